@@ -1,0 +1,43 @@
+package io.siyu.access;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One thing an operator may do. Endpoints name the permission they need with
+ * {@code @PreAuthorize("hasAuthority('customers:read')")}; the authority string is {@link #authority()}.
+ */
+public enum Permission {
+    CUSTOMERS_READ("customers:read", "See customers, their identities, traits, facts and timelines"),
+    PERSONAL_DATA_READ("personal-data:read", "See phone numbers and e-mail addresses unmasked"),
+    COMMERCE_READ("commerce:read", "See orders and products"),
+    CATALOGUE_WRITE("catalogue:write", "Create and change products"),
+    INSIGHT_READ("insight:read", "See the overview and reports"),
+    IMPORTS_RUN("imports:run", "Import customers and orders from files"),
+    KEYS_MANAGE("keys:manage", "Create and revoke write keys and API tokens"),
+    OPERATORS_MANAGE("operators:manage", "Create operators, change their roles, unlock and disable them"),
+    AUDIT_READ("audit:read", "Read the audit log"),
+    METRICS_READ("metrics:read", "Scrape operational metrics");
+
+    private final String authority;
+    private final String description;
+
+    Permission(String authority, String description) {
+        this.authority = authority;
+        this.description = description;
+    }
+
+    public String authority() {
+        return authority;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<Permission> ofAuthority(String authority) {
+        return Arrays.stream(values())
+                .filter(p -> p.authority.equals(authority))
+                .findFirst();
+    }
+}

@@ -1,0 +1,47 @@
+package io.siyu.access;
+
+import static io.siyu.access.Permission.CATALOGUE_WRITE;
+import static io.siyu.access.Permission.COMMERCE_READ;
+import static io.siyu.access.Permission.CUSTOMERS_READ;
+import static io.siyu.access.Permission.IMPORTS_RUN;
+import static io.siyu.access.Permission.INSIGHT_READ;
+import static io.siyu.access.Permission.METRICS_READ;
+import static io.siyu.access.Permission.PERSONAL_DATA_READ;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The roles of a brand's operations team and what each may do: the permission matrix of {@code docs/api.md}. Only
+ * roles whose work needs to contact a customer (admins, customer service) see personal data unmasked.
+ */
+public enum Role {
+    ADMIN(EnumSet.allOf(Permission.class)),
+    MARKETER(EnumSet.of(CUSTOMERS_READ, COMMERCE_READ, CATALOGUE_WRITE, INSIGHT_READ, IMPORTS_RUN)),
+    ANALYST(EnumSet.of(CUSTOMERS_READ, COMMERCE_READ, INSIGHT_READ, METRICS_READ)),
+    COMMUNITY_MANAGER(EnumSet.of(CUSTOMERS_READ, INSIGHT_READ)),
+    CUSTOMER_SERVICE(EnumSet.of(CUSTOMERS_READ, PERSONAL_DATA_READ, COMMERCE_READ));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = Set.copyOf(permissions);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public boolean may(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    public static Role parse(String field, String value) {
+        try {
+            return Role.valueOf(value.trim().toUpperCase().replace('-', '_').replace(' ', '_'));
+        } catch (RuntimeException e) {
+            throw new io.siyu.shared.InvalidInputException(
+                    field, "one-of", "must be one of " + java.util.Arrays.toString(values()));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.siyu.access;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** What the caller of the current request may see; modules use it to mask personal data. */
+public final class Viewer {
+
+    private Viewer() {}
+
+    public static boolean may(Permission permission) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return false;
+        }
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(permission.authority()::equals);
+    }
+
+    public static boolean maySeePersonalData() {
+        return may(Permission.PERSONAL_DATA_READ);
+    }
+
+    /** The name written to the audit log for the current caller, {@code system} outside a request. */
+    public static String name() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+}

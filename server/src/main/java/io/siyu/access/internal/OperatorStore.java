@@ -1,0 +1,121 @@
+package io.siyu.access.internal;
+
+import io.siyu.access.Role;
+import io.siyu.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OperatorStore {
+
+    private final JdbcClient jdbc;
+
+    OperatorStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Operator> byUsername(String username) {
+        return jdbc.sql("select * from access.operator where lower(username) = lower(?)")
+                .param(username)
+                .query(OperatorStore::map)
+                .optional();
+    }
+
+    Optional<Operator> byId(long id) {
+        return jdbc.sql("select * from access.operator where id = ?")
+                .param(id)
+                .query(OperatorStore::map)
+                .optional();
+    }
+
+    List<Operator> all() {
+        return jdbc.sql("select * from access.operator order by id")
+                .query(OperatorStore::map)
+                .list();
+    }
+
+    boolean any() {
+        return jdbc.sql("select exists (select 1 from access.operator)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    long insert(String username, String displayName, Role role, String passwordHash, Instant now) {
+        return jdbc.sql("""
+                        insert into access.operator (username, display_name, role, password_hash, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(username, displayName, role.name(), passwordHash, ts(now), ts(now))
+                .query(Long.class)
+                .single();
+    }
+
+    void update(long id, String displayName, Role role, boolean disabled, Instant now) {
+        jdbc.sql("update access.operator set display_name = ?, role = ?, disabled = ?, updated_at = ? where id = ?")
+                .params(displayName, role.name(), disabled, ts(now), id)
+                .update();
+    }
+
+    void changePassword(long id, String passwordHash, Instant now) {
+        jdbc.sql("""
+                        update access.operator set password_hash = ?, failed_attempts = 0, locked_until = null,
+                               updated_at = ? where id = ?""").params(passwordHash, ts(now), id).update();
+    }
+
+    void unlock(long id, Instant now) {
+        jdbc.sql("update access.operator set failed_attempts = 0, locked_until = null, updated_at = ? where id = ?")
+                .params(ts(now), id)
+                .update();
+    }
+
+    /**
+     * Counts a failed sign-in and locks the account once {@code threshold} failures are reached, in one statement so
+     * that concurrent guesses cannot slip past the threshold.
+     *
+     * @return the time the account is now locked until, or null while it is not locked
+     */
+    Instant recordFailure(long id, int threshold, Instant lockUntil) {
+        return jdbc.sql("""
+                        update access.operator
+                           set failed_attempts = failed_attempts + 1,
+                               locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+                         where id = ?
+                        returning locked_until""")
+                .params(threshold, ts(lockUntil), id)
+                .query((rs, n) -> instant(rs, "locked_until"))
+                .single();
+    }
+
+    void recordSuccess(long id, Instant now) {
+        jdbc.sql("""
+                        update access.operator set failed_attempts = 0, locked_until = null, last_sign_in_at = ?
+                         where id = ?""").params(ts(now), id).update();
+    }
+
+    private static Operator map(ResultSet rs, int row) throws SQLException {
+        return new Operator(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")),
+                rs.getString("password_hash"),
+                rs.getBoolean("disabled"),
+                rs.getInt("failed_attempts"),
+                instant(rs, "locked_until"),
+                instant(rs, "last_sign_in_at"),
+                instant(rs, "created_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Timestamps.read(rs, column);
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return Timestamps.of(instant);
+    }
+}

@@ -1,0 +1,77 @@
+package io.siyu.access.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Authenticates ingestion calls the way Segment's HTTP API does: the write key is the user name of HTTP Basic
+ * authentication, with an empty password. A request with a dead key is answered 401 before its body is read; a
+ * request without the header goes on unauthenticated, because browser SDKs put the write key in the JSON body, where
+ * the ingestion endpoints look for it.
+ */
+class WriteKeyFilter extends OncePerRequestFilter {
+
+    static final String AUTHORITY = "ingest:write";
+
+    private final Credentials credentials;
+    private final JsonMapper json;
+
+    WriteKeyFilter(Credentials credentials, JsonMapper json) {
+        this.credentials = credentials;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var key = writeKey(request);
+        if (key == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var source = credentials.authenticate(key);
+        if (source.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"siyu-ingest\"");
+            ProblemResponses.write(
+                    response, json, ProblemResponses.unauthenticated("the write key is unknown or revoked"));
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                source.get(), null, List.of(new SimpleGrantedAuthority(AUTHORITY)));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static String writeKey(HttpServletRequest request) {
+        var header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            var decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            var colon = decoded.indexOf(':');
+            var user = colon < 0 ? decoded : decoded.substring(0, colon);
+            return user.isEmpty() ? null : user;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

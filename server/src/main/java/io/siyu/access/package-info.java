@@ -1,0 +1,9 @@
+/**
+ * Who may do what. Owns operators (sign-in, lock-out, roles), API tokens for the operator API, write keys for
+ * ingestion and the audit log. Its API: {@link io.siyu.access.Permission} and {@link io.siyu.access.Role} (the
+ * permission matrix), {@link io.siyu.access.WriteKeys} (authenticates ingestion callers),
+ * {@link io.siyu.access.AuditLog} (records changes) and {@link io.siyu.access.Viewer} (what the current caller may
+ * see). It publishes no events and consumes none.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Access")
+package io.siyu.access;

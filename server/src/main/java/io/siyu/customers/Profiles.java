@@ -1,0 +1,45 @@
+package io.siyu.customers;
+
+import io.siyu.customers.internal.ProfileFacade;
+import io.siyu.shared.Violation;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customers module's entry point for other modules. */
+@Service
+public class Profiles {
+
+    private final ProfileFacade facade;
+
+    Profiles(ProfileFacade facade) {
+        this.facade = facade;
+    }
+
+    /**
+     * Applies a batch of touches in order and returns, for each, the profile it now belongs to. Batches must not run
+     * concurrently; ingestion's pipeline is the one caller.
+     */
+    @Transactional
+    public List<CustomerId> record(List<Touch> touches) {
+        return facade.record(touches);
+    }
+
+    /** The identity rules a touch breaks (an e-mail that is not one, a phone that is not one), empty if none. */
+    public List<Violation> check(Touch touch) {
+        return facade.check(touch);
+    }
+
+    /** Replaces the order facts of the given profiles with commerce's current figures. */
+    @Transactional
+    public void updateOrderFacts(Collection<OrderFacts> facts) {
+        facade.updateOrderFacts(facts);
+    }
+
+    /** The live profile an id leads to (its survivor, if it was merged), empty if it never existed. */
+    public Optional<CustomerId> live(CustomerId id) {
+        return facade.live(id);
+    }
+}

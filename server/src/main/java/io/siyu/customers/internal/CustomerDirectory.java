@@ -1,0 +1,406 @@
+package io.siyu.customers.internal;
+
+import io.siyu.access.Viewer;
+import io.siyu.shared.Cursor;
+import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.NotFoundException;
+import io.siyu.shared.Slice;
+import io.siyu.shared.Timestamps;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Finding customers and reading their profiles and timelines, for the operator API. */
+@Component
+class CustomerDirectory {
+
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final IdentityRules rules;
+    private final PersonalDataVault vault;
+    private final JsonMapper json;
+
+    CustomerDirectory(NamedParameterJdbcTemplate jdbc, IdentityRules rules, PersonalDataVault vault, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.vault = vault;
+        this.json = json;
+    }
+
+    record Search(
+            String q,
+            String identity,
+            String trait,
+            String channel,
+            Integer minOrders,
+            BigDecimal minSpent,
+            Integer seenWithinDays,
+            String cursor,
+            int limit) {}
+
+    record Summary(
+            long id,
+            String displayName,
+            String email,
+            String phone,
+            String channel,
+            Instant firstSeenAt,
+            Instant lastSeenAt,
+            long eventCount,
+            int orderCount,
+            BigDecimal totalSpent) {}
+
+    Slice<Summary> search(Search search, Instant now) {
+        var where = new ArrayList<String>();
+        where.add("c.merged_into is null");
+        var params = new MapSqlParameterSource();
+        if (search.identity() != null) {
+            var colon = search.identity().indexOf(':');
+            if (colon <= 0) {
+                throw new InvalidInputException("identity", "format", "must be type:value, e.g. email:ann@example.com");
+            }
+            var key = rules.parse(
+                    search.identity().substring(0, colon), search.identity().substring(colon + 1));
+            identityFilter(where, params, key);
+        }
+        if (search.q() != null) {
+            var q = search.q().strip();
+            if (q.contains("@")) {
+                identityFilter(where, params, rules.parse(IdentityRules.EMAIL, q));
+            } else if (q.startsWith("+") || (q.length() >= 7 && q.chars().allMatch(Character::isDigit))) {
+                var phone = rules.normalisePhone(q);
+                var byPhone = phone == null ? null : new IdentityKey(IdentityRules.PHONE, phone);
+                if (byPhone != null && DIGITS.matcher(q).matches()) {
+                    params.addValue("qid", Long.parseLong(q));
+                    params.addValue("qphone", vault.lookupKey(byPhone));
+                    where.add("""
+                            (c.id = :qid or c.id in (select customer_id from customers.identity
+                                                       where type = 'phone' and lookup_key = :qphone))""");
+                } else if (byPhone != null) {
+                    identityFilter(where, params, byPhone);
+                } else {
+                    where.add("false");
+                }
+            } else if (DIGITS.matcher(q).matches()) {
+                params.addValue("qid", Long.parseLong(q));
+                where.add("c.id = :qid");
+            } else if (!q.isEmpty()) {
+                params.addValue(
+                        "name",
+                        "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                where.add("c.display_name ilike :name");
+            }
+        }
+        if (search.trait() != null) {
+            var colon = search.trait().indexOf(':');
+            if (colon <= 0) {
+                throw new InvalidInputException("trait", "format", "must be name:value, e.g. city:Shanghai");
+            }
+            var name = search.trait().substring(0, colon);
+            var value = search.trait().substring(colon + 1);
+            var asText = json.createObjectNode().put(name, value);
+            params.addValue("traitText", json.writeValueAsString(asText));
+            var clause = new StringBuilder("(c.traits @> cast(:traitText as jsonb)");
+            var asJson = parseScalar(value);
+            if (asJson != null) {
+                var typed = json.createObjectNode();
+                typed.set(name, asJson);
+                params.addValue("traitTyped", json.writeValueAsString(typed));
+                clause.append(" or c.traits @> cast(:traitTyped as jsonb)");
+            }
+            where.add(clause.append(')').toString());
+        }
+        if (search.channel() != null) {
+            params.addValue("channel", search.channel().strip().toLowerCase());
+            where.add("c.channel = :channel");
+        }
+        if (search.minOrders() != null) {
+            params.addValue("minOrders", search.minOrders());
+            where.add("c.order_count >= :minOrders");
+        }
+        if (search.minSpent() != null) {
+            params.addValue("minSpent", search.minSpent());
+            where.add("c.total_spent >= :minSpent");
+        }
+        if (search.seenWithinDays() != null) {
+            params.addValue("seenSince", Timestamps.of(now.minusSeconds(86_400L * search.seenWithinDays())));
+            where.add("c.last_seen_at >= :seenSince");
+        }
+        if (search.cursor() != null) {
+            params.addValue(
+                    "before",
+                    Long.parseLong(Cursor.decode("cursor", search.cursor(), 1).getFirst()));
+            where.add("c.id < :before");
+        }
+        params.addValue("limit", search.limit() + 1);
+        var rows = jdbc.query(
+                "select c.* from customers.customer c where " + String.join(" and ", where)
+                        + " order by c.id desc limit :limit",
+                params,
+                (rs, n) -> rs.getLong("id"));
+        var more = rows.size() > search.limit();
+        var ids = more ? rows.subList(0, search.limit()) : rows;
+        var summaries = summaries(ids);
+        return Slice.of(summaries, more ? Cursor.encode(ids.getLast()) : null);
+    }
+
+    private void identityFilter(List<String> where, MapSqlParameterSource params, IdentityKey key) {
+        params.addValue("idType", key.type());
+        params.addValue("idKey", key.personal() ? vault.lookupKey(key) : key.value());
+        where.add("c.id in (select customer_id from customers.identity where type = :idType and lookup_key = :idKey)");
+    }
+
+    private JsonNode parseScalar(String value) {
+        try {
+            var node = json.readTree(value);
+            return node.isNumber() || node.isBoolean() ? node : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    List<Summary> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var contact = contactDetails(ids);
+        return jdbc.query(
+                "select * from customers.customer where id in (:ids) order by id desc",
+                new MapSqlParameterSource("ids", ids),
+                (rs, n) -> {
+                    var id = rs.getLong("id");
+                    var details = contact.getOrDefault(id, Map.of());
+                    return new Summary(
+                            id,
+                            rs.getString("display_name"),
+                            details.get(IdentityRules.EMAIL),
+                            details.get(IdentityRules.PHONE),
+                            rs.getString("channel"),
+                            Timestamps.read(rs, "first_seen_at"),
+                            Timestamps.read(rs, "last_seen_at"),
+                            rs.getLong("event_count"),
+                            rs.getInt("order_count"),
+                            rs.getBigDecimal("total_spent"));
+                });
+    }
+
+    /** The first e-mail and phone of each customer, in clear or masked as the viewer may see them. */
+    private Map<Long, Map<String, String>> contactDetails(List<Long> ids) {
+        var clear = Viewer.maySeePersonalData();
+        var result = new HashMap<Long, Map<String, String>>();
+        jdbc.query("""
+                select customer_id, type, display_value, sealed_value from customers.identity
+                 where customer_id in (:ids) and type in ('email', 'phone') order by first_seen_at""", new MapSqlParameterSource("ids", ids), rs -> {
+            var values = result.computeIfAbsent(rs.getLong("customer_id"), c -> new HashMap<>());
+            var type = rs.getString("type");
+            if (!values.containsKey(type)) {
+                values.put(type, shown(type, rs, clear));
+            }
+        });
+        return result;
+    }
+
+    private String shown(String type, ResultSet rs, boolean clear) throws SQLException {
+        var sealed = rs.getBytes("sealed_value");
+        return clear && sealed != null ? vault.open(type, sealed) : rs.getString("display_value");
+    }
+
+    record Trait(String name, JsonNode value, Instant updatedAt) {}
+
+    record Identity(String type, String value, boolean personal, Instant firstSeenAt) {}
+
+    record EventCount(String name, long count, Instant firstAt, Instant lastAt) {}
+
+    record MergeRecord(long survivorId, long absorbedId, Instant mergedAt, String linkedByType, long eventsMoved) {}
+
+    record ConflictRecord(Instant at, Long otherCustomerId, String identityType, String reason) {}
+
+    record Facts(
+            Instant firstSeenAt,
+            Instant lastSeenAt,
+            long eventCount,
+            int orderCount,
+            BigDecimal totalSpent,
+            BigDecimal averageOrderValue,
+            Instant firstOrderAt,
+            Instant lastOrderAt,
+            List<EventCount> eventCounts) {}
+
+    record Profile(
+            long id,
+            long requestedId,
+            String displayName,
+            Instant createdAt,
+            String channel,
+            List<Identity> identities,
+            List<Trait> traits,
+            Facts facts,
+            List<MergeRecord> merges,
+            List<ConflictRecord> identityConflicts) {}
+
+    Profile profile(long requestedId) {
+        var liveId = jdbc
+                .query(
+                        "select id, merged_into from customers.customer where id = :id",
+                        new MapSqlParameterSource("id", requestedId),
+                        (rs, n) -> {
+                            var merged = rs.getLong("merged_into");
+                            return rs.wasNull() ? rs.getLong("id") : merged;
+                        })
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("customer", requestedId));
+        var params = new MapSqlParameterSource("id", liveId);
+        var clear = Viewer.maySeePersonalData();
+        var identities = jdbc.query("""
+                select type, display_value, sealed_value, first_seen_at from customers.identity
+                 where customer_id = :id order by first_seen_at, type""", params, (rs, n) -> {
+            var type = rs.getString("type");
+            return new Identity(
+                    type,
+                    shown(type, rs, clear),
+                    IdentityRules.PERSONAL.contains(type),
+                    Timestamps.read(rs, "first_seen_at"));
+        });
+        var eventCounts = jdbc.query(
+                "select * from customers.event_count where customer_id = :id order by count desc, name",
+                params,
+                (rs, n) -> new EventCount(
+                        rs.getString("name"),
+                        rs.getLong("count"),
+                        Timestamps.read(rs, "first_at"),
+                        Timestamps.read(rs, "last_at")));
+        var merges = jdbc.query(
+                """
+                select * from customers.merge where survivor_id = :id or absorbed_id = :id
+                 or survivor_id in (select id from customers.customer where merged_into = :id)
+                 order by merged_at desc, id desc limit 200""",
+                params,
+                (rs, n) -> new MergeRecord(
+                        rs.getLong("survivor_id"),
+                        rs.getLong("absorbed_id"),
+                        Timestamps.read(rs, "merged_at"),
+                        rs.getString("linked_by_type"),
+                        rs.getLong("events_moved")));
+        var conflicts = jdbc.query("""
+                select * from customers.identity_conflict where customer_id = :id
+                 order by at desc, id desc limit 50""", params, (rs, n) -> {
+            var other = rs.getLong("other_customer_id");
+            return new ConflictRecord(
+                    Timestamps.read(rs, "at"),
+                    rs.wasNull() ? null : other,
+                    rs.getString("identity_type"),
+                    rs.getString("reason"));
+        });
+        return jdbc.queryForObject("select * from customers.customer where id = :id", params, (rs, n) -> {
+            var traits = new ArrayList<Trait>();
+            var values = json.readTree(rs.getString("traits"));
+            var times = json.readTree(rs.getString("trait_times"));
+            for (var entry : values.properties()) {
+                var time = times.path(entry.getKey()).asString(null);
+                traits.add(new Trait(entry.getKey(), entry.getValue(), time == null ? null : Instant.parse(time)));
+            }
+            traits.sort(java.util.Comparator.comparing(Trait::name));
+            var orderCount = rs.getInt("order_count");
+            var spent = rs.getBigDecimal("total_spent");
+            var average = orderCount == 0
+                    ? null
+                    : spent.divide(BigDecimal.valueOf(orderCount), 2, java.math.RoundingMode.HALF_EVEN);
+            var facts = new Facts(
+                    Timestamps.read(rs, "first_seen_at"),
+                    Timestamps.read(rs, "last_seen_at"),
+                    rs.getLong("event_count"),
+                    orderCount,
+                    spent,
+                    average,
+                    Timestamps.read(rs, "first_order_at"),
+                    Timestamps.read(rs, "last_order_at"),
+                    eventCounts);
+            return new Profile(
+                    liveId,
+                    requestedId,
+                    rs.getString("display_name"),
+                    Timestamps.read(rs, "created_at"),
+                    rs.getString("channel"),
+                    identities,
+                    traits,
+                    facts,
+                    merges,
+                    conflicts);
+        });
+    }
+
+    record TimelineEvent(
+            long id,
+            String type,
+            String name,
+            Instant occurredAt,
+            Instant receivedAt,
+            String messageId,
+            JsonNode properties,
+            JsonNode context) {}
+
+    /** One page of a customer's timeline, newest first; the total is the profile's event count fact. */
+    Slice<TimelineEvent> timeline(long requestedId, String cursor, int limit, String name) {
+        var profile =
+                jdbc.query("""
+                        select coalesce(merged_into, id) as live from customers.customer where id = :id""", new MapSqlParameterSource("id", requestedId), (rs, n) -> rs.getLong("live")).stream()
+                        .findFirst()
+                        .orElseThrow(() -> new NotFoundException("customer", requestedId));
+        var params = new MapSqlParameterSource("id", profile).addValue("limit", limit + 1);
+        var where = new StringBuilder("customer_id = :id");
+        if (cursor != null) {
+            var parts = Cursor.decode("cursor", cursor, 2);
+            params.addValue("beforeAt", Timestamps.of(Instant.parse(parts.get(0))));
+            params.addValue("beforeId", Long.parseLong(parts.get(1)));
+            where.append(" and (occurred_at, id) < (:beforeAt, :beforeId)");
+        }
+        if (name != null && !name.isBlank()) {
+            // counted names of non-track messages are "$page", "$identify"...; tracks count by event name
+            if (name.startsWith("$")) {
+                params.addValue("type", name.substring(1));
+                where.append(" and type = :type");
+            } else {
+                params.addValue("name", name);
+                where.append(" and type = 'track' and name = :name");
+            }
+        }
+        var rows = jdbc.query(
+                "select * from customers.event where " + where + " order by occurred_at desc, id desc limit :limit",
+                params,
+                (rs, n) -> new TimelineEvent(
+                        rs.getLong("id"),
+                        rs.getString("type"),
+                        rs.getString("name"),
+                        Timestamps.read(rs, "occurred_at"),
+                        Timestamps.read(rs, "received_at"),
+                        rs.getString("message_id"),
+                        rs.getString("properties") == null ? null : json.readTree(rs.getString("properties")),
+                        rs.getString("context") == null ? null : json.readTree(rs.getString("context"))));
+        var more = rows.size() > limit;
+        var page = more ? rows.subList(0, limit) : rows;
+        var total = name == null || name.isBlank()
+                ? jdbc.queryForObject(
+                        "select event_count from customers.customer where id = :id",
+                        new MapSqlParameterSource("id", profile),
+                        Long.class)
+                : jdbc.queryForObject("""
+                        select coalesce(sum(count), 0) from customers.event_count
+                         where customer_id = :id and name = :name""", new MapSqlParameterSource("id", profile).addValue("name", name), Long.class);
+        var next =
+                more ? Cursor.encode(page.getLast().occurredAt(), page.getLast().id()) : null;
+        return new Slice<>(page, next, total);
+    }
+}

@@ -1,0 +1,354 @@
+package io.siyu.customers.internal;
+
+import io.siyu.shared.Timestamps;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reads and writes profiles, identities, merges and events in bulk, one statement per kind of row per batch. */
+@Repository
+class ProfileStore {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    ProfileStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    List<Long> allocateCustomerIds(int count) {
+        return allocate("customers.customer_id_seq", count);
+    }
+
+    List<Long> allocateEventIds(int count) {
+        return allocate("customers.event_id_seq", count);
+    }
+
+    private List<Long> allocate(String sequence, int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.queryForList("select nextval('" + sequence + "') from generate_series(1, ?)", Long.class, count);
+    }
+
+    Map<IdentityGraph.StoredKey, Long> owners(Collection<IdentityGraph.StoredKey> keys) {
+        var owners = new HashMap<IdentityGraph.StoredKey, Long>();
+        if (keys.isEmpty()) {
+            return owners;
+        }
+        var types = keys.stream().map(IdentityGraph.StoredKey::type).toArray(String[]::new);
+        var lookups = keys.stream().map(IdentityGraph.StoredKey::lookupKey).toArray(String[]::new);
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
+                            select i.type, i.lookup_key, i.customer_id
+                              from unnest(?::text[], ?::text[]) as k(type, lookup_key)
+                              join customers.identity i on i.type = k.type and i.lookup_key = k.lookup_key""");
+                    statement.setArray(1, connection.createArrayOf("text", types));
+                    statement.setArray(2, connection.createArrayOf("text", lookups));
+                    return statement;
+                },
+                rs -> {
+                    owners.put(new IdentityGraph.StoredKey(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                });
+        return owners;
+    }
+
+    Map<Long, Map<String, String>> limitedIdentities(Collection<Long> customers) {
+        var result = new HashMap<Long, Map<String, String>>();
+        if (customers.isEmpty()) {
+            return result;
+        }
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
+                            select customer_id, type, lookup_key from customers.identity
+                             where customer_id = any(?) and type in ('user_id', 'wechat_unionid')""");
+                    statement.setArray(1, longs(connection, customers));
+                    return statement;
+                },
+                rs -> {
+                    result.computeIfAbsent(rs.getLong(1), c -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                });
+        return result;
+    }
+
+    Map<Long, ProfileState> load(Collection<Long> customers) {
+        var states = new HashMap<Long, ProfileState>();
+        if (customers.isEmpty()) {
+            return states;
+        }
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(
+                            "select * from customers.customer where id = any(?) for update");
+                    statement.setArray(1, longs(connection, customers));
+                    return statement;
+                },
+                rs -> {
+                    var state = map(rs);
+                    states.put(state.id, state);
+                });
+        return states;
+    }
+
+    private ProfileState map(ResultSet rs) throws SQLException {
+        var state = new ProfileState(rs.getLong("id"), false, Timestamps.read(rs, "created_at"));
+        state.traits = (ObjectNode) json.readTree(rs.getString("traits"));
+        state.traitTimes = (ObjectNode) json.readTree(rs.getString("trait_times"));
+        state.displayName = rs.getString("display_name");
+        state.channel = rs.getString("channel");
+        state.channelRank = rs.getInt("channel_rank");
+        state.channelAt = Timestamps.read(rs, "channel_at");
+        state.firstSeenAt = Timestamps.read(rs, "first_seen_at");
+        state.lastSeenAt = Timestamps.read(rs, "last_seen_at");
+        state.eventCount = rs.getLong("event_count");
+        state.orderCount = rs.getInt("order_count");
+        state.totalSpent = rs.getBigDecimal("total_spent");
+        state.firstOrderAt = Timestamps.read(rs, "first_order_at");
+        state.lastOrderAt = Timestamps.read(rs, "last_order_at");
+        var mergedInto = rs.getLong("merged_into");
+        state.mergedInto = rs.wasNull() ? null : mergedInto;
+        state.mergedAt = Timestamps.read(rs, "merged_at");
+        return state;
+    }
+
+    void insert(Collection<ProfileState> states, Instant now) {
+        if (states.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                """
+                insert into customers.customer (id, created_at, updated_at, merged_into, merged_at, display_name, traits,
+                       trait_times, channel, channel_rank, channel_at, first_seen_at, last_seen_at, event_count,
+                       order_count, total_spent, first_order_at, last_order_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                states.stream()
+                        .map(s -> new Object[] {
+                            s.id,
+                            Timestamps.of(s.createdAt),
+                            Timestamps.of(now),
+                            s.mergedInto,
+                            Timestamps.of(s.mergedAt),
+                            s.displayName,
+                            json.writeValueAsString(s.traits),
+                            json.writeValueAsString(s.traitTimes),
+                            s.channel,
+                            s.channelRank,
+                            Timestamps.of(s.channelAt),
+                            Timestamps.of(s.firstSeenAt),
+                            Timestamps.of(s.lastSeenAt),
+                            s.eventCount,
+                            s.orderCount,
+                            s.totalSpent,
+                            Timestamps.of(s.firstOrderAt),
+                            Timestamps.of(s.lastOrderAt)
+                        })
+                        .toList());
+    }
+
+    void update(Collection<ProfileState> states, Instant now) {
+        if (states.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                """
+                update customers.customer set updated_at = ?, merged_into = ?, merged_at = ?, display_name = ?,
+                       traits = ?::jsonb, trait_times = ?::jsonb, channel = ?, channel_rank = ?, channel_at = ?,
+                       first_seen_at = ?, last_seen_at = ?, event_count = ?, order_count = ?, total_spent = ?,
+                       first_order_at = ?, last_order_at = ?
+                 where id = ?""",
+                states.stream()
+                        .map(s -> new Object[] {
+                            Timestamps.of(now),
+                            s.mergedInto,
+                            Timestamps.of(s.mergedAt),
+                            s.displayName,
+                            json.writeValueAsString(s.traits),
+                            json.writeValueAsString(s.traitTimes),
+                            s.channel,
+                            s.channelRank,
+                            Timestamps.of(s.channelAt),
+                            Timestamps.of(s.firstSeenAt),
+                            Timestamps.of(s.lastSeenAt),
+                            s.eventCount,
+                            s.orderCount,
+                            s.totalSpent,
+                            Timestamps.of(s.firstOrderAt),
+                            Timestamps.of(s.lastOrderAt),
+                            s.id
+                        })
+                        .toList());
+    }
+
+    record IdentityRow(
+            String type,
+            String lookupKey,
+            long customerId,
+            String displayValue,
+            byte[] sealedValue,
+            Instant firstSeenAt) {}
+
+    void insertIdentities(List<IdentityRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                """
+                insert into customers.identity (type, lookup_key, customer_id, display_value, sealed_value, first_seen_at)
+                values (?, ?, ?, ?, ?, ?)""",
+                rows.stream()
+                        .map(r -> new Object[] {
+                            r.type(),
+                            r.lookupKey(),
+                            r.customerId(),
+                            r.displayValue(),
+                            r.sealedValue(),
+                            Timestamps.of(r.firstSeenAt())
+                        })
+                        .toList());
+    }
+
+    /** Moves everything of an absorbed profile to its survivor; returns the number of events moved. */
+    long merge(IdentityGraph.Merge merge) {
+        jdbc.update(
+                "update customers.identity set customer_id = ? where customer_id = ?",
+                merge.survivor(),
+                merge.absorbed());
+        var moved = jdbc.update(
+                "update customers.event set customer_id = ? where customer_id = ?", merge.survivor(), merge.absorbed());
+        jdbc.update("""
+                insert into customers.event_count (customer_id, name, count, first_at, last_at)
+                select ?, name, count, first_at, last_at from customers.event_count where customer_id = ?
+                on conflict (customer_id, name) do update
+                   set count = customers.event_count.count + excluded.count,
+                       first_at = least(customers.event_count.first_at, excluded.first_at),
+                       last_at = greatest(customers.event_count.last_at, excluded.last_at)""", merge.survivor(), merge.absorbed());
+        jdbc.update("delete from customers.event_count where customer_id = ?", merge.absorbed());
+        jdbc.update(
+                "update customers.customer set merged_into = ? where merged_into = ?",
+                merge.survivor(),
+                merge.absorbed());
+        jdbc.update(
+                """
+                insert into customers.merge (survivor_id, absorbed_id, merged_at, linked_by_type, message_id, events_moved)
+                values (?, ?, ?, ?, ?, ?)""",
+                merge.survivor(),
+                merge.absorbed(),
+                Timestamps.of(merge.at()),
+                merge.linkedByType(),
+                merge.messageId(),
+                moved);
+        return moved;
+    }
+
+    void recordConflicts(List<IdentityGraph.Conflict> conflicts) {
+        if (conflicts.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                """
+                insert into customers.identity_conflict (at, customer_id, other_customer_id, identity_type, message_id, reason)
+                values (?, ?, ?, ?, ?, ?)""",
+                conflicts.stream()
+                        .map(c -> new Object[] {
+                            Timestamps.of(c.at()),
+                            c.customerId(),
+                            c.otherCustomerId(),
+                            c.identityType(),
+                            c.messageId(),
+                            c.reason()
+                        })
+                        .toList());
+    }
+
+    record EventRow(
+            long id,
+            long customerId,
+            Instant occurredAt,
+            Instant receivedAt,
+            String type,
+            String name,
+            String messageId,
+            String properties,
+            String context) {}
+
+    void insertEvents(List<EventRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                """
+                insert into customers.event (id, customer_id, occurred_at, received_at, type, name, message_id, properties,
+                       context)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""",
+                rows.stream()
+                        .map(r -> new Object[] {
+                            r.id(),
+                            r.customerId(),
+                            Timestamps.of(r.occurredAt()),
+                            Timestamps.of(r.receivedAt()),
+                            r.type(),
+                            r.name(),
+                            r.messageId(),
+                            r.properties(),
+                            r.context()
+                        })
+                        .toList());
+    }
+
+    record EventCount(long customerId, String name, long count, Instant firstAt, Instant lastAt) {}
+
+    void addEventCounts(Collection<EventCount> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        // Sorted so that two writers touching the same rows always lock them in the same order.
+        var sorted = new ArrayList<>(counts);
+        sorted.sort((a, b) -> a.customerId() != b.customerId()
+                ? Long.compare(a.customerId(), b.customerId())
+                : a.name().compareTo(b.name()));
+        jdbc.batchUpdate(
+                """
+                insert into customers.event_count (customer_id, name, count, first_at, last_at) values (?, ?, ?, ?, ?)
+                on conflict (customer_id, name) do update
+                   set count = customers.event_count.count + excluded.count,
+                       first_at = least(customers.event_count.first_at, excluded.first_at),
+                       last_at = greatest(customers.event_count.last_at, excluded.last_at)""",
+                sorted.stream()
+                        .map(c -> new Object[] {
+                            c.customerId(), c.name(), c.count(), Timestamps.of(c.firstAt()), Timestamps.of(c.lastAt())
+                        })
+                        .toList());
+    }
+
+    void addDailyActivity(Map<LocalDate, Long> eventsPerDay) {
+        if (eventsPerDay.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                """
+                insert into customers.daily_activity (day, events) values (?, ?)
+                on conflict (day) do update set events = customers.daily_activity.events + excluded.events""",
+                eventsPerDay.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> new Object[] {e.getKey(), e.getValue()})
+                        .toList());
+    }
+
+    private static Array longs(java.sql.Connection connection, Collection<Long> values) throws SQLException {
+        return connection.createArrayOf("bigint", values.toArray(Long[]::new));
+    }
+}

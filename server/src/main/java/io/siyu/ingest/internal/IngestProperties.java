@@ -1,0 +1,17 @@
+package io.siyu.ingest.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of ingestion.
+ *
+ * @param batchSize how many queued messages the pipeline applies per transaction
+ * @param idlePollMillis how long the pipeline waits for a wake-up when the queue is empty
+ * @param pipelineEnabled whether this node applies queued messages (all nodes accept messages)
+ */
+@ConfigurationProperties("siyu.ingest")
+record IngestProperties(
+        @DefaultValue("2000") int batchSize,
+        @DefaultValue("200") long idlePollMillis,
+        @DefaultValue("true") boolean pipelineEnabled) {}
