@@ -68,7 +68,7 @@ create index order_line_product on commerce.order_line (product_id);
 create table commerce.refund (
     message_id   text           primary key,
     order_id     text           not null,
-    amount       numeric(14, 2) not null,
+    amount       numeric(14, 2),
     refunded_at  timestamptz    not null,
     lines        jsonb
 );

@@ -43,9 +43,11 @@ final class EcommerceProperties {
 
     static List<Violation> check(String event, JsonNode properties) {
         var violations = new ArrayList<Violation>();
-        if (io.siyu.commerce.EcommerceEvents.ORDER_EVENTS.contains(event)) {
+        if (io.siyu.commerce.EcommerceEvents.ORDER_EVENTS.contains(event)
+                && !event.equals(io.siyu.commerce.EcommerceEvents.CHECKOUT_STARTED)) {
             var orderId = properties.get("order_id");
             if (orderId == null || orderId.isNull()) {
+                // a checkout may start before the shop assigns an order id; every later order event needs it
                 violations.add(new Violation("properties.order_id", "required", "is required for '" + event + "'"));
             } else {
                 checkId(orderId, "properties.order_id", violations);

@@ -94,7 +94,7 @@ final class IdentityGraph {
             }
         }
         for (var candidate : candidates) {
-            if (target != null && candidate == target) {
+            if (candidate.equals(target)) {
                 continue;
             }
             if (target == null) {
@@ -153,7 +153,7 @@ final class IdentityGraph {
         }
         // path compression keeps later finds short
         var node = customer;
-        while (parent.containsKey(node) && parent.get(node) != root) {
+        while (parent.containsKey(node) && parent.get(node).longValue() != root) {
             var next = parent.get(node);
             parent.put(node, root);
             node = next;
@@ -178,6 +178,9 @@ final class IdentityGraph {
     }
 
     private void merge(long survivor, long absorbed, String linkedBy, String messageId, Instant at) {
+        if (survivor == absorbed) {
+            throw new IllegalStateException("a profile cannot merge into itself: " + survivor);
+        }
         parent.put(absorbed, survivor);
         var survivorLimited = limitedOf(survivor);
         limitedOf(absorbed).forEach(survivorLimited::putIfAbsent);

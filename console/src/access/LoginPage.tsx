@@ -1,0 +1,142 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../shared/api/client';
+import { LanguageSwitch } from '../shared/components/LanguageSwitch';
+import { useFormat } from '../shared/hooks/useFormat';
+import { useI18n } from '../shared/i18n/I18nProvider';
+import { Logo } from '../shared/layout/Logo';
+import { useSession } from './SessionProvider';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+interface LoginState {
+  from?: string;
+  reason?: 'expired' | 'signed-out';
+}
+
+/** Where to go after signing in: the page asked for, never back to this one or off the site. */
+function destination(state: LoginState | null): string {
+  const from = state?.from;
+  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
+}
+
+export default function LoginPage() {
+  const { t } = useI18n();
+  const format = useFormat();
+  const { state: sessionState, signIn } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const state = location.state as LoginState | null;
+  const [submitting, setSubmitting] = useState(false);
+  const [failure, setFailure] = useState<ApiError | Error>();
+
+  useEffect(() => {
+    document.title = `${t('login.title')} · Siyu`;
+  }, [t]);
+
+  if (sessionState.status === 'signed-in' && !submitting) {
+    return <Navigate to={destination(state)} replace />;
+  }
+
+  const submit = async ({ username, password }: Credentials) => {
+    setSubmitting(true);
+    setFailure(undefined);
+    try {
+      await signIn(username.trim(), password);
+      navigate(destination(state), { replace: true });
+    } catch (error) {
+      setFailure(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <div className="login-language">
+        <LanguageSwitch />
+      </div>
+      <div className="login-panel">
+        <div className="login-brand">
+          <Logo size={44} />
+          <div>
+            <div className="login-brand-name">Siyu</div>
+            <div className="login-brand-tagline">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <Card className="login-card" variant="borderless">
+          <Typography.Title level={4} className="login-title">
+            {t('login.title')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+          {state?.reason === 'expired' && !failure && (
+            <Alert className="login-alert" type="info" showIcon title={t('login.expired')} />
+          )}
+          {failure && <SignInFailure error={failure} lockedUntil={(until) => format.dateTime(until)} />}
+          <Form<Credentials> layout="vertical" requiredMark={false} onFinish={submit} size="large" autoComplete="on">
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                data-testid="login-username"
+                placeholder={t('login.usernamePlaceholder')}
+              />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+                placeholder={t('login.passwordPlaceholder')}
+              />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
+              {t('login.submit')}
+            </Button>
+          </Form>
+        </Card>
+        <div className="login-footer">{t('login.footer')}</div>
+      </div>
+    </div>
+  );
+}
+
+function SignInFailure({ error, lockedUntil }: { error: Error; lockedUntil: (until: string) => string }) {
+  const { t } = useI18n();
+  if (error instanceof ApiError) {
+    const { problem } = error;
+    const title =
+      problem.status === 429
+        ? problem.lockedUntil
+          ? t('login.lockedUntil', { time: lockedUntil(problem.lockedUntil) })
+          : t('login.locked')
+        : problem.status === 401
+          ? t('login.rejected')
+          : t('error.title');
+    return (
+      <Alert
+        className="login-alert"
+        type="error"
+        showIcon
+        title={title}
+        description={problem.detail}
+        data-testid="login-error"
+      />
+    );
+  }
+  return <Alert className="login-alert" type="error" showIcon title={t('error.unreachable')} data-testid="login-error" />;
+}

@@ -1,0 +1,182 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { ProblemAlert } from '../shared/components/ProblemAlert';
+import { testProps } from '../shared/components/testProps';
+import { useApi } from '../shared/hooks/useApi';
+import { useFormat } from '../shared/hooks/useFormat';
+import { useI18n } from '../shared/i18n/I18nProvider';
+import { PageHeader } from '../shared/layout/PageHeader';
+import { roleLabel } from '../shared/labels';
+import { accessApi, type Operator } from './api';
+import { CreateOperatorDialog, EditOperatorDialog, ResetPasswordDialog } from './OperatorDialogs';
+import { PermissionMatrix } from './PermissionMatrix';
+import { useSession } from './SessionProvider';
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; operator: Operator } | { kind: 'password'; operator: Operator };
+
+export default function OperatorsPage() {
+  const { t } = useI18n();
+  const format = useFormat();
+  const { message } = App.useApp();
+  const { session } = useSession();
+  const { data, error, loading, reload, setData } = useApi(accessApi.operators, []);
+  const [dialog, setDialog] = useState<Dialog>();
+  const [actionError, setActionError] = useState<unknown>();
+
+  const replace = (changed: Operator) => {
+    const operators = data ?? [];
+    setData(
+      operators.some((operator) => operator.id === changed.id)
+        ? operators.map((operator) => (operator.id === changed.id ? changed : operator))
+        : [...operators, changed],
+    );
+  };
+
+  const unlock = async (operator: Operator) => {
+    setActionError(undefined);
+    try {
+      replace(await accessApi.unlockOperator(operator.id));
+      void message.success(t('operators.unlocked', { name: operator.username }));
+    } catch (failure) {
+      setActionError(failure);
+    }
+  };
+
+  const columns: TableColumnsType<Operator> = [
+    { title: t('operator.username'), dataIndex: 'username', width: 140, fixed: 'left', render: (name: string) => <span className="mono">{name}</span> },
+    {
+      title: t('operator.displayName'),
+      dataIndex: 'displayName',
+      width: 220,
+      render: (name: string, operator) => (
+        <span>
+          {name}
+          {operator.id === session?.id && (
+            <Tag color="blue" className="self-tag">
+              {t('operators.you')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+    { title: t('operator.role'), dataIndex: 'role', width: 130, render: (role: Operator['role']) => <Tag variant="filled">{roleLabel(t, role)}</Tag> },
+    {
+      title: t('operator.status'),
+      key: 'status',
+      width: 210,
+      render: (_, operator) => (
+        <Space size={4} wrap>
+          {operator.disabled ? (
+            <Tag color="default" variant="filled">
+              {t('operator.disabled')}
+            </Tag>
+          ) : (
+            <Tag color="green" variant="filled">
+              {t('operator.active')}
+            </Tag>
+          )}
+          {operator.locked && (
+            <Tooltip title={operator.lockedUntil ? t('operator.lockedUntil', { time: format.dateTime(operator.lockedUntil) }) : undefined}>
+              <Tag color="red" variant="filled" data-testid="operator-locked">
+                {t('operator.locked')}
+              </Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('operator.lastSignIn'),
+      dataIndex: 'lastSignInAt',
+      width: 160,
+      render: (at?: string) => (at ? format.dateTime(at) : <span className="muted">{t('operator.neverSignedIn')}</span>),
+    },
+    { title: t('operator.createdAt'), dataIndex: 'createdAt', width: 160, render: (at: string) => format.dateTime(at) },
+    {
+      title: t('table.actions'),
+      key: 'actions',
+      width: 230,
+      fixed: 'right',
+      render: (_, operator) => (
+        <Space size={0} wrap>
+          <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', operator })} data-testid="edit-operator">
+            {t('action.edit')}
+          </Button>
+          <Button type="link" size="small" onClick={() => setDialog({ kind: 'password', operator })} data-testid="reset-password">
+            {t('operators.resetPassword')}
+          </Button>
+          {operator.locked && (
+            <Popconfirm
+              title={t('operators.unlockTitle', { name: operator.username })}
+              okText={t('operators.unlock')}
+              cancelText={t('action.cancel')}
+              onConfirm={() => unlock(operator)}
+            >
+              <Button type="link" size="small" data-testid="unlock-operator">
+                {t('operators.unlock')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.operators')}
+        subtitle={t('operators.subtitle')}
+        breadcrumb={[{ title: t('nav.settings') }, { title: t('nav.operators') }]}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="create-operator">
+            {t('operators.create')}
+          </Button>
+        }
+      />
+      <Card variant="borderless" className="table-card" title={t('operators.list')}>
+        {error ? <ProblemAlert error={error} onRetry={reload} className="page-alert" /> : null}
+        {actionError ? <ProblemAlert error={actionError} className="page-alert" /> : null}
+        <Table<Operator>
+          rowKey="id"
+          columns={columns}
+          dataSource={data ?? []}
+          loading={loading}
+          pagination={false}
+          scroll={{ x: 1250 }}
+          onRow={() => testProps('operator-row')}
+          locale={{ emptyText: t('operators.empty') }}
+        />
+      </Card>
+      <PermissionMatrix />
+      <CreateOperatorDialog
+        open={dialog?.kind === 'create'}
+        onClose={() => setDialog(undefined)}
+        onCreated={(operator) => {
+          replace(operator);
+          setDialog(undefined);
+          void message.success(t('operators.created', { name: operator.username }));
+        }}
+      />
+      <EditOperatorDialog
+        operator={dialog?.kind === 'edit' ? dialog.operator : undefined}
+        isSelf={dialog?.kind === 'edit' && dialog.operator.id === session?.id}
+        onClose={() => setDialog(undefined)}
+        onSaved={(operator) => {
+          replace(operator);
+          setDialog(undefined);
+          void message.success(t('operators.saved', { name: operator.username }));
+        }}
+      />
+      <ResetPasswordDialog
+        operator={dialog?.kind === 'password' ? dialog.operator : undefined}
+        onClose={() => setDialog(undefined)}
+        onDone={(operator) => {
+          setDialog(undefined);
+          void message.success(t('operators.passwordReset', { name: operator.username }));
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+export type Permission =
+  | 'customers:read'
+  | 'personal-data:read'
+  | 'commerce:read'
+  | 'catalogue:write'
+  | 'insight:read'
+  | 'imports:run'
+  | 'keys:manage'
+  | 'operators:manage'
+  | 'audit:read'
+  | 'metrics:read';
+
+export const ROLES = ['ADMIN', 'MARKETER', 'ANALYST', 'COMMUNITY_MANAGER', 'CUSTOMER_SERVICE'] as const;
+
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,100 @@
+import { Card, Input, Table, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ProblemAlert } from '../shared/components/ProblemAlert';
+import { LoadMore } from '../shared/components/LoadMore';
+import { testProps } from '../shared/components/testProps';
+import { useCursorList } from '../shared/hooks/useCursorList';
+import { useFormat } from '../shared/hooks/useFormat';
+import { useI18n } from '../shared/i18n/I18nProvider';
+import { PageHeader } from '../shared/layout/PageHeader';
+import { customersApi, type CustomerQuery, type CustomerSummary } from './api';
+import { ChannelTag } from './ChannelTag';
+import { CustomerFilters, filtersFromParams } from './CustomerFilters';
+import { CustomerName } from './CustomerName';
+
+export default function CustomersPage() {
+  const { t } = useI18n();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const query: CustomerQuery = useMemo(() => filtersFromParams(params), [params]);
+  const list = useCursorList(
+    (cursor, signal) => customersApi.search(query, cursor, signal),
+    [JSON.stringify(query)],
+  );
+
+  const apply = (next: CustomerQuery) => {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(next)) {
+      if (value !== undefined && value !== null && String(value).trim() !== '') {
+        search.set(name, String(value).trim());
+      }
+    }
+    setParams(search, { replace: true });
+  };
+
+  const columns: TableColumnsType<CustomerSummary> = [
+    { title: t('customer.id'), dataIndex: 'id', width: 80, fixed: 'left', render: (id: number) => <span className="mono">{id}</span> },
+    {
+      title: t('customer.name'),
+      dataIndex: 'displayName',
+      width: 170,
+      fixed: 'left',
+      render: (_, customer) => (
+        <Link to={`/customers/${customer.id}`} onClick={(event) => event.stopPropagation()}>
+          <CustomerName id={customer.id} name={customer.displayName} />
+        </Link>
+      ),
+    },
+    { title: t('customer.email'), dataIndex: 'email', width: 230, ellipsis: true, render: (email?: string) => email ?? '—' },
+    { title: t('customer.phone'), dataIndex: 'phone', width: 150, render: (phone?: string) => phone ?? '—' },
+    { title: t('customer.channel'), dataIndex: 'channel', width: 110, render: (channel?: string) => <ChannelTag channel={channel} /> },
+    { title: t('customer.firstSeen'), dataIndex: 'firstSeenAt', width: 160, render: (at?: string) => format.dateTime(at) },
+    { title: t('customer.lastSeen'), dataIndex: 'lastSeenAt', width: 160, render: (at?: string) => format.dateTime(at) },
+    { title: t('customer.events'), dataIndex: 'eventCount', width: 90, align: 'right', render: (count: number) => format.number(count) },
+    { title: t('customer.orders'), dataIndex: 'orderCount', width: 90, align: 'right', render: (count: number) => format.number(count) },
+    {
+      title: t('customer.totalSpent'),
+      dataIndex: 'totalSpent',
+      width: 130,
+      align: 'right',
+      render: (amount: number) => <span className="amount">{format.money(amount)}</span>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('customers.title')} subtitle={t('customers.subtitle')} />
+      <Card variant="borderless" className="filter-card">
+        <Input.Search
+          key={query.q ?? ''}
+          defaultValue={query.q}
+          allowClear
+          enterButton={t('action.search')}
+          size="large"
+          placeholder={t('customers.searchPlaceholder')}
+          data-testid="customer-search"
+          onSearch={(q) => apply({ ...query, q })}
+          className="customer-search"
+        />
+        <CustomerFilters value={query} onApply={apply} />
+      </Card>
+      <Card variant="borderless" className="table-card">
+        {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} className="page-alert" /> : null}
+        <Table<CustomerSummary>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.items}
+          loading={list.loading}
+          pagination={false}
+          scroll={{ x: 1370 }}
+          rowClassName="clickable-row"
+          onRow={(customer) => testProps('customer-row', () => navigate(`/customers/${customer.id}`))}
+          locale={{ emptyText: t(Object.keys(query).length > 0 ? 'customers.noMatch' : 'customers.empty') }}
+        />
+        <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      </Card>
+    </>
+  );
+}

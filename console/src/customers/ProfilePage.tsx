@@ -1,0 +1,121 @@
+import { Alert, Card, Col, Row, Skeleton, Tabs } from 'antd';
+import { useParams } from 'react-router';
+import { useSession } from '../access/SessionProvider';
+import { CustomerOrders } from '../commerce/CustomerOrders';
+import { ApiError } from '../shared/api/client';
+import { ProblemAlert } from '../shared/components/ProblemAlert';
+import { useApi } from '../shared/hooks/useApi';
+import { useFormat } from '../shared/hooks/useFormat';
+import { useI18n } from '../shared/i18n/I18nProvider';
+import { PageHeader } from '../shared/layout/PageHeader';
+import { customersApi } from './api';
+import { ChannelTag } from './ChannelTag';
+import { CustomerName, customerTitle } from './CustomerName';
+import { FactsCard } from './profile/FactsCard';
+import { IdentitiesCard } from './profile/IdentitiesCard';
+import { MergeHistory } from './profile/MergeHistory';
+import { Timeline } from './profile/Timeline';
+import { TraitsCard } from './profile/TraitsCard';
+
+export default function ProfilePage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const format = useFormat();
+  const { can } = useSession();
+  const { data: profile, error, loading, reload } = useApi((signal) => customersApi.profile(id, signal), [id]);
+  const crumbs = [{ title: t('nav.customers'), path: '/customers' }];
+
+  if (error || (!profile && !loading)) {
+    const notFound = error instanceof ApiError && error.status === 404;
+    return (
+      <>
+        <PageHeader title={t('profile.title')} breadcrumb={crumbs} />
+        {notFound ? (
+          <Alert type="warning" showIcon title={t('profile.notFound', { id })} />
+        ) : (
+          <ProblemAlert error={error} onRetry={reload} />
+        )}
+      </>
+    );
+  }
+  if (!profile) {
+    return (
+      <>
+        <PageHeader title={t('profile.title')} breadcrumb={crumbs} />
+        <Card variant="borderless">
+          <Skeleton active avatar paragraph={{ rows: 8 }} />
+        </Card>
+      </>
+    );
+  }
+
+  const name = customerTitle(t, profile.id, profile.displayName);
+  const merges = profile.merges.length + profile.identityConflicts.length;
+  const tabs = [
+    {
+      key: 'timeline',
+      label: <span data-testid="profile-tab-timeline">{t('profile.timeline')}</span>,
+      children: <Timeline customerId={profile.id} eventCounts={profile.facts.eventCounts} />,
+    },
+    ...(can('commerce:read')
+      ? [
+          {
+            key: 'orders',
+            label: (
+              <span data-testid="profile-tab-orders">
+                {t('profile.orders')} <span className="tab-count">{format.number(profile.facts.orderCount)}</span>
+              </span>
+            ),
+            children: <CustomerOrders customerId={profile.id} />,
+          },
+        ]
+      : []),
+    {
+      key: 'merges',
+      label: (
+        <span data-testid="profile-tab-merges">
+          {t('profile.merges')} {merges > 0 && <span className="tab-count">{merges}</span>}
+        </span>
+      ),
+      children: <MergeHistory profile={profile} />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="profile-title">
+            <CustomerName id={profile.id} name={profile.displayName} size={40} />
+            <ChannelTag channel={profile.channel} />
+          </span>
+        }
+        documentTitle={name}
+        breadcrumb={[...crumbs, { title: name }]}
+        subtitle={t('profile.subtitle', { id: profile.id, created: format.dateTime(profile.createdAt) })}
+      />
+      {profile.requestedId !== profile.id && (
+        <Alert
+          className="page-alert"
+          type="info"
+          showIcon
+          data-testid="profile-merged-notice"
+          title={t('profile.mergedNotice', { requested: profile.requestedId, id: profile.id })}
+          description={t('profile.mergedHint')}
+        />
+      )}
+      <FactsCard facts={profile.facts} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={9} xxl={8}>
+          <IdentitiesCard identities={profile.identities} />
+          <TraitsCard traits={profile.traits} />
+        </Col>
+        <Col xs={24} xl={15} xxl={16}>
+          <Card variant="borderless" className="profile-tabs-card">
+            <Tabs items={tabs} defaultActiveKey="timeline" />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

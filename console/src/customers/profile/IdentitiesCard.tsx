@@ -1,0 +1,49 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Card, Table, Tooltip, type TableColumnsType } from 'antd';
+import { useFormat } from '../../shared/hooks/useFormat';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { identityLabel } from '../../shared/labels';
+import type { Identity } from '../api';
+
+/** Every identifier that points at this customer; personal ones arrive masked for roles that may not see them. */
+export function IdentitiesCard({ identities }: { identities: Identity[] }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const columns: TableColumnsType<Identity> = [
+    { title: t('identity.type'), dataIndex: 'type', width: 130, render: (type: string) => identityLabel(t, type) },
+    {
+      title: t('identity.value'),
+      dataIndex: 'value',
+      render: (value: string, identity) => (
+        <span className="identity-value">
+          {identity.personal && (
+            <Tooltip title={t('identity.personal')}>
+              <LockOutlined className="personal-lock" aria-label={t('identity.personal')} data-testid="identity-personal" />
+            </Tooltip>
+          )}
+          <span className="mono">{value}</span>
+        </span>
+      ),
+    },
+    { title: t('identity.firstSeen'), dataIndex: 'firstSeenAt', width: 150, render: (at?: string) => format.dateTime(at) },
+  ];
+  return (
+    <Card
+      variant="borderless"
+      className="side-card"
+      title={t('profile.identities')}
+      extra={<span className="muted">{format.number(identities.length)}</span>}
+      data-testid="profile-identities"
+    >
+      <Table<Identity>
+        rowKey={(identity) => `${identity.type}:${identity.value}`}
+        size="small"
+        columns={columns}
+        dataSource={identities}
+        pagination={false}
+        scroll={{ x: 420 }}
+        locale={{ emptyText: t('profile.noIdentities') }}
+      />
+    </Card>
+  );
+}

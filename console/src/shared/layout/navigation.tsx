@@ -1,0 +1,69 @@
+import {
+  ApiOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  SettingOutlined,
+  ShoppingCartOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../access/permissions';
+import type { MessageKey } from '../i18n/en';
+
+export interface NavigationEntry {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission: Permission;
+  testId: string;
+}
+
+export interface NavigationGroup {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  children: NavigationEntry[];
+}
+
+/** The console's modules in the side navigation, each with the permission it needs. */
+export const NAVIGATION: (NavigationEntry | NavigationGroup)[] = [
+  { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined />, permission: 'insight:read', testId: 'nav-overview' },
+  { key: 'customers', path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, permission: 'customers:read', testId: 'nav-customers' },
+  { key: 'orders', path: '/orders', label: 'nav.orders', icon: <ShoppingCartOutlined />, permission: 'commerce:read', testId: 'nav-orders' },
+  { key: 'products', path: '/products', label: 'nav.products', icon: <AppstoreOutlined />, permission: 'commerce:read', testId: 'nav-products' },
+  {
+    key: 'settings',
+    label: 'nav.settings',
+    icon: <SettingOutlined />,
+    children: [
+      { key: 'write-keys', path: '/settings/write-keys', label: 'nav.writeKeys', icon: <KeyOutlined />, permission: 'keys:manage', testId: 'nav-write-keys' },
+      { key: 'api-tokens', path: '/settings/api-tokens', label: 'nav.apiTokens', icon: <ApiOutlined />, permission: 'keys:manage', testId: 'nav-api-tokens' },
+      { key: 'operators', path: '/settings/operators', label: 'nav.operators', icon: <UserSwitchOutlined />, permission: 'operators:manage', testId: 'nav-operators' },
+      { key: 'audit-log', path: '/settings/audit-log', label: 'nav.auditLog', icon: <AuditOutlined />, permission: 'audit:read', testId: 'nav-audit-log' },
+    ],
+  },
+];
+
+export function isGroup(entry: NavigationEntry | NavigationGroup): entry is NavigationGroup {
+  return 'children' in entry;
+}
+
+/** The entries an operator with these permissions may open, in menu order. */
+export function allowedEntries(can: (permission: Permission) => boolean): NavigationEntry[] {
+  return NAVIGATION.flatMap((entry) => (isGroup(entry) ? entry.children : [entry])).filter((entry) =>
+    can(entry.permission),
+  );
+}
+
+/** The menu key of a path: the entry whose path is the longest prefix of it. */
+export function selectedKey(pathname: string): string | undefined {
+  const entries = NAVIGATION.flatMap((entry) => (isGroup(entry) ? entry.children : [entry]));
+  const match = entries
+    .filter((entry) => (entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.key;
+}
