@@ -100,7 +100,9 @@ function Statistics({ data, loading }: { data: Overview | undefined; loading: bo
       testId: 'stat-orders',
       title: t('overview.stat.orders'),
       value: format.number(totals?.orders),
-      footer: t('overview.stat.ordersFooter', { count: format.number(totals?.buyers) }),
+      footer: t('overview.stat.ordersFooter', {
+        ratio: totals?.buyers ? format.decimal(totals.orders / totals.buyers) : '—',
+      }),
       icon: <ShoppingCartOutlined />,
       accent: '#722ed1',
     },

@@ -1,13 +1,13 @@
-import type { HTMLAttributes } from 'react';
+/** A `data-testid`, and optionally a click handler, for components that take their element's props as an object. */
+export type TestProps = {
+  'data-testid': string;
+  onClick?: () => void;
+};
 
 /**
- * Props that give an element a `data-testid` (and optionally a click handler) where a component takes its element's
- * props as an object, such as a table row or a dialog's button; React's types accept data-* attributes only in JSX.
+ * Props for a table row, a dialog's button and the like: React's types accept data-* attributes only in JSX, not in
+ * object literals such as `onRow`'s answer or `okButtonProps`.
  */
-export function testProps(testId: string, onClick?: () => void): HTMLAttributes<HTMLElement> {
-  const props: Record<string, unknown> = { 'data-testid': testId };
-  if (onClick) {
-    props.onClick = onClick;
-  }
-  return props as HTMLAttributes<HTMLElement>;
+export function testProps(testId: string, onClick?: () => void): TestProps {
+  return onClick ? { 'data-testid': testId, onClick } : { 'data-testid': testId };
 }

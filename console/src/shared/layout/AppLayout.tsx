@@ -12,6 +12,8 @@ import { Logo } from './Logo';
 
 const { Header, Sider, Content } = Layout;
 
+type MenuItem = Required<MenuProps>['items'][number];
+
 /** The frame around every signed-in page: module navigation on the side, the operator and language on top. */
 export function AppLayout() {
   const { t } = useI18n();
@@ -21,7 +23,7 @@ export function AppLayout() {
 
   const items = useMemo<MenuProps['items']>(
     () =>
-      NAVIGATION.flatMap((entry) => {
+      NAVIGATION.flatMap((entry): MenuItem[] => {
         if (isGroup(entry)) {
           const children = entry.children
             .filter((child) => can(child.permission))

@@ -85,7 +85,8 @@ class IngestController {
         this.rejected = meters.counter("siyu.ingest.messages", "outcome", "rejected");
     }
 
-    @PostMapping(path = {"/v1/batch", "/v1/import", "/v1/b"})
+    // Segment's own libraries post to "/v1/import/" with the trailing slash
+    @PostMapping(path = {"/v1/batch", "/v1/import", "/v1/b", "/v1/batch/", "/v1/import/", "/v1/b/"})
     ResponseEntity<?> batch(HttpServletRequest request) throws IOException {
         var receivedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         var parsed = parse(request, MAX_BATCH_BYTES);
@@ -140,7 +141,10 @@ class IngestController {
         return Problems.respond(problem);
     }
 
-    @PostMapping("/v1/{endpoint:identify|track|page|screen|group|alias|i|t|p|s|g|a}")
+    @PostMapping({
+        "/v1/{endpoint:identify|track|page|screen|group|alias|i|t|p|s|g|a}",
+        "/v1/{endpoint:identify|track|page|screen|group|alias|i|t|p|s|g|a}/"
+    })
     ResponseEntity<?> single(@PathVariable String endpoint, HttpServletRequest request) throws IOException {
         var receivedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         var parsed = parse(request, SegmentMessages.MAX_MESSAGE_BYTES);

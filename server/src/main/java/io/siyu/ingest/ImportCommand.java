@@ -1,4 +1,4 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest;
 
 import java.io.IOException;
 import java.net.URI;

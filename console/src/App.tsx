@@ -1,0 +1,115 @@
+import { App as AntApp, ConfigProvider, Result, theme as antTheme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { RequireSession } from './access/RequireSession';
+import { SessionProvider, useSession } from './access/SessionProvider';
+import { FullPageSpinner } from './shared/components/FullPageSpinner';
+import { RequirePermission } from './shared/components/RequirePermission';
+import { I18nProvider, useI18n } from './shared/i18n/I18nProvider';
+import { AppLayout } from './shared/layout/AppLayout';
+import { allowedEntries } from './shared/layout/navigation';
+import { NotFoundPage } from './shared/layout/NotFoundPage';
+
+const LoginPage = lazy(() => import('./access/LoginPage'));
+const OverviewPage = lazy(() => import('./insight/OverviewPage'));
+const CustomersPage = lazy(() => import('./customers/CustomersPage'));
+const ProfilePage = lazy(() => import('./customers/ProfilePage'));
+const OrdersPage = lazy(() => import('./commerce/OrdersPage'));
+const OrderDetailPage = lazy(() => import('./commerce/OrderDetailPage'));
+const ProductsPage = lazy(() => import('./commerce/ProductsPage'));
+const ProductDetailPage = lazy(() => import('./commerce/ProductDetailPage'));
+const WriteKeysPage = lazy(() => import('./access/WriteKeysPage'));
+const ApiTokensPage = lazy(() => import('./access/ApiTokensPage'));
+const OperatorsPage = lazy(() => import('./access/OperatorsPage'));
+const AuditLogPage = lazy(() => import('./access/AuditLogPage'));
+
+const FONT_FAMILY =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', " +
+  "'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif";
+
+/** The overview for those who may see it; everyone else starts on the first page their role opens. */
+function Home() {
+  const { can } = useSession();
+  const { t } = useI18n();
+  if (can('insight:read')) {
+    return <OverviewPage />;
+  }
+  const first = allowedEntries(can)[0];
+  return first ? <Navigate to={first.path} replace /> : <Result status="info" title={t('home.nothing')} />;
+}
+
+function Routed() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<FullPageSpinner />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route path="customers" element={<RequirePermission permission="customers:read"><CustomersPage /></RequirePermission>} />
+        <Route path="customers/:id" element={<RequirePermission permission="customers:read"><ProfilePage /></RequirePermission>} />
+        <Route path="orders" element={<RequirePermission permission="commerce:read"><OrdersPage /></RequirePermission>} />
+        <Route path="orders/:orderId" element={<RequirePermission permission="commerce:read"><OrderDetailPage /></RequirePermission>} />
+        <Route path="products" element={<RequirePermission permission="commerce:read"><ProductsPage /></RequirePermission>} />
+        <Route path="products/:productId" element={<RequirePermission permission="commerce:read"><ProductDetailPage /></RequirePermission>} />
+        <Route path="settings/write-keys" element={<RequirePermission permission="keys:manage"><WriteKeysPage /></RequirePermission>} />
+        <Route path="settings/api-tokens" element={<RequirePermission permission="keys:manage"><ApiTokensPage /></RequirePermission>} />
+        <Route path="settings/operators" element={<RequirePermission permission="operators:manage"><OperatorsPage /></RequirePermission>} />
+        <Route path="settings/audit-log" element={<RequirePermission permission="audit:read"><AuditLogPage /></RequirePermission>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Themed() {
+  const { language } = useI18n();
+  useEffect(() => {
+    dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  }, [language]);
+  return (
+    <ConfigProvider
+      locale={language === 'zh' ? zhCN : enUS}
+      theme={{
+        algorithm: antTheme.defaultAlgorithm,
+        token: { colorPrimary: '#1677ff', borderRadius: 8, fontFamily: FONT_FAMILY, colorBgLayout: '#f5f7fa' },
+        components: {
+          Layout: { siderBg: '#001529', headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 16px' },
+          Table: { headerBg: '#fafafa' },
+        },
+      }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <SessionProvider>
+            <Routed />
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,257 @@
+import { Form, Input, Modal, Select, Switch } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { ProblemAlert } from '../shared/components/ProblemAlert';
+import { testProps } from '../shared/components/testProps';
+import { useI18n, type Translate } from '../shared/i18n/I18nProvider';
+import { roleLabel } from '../shared/labels';
+import { accessApi, type NewOperator, type Operator, type OperatorChange } from './api';
+import { ROLES, type Role } from './permissions';
+
+/** The server's rule for operators' passwords. */
+export const MINIMUM_PASSWORD_LENGTH = 10;
+
+function roleOptions(t: Translate) {
+  return ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }));
+}
+
+function PasswordFields({ t }: { t: Translate }) {
+  return (
+    <>
+      <Form.Item
+        name="password"
+        label={t('operator.password')}
+        extra={t('operator.passwordHint', { count: MINIMUM_PASSWORD_LENGTH })}
+        rules={[
+          { required: true, message: t('form.required') },
+          { min: MINIMUM_PASSWORD_LENGTH, message: t('operator.passwordRule', { count: MINIMUM_PASSWORD_LENGTH }) },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="operator-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirm"
+        label={t('operator.confirmPassword')}
+        dependencies={['password']}
+        rules={[
+          { required: true, message: t('form.required') },
+          ({ getFieldValue }) => ({
+            validator: async (_, value?: string) => {
+              if (value && value !== getFieldValue('password')) {
+                throw new Error(t('operator.passwordMismatch'));
+              }
+            },
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="operator-password-confirm" />
+      </Form.Item>
+    </>
+  );
+}
+
+/** Runs a dialog's call, keeping its failure to show inside the dialog. */
+function useSubmission<T>() {
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const run = async (call: () => Promise<T>, done: (result: T) => void) => {
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      done(await call());
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const clear = useCallback(() => setFailure(undefined), []);
+  return { saving, failure, run, clear };
+}
+
+interface CreateOperatorDialogProps {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (operator: Operator) => void;
+}
+
+export function CreateOperatorDialog({ open, onClose, onCreated }: CreateOperatorDialogProps) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<NewOperator & { confirm: string }>();
+  const submission = useSubmission<Operator>();
+  const { clear } = submission;
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      clear();
+    }
+  }, [open, form, clear]);
+
+  return (
+    <Modal
+      open={open}
+      title={t('operators.create')}
+      okText={t('action.create')}
+      cancelText={t('action.cancel')}
+      confirmLoading={submission.saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={testProps('create-submit')}
+      destroyOnHidden
+    >
+      {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ role: 'MARKETER' satisfies Role }}
+        onFinish={({ username, displayName, role, password }) =>
+          void submission.run(
+            () => accessApi.createOperator({ username: username.trim(), displayName: displayName.trim(), role, password }),
+            onCreated,
+          )
+        }
+      >
+        <Form.Item
+          name="username"
+          label={t('operator.username')}
+          extra={t('operator.usernameHint')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { pattern: /^[A-Za-z0-9._-]+$/, message: t('operator.usernameRule') },
+          ]}
+        >
+          <Input autoComplete="off" maxLength={64} data-testid="operator-username" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('operator.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+        >
+          <Input maxLength={100} data-testid="operator-display-name" />
+        </Form.Item>
+        <Form.Item name="role" label={t('operator.role')} rules={[{ required: true }]}>
+          <Select options={roleOptions(t)} data-testid="operator-role" />
+        </Form.Item>
+        <PasswordFields t={t} />
+      </Form>
+    </Modal>
+  );
+}
+
+interface EditOperatorDialogProps {
+  operator: Operator | undefined;
+  isSelf: boolean;
+  onClose: () => void;
+  onSaved: (operator: Operator) => void;
+}
+
+export function EditOperatorDialog({ operator, isSelf, onClose, onSaved }: EditOperatorDialogProps) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Required<OperatorChange>>();
+  const submission = useSubmission<Operator>();
+  const { clear } = submission;
+
+  useEffect(() => {
+    if (operator) {
+      form.setFieldsValue({ displayName: operator.displayName, role: operator.role, disabled: operator.disabled });
+      clear();
+    }
+  }, [operator, form, clear]);
+
+  return (
+    <Modal
+      open={Boolean(operator)}
+      title={t('operators.edit', { name: operator?.username ?? '' })}
+      okText={t('action.save')}
+      cancelText={t('action.cancel')}
+      confirmLoading={submission.saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={testProps('save-operator')}
+      forceRender
+    >
+      {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => {
+          if (!operator) {
+            return;
+          }
+          // only what changed, so that a PATCH does not fight a change made meanwhile by someone else
+          const change: OperatorChange = {};
+          if (values.displayName.trim() !== operator.displayName) change.displayName = values.displayName.trim();
+          if (values.role !== operator.role) change.role = values.role;
+          if (values.disabled !== operator.disabled) change.disabled = values.disabled;
+          if (Object.keys(change).length === 0) {
+            onClose();
+            return;
+          }
+          void submission.run(() => accessApi.changeOperator(operator.id, change), onSaved);
+        }}
+      >
+        <Form.Item name="displayName" label={t('operator.displayName')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="role" label={t('operator.role')} extra={isSelf ? t('operators.selfRoleHint') : undefined}>
+          <Select options={roleOptions(t)} disabled={isSelf} />
+        </Form.Item>
+        <Form.Item
+          name="disabled"
+          label={t('operator.disabled')}
+          valuePropName="checked"
+          extra={isSelf ? t('operators.selfDisableHint') : t('operators.disableHint')}
+        >
+          <Switch disabled={isSelf} data-testid="operator-disabled" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface ResetPasswordDialogProps {
+  operator: Operator | undefined;
+  onClose: () => void;
+  onDone: (operator: Operator) => void;
+}
+
+export function ResetPasswordDialog({ operator, onClose, onDone }: ResetPasswordDialogProps) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ password: string; confirm: string }>();
+  const submission = useSubmission<void>();
+  const { clear } = submission;
+
+  useEffect(() => {
+    if (operator) {
+      form.resetFields();
+      clear();
+    }
+  }, [operator, form, clear]);
+
+  return (
+    <Modal
+      open={Boolean(operator)}
+      title={t('operators.resetPasswordOf', { name: operator?.username ?? '' })}
+      okText={t('operators.resetPassword')}
+      cancelText={t('action.cancel')}
+      confirmLoading={submission.saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={testProps('save-password')}
+      forceRender
+    >
+      {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={({ password }) => {
+          if (operator) {
+            void submission.run(() => accessApi.resetPassword(operator.id, password), () => onDone(operator));
+          }
+        }}
+      >
+        <PasswordFields t={t} />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,24 @@
+package io.siyu;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port against a real PostgreSQL, with the bootstrap credentials of
+ * {@link TestCredentials}. Tests share one such application; they use their own ids so that they never depend on
+ * each other's rows.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "siyu.bootstrap.admin-password=" + TestCredentials.ADMIN_PASSWORD,
+            "siyu.bootstrap.write-key=" + TestCredentials.WRITE_KEY,
+            "siyu.bootstrap.api-token=" + TestCredentials.API_TOKEN,
+            "siyu.demo.enabled=false"
+        })
+public @interface SiyuIntegrationTest {}

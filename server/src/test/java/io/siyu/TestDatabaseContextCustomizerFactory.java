@@ -1,0 +1,61 @@
+package io.siyu;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Gives every Spring context of the test suite its own fresh database on the test PostgreSQL server and its own data
+ * folder, so that contexts never see each other's rows or lock each other's files.
+ */
+public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        return new Customizer();
+    }
+
+    /** All instances are equal, so that Spring's context cache still shares contexts of equal configuration. */
+    static final class Customizer implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            var database = TestDatabase.get();
+            try {
+                var dataDir = Files.createTempDirectory("siyu-test-data");
+                context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource(
+                                "siyu-test-database",
+                                Map.of(
+                                        "spring.datasource.url", database.createDatabase(),
+                                        "spring.datasource.username", database.user(),
+                                        "spring.datasource.password", database.password(),
+                                        "siyu.data-dir", dataDir.toString(),
+                                        "logging.file.name",
+                                                dataDir.resolve("siyu.log").toString())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Customizer;
+        }
+
+        @Override
+        public int hashCode() {
+            return Customizer.class.hashCode();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.siyu.customers.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.customers.Touch;
+import io.siyu.customers.TouchType;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class IdentityRulesTests {
+
+    final IdentityRules rules = new IdentityRules("CN");
+    final JsonMapper json = JsonMapper.builder().build();
+
+    Touch identify(String traits) {
+        return new Touch(
+                "m",
+                TouchType.IDENTIFY,
+                null,
+                "u1",
+                null,
+                null,
+                null,
+                (ObjectNode) json.readTree(traits),
+                json.createObjectNode(),
+                json.createObjectNode(),
+                Instant.EPOCH,
+                Instant.EPOCH);
+    }
+
+    @Test
+    void phonesAreNormalisedToE164WithTheBrandsRegion() {
+        var extraction = rules.extract(identify("{\"phone\":\"138 1234 5678\"}"));
+
+        assertThat(extraction.identities()).contains(new IdentityKey("phone", "+8613812345678"));
+        assertThat(extraction.violations()).isEmpty();
+    }
+
+    @Test
+    void emailsAreLowerCased() {
+        assertThat(rules.extract(identify("{\"email\":\" Ann@Example.COM \"}")).identities())
+                .contains(new IdentityKey("email", "ann@example.com"));
+    }
+
+    @Test
+    void anInvalidEmailIsRefusedWithItsField() {
+        var extraction = rules.extract(identify("{\"email\":\"not-an-address\"}"));
+
+        assertThat(extraction.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("traits.email");
+            assertThat(v.rule()).isEqualTo("email");
+        });
+    }
+
+    @Test
+    void platformIdsInTraitsBecomeIdentities() {
+        var extraction = rules.extract(identify("{\"wechatOpenId\":\"o6_bmjrPTlm6\",\"unionid\":\"u-1\"}"));
+
+        assertThat(extraction.identities())
+                .contains(new IdentityKey("wechat_openid", "o6_bmjrPTlm6"), new IdentityKey("wechat_unionid", "u-1"));
+    }
+
+    @Test
+    void masksKeepOnlyWhatIdentifiesTheValueToItsOwner() {
+        assertThat(IdentityRules.mask("phone", "+8613812345678")).isEqualTo("+86138****5678");
+        assertThat(IdentityRules.mask("email", "ann.lee@example.com")).isEqualTo("a***@example.com");
+    }
+}

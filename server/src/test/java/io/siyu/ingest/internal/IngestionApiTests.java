@@ -1,0 +1,209 @@
+package io.siyu.ingest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.HttpFixtures;
+import io.siyu.SiyuIntegrationTest;
+import io.siyu.TestCredentials;
+import io.siyu.ingest.Ingestion;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@SiyuIntegrationTest
+class IngestionApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Ingestion ingestion;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HttpFixtures shop;
+
+    @BeforeEach
+    void connect() {
+        shop = HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString();
+    }
+
+    long events(String messageId) {
+        ingestion.applyQueued();
+        return jdbc.queryForObject("select count(*) from customers.event where message_id = ?", Long.class, messageId);
+    }
+
+    @Test
+    void aTrackIsAcknowledgedLikeSegmentAndLandsOnTheTimeline() {
+        var messageId = unique();
+
+        var response = shop.post("/v1/track", """
+                {"userId":"%s","event":"Signed Up","messageId":"%s","properties":{"plan":"free"}}""".formatted(unique(), messageId));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("success").asBoolean()).isTrue();
+        assertThat(events(messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicateMessageIsAcknowledgedAndStoredOnce() {
+        var messageId = unique();
+        var body = """
+                {"anonymousId":"%s","event":"Product Viewed","messageId":"%s"}""".formatted(unique(), messageId);
+
+        var first = shop.post("/v1/track", body);
+        var second = shop.post("/v1/track", body);
+
+        assertThat(first.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("duplicates").asInt()).isEqualTo(1);
+        assertThat(events(messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchKeepsItsValidMessagesAndNamesEachRejectedOne() {
+        var good = unique();
+        var response = shop.post("/v1/batch", """
+                {"batch":[
+                  {"type":"track","userId":"%s","event":"Cart Viewed","messageId":"%s"},
+                  {"type":"track","userId":"x","messageId":"%s"},
+                  {"type":"identify","userId":"y","timestamp":"yesterday","messageId":"%s"}
+                ]}""".formatted(unique(), good, unique(), unique()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        var problem = response.json();
+        assertThat(problem.get("accepted").asInt()).isEqualTo(1);
+        assertThat(problem.get("rejected").asInt()).isEqualTo(2);
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .containsExactly("batch[1].event", "batch[2].timestamp");
+        assertThat(problem.get("errors").findValuesAsString("rule")).containsExactly("required", "iso-8601");
+        assertThat(events(good)).isEqualTo(1);
+    }
+
+    @Test
+    void unknownAndRevokedWriteKeysAreRefused() {
+        var unknown = HttpFixtures.writeKey(port, "sywk_nobody_knows_this_key_000000");
+        var noKey = HttpFixtures.anonymous(port);
+        var message = "{\"userId\":\"u\",\"event\":\"x\"}";
+
+        assertThat(unknown.post("/v1/track", message).status()).isEqualTo(401);
+        var anonymous = noKey.post("/v1/track", message);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+
+        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var issued =
+                admin.post("/api/v1/write-keys", "{\"name\":\"to revoke\"}").json();
+        var key = HttpFixtures.writeKey(port, issued.get("secret").asString());
+        assertThat(key.post("/v1/track", message).status()).isEqualTo(200);
+        admin.delete("/api/v1/write-keys/" + issued.get("issued").get("id").asLong());
+        assertThat(key.post("/v1/track", message).status()).isEqualTo(401);
+    }
+
+    @Test
+    void browserSdksMaySendTheWriteKeyInTheBody() {
+        var messageId = unique();
+        var response = HttpFixtures.anonymous(port)
+                .post("/v1/t", """
+                {"writeKey":"%s","anonymousId":"%s","event":"Page Scrolled","messageId":"%s"}""".formatted(TestCredentials.WRITE_KEY, unique(), messageId), "text/plain");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(events(messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWith413() {
+        var padding = "x".repeat(40 * 1024);
+        var single = shop.post("/v1/track", """
+                {"userId":"u","event":"big","properties":{"pad":"%s"}}""".formatted(padding));
+        var batch = shop.post(
+                "/v1/batch",
+                "{\"batch\":["
+                        + ("{\"userId\":\"u\",\"event\":\"e\",\"properties\":{\"pad\":\"" + "y".repeat(30 * 1024)
+                                        + "\"}},")
+                                .repeat(20)
+                        + "{}]}");
+
+        assertThat(single.status()).isEqualTo(413);
+        assertThat(single.json().get("type").asString()).isEqualTo("/problems/too-large");
+        assertThat(batch.status()).isEqualTo(413);
+    }
+
+    @Test
+    void clockSkewOfTheSenderIsCorrectedWithSentAt() {
+        var messageId = unique();
+        // the device's clock is one hour fast: it stamped the event and the batch an hour ahead
+        var deviceNow = Instant.now().plusSeconds(3600);
+        shop.post("/v1/batch", """
+                {"sentAt":"%s","batch":[{"type":"track","anonymousId":"%s","event":"Opened App",
+                 "timestamp":"%s","messageId":"%s"}]}""".formatted(deviceNow, unique(), deviceNow.minusSeconds(600), messageId));
+        ingestion.applyQueued();
+
+        var occurredAt = jdbc.queryForObject(
+                "select occurred_at from customers.event where message_id = ?",
+                java.time.OffsetDateTime.class,
+                messageId);
+        assertThat(occurredAt.toInstant())
+                .isBetween(Instant.now().minusSeconds(660), Instant.now().minusSeconds(540));
+    }
+
+    @Test
+    void gzippedBodiesAreAccepted() throws Exception {
+        var messageId = unique();
+        var bytes = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(bytes)) {
+            gzip.write("""
+                    {"batch":[{"type":"page","anonymousId":"%s","name":"Home","messageId":"%s"}]}""".formatted(unique(), messageId).getBytes());
+        }
+        var response = shop.sendBytes(
+                "POST", "/v1/batch", bytes.toByteArray(), "application/json", Map.of("Content-Encoding", "gzip"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(events(messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void lateEventsTakeTheirPlaceOnTheTimelineByTheirOwnTime() {
+        var user = unique();
+        var early = Instant.parse("2025-03-01T08:00:00Z");
+        var late = Instant.parse("2025-03-05T08:00:00Z");
+        shop.post("/v1/track", """
+                {"userId":"%s","event":"Later","timestamp":"%s"}""".formatted(user, late));
+        shop.post("/v1/identify", """
+                {"userId":"%s","traits":{"city":"Hangzhou"},"timestamp":"%s"}""".formatted(user, late));
+        shop.post("/v1/identify", """
+                {"userId":"%s","traits":{"city":"Shanghai"},"timestamp":"%s"}""".formatted(user, early));
+        shop.post("/v1/track", """
+                {"userId":"%s","event":"Earlier","timestamp":"%s"}""".formatted(user, early));
+        ingestion.applyQueued();
+
+        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var found = admin.get("/api/v1/customers?identity=user_id:" + user)
+                .json()
+                .get("items")
+                .get(0);
+        var profile = admin.get("/api/v1/customers/" + found.get("id").asLong()).json();
+        var timeline = admin.get("/api/v1/customers/" + found.get("id").asLong() + "/events")
+                .json();
+
+        assertThat(profile.get("traits").findValuesAsString("value")).contains("Hangzhou");
+        assertThat(profile.get("facts").get("firstSeenAt").asString()).isEqualTo(early.toString());
+        assertThat(timeline.get("items").findValuesAsString("name")).containsSubsequence("Later", "Earlier");
+        assertThat(timeline.get("total").asLong()).isEqualTo(4);
+    }
+}
