@@ -15,7 +15,7 @@ export function SecretReveal({ secret, name, onClose }: SecretRevealProps) {
       open={Boolean(secret)}
       title={t('secret.title', { name: name ?? '' })}
       onCancel={onClose}
-      maskClosable={false}
+      mask={{ closable: false }}
       keyboard={false}
       footer={
         <Button type="primary" onClick={onClose} data-testid="secret-done">

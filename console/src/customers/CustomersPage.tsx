@@ -35,29 +35,29 @@ export default function CustomersPage() {
   };
 
   const columns: TableColumnsType<CustomerSummary> = [
-    { title: t('customer.id'), dataIndex: 'id', width: 80, fixed: 'left', render: (id: number) => <span className="mono">{id}</span> },
+    { title: t('customer.id'), dataIndex: 'id', width: 64, render: (id: number) => <span className="mono">{id}</span> },
     {
       title: t('customer.name'),
       dataIndex: 'displayName',
-      width: 170,
-      fixed: 'left',
+      width: 140,
+      ellipsis: true,
       render: (_, customer) => (
         <Link to={`/customers/${customer.id}`} onClick={(event) => event.stopPropagation()}>
           <CustomerName id={customer.id} name={customer.displayName} />
         </Link>
       ),
     },
-    { title: t('customer.email'), dataIndex: 'email', width: 230, ellipsis: true, render: (email?: string) => email ?? '—' },
-    { title: t('customer.phone'), dataIndex: 'phone', width: 150, render: (phone?: string) => phone ?? '—' },
-    { title: t('customer.channel'), dataIndex: 'channel', width: 110, render: (channel?: string) => <ChannelTag channel={channel} /> },
-    { title: t('customer.firstSeen'), dataIndex: 'firstSeenAt', width: 160, render: (at?: string) => format.dateTime(at) },
-    { title: t('customer.lastSeen'), dataIndex: 'lastSeenAt', width: 160, render: (at?: string) => format.dateTime(at) },
-    { title: t('customer.events'), dataIndex: 'eventCount', width: 90, align: 'right', render: (count: number) => format.number(count) },
-    { title: t('customer.orders'), dataIndex: 'orderCount', width: 90, align: 'right', render: (count: number) => format.number(count) },
+    { title: t('customer.email'), dataIndex: 'email', ellipsis: true, render: (email?: string) => email ?? '—' },
+    { title: t('customer.phone'), dataIndex: 'phone', width: 140, render: (phone?: string) => phone ?? '—' },
+    { title: t('customer.channel'), dataIndex: 'channel', width: 96, render: (channel?: string) => <ChannelTag channel={channel} /> },
+    { title: t('customer.firstSeen'), dataIndex: 'firstSeenAt', width: 112, render: (at?: string) => format.date(at) },
+    { title: t('customer.lastSeen'), dataIndex: 'lastSeenAt', width: 150, render: (at?: string) => format.dateTime(at) },
+    { title: t('customer.events'), dataIndex: 'eventCount', width: 76, align: 'right', render: (count: number) => format.number(count) },
+    { title: t('customer.orders'), dataIndex: 'orderCount', width: 76, align: 'right', render: (count: number) => format.number(count) },
     {
       title: t('customer.totalSpent'),
       dataIndex: 'totalSpent',
-      width: 130,
+      width: 120,
       align: 'right',
       render: (amount: number) => <span className="amount">{format.money(amount)}</span>,
     },
@@ -88,7 +88,7 @@ export default function CustomersPage() {
           dataSource={list.items}
           loading={list.loading}
           pagination={false}
-          scroll={{ x: 1370 }}
+          scroll={{ x: 1120 }}
           rowClassName="clickable-row"
           onRow={(customer) => testProps('customer-row', () => navigate(`/customers/${customer.id}`))}
           locale={{ emptyText: t(Object.keys(query).length > 0 ? 'customers.noMatch' : 'customers.empty') }}

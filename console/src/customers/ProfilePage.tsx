@@ -105,17 +105,17 @@ export default function ProfilePage() {
         />
       )}
       <FactsCard facts={profile.facts} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={9} xxl={8}>
+      <Row gutter={16} className="equal-height-row">
+        <Col xs={24} xl={12}>
           <IdentitiesCard identities={profile.identities} />
+        </Col>
+        <Col xs={24} xl={12}>
           <TraitsCard traits={profile.traits} />
         </Col>
-        <Col xs={24} xl={15} xxl={16}>
-          <Card variant="borderless" className="profile-tabs-card">
-            <Tabs items={tabs} defaultActiveKey="timeline" />
-          </Card>
-        </Col>
       </Row>
+      <Card variant="borderless" className="profile-tabs-card">
+        <Tabs items={tabs} defaultActiveKey="timeline" />
+      </Card>
     </>
   );
 }

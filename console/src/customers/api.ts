@@ -108,5 +108,5 @@ export const customersApi = {
     api.get<Page<CustomerSummary>>('/api/v1/customers', { query: { ...query, cursor, limit: 50 }, signal }),
   profile: (id: string, signal?: AbortSignal) => api.get<Profile>(`/api/v1/customers/${encodeURIComponent(id)}`, { signal }),
   events: (id: number, name: string | undefined, cursor: string | undefined, signal?: AbortSignal) =>
-    api.get<Timeline>(`/api/v1/customers/${id}/events`, { query: { name, cursor, limit: 50 }, signal }),
+    api.get<Timeline>(`/api/v1/customers/${id}/events`, { query: { name, cursor, limit: 25 }, signal }),
 };

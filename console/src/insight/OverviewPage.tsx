@@ -267,7 +267,7 @@ function TopProducts({ data, loading }: { data: Overview | undefined; loading: b
       key: 'share',
       width: 200,
       render: (_, product) => (
-        <Progress percent={best ? Math.round((product.revenue / best) * 100) : 0} showInfo={false} size="small" />
+        <Progress percent={best ? Math.round((product.revenue / best) * 100) : 0} showInfo={false} size="small" status="normal" />
       ),
     },
   ];

@@ -51,7 +51,7 @@ export function FactsCard({ facts }: { facts: Facts }) {
                   <Tooltip title={t('profile.eventCountRange', { first: format.dateTime(entry.firstAt), last: format.dateTime(entry.lastAt) })}>
                     <span className="event-count-name">{eventNameLabel(t, entry.name)}</span>
                   </Tooltip>
-                  <Progress percent={most ? (entry.count / most) * 100 : 0} showInfo={false} size="small" className="event-count-bar" />
+                  <Progress percent={most ? (entry.count / most) * 100 : 0} showInfo={false} size="small" status="normal" className="event-count-bar" />
                   <span className="event-count-value">{format.number(entry.count)}</span>
                 </li>
               ))}

@@ -24,6 +24,7 @@ public final class HttpFixtures {
     private final HttpClient client;
     private final CookieManager cookies = new CookieManager();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean sendCsrfToken = true;
 
     private HttpFixtures(int port) {
         this.base = "http://localhost:" + port;
@@ -64,6 +65,12 @@ public final class HttpFixtures {
             throw new IllegalStateException("sign-in failed: " + response);
         }
         return http;
+    }
+
+    /** From now on sends the session cookie without the CSRF header, as a forged cross-site request would. */
+    public HttpFixtures withoutCsrfToken() {
+        sendCsrfToken = false;
+        return this;
     }
 
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {
@@ -114,7 +121,9 @@ public final class HttpFixtures {
         if (body != null) {
             builder.header("Content-Type", contentType);
         }
-        csrf().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
+        if (sendCsrfToken) {
+            csrf().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
+        }
         builder.method(
                 method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

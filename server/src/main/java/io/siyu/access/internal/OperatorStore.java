@@ -87,8 +87,9 @@ class OperatorStore {
                          where id = ?
                         returning locked_until""")
                 .params(threshold, ts(lockUntil), id)
-                .query((rs, n) -> instant(rs, "locked_until"))
-                .single();
+                .query((rs, n) -> java.util.Optional.ofNullable(instant(rs, "locked_until")))
+                .single()
+                .orElse(null);
     }
 
     void recordSuccess(long id, Instant now) {

@@ -193,7 +193,8 @@ class CsvImport {
                     return null;
                 }
                 var record = records.next();
-                line = record.getRecordNumber() + (options.header() ? 1 : 0);
+                // the header, when there is one, was read as record 1, so record numbers are line numbers
+                line = record.getRecordNumber();
                 values = record.toList();
             }
             var row = new LinkedHashMap<String, String>();

@@ -1,0 +1,150 @@
+package io.siyu.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.HttpFixtures;
+import io.siyu.SiyuIntegrationTest;
+import io.siyu.TestCredentials;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SiyuIntegrationTest
+class AccessTests {
+
+    @LocalServerPort
+    int port;
+
+    HttpFixtures admin() {
+        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
+    }
+
+    String newOperator(String role) {
+        var username = role.toLowerCase().substring(0, 3)
+                + UUID.randomUUID().toString().substring(0, 8);
+        var created = admin().post("/api/v1/operators", """
+                {"username":"%s","displayName":"Tester","role":"%s","password":"long-enough-pw"}""".formatted(username, role));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return username;
+    }
+
+    @Test
+    void anOperatorSignsInAndOut() {
+        var username = newOperator("MARKETER");
+        var console = HttpFixtures.session(port, username, "long-enough-pw");
+
+        var session = console.get("/api/v1/session").json();
+        assertThat(session.get("role").asString()).isEqualTo("MARKETER");
+        assertThat(session.get("permissions").valueStream().map(p -> p.asString()))
+                .contains("customers:read")
+                .doesNotContain("operators:manage");
+        assertThat(console.get("/api/v1/customers").status()).isEqualTo(200);
+
+        assertThat(console.delete("/api/v1/session").status()).isEqualTo(204);
+        assertThat(console.get("/api/v1/customers").status()).isEqualTo(401);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountUntilAnAdminUnlocksIt() {
+        var username = newOperator("ANALYST");
+        var browser = HttpFixtures.anonymous(port);
+        browser.get("/api/v1/session");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(browser.post("/api/v1/session", """
+                            {"username":"%s","password":"wrong-%d"}""".formatted(username, attempt))
+                            .status())
+                    .isEqualTo(401);
+        }
+        var fifth = browser.post("/api/v1/session", """
+                {"username":"%s","password":"wrong-5"}""".formatted(username));
+        assertThat(fifth.status()).isEqualTo(429);
+        assertThat(fifth.headers().firstValue("Retry-After")).isPresent();
+        var rightButLocked = browser.post("/api/v1/session", """
+                {"username":"%s","password":"long-enough-pw"}""".formatted(username));
+        assertThat(rightButLocked.status()).isEqualTo(429);
+        assertThat(rightButLocked.json().get("type").asString()).isEqualTo("/problems/account-locked");
+
+        var operator = admin().get("/api/v1/operators").json().findParents("username").stream()
+                .filter(o -> o.get("username").asString().equals(username))
+                .findFirst()
+                .orElseThrow();
+        assertThat(operator.get("locked").asBoolean()).isTrue();
+        admin().post("/api/v1/operators/" + operator.get("id").asLong() + "/unlock", "");
+        assertThat(HttpFixtures.session(port, username, "long-enough-pw")
+                        .get("/api/v1/session")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aConsoleChangeWithoutTheCsrfTokenIsRefused() {
+        var username = newOperator("ADMIN");
+        var console = HttpFixtures.session(port, username, "long-enough-pw");
+
+        var withToken = console.post("/api/v1/write-keys", "{\"name\":\"from the console\"}");
+        // a request forged by another site carries the session cookie but cannot read the token to send it back
+        var forged = console.withoutCsrfToken().post("/api/v1/write-keys", "{\"name\":\"forged\"}");
+
+        assertThat(withToken.status()).isEqualTo(201);
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.json().get("detail").asString()).contains("CSRF");
+    }
+
+    @Test
+    void aRevokedApiTokenStopsWorking() {
+        var issued = admin().post("/api/v1/api-tokens", "{\"name\":\"script\",\"role\":\"ANALYST\"}")
+                .json();
+        var script = HttpFixtures.token(port, issued.get("secret").asString());
+        assertThat(script.get("/api/v1/customers").status()).isEqualTo(200);
+        assertThat(script.get("/api/v1/write-keys").status()).isEqualTo(403);
+
+        admin().delete("/api/v1/api-tokens/" + issued.get("issued").get("id").asLong());
+
+        assertThat(script.get("/api/v1/customers").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theLastAdminCannotBeDemoted() {
+        var operators = admin().get("/api/v1/operators").json();
+        var admins = operators.findParents("role").stream()
+                .filter(o -> o.get("role").asString().equals("ADMIN")
+                        && !o.get("disabled").asBoolean())
+                .toList();
+        for (int i = 1; i < admins.size(); i++) {
+            admin().patch("/api/v1/operators/" + admins.get(i).get("id").asLong(), "{\"role\":\"MARKETER\"}");
+        }
+        var last =
+                admin().patch("/api/v1/operators/" + admins.getFirst().get("id").asLong(), "{\"role\":\"ANALYST\"}");
+
+        assertThat(last.status()).isEqualTo(409);
+        assertThat(last.json().get("rule").asString()).isEqualTo("last-admin");
+    }
+
+    @Test
+    void everyChangeIsInTheAuditLog() {
+        var name = "audited-" + UUID.randomUUID();
+        admin().post("/api/v1/write-keys", "{\"name\":\"" + name + "\"}");
+        admin().post("/api/v1/operators", "{\"username\":\"x\",\"role\":\"NOBODY\",\"password\":\"long-enough-pw\"}");
+
+        var entries = admin().get("/api/v1/audit-log?limit=50").json().get("items");
+
+        assertThat(entries.findParents("action").stream()
+                        .anyMatch(e -> e.get("action").asString().equals("write-key.created")
+                                && e.get("detail").get("name").asString().equals(name)))
+                .isTrue();
+        assertThat(entries.findParents("action").stream()
+                        .anyMatch(e -> e.get("action").asString().equals("POST /api/v1/operators")
+                                && e.get("outcome").asInt() == 400))
+                .as("a refused change is recorded too")
+                .isTrue();
+    }
+
+    @Test
+    void weakOrMissingInputIsExplainedFieldByField() {
+        var response =
+                admin().post("/api/v1/operators", "{\"username\":\"a\",\"role\":\"ADMIN\",\"password\":\"short\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("username", "password");
+    }
+}

@@ -1,0 +1,175 @@
+package io.siyu.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.HttpFixtures;
+import io.siyu.SiyuIntegrationTest;
+import io.siyu.TestCredentials;
+import io.siyu.access.Permission;
+import io.siyu.access.Role;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every HTTP endpoint the application exposes and proves that each refuses anonymous callers and callers whose
+ * role lacks the permission it names, unless it is deliberately public.
+ */
+@SiyuIntegrationTest
+class EndpointSecurityTests {
+
+    /** Endpoints that are public by design, each with the reason. */
+    static final Map<String, String> PUBLIC = Map.of(
+            "GET /api/v1/session", "tells the console whether anyone is signed in",
+            "POST /api/v1/session", "signing in",
+            "DELETE /api/v1/session", "signing out is harmless without a session",
+            "GET /v3/api-docs", "the OpenAPI description of a public, documented API",
+            "GET /v3/api-docs.yaml", "the OpenAPI description",
+            "GET /v3/api-docs/swagger-config", "the API browser's configuration",
+            "GET /swagger-ui.html", "the API browser",
+            "GET /error", "renders errors of other requests; holds nothing");
+
+    /** Ingestion endpoints authenticate with write keys, not roles. */
+    static final Pattern WRITE_KEY_PATHS = Pattern.compile("^/(v1|ingest)/.*");
+
+    static final Pattern PERMISSION = Pattern.compile("hasAuthority\\('([^']+)'\\)");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    record Endpoint(String method, String path, HandlerMethod handler) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    List<Endpoint> endpoints() {
+        var endpoints = new ArrayList<Endpoint>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            var methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET)
+                    : info.getMethodsCondition().getMethods();
+            for (var pattern : info.getPatternValues()) {
+                for (var method : methods) {
+                    endpoints.add(new Endpoint(method.name(), pattern, handler));
+                }
+            }
+        });
+        return endpoints;
+    }
+
+    static String concrete(String pattern) {
+        var path = pattern.replaceAll("\\{endpoint:[^}]*}", "track")
+                .replace("{kind}", "customers")
+                .replaceAll("\\{[a-zA-Z]*[iI]d}", "1")
+                .replaceAll("\\{[^}]*}", "x");
+        return path;
+    }
+
+    @Test
+    void everyEndpointRefusesAnonymousCallers() {
+        var anonymous = HttpFixtures.anonymous(port);
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            if (PUBLIC.containsKey(endpoint.key())) {
+                continue;
+            }
+            var response = anonymous.send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
+            assertThat(response.status())
+                    .as("%s must refuse anonymous callers, answered %s", endpoint.key(), response)
+                    .isIn(401, 403);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
+    @Test
+    void everyOperatorEndpointNamesThePermissionItNeeds() {
+        var missing = endpoints().stream()
+                .filter(e -> e.path().startsWith("/api/") && !PUBLIC.containsKey(e.key()))
+                .filter(e -> rule(e.handler()) == null)
+                .map(Endpoint::key)
+                .toList();
+        assertThat(missing).as("operator endpoints without @PreAuthorize").isEmpty();
+        var unknown = endpoints().stream()
+                .map(e -> rule(e.handler()))
+                .filter(r -> r != null)
+                .flatMap(r -> PERMISSION.matcher(r).results().map(m -> m.group(1)))
+                .filter(authority -> Permission.ofAuthority(authority).isEmpty())
+                .toList();
+        assertThat(unknown).as("permissions that do not exist").isEmpty();
+    }
+
+    @Test
+    void everyEndpointRefusesRolesWithoutItsPermission() {
+        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var tokens = new HashMap<Role, HttpFixtures>();
+        for (var role : Role.values()) {
+            var secret = admin.post("/api/v1/api-tokens", """
+                            {"name":"walk-%s","role":"%s"}""".formatted(role, role))
+                    .json()
+                    .get("secret")
+                    .asString();
+            tokens.put(role, HttpFixtures.token(port, secret));
+        }
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            var rule = rule(endpoint.handler());
+            if (rule == null || WRITE_KEY_PATHS.matcher(endpoint.path()).matches()) {
+                continue;
+            }
+            var matcher = PERMISSION.matcher(rule);
+            if (!matcher.find()) {
+                continue;
+            }
+            var permission = Permission.ofAuthority(matcher.group(1)).orElseThrow();
+            for (var role : Role.values()) {
+                if (role.may(permission)) {
+                    continue;
+                }
+                var response =
+                        tokens.get(role).send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
+                assertThat(response.status())
+                        .as("%s needs %s; %s must be refused, got %s", endpoint.key(), permission, role, response)
+                        .isEqualTo(403);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
+    @Test
+    void healthIsPublicAndMetricsNeedThePermission() {
+        assertThat(HttpFixtures.anonymous(port)
+                        .get("/actuator/health/readiness")
+                        .status())
+                .isEqualTo(200);
+        assertThat(HttpFixtures.anonymous(port).get("/actuator/prometheus").status())
+                .isEqualTo(401);
+        var metrics = HttpFixtures.token(port, TestCredentials.API_TOKEN).get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("siyu_ingest_messages_total");
+    }
+
+    static String rule(HandlerMethod handler) {
+        var annotation = handler.getMethodAnnotation(PreAuthorize.class);
+        if (annotation == null) {
+            annotation = handler.getBeanType().getAnnotation(PreAuthorize.class);
+        }
+        return annotation == null ? null : annotation.value();
+    }
+}

@@ -1,0 +1,168 @@
+package io.siyu.commerce.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.HttpFixtures;
+import io.siyu.SiyuIntegrationTest;
+import io.siyu.TestCredentials;
+import io.siyu.ingest.Ingestion;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@SiyuIntegrationTest
+class OrderTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Ingestion ingestion;
+
+    HttpFixtures shop() {
+        return HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+    }
+
+    HttpFixtures admin() {
+        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
+    }
+
+    void send(String... messages) {
+        var response = shop().post("/v1/batch", "{\"batch\":[" + String.join(",", messages) + "]}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        ingestion.applyQueued();
+    }
+
+    JsonNode facts(String user) {
+        var id = admin().get("/api/v1/customers?identity=user_id:" + user)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id");
+        return admin().get("/api/v1/customers/" + id.asLong()).json().get("facts");
+    }
+
+    static String order(String user, String event, String orderId, String at, String extra) {
+        return """
+                {"type":"track","userId":"%s","event":"%s","timestamp":"%s","properties":{"order_id":"%s"%s}}""".formatted(user, event, at, orderId, extra);
+    }
+
+    @Test
+    void aCompletedOrderKeepsItsLinesAndFeedsTheProfilesFacts() {
+        var user = "buyer-" + UUID.randomUUID();
+        var orderId = "o-" + UUID.randomUUID();
+        send(order(user, "Order Completed", orderId, "2025-06-18T12:00:00Z", """
+                ,"total":"268.00","currency":"CNY","coupon":"618",
+                "products":[{"product_id":"p-serum","name":"Serum","category":"Skincare","price":134,"quantity":2}]"""));
+
+        var detail = admin().get("/api/v1/orders/" + orderId).json();
+        assertThat(detail.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(detail.get("total").decimalValue()).isEqualByComparingTo("268");
+        assertThat(detail.get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
+        var facts = facts(user);
+        assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
+        assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("268");
+        assertThat(admin().get("/api/v1/products/p-serum")
+                        .json()
+                        .get("product")
+                        .get("category")
+                        .asString())
+                .isEqualTo("Skincare");
+    }
+
+    @Test
+    void aRefundArrivingBeforeItsOrderIsStillCountedOnce() {
+        var user = "late-" + UUID.randomUUID();
+        var orderId = "o-" + UUID.randomUUID();
+        send(order(user, "Order Refunded", orderId, "2025-07-03T10:00:00Z", ",\"total\":40"));
+        send(order(user, "Order Completed", orderId, "2025-07-01T10:00:00Z", ",\"total\":100"));
+        // the same completion sent again under a new message id changes nothing
+        send(order(user, "Order Completed", orderId, "2025-07-01T10:00:00Z", ",\"total\":100"));
+
+        var detail = admin().get("/api/v1/orders/" + orderId).json();
+        assertThat(detail.get("refundedTotal").decimalValue()).isEqualByComparingTo("40");
+        assertThat(detail.get("placedAt").asString()).isEqualTo("2025-07-01T10:00:00Z");
+        var facts = facts(user);
+        assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
+        assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("60");
+    }
+
+    @Test
+    void aCancelledOrderLeavesTheFacts() {
+        var user = "cancel-" + UUID.randomUUID();
+        var kept = "o-" + UUID.randomUUID();
+        var cancelled = "o-" + UUID.randomUUID();
+        send(
+                order(user, "Order Completed", kept, "2025-08-01T10:00:00Z", ",\"total\":50"),
+                order(user, "Order Completed", cancelled, "2025-08-02T10:00:00Z", ",\"total\":70"),
+                order(user, "Order Cancelled", cancelled, "2025-08-02T10:30:00Z", ""));
+
+        assertThat(admin().get("/api/v1/orders/" + cancelled)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("CANCELLED");
+        var facts = facts(user);
+        assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
+        assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("50");
+    }
+
+    @Test
+    void ordersFollowTheirCustomerIntoAMerge() {
+        var user = "merge-" + UUID.randomUUID();
+        var device = UUID.randomUUID().toString();
+        var orderId = "o-" + UUID.randomUUID();
+        send("""
+                {"type":"track","anonymousId":"%s","event":"Order Completed","timestamp":"2025-09-01T10:00:00Z",
+                 "properties":{"order_id":"%s","total":99}}""".formatted(device, orderId));
+        send("""
+                {"type":"identify","userId":"%s","traits":{"name":"Guest"}}""".formatted(user));
+        send("""
+                {"type":"identify","userId":"%s","anonymousId":"%s"}""".formatted(user, device));
+
+        var facts = facts(user);
+        assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
+        assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("99");
+        var customer = admin().get("/api/v1/customers?identity=user_id:" + user)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id");
+        assertThat(admin().get("/api/v1/customers/" + customer.asLong() + "/orders")
+                        .json()
+                        .get("items")
+                        .findValuesAsString("orderId"))
+                .containsExactly(orderId);
+    }
+
+    @Test
+    void negativeAmountsAndMissingOrderIdsAreRefusedAtTheDoor() {
+        var response = shop().post("/v1/batch", """
+                {"batch":[{"type":"track","userId":"u","event":"Order Completed","properties":{"total":-5}},
+                          {"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","currency":"XYZ"}}]}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field"))
+                .contains("batch[0].properties.order_id", "batch[0].properties.total", "batch[1].properties.currency");
+    }
+
+    @Test
+    void theShopsCatalogueFeedIsAllOrNothing() {
+        var id = "cat-" + UUID.randomUUID();
+        var refused = shop().post("/ingest/v1/products", """
+                {"products":[{"product_id":"%s","name":"Mask","price":29.9},{"product_id":"","price":-1}]}""".formatted(id));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field"))
+                .contains("products[1].product_id", "products[1].price");
+        assertThat(admin().get("/api/v1/products/" + id).status()).isEqualTo(404);
+
+        var accepted = shop().post("/ingest/v1/products", """
+                {"products":[{"product_id":"%s","name":"Mask","category":"Skincare","price":29.9,"stock":12}]}""".formatted(id));
+        assertThat(accepted.status()).isEqualTo(200);
+        var product = admin().get("/api/v1/products/" + id).json().get("product");
+        assertThat(product.get("source").asString()).isEqualTo("catalogue");
+        assertThat(product.get("stock").asInt()).isEqualTo(12);
+    }
+}

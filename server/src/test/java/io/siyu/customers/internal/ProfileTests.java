@@ -1,0 +1,173 @@
+package io.siyu.customers.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.HttpFixtures;
+import io.siyu.SiyuIntegrationTest;
+import io.siyu.TestCredentials;
+import io.siyu.ingest.Ingestion;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@SiyuIntegrationTest
+class ProfileTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Ingestion ingestion;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HttpFixtures shop() {
+        return HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+    }
+
+    HttpFixtures admin() {
+        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
+    }
+
+    long customerOf(String type, String value) {
+        return admin().get("/api/v1/customers?identity=" + type + ":" + value)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
+    }
+
+    @Test
+    void phonesAndEmailsAreSealedAtRestAndNowhereInClear() {
+        var user = "pii-" + UUID.randomUUID();
+        var email = user + "@example.com";
+        shop().post("/v1/identify", """
+                {"userId":"%s","traits":{"email":"%s","phone":"+86 139 0000 1111","name":"Mei"}}""".formatted(user, email));
+        shop().post("/v1/track", """
+                {"userId":"%s","event":"Signed Up","properties":{"email":"%s"},"context":{"traits":{"phone":"13900001111"}}}""".formatted(user, email));
+        ingestion.applyQueued();
+        var customer = customerOf("email", email);
+
+        var stored = jdbc.queryForList("""
+                select coalesce(i.lookup_key, '') || coalesce(i.display_value, '') || coalesce(encode(i.sealed_value, 'escape'), '')
+                  from customers.identity i where customer_id = ?
+                union all select traits::text from customers.customer where id = ?
+                union all select coalesce(properties::text, '') || coalesce(context::text, '') from customers.event
+                 where customer_id = ?""", String.class, customer, customer, customer);
+        assertThat(String.join("\n", stored)).doesNotContain(email).doesNotContain("13900001111");
+
+        var identities = admin().get("/api/v1/customers/" + customer).json().get("identities");
+        assertThat(identities.findValuesAsString("value")).contains(email, "+8613900001111");
+    }
+
+    @Test
+    void rolesWithoutTheRightSeePersonalDataMasked() {
+        var user = "mask-" + UUID.randomUUID();
+        shop().post("/v1/identify", """
+                {"userId":"%s","traits":{"email":"%s@example.com","phone":"13700002222"}}""".formatted(user, user));
+        ingestion.applyQueued();
+        var customer = customerOf("user_id", user);
+        var admin = admin();
+        admin.post("/api/v1/operators", """
+                {"username":"%s","role":"ANALYST","password":"analyst-password-1"}""".formatted("an" + customer));
+        var analyst = HttpFixtures.session(port, "an" + customer, "analyst-password-1");
+
+        var seenByAnalyst = analyst.get("/api/v1/customers/" + customer).json().get("identities");
+        var listedForAnalyst = analyst.get("/api/v1/customers?q=" + customer)
+                .json()
+                .get("items")
+                .get(0);
+
+        assertThat(seenByAnalyst.findValuesAsString("value")).contains("+86137****2222", "m***@example.com");
+        assertThat(listedForAnalyst.get("phone").asString()).isEqualTo("+86137****2222");
+    }
+
+    @Test
+    void aThousandConcurrentIdentifiesEndInOneConsistentGraph() throws Exception {
+        var user = "conc-" + UUID.randomUUID();
+        var devices = new ArrayList<String>();
+        for (int i = 0; i < 1000; i++) {
+            devices.add(UUID.randomUUID().toString());
+        }
+        // every device first browses anonymously, so each starts as a profile of its own
+        var browse = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i < devices.size(); i++) {
+            browse.append(i == 0 ? "" : ",").append("""
+                    {"type":"track","anonymousId":"%s","event":"Product Viewed"}""".formatted(devices.get(i)));
+        }
+        assertThat(shop().post("/v1/batch", browse.append("]}").toString()).status())
+                .isEqualTo(200);
+        ingestion.applyQueued();
+
+        // then all of them sign in to the same account at once
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var calls = new ArrayList<Future<Integer>>();
+            for (var device : devices) {
+                calls.add(threads.submit(() ->
+                        shop().post("/v1/identify", """
+                                {"userId":"%s","anonymousId":"%s","traits":{"plan":"gold"}}""".formatted(user, device)).status()));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        }
+        ingestion.applyQueued();
+
+        var survivor = customerOf("user_id", user);
+        var owners = jdbc.queryForList(
+                "select distinct customer_id from customers.identity where type = 'anonymous_id' and lookup_key = any(?)",
+                Long.class,
+                (Object) devices.toArray(String[]::new));
+        assertThat(owners).containsExactly(survivor);
+        assertThat(jdbc.queryForObject("select event_count from customers.customer where id = ?", Long.class, survivor))
+                .isEqualTo(2000);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from customers.event where customer_id = ?", Long.class, survivor))
+                .isEqualTo(2000);
+        assertThat(jdbc.queryForObject(
+                        "select sum(count) from customers.event_count where customer_id = ?", Long.class, survivor))
+                .isEqualTo(2000);
+        // no orphans: every identity points at a live profile
+        assertThat(jdbc.queryForObject("""
+                        select count(*) from customers.identity i join customers.customer c on c.id = i.customer_id
+                         where c.merged_into is not null""", Long.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from customers.merge where survivor_id = ?", Long.class, survivor))
+                .isEqualTo(999);
+    }
+
+    @Test
+    void theTimelinePagesByKeysetWithTheTotal() {
+        var user = "tl-" + UUID.randomUUID();
+        var batch = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i < 120; i++) {
+            batch.append(i == 0 ? "" : ",").append("""
+                    {"type":"track","userId":"%s","event":"Step %d","timestamp":"2025-01-01T00:%02d:%02dZ"}""".formatted(user, i, i / 60, i % 60));
+        }
+        shop().post("/v1/batch", batch.append("]}").toString());
+        ingestion.applyQueued();
+        var customer = customerOf("user_id", user);
+
+        var names = new ArrayList<String>();
+        String cursor = null;
+        do {
+            var page = admin().get("/api/v1/customers/" + customer + "/events?limit=50"
+                            + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            assertThat(page.get("total").asLong()).isEqualTo(120);
+            names.addAll(page.get("items").findValuesAsString("name"));
+            cursor = page.get("next") == null || page.get("next").isNull()
+                    ? null
+                    : page.get("next").asString();
+        } while (cursor != null);
+
+        assertThat(names).hasSize(120).startsWith("Step 119", "Step 118").endsWith("Step 0");
+    }
+}
