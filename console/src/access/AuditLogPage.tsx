@@ -40,6 +40,7 @@ const ACTOR_KINDS: Record<string, MessageKey> = {
   API_TOKEN: 'audit.kind.API_TOKEN',
   SYSTEM: 'audit.kind.SYSTEM',
   WRITE_KEY: 'audit.kind.WRITE_KEY',
+  ANONYMOUS: 'audit.kind.ANONYMOUS',
 };
 
 function actorKindLabel(t: Translate, kind: string): string {
@@ -66,11 +67,11 @@ export default function AuditLogPage() {
   };
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.at'), dataIndex: 'at', width: 180, render: (at: string) => format.preciseDateTime(at) },
+    { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => format.preciseDateTime(at) },
     {
       title: t('audit.actor'),
       dataIndex: 'actor',
-      width: 200,
+      width: 180,
       render: (actor: string, entry) => (
         <span className="audit-actor">
           <span className="mono">{actor}</span>
@@ -78,12 +79,12 @@ export default function AuditLogPage() {
         </span>
       ),
     },
-    { title: t('audit.action'), dataIndex: 'action', width: 190, render: (action: string) => <Tag color="blue" className="mono">{action}</Tag> },
-    { title: t('audit.target'), dataIndex: 'target', width: 150, render: (target?: string) => (target ? <span className="mono">{target}</span> : '—') },
+    { title: t('audit.action'), dataIndex: 'action', width: 200, render: (action: string) => <Tag color="blue" className="mono">{action}</Tag> },
+    { title: t('audit.target'), dataIndex: 'target', width: 130, render: (target?: string) => (target ? <span className="mono">{target}</span> : '—') },
     {
       title: t('audit.outcome'),
       dataIndex: 'outcome',
-      width: 100,
+      width: 80,
       render: (outcome: AuditEntry['outcome']) => {
         const ok = succeeded(outcome);
         return outcome === undefined || outcome === null ? (
@@ -112,7 +113,7 @@ export default function AuditLogPage() {
         );
       },
     },
-    { title: t('audit.clientIp'), dataIndex: 'clientIp', width: 130, render: (ip?: string) => (ip ? <span className="mono">{ip}</span> : '—') },
+    { title: t('audit.clientIp'), dataIndex: 'clientIp', width: 120, render: (ip?: string) => (ip ? <span className="mono">{ip}</span> : '—') },
   ];
 
   return (
@@ -154,7 +155,8 @@ export default function AuditLogPage() {
           dataSource={list.items}
           loading={list.loading}
           pagination={false}
-          scroll={{ x: 1250 }}
+          size="middle"
+          scroll={{ x: 1100 }}
           onRow={() => testProps('audit-row')}
           expandable={{
             expandedRowRender: (entry) => <pre className="audit-json">{JSON.stringify(entry.detail ?? {}, null, 2)}</pre>,

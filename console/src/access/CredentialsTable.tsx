@@ -99,6 +99,7 @@ export function CredentialsTable<T extends WriteKey>({
       dataSource={credentials}
       loading={loading}
       pagination={false}
+      size="middle"
       scroll={{ x: showRole ? 1180 : 1050 }}
       rowClassName={(credential) => (credential.revokedAt ? 'revoked-row' : '')}
       onRow={() => testProps(testId)}

@@ -44,11 +44,11 @@ export default function OperatorsPage() {
   };
 
   const columns: TableColumnsType<Operator> = [
-    { title: t('operator.username'), dataIndex: 'username', width: 140, fixed: 'left', render: (name: string) => <span className="mono">{name}</span> },
+    { title: t('operator.username'), dataIndex: 'username', width: 120, fixed: 'left', render: (name: string) => <span className="mono">{name}</span> },
     {
       title: t('operator.displayName'),
       dataIndex: 'displayName',
-      width: 220,
+      width: 210,
       render: (name: string, operator) => (
         <span>
           {name}
@@ -60,11 +60,11 @@ export default function OperatorsPage() {
         </span>
       ),
     },
-    { title: t('operator.role'), dataIndex: 'role', width: 130, render: (role: Operator['role']) => <Tag variant="filled">{roleLabel(t, role)}</Tag> },
+    { title: t('operator.role'), dataIndex: 'role', width: 120, render: (role: Operator['role']) => <Tag variant="filled">{roleLabel(t, role)}</Tag> },
     {
       title: t('operator.status'),
       key: 'status',
-      width: 210,
+      width: 150,
       render: (_, operator) => (
         <Space size={4} wrap>
           {operator.disabled ? (
@@ -89,14 +89,14 @@ export default function OperatorsPage() {
     {
       title: t('operator.lastSignIn'),
       dataIndex: 'lastSignInAt',
-      width: 160,
+      width: 150,
       render: (at?: string) => (at ? format.dateTime(at) : <span className="muted">{t('operator.neverSignedIn')}</span>),
     },
-    { title: t('operator.createdAt'), dataIndex: 'createdAt', width: 160, render: (at: string) => format.dateTime(at) },
+    { title: t('operator.createdAt'), dataIndex: 'createdAt', width: 150, render: (at: string) => format.dateTime(at) },
     {
       title: t('table.actions'),
       key: 'actions',
-      width: 230,
+      width: 180,
       fixed: 'right',
       render: (_, operator) => (
         <Space size={0} wrap>
@@ -144,7 +144,8 @@ export default function OperatorsPage() {
           dataSource={data ?? []}
           loading={loading}
           pagination={false}
-          scroll={{ x: 1250 }}
+          size="middle"
+          scroll={{ x: 1080 }}
           onRow={() => testProps('operator-row')}
           locale={{ emptyText: t('operators.empty') }}
         />

@@ -77,6 +77,7 @@ export function OrdersTable({ orders, loading, showCustomer = true, emptyText }:
   return (
     <Table<OrderSummary>
       rowKey="orderId"
+      size="middle"
       columns={columns}
       dataSource={orders}
       loading={loading}

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { useApi } from '../shared/hooks/useApi';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
+import { productSourceLabel } from '../shared/labels';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { commerceApi, type AttributeValue, type ProductDetail } from './api';
 import { ProductForm } from './ProductForm';
@@ -143,7 +144,7 @@ function Information({ data }: { data: ProductDetail }) {
                 </span>
               ),
           },
-          { key: 'source', label: t('product.source'), children: product.source ?? '—' },
+          { key: 'source', label: t('product.source'), children: productSourceLabel(t, product.source) },
           { key: 'updated', label: t('product.updatedAt'), children: format.dateTime(product.updatedAt) },
           {
             key: 'url',

@@ -119,7 +119,7 @@ export function ProductForm({ open, product, onClose, onSaved }: ProductFormProp
     >
       {failure ? <ProblemAlert error={failure} className="form-alert" /> : null}
       <Form<ProductFormValues> form={form} layout="vertical" onFinish={save} data-testid="product-form">
-        <Form.Item name="name" label={t('product.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+        <Form.Item name="name" label={t('product.nameField')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
           <Input maxLength={200} />
         </Form.Item>
         <Row gutter={16}>

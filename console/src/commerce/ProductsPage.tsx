@@ -122,6 +122,7 @@ export default function ProductsPage() {
         {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} className="page-alert" /> : null}
         <Table<Product>
           rowKey="productId"
+          size="middle"
           columns={columns}
           dataSource={list.items}
           loading={list.loading}

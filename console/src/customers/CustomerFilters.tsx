@@ -57,7 +57,7 @@ export function CustomerFilters({ value, onApply }: { value: CustomerQuery; onAp
       onFinish={(filters) => onApply({ q: value.q, ...filters })}
     >
       <Row gutter={16}>
-        <Col xs={24} sm={12} lg={8} xxl={4}>
+        <Col xs={24} sm={12} lg={8} xl={4}>
           <Form.Item name="channel" label={t('customer.channel')}>
             <Select
               allowClear
@@ -68,7 +68,7 @@ export function CustomerFilters({ value, onApply }: { value: CustomerQuery; onAp
             />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={8} xxl={4}>
+        <Col xs={24} sm={12} lg={8} xl={4}>
           <Form.Item name="seenWithinDays" label={t('customers.filter.seenWithin')}>
             <Select
               allowClear
@@ -78,17 +78,17 @@ export function CustomerFilters({ value, onApply }: { value: CustomerQuery; onAp
             />
           </Form.Item>
         </Col>
-        <Col xs={12} sm={12} lg={4} xxl={3}>
+        <Col xs={12} sm={12} lg={8} xl={4}>
           <Form.Item name="minOrders" label={t('customers.filter.minOrders')}>
             <InputNumber min={0} precision={0} className="full-width" placeholder="0" data-testid="filter-min-orders" />
           </Form.Item>
         </Col>
-        <Col xs={12} sm={12} lg={4} xxl={3}>
+        <Col xs={12} sm={12} lg={8} xl={4}>
           <Form.Item name="minSpent" label={t('customers.filter.minSpent')}>
             <InputNumber min={0} className="full-width" placeholder="0" prefix="¥" data-testid="filter-min-spent" />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={8} xxl={5}>
+        <Col xs={24} sm={12} lg={8} xl={4}>
           <Form.Item
             name="identity"
             label={t('customers.filter.identity')}
@@ -97,7 +97,7 @@ export function CustomerFilters({ value, onApply }: { value: CustomerQuery; onAp
             <Input allowClear placeholder="wechat_openid:oX123" data-testid="filter-identity" />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={8} xxl={5}>
+        <Col xs={24} sm={12} lg={8} xl={4}>
           <Form.Item
             name="trait"
             label={t('customers.filter.trait')}

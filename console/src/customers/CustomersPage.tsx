@@ -48,8 +48,8 @@ export default function CustomersPage() {
       ),
     },
     { title: t('customer.email'), dataIndex: 'email', ellipsis: true, render: (email?: string) => email ?? '—' },
-    { title: t('customer.phone'), dataIndex: 'phone', width: 140, render: (phone?: string) => phone ?? '—' },
-    { title: t('customer.channel'), dataIndex: 'channel', width: 96, render: (channel?: string) => <ChannelTag channel={channel} /> },
+    { title: t('customer.phone'), dataIndex: 'phone', width: 146, render: (phone?: string) => <span className="nowrap">{phone ?? '—'}</span> },
+    { title: t('customer.channel'), dataIndex: 'channel', width: 112, render: (channel?: string) => <ChannelTag channel={channel} /> },
     { title: t('customer.firstSeen'), dataIndex: 'firstSeenAt', width: 112, render: (at?: string) => format.date(at) },
     { title: t('customer.lastSeen'), dataIndex: 'lastSeenAt', width: 150, render: (at?: string) => format.dateTime(at) },
     { title: t('customer.events'), dataIndex: 'eventCount', width: 76, align: 'right', render: (count: number) => format.number(count) },
@@ -84,6 +84,7 @@ export default function CustomersPage() {
         {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} className="page-alert" /> : null}
         <Table<CustomerSummary>
           rowKey="id"
+          size="middle"
           columns={columns}
           dataSource={list.items}
           loading={list.loading}

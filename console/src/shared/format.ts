@@ -12,16 +12,19 @@ function toNumber(value: Amount): number | undefined {
   return Number.isFinite(number) ? number : undefined;
 }
 
+function currencyCode(currency: string | undefined): string {
+  return currency && /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : DEFAULT_CURRENCY;
+}
+
 /** Money with its currency's symbol and two decimals, e.g. ¥1,234.50 for CNY in either language. */
 export function formatMoney(amount: Amount, currency: string | undefined, locale: string): string {
   const number = toNumber(amount);
   if (number === undefined) {
     return EMPTY;
   }
-  const code = currency && /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : DEFAULT_CURRENCY;
   return new Intl.NumberFormat(locale, {
     style: 'currency',
-    currency: code,
+    currency: currencyCode(currency),
     currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
@@ -34,12 +37,14 @@ export function formatCompactMoney(amount: Amount, currency: string | undefined,
   if (number === undefined) {
     return EMPTY;
   }
+  const compact = Math.abs(number) >= 100_000;
   return new Intl.NumberFormat(locale, {
     style: 'currency',
-    currency: currency && /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : DEFAULT_CURRENCY,
+    currency: currencyCode(currency),
     currencyDisplay: 'narrowSymbol',
-    notation: Math.abs(number) >= 100_000 ? 'compact' : 'standard',
-    maximumFractionDigits: Math.abs(number) >= 100_000 ? 1 : 0,
+    notation: compact ? 'compact' : 'standard',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: compact ? 1 : 0,
   }).format(number);
 }
 

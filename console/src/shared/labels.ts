@@ -56,6 +56,8 @@ export const channelLabel = (t: Translate, channel: string | undefined) => label
 export const identityLabel = (t: Translate, type: string) =>
   label(t, 'identity', type.replace('$', ''), IDENTITY_CODES.map((code) => code.replace('$', '')));
 export const orderStatusLabel = (t: Translate, status: string) => label(t, 'orderStatus', status, ORDER_STATUSES);
+export const productSourceLabel = (t: Translate, source: string | undefined) =>
+  label(t, 'productSource', source, ['catalogue', 'events']);
 export const eventTypeLabel = (t: Translate, type: string) => label(t, 'eventType', type, EVENT_TYPES);
 
 /** Event names for the types other than track, as the server counts and filters them. */

@@ -94,18 +94,21 @@ function TimelineItem({ event }: { event: TimelineEvent }) {
             {format.preciseDateTime(event.occurredAt)}
           </span>
         </div>
-        {summary && <div className="timeline-summary">{summary}</div>}
-        <Button
-          type="link"
-          size="small"
-          className="timeline-toggle"
-          icon={open ? <DownOutlined /> : <RightOutlined />}
-          onClick={() => setOpen((value) => !value)}
-          aria-expanded={open}
-          data-testid="timeline-details-toggle"
-        >
-          {t(open ? 'timeline.hideDetails' : 'timeline.showDetails')}
-        </Button>
+        <div className="timeline-summary">
+          {summary && <span>{summary}</span>}
+          <Button
+            type="link"
+            size="small"
+            className="timeline-toggle"
+            icon={open ? <DownOutlined /> : <RightOutlined />}
+            iconPlacement="end"
+            onClick={() => setOpen((value) => !value)}
+            aria-expanded={open}
+            data-testid="timeline-details-toggle"
+          >
+            {t(open ? 'timeline.hideDetails' : 'timeline.showDetails')}
+          </Button>
+        </div>
         {open && (
           <div className="timeline-details" data-testid="timeline-details">
             <JsonBlock label={t('timeline.properties')} value={event.properties} />

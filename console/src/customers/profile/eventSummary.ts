@@ -28,7 +28,13 @@ export function eventSummary(event: TimelineEvent, t: Translate, format: Formatt
   const properties: Properties = event.properties ?? {};
   const currency = text(properties.currency);
   const parts: string[] = [];
-  if (event.type === 'identify' || event.type === 'group') {
+  if (event.type === 'group') {
+    const traits = properties.traits && typeof properties.traits === 'object' ? (properties.traits as Properties) : {};
+    const group = text(properties.groupId) ?? text(properties.group_id);
+    const name = text(traits.name);
+    return group ? (name ? `${name} (${group})` : group) : name;
+  }
+  if (event.type === 'identify') {
     const names = Object.keys(properties);
     return names.length > 0 ? t('timeline.traitsSet', { names: names.slice(0, 6).join(', ') + (names.length > 6 ? '…' : '') }) : undefined;
   }
@@ -53,6 +59,15 @@ export function eventSummary(event: TimelineEvent, t: Translate, format: Formatt
   const quantity = amount(properties.quantity);
   if (quantity !== undefined && !orderId) {
     parts.push(`× ${quantity}`);
+  }
+  if (parts.length === 0) {
+    // an event of the shop's own: its first few plain properties say enough
+    for (const [key, value] of Object.entries(properties)) {
+      const shown = text(value) ?? (typeof value === 'boolean' ? String(value) : undefined);
+      if (shown !== undefined && parts.length < 3) {
+        parts.push(`${key}: ${shown}`);
+      }
+    }
   }
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }

@@ -304,6 +304,9 @@ export const en = {
   'product.title': 'Product',
   'product.notFound': 'There is no product {id}.',
   'product.name': 'Product',
+  'product.nameField': 'Name',
+  'productSource.catalogue': 'Catalogue feed',
+  'productSource.events': 'Learned from order events',
   'product.sku': 'SKU',
   'product.category': 'Category',
   'product.brand': 'Brand',
@@ -413,6 +416,7 @@ export const en = {
   'audit.kind.API_TOKEN': 'API token',
   'audit.kind.SYSTEM': 'System',
   'audit.kind.WRITE_KEY': 'Write key',
+  'audit.kind.ANONYMOUS': 'Not signed in',
   'audit.empty': 'Nothing recorded yet',
   'audit.noMatch': 'No entry matches these filters',
 } as const;

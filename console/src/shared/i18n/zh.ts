@@ -120,7 +120,7 @@ export const zh: Record<MessageKey, string> = {
   'eventType.group': '群组',
   'eventType.alias': '别名',
 
-  'orderStatus.PENDING': '待完成',
+  'orderStatus.PENDING': '待支付',
   'orderStatus.COMPLETED': '已完成',
   'orderStatus.CANCELLED': '已取消',
 
@@ -306,6 +306,9 @@ export const zh: Record<MessageKey, string> = {
   'product.title': '商品',
   'product.notFound': '商品 {id} 不存在。',
   'product.name': '商品',
+  'product.nameField': '商品名称',
+  'productSource.catalogue': '商品目录同步',
+  'productSource.events': '从订单事件中获取',
   'product.sku': 'SKU',
   'product.category': '品类',
   'product.brand': '品牌',
@@ -415,6 +418,7 @@ export const zh: Record<MessageKey, string> = {
   'audit.kind.API_TOKEN': 'API 令牌',
   'audit.kind.SYSTEM': '系统',
   'audit.kind.WRITE_KEY': '写入密钥',
+  'audit.kind.ANONYMOUS': '未登录',
   'audit.empty': '暂无记录',
   'audit.noMatch': '没有符合条件的记录',
 };

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Permission } from '../../access/permissions';
+import { allowedEntries, selectedKey } from './navigation';
+
+const withPermissions = (...granted: Permission[]) => (permission: Permission) => granted.includes(permission);
+
+describe('allowedEntries', () => {
+  it('offers only what the role may open, in menu order', () => {
+    const keys = allowedEntries(withPermissions('customers:read', 'commerce:read', 'audit:read')).map((entry) => entry.key);
+    expect(keys).toEqual(['customers', 'orders', 'products', 'audit-log']);
+  });
+
+  it('offers nothing to a role without permissions', () => {
+    expect(allowedEntries(withPermissions())).toEqual([]);
+  });
+});
+
+describe('selectedKey', () => {
+  it('marks the module a page belongs to', () => {
+    expect(selectedKey('/')).toBe('overview');
+    expect(selectedKey('/customers')).toBe('customers');
+    expect(selectedKey('/customers/42')).toBe('customers');
+    expect(selectedKey('/orders/o-1')).toBe('orders');
+    expect(selectedKey('/settings/api-tokens')).toBe('api-tokens');
+    expect(selectedKey('/nowhere')).toBeUndefined();
+  });
+});
