@@ -110,6 +110,7 @@ export function CredentialsSettings<T extends WriteKey, V extends object>(props:
       >
         {createError ? <ProblemAlert error={createError} className="form-alert" /> : null}
         <Form<V>
+          name={props.createTestId}
           form={form}
           layout="vertical"
           onFinish={(values) => void submit(values)}

@@ -82,10 +82,9 @@ export function CreateOperatorDialog({ open, onClose, onCreated }: CreateOperato
 
   useEffect(() => {
     if (open) {
-      form.resetFields();
       clear();
     }
-  }, [open, form, clear]);
+  }, [open, clear]);
 
   return (
     <Modal
@@ -101,6 +100,7 @@ export function CreateOperatorDialog({ open, onClose, onCreated }: CreateOperato
     >
       {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
       <Form
+        name="create-operator"
         form={form}
         layout="vertical"
         initialValues={{ role: 'MARKETER' satisfies Role }}
@@ -153,10 +153,9 @@ export function EditOperatorDialog({ operator, isSelf, onClose, onSaved }: EditO
 
   useEffect(() => {
     if (operator) {
-      form.setFieldsValue({ displayName: operator.displayName, role: operator.role, disabled: operator.disabled });
       clear();
     }
-  }, [operator, form, clear]);
+  }, [operator, clear]);
 
   return (
     <Modal
@@ -168,12 +167,15 @@ export function EditOperatorDialog({ operator, isSelf, onClose, onSaved }: EditO
       onOk={() => form.submit()}
       onCancel={onClose}
       okButtonProps={testProps('save-operator')}
-      forceRender
+      destroyOnHidden
     >
       {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
       <Form
+        key={operator?.id}
+        name="edit-operator"
         form={form}
         layout="vertical"
+        initialValues={operator ? { displayName: operator.displayName, role: operator.role, disabled: operator.disabled } : undefined}
         onFinish={(values) => {
           if (!operator) {
             return;
@@ -223,10 +225,9 @@ export function ResetPasswordDialog({ operator, onClose, onDone }: ResetPassword
 
   useEffect(() => {
     if (operator) {
-      form.resetFields();
       clear();
     }
-  }, [operator, form, clear]);
+  }, [operator, clear]);
 
   return (
     <Modal
@@ -238,10 +239,12 @@ export function ResetPasswordDialog({ operator, onClose, onDone }: ResetPassword
       onOk={() => form.submit()}
       onCancel={onClose}
       okButtonProps={testProps('save-password')}
-      forceRender
+      destroyOnHidden
     >
       {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
       <Form
+        key={operator?.id}
+        name="reset-password"
         form={form}
         layout="vertical"
         onFinish={({ password }) => {
