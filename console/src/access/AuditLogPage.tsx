@@ -10,6 +10,7 @@ import type { MessageKey } from '../shared/i18n/en';
 import { useI18n, type Translate } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { accessApi, type AuditEntry, type AuditQuery } from './api';
+import { EmptyState } from '../shared/components/EmptyState';
 
 /** Prefixes of the actions Siyu records, offered while typing; any other prefix works too. */
 const ACTION_PREFIXES = ['session.', 'operator.', 'write-key.', 'api-token.', 'product.', 'import.', 'customer.'];
@@ -162,7 +163,7 @@ export default function AuditLogPage() {
             expandedRowRender: (entry) => <pre className="audit-json">{JSON.stringify(entry.detail ?? {}, null, 2)}</pre>,
             rowExpandable: (entry) => detailEntries(entry.detail).length > 0,
           }}
-          locale={{ emptyText: t(query.action || query.actor ? 'audit.noMatch' : 'audit.empty') }}
+          locale={{ emptyText: <EmptyState description={t(query.action || query.actor ? 'audit.noMatch' : 'audit.empty')} /> }}
         />
         <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
       </Card>

@@ -3,7 +3,8 @@ import { testProps } from '../shared/components/testProps';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { roleLabel } from '../shared/labels';
-import type { ApiToken, WriteKey } from './api';
+import type { WriteKey } from './api';
+import { EmptyState } from '../shared/components/EmptyState';
 
 interface CredentialsTableProps<T extends WriteKey> {
   credentials: T[];
@@ -36,7 +37,8 @@ export function CredentialsTable<T extends WriteKey>({
             title: t('credential.role'),
             dataIndex: 'role',
             width: 130,
-            render: (_: unknown, credential: T) => <Tag variant="filled">{roleLabel(t, (credential as unknown as ApiToken).role)}</Tag>,
+            render: (_: unknown, credential: T) =>
+              'role' in credential ? <Tag variant="filled">{roleLabel(t, String(credential.role))}</Tag> : '—',
           },
         ]
       : []),
@@ -103,7 +105,7 @@ export function CredentialsTable<T extends WriteKey>({
       scroll={{ x: showRole ? 1180 : 1050 }}
       rowClassName={(credential) => (credential.revokedAt ? 'revoked-row' : '')}
       onRow={() => testProps(testId)}
-      locale={{ emptyText }}
+      locale={{ emptyText: <EmptyState description={emptyText} /> }}
     />
   );
 }

@@ -12,6 +12,7 @@ import { accessApi, type Operator } from './api';
 import { CreateOperatorDialog, EditOperatorDialog, ResetPasswordDialog } from './OperatorDialogs';
 import { PermissionMatrix } from './PermissionMatrix';
 import { useSession } from './SessionProvider';
+import { EmptyState } from '../shared/components/EmptyState';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; operator: Operator } | { kind: 'password'; operator: Operator };
 
@@ -147,7 +148,7 @@ export default function OperatorsPage() {
           size="middle"
           scroll={{ x: 1080 }}
           onRow={() => testProps('operator-row')}
-          locale={{ emptyText: t('operators.empty') }}
+          locale={{ emptyText: <EmptyState description={t('operators.empty')} /> }}
         />
       </Card>
       <PermissionMatrix />

@@ -1,5 +1,5 @@
 import { UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Statistic, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Statistic, Table, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../shared/api/client';
 import { ProblemAlert } from '../shared/components/ProblemAlert';
@@ -9,6 +9,7 @@ import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { commerceApi, type OrderDetail, type OrderLine, type Refund } from './api';
 import { OrderStatusTag } from './OrderStatusTag';
+import { EmptyState } from '../shared/components/EmptyState';
 
 export default function OrderDetailPage() {
   const { orderId = '' } = useParams();
@@ -136,7 +137,7 @@ function Lines({ order }: { order: OrderDetail }) {
         dataSource={order.lines}
         pagination={false}
         scroll={{ x: 640 }}
-        locale={{ emptyText: t('order.noLines') }}
+        locale={{ emptyText: <EmptyState description={t('order.noLines')} /> }}
       />
     </Card>
   );
@@ -171,7 +172,7 @@ function Refunds({ order }: { order: OrderDetail }) {
   return (
     <Card variant="borderless" title={t('order.refunds')} className="section-card" data-testid="order-refunds">
       {order.refunds.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('order.noRefunds')} />
+        <EmptyState description={t('order.noRefunds')} />
       ) : (
         <Table<Refund> rowKey="messageId" size="middle" columns={columns} dataSource={order.refunds} pagination={false} scroll={{ x: 640 }} />
       )}

@@ -5,6 +5,7 @@ import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import type { OrderSummary } from './api';
 import { OrderStatusTag } from './OrderStatusTag';
+import { EmptyState } from '../shared/components/EmptyState';
 
 interface OrdersTableProps {
   orders: OrderSummary[];
@@ -85,7 +86,7 @@ export function OrdersTable({ orders, loading, showCustomer = true, emptyText }:
       scroll={{ x: showCustomer ? 1070 : 960 }}
       rowClassName="clickable-row"
       onRow={(order) => testProps('order-row', () => navigate(`/orders/${encodeURIComponent(order.orderId)}`))}
-      locale={{ emptyText }}
+      locale={{ emptyText: <EmptyState description={emptyText} /> }}
     />
   );
 }

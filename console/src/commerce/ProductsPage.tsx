@@ -12,6 +12,7 @@ import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { commerceApi, type Product, type ProductQuery } from './api';
 import { ProductThumbnail } from './ProductThumbnail';
+import { EmptyState } from '../shared/components/EmptyState';
 
 export default function ProductsPage() {
   const { t } = useI18n();
@@ -130,7 +131,7 @@ export default function ProductsPage() {
           scroll={{ x: 1040 }}
           rowClassName="clickable-row"
           onRow={(product) => testProps('product-row', () => navigate(`/products/${encodeURIComponent(product.productId)}`))}
-          locale={{ emptyText: t(query.q || query.category ? 'products.noMatch' : 'products.empty') }}
+          locale={{ emptyText: <EmptyState description={t(query.q || query.category ? 'products.noMatch' : 'products.empty')} /> }}
         />
         <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
       </Card>

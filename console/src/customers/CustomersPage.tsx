@@ -12,6 +12,7 @@ import { customersApi, type CustomerQuery, type CustomerSummary } from './api';
 import { ChannelTag } from './ChannelTag';
 import { CustomerFilters, filtersFromParams } from './CustomerFilters';
 import { CustomerName } from './CustomerName';
+import { EmptyState } from '../shared/components/EmptyState';
 
 export default function CustomersPage() {
   const { t } = useI18n();
@@ -92,7 +93,7 @@ export default function CustomersPage() {
           scroll={{ x: 1120 }}
           rowClassName="clickable-row"
           onRow={(customer) => testProps('customer-row', () => navigate(`/customers/${customer.id}`))}
-          locale={{ emptyText: t(Object.keys(query).length > 0 ? 'customers.noMatch' : 'customers.empty') }}
+          locale={{ emptyText: <EmptyState description={t(Object.keys(query).length > 0 ? 'customers.noMatch' : 'customers.empty')} /> }}
         />
         <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
       </Card>

@@ -8,7 +8,7 @@ import {
   ThunderboltOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
-import { Card, Col, Empty, Progress, Row, Segmented, Skeleton, Table, type TableColumnsType } from 'antd';
+import { Card, Col, Progress, Row, Segmented, Skeleton, Table, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Chart } from '../shared/charts/Chart';
@@ -20,6 +20,7 @@ import { PageHeader } from '../shared/layout/PageHeader';
 import { insightApi, WINDOWS, type Overview, type TopProduct, type Window } from './api';
 import { categoryOption, channelOption, dailyActivityOption, gmvOption } from './chartOptions';
 import { StatCard } from './StatCard';
+import { EmptyState } from '../shared/components/EmptyState';
 
 const WINDOW_KEY = 'siyu.overview.days';
 
@@ -160,6 +161,8 @@ function Charts({ data, loading }: { data: Overview | undefined; loading: boolea
   const daily = useMemo(() => (data ? dailyActivityOption(data.daily, t, format) : undefined), [data, t, format]);
   const gmv = useMemo(() => (data ? gmvOption(data.daily, currency, t, format) : undefined), [data, currency, t, format]);
   const channelTotal = data?.channels.reduce((sum, entry) => sum + entry.customers, 0) ?? 0;
+  const quietPeriod = !data?.daily.some((day) => day.newCustomers > 0 || day.events > 0 || day.orders > 0);
+  const noSales = !data?.daily.some((day) => day.gmv > 0);
   const channels = useMemo(
     () => (data ? channelOption(data.channels, channelTotal, t, format) : undefined),
     [data, channelTotal, t, format],
@@ -174,7 +177,7 @@ function Charts({ data, loading }: { data: Overview | undefined; loading: boolea
       <Row gutter={[16, 16]} className="chart-row">
         <Col xs={24} xl={16}>
           <Card variant="borderless" title={t('overview.daily')} className="chart-card">
-            <ChartOrPlaceholder loading={loading} option={daily} empty={!data?.daily.length} testId="chart-daily" label={t('overview.daily')} />
+            <ChartOrPlaceholder loading={loading} option={daily} empty={quietPeriod} testId="chart-daily" label={t('overview.daily')} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
@@ -192,7 +195,7 @@ function Charts({ data, loading }: { data: Overview | undefined; loading: boolea
       <Row gutter={[16, 16]} className="chart-row">
         <Col xs={24} xl={16}>
           <Card variant="borderless" title={t('overview.gmv')} className="chart-card">
-            <ChartOrPlaceholder loading={loading} option={gmv} empty={!data?.daily.length} testId="chart-gmv" label={t('overview.gmv')} />
+            <ChartOrPlaceholder loading={loading} option={gmv} empty={noSales} testId="chart-gmv" label={t('overview.gmv')} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
@@ -230,7 +233,7 @@ function ChartOrPlaceholder({ loading, option, empty, testId, label }: ChartOrPl
   if (empty) {
     return (
       <div className="chart-empty" data-testid={testId}>
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.noData')} />
+        <EmptyState description={t('overview.noData')} />
       </div>
     );
   }

@@ -1,8 +1,9 @@
-import { Card, Col, Descriptions, Empty, Progress, Row, Statistic, Tooltip } from 'antd';
+import { Card, Col, Descriptions, Progress, Row, Statistic, Tooltip } from 'antd';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { eventNameLabel } from '../../shared/labels';
 import type { Facts } from '../api';
+import { EmptyState } from '../../shared/components/EmptyState';
 
 /** What the profile adds up to: money, counts, first and last times, and how often each event happened. */
 export function FactsCard({ facts }: { facts: Facts }) {
@@ -43,7 +44,7 @@ export function FactsCard({ facts }: { facts: Facts }) {
         <Col xs={24} lg={10}>
           <div className="facts-subtitle">{t('profile.eventCounts')}</div>
           {counts.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('profile.noEvents')} />
+            <EmptyState description={t('profile.noEvents')} />
           ) : (
             <ul className="event-counts" data-testid="profile-event-counts">
               {counts.map((entry) => (

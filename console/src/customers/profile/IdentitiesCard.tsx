@@ -4,6 +4,7 @@ import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { identityLabel } from '../../shared/labels';
 import type { Identity } from '../api';
+import { EmptyState } from '../../shared/components/EmptyState';
 
 /** Every identifier that points at this customer; personal ones arrive masked for roles that may not see them. */
 export function IdentitiesCard({ identities }: { identities: Identity[] }) {
@@ -42,7 +43,7 @@ export function IdentitiesCard({ identities }: { identities: Identity[] }) {
         dataSource={identities}
         pagination={false}
         scroll={{ x: 420 }}
-        locale={{ emptyText: t('profile.noIdentities') }}
+        locale={{ emptyText: <EmptyState description={t('profile.noIdentities')} /> }}
       />
     </Card>
   );

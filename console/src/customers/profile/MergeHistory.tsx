@@ -1,9 +1,10 @@
-import { Empty, Table, Typography, type TableColumnsType } from 'antd';
+import { Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { identityLabel } from '../../shared/labels';
 import type { IdentityConflict, Merge, Profile } from '../api';
+import { EmptyState } from '../../shared/components/EmptyState';
 
 function profileLink(id: number | null | undefined) {
   // the server reports 0 when the other side of a conflict is not a stored profile
@@ -39,7 +40,7 @@ export function MergeHistory({ profile }: { profile: Profile }) {
   if (profile.merges.length === 0 && profile.identityConflicts.length === 0) {
     return (
       <div data-testid="profile-merges">
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('merge.none')} />
+        <EmptyState description={t('merge.none')} />
       </div>
     );
   }
@@ -53,7 +54,7 @@ export function MergeHistory({ profile }: { profile: Profile }) {
         dataSource={profile.merges}
         pagination={false}
         scroll={{ x: 640 }}
-        locale={{ emptyText: t('merge.noMerges') }}
+        locale={{ emptyText: <EmptyState description={t('merge.noMerges')} /> }}
       />
       <Typography.Title level={5} className="section-gap">
         {t('merge.conflicts')}
@@ -65,7 +66,7 @@ export function MergeHistory({ profile }: { profile: Profile }) {
         dataSource={profile.identityConflicts}
         pagination={false}
         scroll={{ x: 640 }}
-        locale={{ emptyText: t('merge.noConflicts') }}
+        locale={{ emptyText: <EmptyState description={t('merge.noConflicts')} /> }}
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import { DownOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Empty, Select, Skeleton, Tag } from 'antd';
+import { Button, Select, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { LoadMore } from '../../shared/components/LoadMore';
@@ -9,6 +9,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { eventNameLabel, eventTypeLabel } from '../../shared/labels';
 import { customersApi, type EventCount, type EventType, type TimelineEvent } from '../api';
 import { eventSummary, eventTitle } from './eventSummary';
+import { EmptyState } from '../../shared/components/EmptyState';
 
 const TYPE_COLOURS: Record<EventType, string> = {
   identify: 'purple',
@@ -56,7 +57,7 @@ export function Timeline({ customerId, eventCounts }: { customerId: number; even
       {list.loading ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : list.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />
+        <EmptyState description={t('timeline.empty')} />
       ) : (
         <ol className="timeline">
           {list.items.map((event) => (

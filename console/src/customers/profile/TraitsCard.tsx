@@ -2,6 +2,7 @@ import { Card, Table, Tooltip, type TableColumnsType } from 'antd';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { Trait, TraitValue } from '../api';
+import { EmptyState } from '../../shared/components/EmptyState';
 
 function show(value: TraitValue): string {
   if (value === null) {
@@ -43,7 +44,7 @@ export function TraitsCard({ traits }: { traits: Trait[] }) {
         dataSource={traits}
         pagination={false}
         scroll={{ x: 400 }}
-        locale={{ emptyText: t('profile.noTraits') }}
+        locale={{ emptyText: <EmptyState description={t('profile.noTraits')} /> }}
       />
     </Card>
   );
