@@ -5,6 +5,7 @@
 //
 //   node scripts/screenshots.mjs [--url http://localhost:5173] [--out /tmp/console-shots]
 //                                [--user admin] [--password welcome-siyu] [--chromium /usr/bin/chromium]
+//                                [--width 1440] [--height 900]
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ const options = parseArguments(process.argv.slice(2), {
   user: 'admin',
   password: 'welcome-siyu',
   chromium: '/usr/bin/chromium',
+  width: '1440',
+  height: '900',
 });
 
 const problems = [];
@@ -39,7 +42,7 @@ const browser = await chromium.launch({
 
 try {
   const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
+    viewport: { width: Number(options.width), height: Number(options.height) },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     deviceScaleFactor: 1,
@@ -62,12 +65,19 @@ try {
   await page.getByTestId('login-submit').click();
   await page.waitForURL('**/customers');
 
-  for (const language of ['zh', 'en']) {
-    if (language === 'en') {
-      await page.getByTestId('language-switch').click();
-      await page.getByText('Sign out').waitFor();
+  try {
+    for (const language of ['zh', 'en']) {
+      if (language === 'en') {
+        await page.getByTestId('language-switch').click();
+        await page.getByText('Sign out').waitFor();
+      }
+      await tour(page, language);
     }
-    await tour(page, language);
+  } catch (error) {
+    await page.screenshot({ path: join(options.out, 'failed.png') });
+    problems.push(`the tour stopped on ${page.url()} (see failed.png): ${error.message.split('\n')[0]}`);
+    report();
+    throw error;
   }
 
   // A session that ends elsewhere (expired, or signed out in another tab) sends the operator back to sign in.
@@ -89,14 +99,18 @@ try {
   await browser.close();
 }
 
-if (problems.length > 0) {
-  console.log(`\n${problems.length} problems:`);
-  for (const problem of problems) {
-    console.log(`- ${problem}`);
+report();
+
+function report() {
+  if (problems.length > 0) {
+    console.log(`\n${problems.length} problems:`);
+    for (const problem of problems) {
+      console.log(`- ${problem}`);
+    }
+    process.exitCode = 1;
+  } else {
+    console.log('\nno console errors, warnings or failed requests');
   }
-  process.exitCode = 1;
-} else {
-  console.log('\nno console errors, warnings or failed requests');
 }
 
 async function tour(page, language) {
@@ -192,6 +206,7 @@ async function writeKeys(page, step, language) {
   await page.getByTestId('write-key-row').first().waitFor();
   await shot(page, step('write-keys'));
   await page.getByTestId('create-write-key').click();
+  await settle(page); // a click during the dialog's opening animation can miss its button
   await page.getByTestId('credential-name').fill(language === 'zh' ? '小程序正式环境' : 'Web shop production');
   await page.getByTestId('create-submit').click();
   await page.getByTestId('new-secret').waitFor();

@@ -27,9 +27,10 @@ const ApiTokensPage = lazy(() => import('./access/ApiTokensPage'));
 const OperatorsPage = lazy(() => import('./access/OperatorsPage'));
 const AuditLogPage = lazy(() => import('./access/AuditLogPage'));
 
+// Latin faces first, so that English text and punctuation do not fall to the wide forms of a CJK face.
 const FONT_FAMILY =
-  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', " +
-  "'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif";
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', " +
+  "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 
 /** The overview for those who may see it; everyone else starts on the first page their role opens. */
 function Home() {

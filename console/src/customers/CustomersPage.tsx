@@ -36,11 +36,12 @@ export default function CustomersPage() {
   };
 
   const columns: TableColumnsType<CustomerSummary> = [
-    { title: t('customer.id'), dataIndex: 'id', width: 64, render: (id: number) => <span className="mono">{id}</span> },
+    { title: t('customer.id'), dataIndex: 'id', width: 72, fixed: 'left', render: (id: number) => <span className="mono">{id}</span> },
     {
       title: t('customer.name'),
       dataIndex: 'displayName',
       width: 140,
+      fixed: 'left',
       ellipsis: true,
       render: (_, customer) => (
         <Link to={`/customers/${customer.id}`} onClick={(event) => event.stopPropagation()}>

@@ -107,13 +107,13 @@ export function gmvOption(days: OverviewDay[], currency: string, t: Translate, f
 export function channelOption(channels: ChannelCount[], total: number, t: Translate, format: Formatter): ChartOption {
   return {
     tooltip: { ...TOOLTIP_BASE, trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { orient: 'vertical', right: 0, top: 'middle', icon: 'circle', itemWidth: 8, itemHeight: 8 },
+    legend: { bottom: 0, left: 'center', icon: 'circle', itemWidth: 8, itemHeight: 8, itemGap: 12 },
     series: [
       {
         name: t('overview.channels'),
         type: 'pie',
-        radius: ['52%', '76%'],
-        center: ['34%', '50%'],
+        radius: ['42%', '62%'],
+        center: ['50%', '40%'],
         avoidLabelOverlap: true,
         itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 4 },
         label: {
@@ -148,7 +148,8 @@ export function categoryOption(categories: CategorySales[], currency: string, t:
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: {
       type: 'value',
-      axisLabel: { ...AXIS_LABEL, formatter: (value: number) => format.compactMoney(value, currency) },
+      splitNumber: 3,
+      axisLabel: { ...AXIS_LABEL, hideOverlap: true, formatter: (value: number) => format.compactMoney(value, currency) },
       splitLine: SPLIT_LINE,
     },
     yAxis: {

@@ -39,8 +39,10 @@ describe('formatMoney', () => {
 });
 
 describe('formatCompactMoney', () => {
-  it('rounds to whole units and shortens large amounts the local way', () => {
-    expect(formatCompactMoney(12345.67, 'CNY', 'en-US')).toBe('¥12,346');
+  it('rounds to whole units and shortens amounts from ten thousand on, the local way', () => {
+    expect(formatCompactMoney(9876.5, 'CNY', 'en-US')).toBe('¥9,877');
+    expect(formatCompactMoney(12345.67, 'CNY', 'en-US')).toBe('¥12.3K');
+    expect(formatCompactMoney(50_000, 'CNY', 'zh-CN')).toBe('¥5万');
     expect(formatCompactMoney(1_250_000, 'CNY', 'en-US')).toBe('¥1.3M');
     expect(formatCompactMoney(1_250_000, 'CNY', 'zh-CN')).toBe('¥125万');
   });

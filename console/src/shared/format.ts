@@ -31,13 +31,13 @@ export function formatMoney(amount: Amount, currency: string | undefined, locale
   }).format(number);
 }
 
-/** Money rounded to whole units for chart axes, where cents are noise: ¥12,345 or ¥1.2万 / ¥12K. */
+/** Money for chart axes, where cents are noise: ¥800, then ¥1.2万 or ¥12K from ten thousand on. */
 export function formatCompactMoney(amount: Amount, currency: string | undefined, locale: string): string {
   const number = toNumber(amount);
   if (number === undefined) {
     return EMPTY;
   }
-  const compact = Math.abs(number) >= 100_000;
+  const compact = Math.abs(number) >= 10_000;
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: currencyCode(currency),

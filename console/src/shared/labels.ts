@@ -52,7 +52,8 @@ const EVENT_TYPES = ['identify', 'track', 'page', 'screen', 'group', 'alias'] as
 export const roleLabel = (t: Translate, role: string | undefined) => label(t, 'role', role, ROLE_CODES);
 export const permissionLabel = (t: Translate, permission: string) =>
   label(t, 'permission', permission, PERMISSION_CODES);
-export const channelLabel = (t: Translate, channel: string | undefined) => label(t, 'channel', channel, CHANNEL_CODES);
+export const channelLabel = (t: Translate, channel: string | undefined) =>
+  channel === 'unknown' ? t('overview.unknownChannel') : label(t, 'channel', channel, CHANNEL_CODES);
 export const identityLabel = (t: Translate, type: string) =>
   label(t, 'identity', type.replace('$', ''), IDENTITY_CODES.map((code) => code.replace('$', '')));
 export const orderStatusLabel = (t: Translate, status: string) => label(t, 'orderStatus', status, ORDER_STATUSES);

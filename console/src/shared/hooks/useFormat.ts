@@ -24,7 +24,7 @@ export function useFormat() {
       compactMoney: (amount: Amount, currency: string = DEFAULT_CURRENCY) =>
         formatCompactMoney(amount, currency, locale),
       number: (value: Amount) => formatNumber(value, locale),
-      decimal: (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value),
+      decimal: (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value),
       percent: (part: number, whole: number) => formatPercent(part, whole, locale),
       dateTime: (value: string | null | undefined) => formatDateTime(value, locale),
       preciseDateTime: (value: string | null | undefined) => formatPreciseDateTime(value, locale),

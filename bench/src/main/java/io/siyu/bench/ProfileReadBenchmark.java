@@ -33,9 +33,9 @@ public final class ProfileReadBenchmark {
         var customers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         var events = args.length > 1 ? Long.parseLong(args[1]) : 50_000_000L;
         var requests = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
-        var dir = Bench.RESULTS.resolve("profiles-" + customers + "-" + events);
-        var loaded = Files.exists(dir.resolve("loaded"));
-        Files.createDirectories(dir);
+        var name = "profiles-" + customers + "-" + events;
+        var loaded = Files.exists(Bench.RESULTS.resolve(name).resolve("loaded"));
+        var dir = loaded ? Bench.RESULTS.resolve(name) : Bench.fresh(name);
         try (var server = new BenchServer(dir, 18083, 15435, Map.of())) {
             server.start();
             var loadSeconds = 0.0;
@@ -46,6 +46,10 @@ public final class ProfileReadBenchmark {
                 Files.writeString(dir.resolve("loaded"), Double.toString(loadSeconds));
             } else {
                 loadSeconds = Double.parseDouble(Files.readString(dir.resolve("loaded")));
+            }
+            if (args.length > 3 && args[3].equals("load-only")) {
+                System.out.printf("store loaded in %.0f s%n", loadSeconds);
+                return;
             }
             var stored = count(server.jdbcUrl(), "select count(*) from customers.event");
             var random = new SplittableRandom(42);
@@ -186,7 +190,7 @@ public final class ProfileReadBenchmark {
                         ), inserted as (
                             insert into customers.event (id, customer_id, occurred_at, received_at, type, name, message_id,
                                    properties, context)
-                            select c * 1000000 + k, c, t, t, 'track',
+                            select c::bigint * 1000000 + k, c, t, t, 'track',
                                    (array['Product Viewed','Page Viewed','Product Added','Cart Viewed','Product Shared'])[1 + k %% 5],
                                    'bulk-' || c || '-' || k,
                                    jsonb_build_object('product_id', 'HJ-SK' || (k %% 97), 'price', 10 + k %% 300),

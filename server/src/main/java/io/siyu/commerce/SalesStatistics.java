@@ -50,6 +50,20 @@ public class SalesStatistics {
         return List.copyOf(days.values());
     }
 
+    /** Customers with at least one, and with at least two, completed orders placed in the window. */
+    public record Buyers(long buyers, long repeatBuyers) {}
+
+    public Buyers buyers(LocalDate from, LocalDate to, ZoneId zone) {
+        return jdbc.queryForObject(
+                """
+                select count(*) as buyers, count(*) filter (where orders > 1) as repeat_buyers
+                  from (select customer_id, count(*) as orders from commerce.customer_order
+                         where status = 'COMPLETED' and placed_at >= ? and placed_at < ? group by customer_id) b""",
+                (rs, n) -> new Buyers(rs.getLong("buyers"), rs.getLong("repeat_buyers")),
+                Timestamps.of(from.atStartOfDay(zone).toInstant()),
+                Timestamps.of(to.plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+
     public List<TopProduct> topProducts(LocalDate from, LocalDate to, ZoneId zone, int limit) {
         return jdbc.query(
                 """

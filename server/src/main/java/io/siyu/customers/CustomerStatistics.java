@@ -4,7 +4,6 @@ import io.siyu.shared.Timestamps;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -73,18 +72,11 @@ public class CustomerStatistics {
                  where merged_into is null group by 1 order by 2 desc""", (rs, n) -> new ChannelShare(rs.getString(1), rs.getLong(2)));
     }
 
-    /** Counts of facts worth a glance: customers seen since a day, and how many have ordered. */
-    public Map<String, Long> activity(LocalDate since, ZoneId zone) {
+    /** Customers seen since the start of {@code since} in the brand's zone. */
+    public long activeSince(LocalDate since, ZoneId zone) {
         return jdbc.queryForObject(
-                """
-                select count(*) filter (where last_seen_at >= ?) as active,
-                       count(*) filter (where order_count > 0) as buyers,
-                       count(*) filter (where order_count > 1) as repeat_buyers
-                  from customers.customer where merged_into is null""",
-                (rs, n) -> Map.of(
-                        "active", rs.getLong("active"),
-                        "buyers", rs.getLong("buyers"),
-                        "repeatBuyers", rs.getLong("repeat_buyers")),
+                "select count(*) from customers.customer where merged_into is null and last_seen_at >= ?",
+                Long.class,
                 Timestamps.of(since.atStartOfDay(zone).toInstant()));
     }
 }

@@ -298,9 +298,10 @@ class CustomerDirectory {
                 select * from customers.identity_conflict where customer_id = :id
                  order by at desc, id desc limit 50""", params, (rs, n) -> {
             var other = rs.getLong("other_customer_id");
+            var otherKnown = !rs.wasNull();
             return new ConflictRecord(
                     Timestamps.read(rs, "at"),
-                    rs.wasNull() ? null : other,
+                    otherKnown ? other : null,
                     rs.getString("identity_type"),
                     rs.getString("reason"));
         });

@@ -93,6 +93,7 @@ final class IdentityGraph {
                 }
             }
         }
+        var refused = new ArrayList<Long>();
         for (var candidate : candidates) {
             if (candidate.equals(target)) {
                 continue;
@@ -101,13 +102,7 @@ final class IdentityGraph {
                 if (compatible(limitedOf(candidate), messageLimited)) {
                     target = candidate;
                 } else {
-                    conflicts.add(new Conflict(
-                            candidate,
-                            null,
-                            conflictingType(limitedOf(candidate), messageLimited),
-                            messageId,
-                            "the message's identifiers belong to another person",
-                            at));
+                    refused.add(candidate);
                 }
             } else if (compatible(limitedOf(target), limitedOf(candidate))) {
                 merge(target, candidate, linkingType.get(candidate), messageId, at);
@@ -124,6 +119,16 @@ final class IdentityGraph {
         if (target == null) {
             target = newIds.getAsLong();
             created.add(target);
+        }
+        for (var other : refused) {
+            // recorded on the profile the message went to, naming the profile that kept the shared identifier
+            conflicts.add(new Conflict(
+                    target,
+                    other,
+                    conflictingType(limitedOf(other), messageLimited),
+                    messageId,
+                    "an identifier of this message belongs to another person's profile",
+                    at));
         }
         for (var identifier : ordered) {
             if (owners.containsKey(identifier.key())) {

@@ -221,14 +221,20 @@ class ProfileStore {
                         .toList());
     }
 
-    /** Moves everything of an absorbed profile to its survivor; returns the number of events moved. */
-    long merge(IdentityGraph.Merge merge) {
+    /**
+     * Moves everything of an absorbed profile to its survivor and records the merge with the number of events moved,
+     * counting the {@code movedInBatch} events of the current batch that go to the survivor directly.
+     */
+    void merge(IdentityGraph.Merge merge, long movedInBatch) {
         jdbc.update(
                 "update customers.identity set customer_id = ? where customer_id = ?",
                 merge.survivor(),
                 merge.absorbed());
-        var moved = jdbc.update(
-                "update customers.event set customer_id = ? where customer_id = ?", merge.survivor(), merge.absorbed());
+        var moved = movedInBatch
+                + jdbc.update(
+                        "update customers.event set customer_id = ? where customer_id = ?",
+                        merge.survivor(),
+                        merge.absorbed());
         jdbc.update("""
                 insert into customers.event_count (customer_id, name, count, first_at, last_at)
                 select ?, name, count, first_at, last_at from customers.event_count where customer_id = ?
@@ -251,7 +257,6 @@ class ProfileStore {
                 merge.linkedByType(),
                 merge.messageId(),
                 moved);
-        return moved;
     }
 
     void recordConflicts(List<IdentityGraph.Conflict> conflicts) {

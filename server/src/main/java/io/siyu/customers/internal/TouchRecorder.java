@@ -152,8 +152,15 @@ class TouchRecorder {
 
         // 4. write: new profiles first (identities refer to them), then merges in order, then the rest
         store.insert(states.values().stream().filter(s -> s.isNew).toList(), now);
+        var movedInBatch = new HashMap<Long, Long>();
+        for (var target : targets) {
+            if (graph.find(target) != target) {
+                movedInBatch.merge(target, 1L, Long::sum);
+            }
+        }
         for (var merge : graph.merges()) {
-            store.merge(merge);
+            // events of this batch meant for the absorbed profile are written to the survivor directly
+            store.merge(merge, movedInBatch.getOrDefault(merge.absorbed(), 0L));
         }
         store.update(states.values().stream().filter(s -> !s.isNew).toList(), now);
         store.insertIdentities(graph.links().stream()

@@ -146,7 +146,10 @@ class IngestPipeline implements SmartLifecycle {
                     jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY))) {
                 return 0;
             }
-            var batch = jdbc.query(TAKE, IngestPipeline::queued, properties.batchSize());
+            // DELETE ... RETURNING hands rows back in the order it found them, not in queue order
+            var batch = jdbc.query(TAKE, IngestPipeline::queued, properties.batchSize()).stream()
+                    .sorted(java.util.Comparator.comparingLong(QueuedMessage::seq))
+                    .toList();
             if (batch.isEmpty()) {
                 return 0;
             }

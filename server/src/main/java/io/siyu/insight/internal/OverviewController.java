@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.core.env.Environment;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,13 +86,13 @@ class OverviewController {
             gmv = gmv.add(s.gmv());
             refunds = refunds.add(s.refunds());
         }
-        Map<String, Long> activity = customers.activity(from, zone);
+        var buyers = sales.buyers(from, to, zone);
         var totals = new Totals(
                 customers.customers(),
                 newCustomers,
-                activity.get("active"),
-                activity.get("buyers"),
-                activity.get("repeatBuyers"),
+                customers.activeSince(from, zone),
+                buyers.buyers(),
+                buyers.repeatBuyers(),
                 customers.events(),
                 events,
                 orders,

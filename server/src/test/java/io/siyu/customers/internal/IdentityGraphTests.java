@@ -62,9 +62,11 @@ class IdentityGraphTests {
         assertThat(customer).isNotEqualTo(500L);
         assertThat(graph.created()).containsExactly(customer);
         assertThat(graph.merges()).isEmpty();
-        assertThat(graph.conflicts())
-                .singleElement()
-                .satisfies(c -> assertThat(c.identityType()).isEqualTo("user_id"));
+        assertThat(graph.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.identityType()).isEqualTo("user_id");
+            assertThat(c.customerId()).isEqualTo(customer);
+            assertThat(c.otherCustomerId()).isEqualTo(500L);
+        });
         assertThat(graph.links()).extracting(l -> l.key().type()).containsExactly("user_id");
     }
 

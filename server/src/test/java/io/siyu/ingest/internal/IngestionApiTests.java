@@ -163,6 +163,26 @@ class IngestionApiTests {
     }
 
     @Test
+    void messagesAreAppliedInTheOrderTheyWereAcknowledged() {
+        var run = unique().substring(0, 8);
+        var batch = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i < 1500; i++) {
+            batch.append(i == 0 ? "" : ",").append("""
+                    {"type":"track","anonymousId":"%s-%d","event":"Ordered","messageId":"order-%s-%04d"}""".formatted(run, i % 37, run, i));
+        }
+        assertThat(shop.post("/v1/batch", batch.append("]}").toString()).status())
+                .isEqualTo(200);
+        ingestion.applyQueued();
+
+        // event ids are handed out in the order the pipeline applies messages
+        var applied = jdbc.queryForList(
+                "select message_id from customers.event where message_id like ? order by id",
+                String.class,
+                "order-" + run + "-%");
+        assertThat(applied).hasSize(1500).isSorted();
+    }
+
+    @Test
     void gzippedBodiesAreAccepted() throws Exception {
         var messageId = unique();
         var bytes = new ByteArrayOutputStream();

@@ -1,0 +1,237 @@
+// End-to-end tests of the console: a real browser (the system's Chromium, driven by playwright-core) against a real
+// Siyu started by the Maven build with its embedded PostgreSQL and a small demo brand.
+//
+//   SIYU_E2E_URL          where Siyu runs (default http://localhost:18080)
+//   SIYU_E2E_API_TOKEN    an admin API token of that Siyu, used to wait for the demo brand and to check results
+//   SIYU_CHROMIUM         the Chromium binary (default /usr/bin/chromium)
+//   SIYU_E2E_SCREENSHOTS  a folder for screenshots of every step (optional)
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.SIYU_E2E_URL ?? 'http://localhost:18080';
+const TOKEN = process.env.SIYU_E2E_API_TOKEN;
+const SHOTS = process.env.SIYU_E2E_SCREENSHOTS;
+const PASSWORD = 'welcome-siyu';
+
+let browser;
+
+async function api(path, init = {}) {
+  const response = await fetch(BASE + path, {
+    ...init,
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+async function waitForDemoBrand() {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    try {
+      const overview = await api('/api/v1/overview?days=365');
+      if (overview.status === 200 && overview.body.totals.customers >= 300 && overview.body.totals.orders > 0) {
+        return overview.body;
+      }
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error('the demo brand did not load within 3 minutes');
+}
+
+async function shot(page, name) {
+  if (SHOTS) {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+  }
+}
+
+async function signedIn(username, language = 'en') {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: language === 'zh' ? 'zh-CN' : 'en-US' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(BASE + '/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-operator').waitFor();
+  return { page, context, errors };
+}
+
+before(async () => {
+  assert.ok(TOKEN, 'SIYU_E2E_API_TOKEN must be set');
+  await waitForDemoBrand();
+  browser = await chromium.launch({
+    executablePath: process.env.SIYU_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+describe('the console', () => {
+  test('refuses a wrong password and explains why', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(BASE + '/customers');
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('not the password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').waitFor();
+    assert.match(await page.getByTestId('login-error').innerText(), /wrong/i);
+    await shot(page, '01-login-refused');
+    await context.close();
+  });
+
+  test('shows the overview with the real figures and charts', async () => {
+    const { page, context, errors } = await signedIn('admin');
+    const overview = (await api('/api/v1/overview?days=30')).body;
+    await page.getByTestId('stat-customers-value').waitFor();
+    const shown = (await page.getByTestId('stat-customers-value').innerText()).replace(/[^0-9]/g, '');
+    assert.equal(Number(shown), overview.totals.customers);
+    for (const chart of ['chart-daily', 'chart-channels']) {
+      await page.getByTestId(chart).locator('canvas, svg').first().waitFor();
+    }
+    await page.getByTestId('overview-window').getByText('Last year').click();
+    await page.getByTestId('top-products').waitFor();
+    await shot(page, '02-overview');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('finds a customer and opens the whole profile', async () => {
+    const { page, context, errors } = await signedIn('admin');
+    const someone = (await api('/api/v1/customers?minOrders=2&limit=1')).body.items[0];
+    const timeline = (await api(`/api/v1/customers/${someone.id}/events?limit=1`)).body;
+    await page.getByTestId('nav-customers').click();
+    await page.getByTestId('customer-row').first().waitFor();
+    await shot(page, '03-customers');
+    const search = page.getByTestId('customer-search').locator('input');
+    await search.fill(String(someone.id));
+    await search.press('Enter');
+    await page.waitForFunction(
+      (id) => [...document.querySelectorAll('[data-testid="customer-row"]')].length === 1
+        && document.querySelector('[data-testid="customer-row"]').innerText.includes(String(id)),
+      someone.id,
+    );
+    await page.getByTestId('customer-row').first().click();
+    await page.getByTestId('profile-identities').waitFor();
+    await page.getByTestId('profile-facts').waitFor();
+    assert.ok((await page.getByTestId('profile-identities').innerText()).includes('user_id')
+      || (await page.getByTestId('profile-identities').innerText()).toLowerCase().includes('user id'));
+    await page.getByTestId('profile-traits').waitFor();
+    await shot(page, '04-profile');
+    await page.getByTestId('profile-tab-timeline').click();
+    await page.getByTestId('timeline-event').first().waitFor();
+    assert.ok((await page.getByTestId('timeline-total').innerText()).replace(/[^0-9]/g, '').includes(String(timeline.total)));
+    await page.getByTestId('timeline-details-toggle').first().click();
+    await page.getByTestId('timeline-details').first().waitFor();
+    await shot(page, '05-timeline');
+    await page.getByTestId('profile-tab-orders').click();
+    await page.getByTestId('profile-orders').waitFor();
+    await page.getByTestId('profile-tab-merges').click();
+    await page.getByTestId('profile-merges').waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('lists orders and shows an order with its lines', async () => {
+    const { page, context } = await signedIn('admin');
+    await page.getByTestId('nav-orders').click();
+    await page.getByTestId('order-row').first().waitFor();
+    await shot(page, '06-orders');
+    await page.getByTestId('order-row').first().click();
+    await page.getByTestId('order-lines').locator('tbody tr.ant-table-row').first().waitFor();
+    assert.ok(await page.getByTestId('order-lines').locator('tbody tr.ant-table-row').count() >= 1);
+    await shot(page, '07-order');
+    await context.close();
+  });
+
+  test('lists products with their sales', async () => {
+    const { page, context } = await signedIn('admin');
+    await page.getByTestId('nav-products').click();
+    await page.getByTestId('product-row').first().waitFor();
+    await page.getByTestId('product-row').first().click();
+    await page.getByTestId('product-sales').waitFor();
+    await shot(page, '08-product');
+    await context.close();
+  });
+
+  test('creates a write key, shows it once, and a revoked key stops working', async () => {
+    const { page, context } = await signedIn('admin');
+    await page.getByTestId('nav-write-keys').click();
+    await page.getByTestId('create-write-key').click();
+    await page.getByTestId('credential-name').fill('e2e mini-program');
+    await page.getByTestId('create-submit').click();
+    const secret = (await page.getByTestId('new-secret').innerText()).trim();
+    assert.match(secret, /^sywk_/);
+    await shot(page, '09-write-key-secret');
+    await page.getByTestId('secret-done').click();
+    const track = () => fetch(BASE + '/v1/track', {
+      method: 'POST',
+      headers: { Authorization: 'Basic ' + Buffer.from(secret + ':').toString('base64'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ anonymousId: 'e2e-visitor', event: 'Page Scrolled' }),
+    });
+    assert.equal((await track()).status, 200);
+    const row = page.getByTestId('write-key-row').filter({ hasText: 'e2e mini-program' });
+    await row.getByTestId('revoke').click();
+    await page.getByTestId('confirm-revoke').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="confirm-revoke"]'));
+    assert.equal((await track()).status, 401);
+    await context.close();
+  });
+
+  test('creates an operator and shows what every role may do', async () => {
+    const { page, context } = await signedIn('admin');
+    await page.getByTestId('nav-operators').click();
+    await page.getByTestId('permission-matrix').waitFor();
+    await page.getByTestId('create-operator').click();
+    const username = `e2e${Date.now() % 1_000_000}`;
+    await page.getByTestId('operator-username').fill(username);
+    await page.getByTestId('operator-display-name').fill('End To End');
+    await page.getByTestId('operator-password').fill('long-enough-password');
+    await page.getByTestId('operator-password-confirm').fill('long-enough-password');
+    await page.getByTestId('create-submit').click();
+    await page.getByTestId('operator-row').filter({ hasText: username }).waitFor();
+    await shot(page, '10-operators');
+    await page.getByTestId('nav-audit-log').click();
+    await page.getByTestId('audit-row').first().waitFor();
+    assert.ok((await page.locator('body').innerText()).includes('operator.created'));
+    await shot(page, '11-audit-log');
+    await context.close();
+  });
+
+  test('an analyst sees personal data masked and no settings', async () => {
+    const { page, context } = await signedIn('analyst');
+    assert.equal(await page.getByTestId('nav-write-keys').count(), 0);
+    assert.equal(await page.getByTestId('nav-operators').count(), 0);
+    const withPhone = (await api('/api/v1/customers?identity=' + encodeURIComponent('user_id:U100001'))).body.items[0]
+      ?? (await api('/api/v1/customers?minOrders=1&limit=1')).body.items[0];
+    await page.goto(`${BASE}/customers/${withPhone.id}`);
+    await page.getByTestId('profile-identities').waitFor();
+    const identities = await page.getByTestId('profile-identities').innerText();
+    assert.ok(identities.includes('****'), 'phones are masked for analysts');
+    assert.ok(!/\+861[3-9]\d{9}/.test(identities), 'no phone in clear');
+    await shot(page, '12-analyst-profile');
+    await context.close();
+  });
+
+  test('speaks Chinese and English', async () => {
+    const { page, context } = await signedIn('admin', 'en');
+    assert.equal((await page.getByTestId('nav-overview').innerText()).trim(), 'Overview');
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="nav-overview"]').innerText.trim() === '概览');
+    await shot(page, '13-chinese');
+    await context.close();
+  });
+});
