@@ -106,7 +106,9 @@ class SecurityConfiguration {
             AuditTrail auditTrail,
             JsonMapper json,
             CsrfTokenRepository csrfTokens,
-            SecurityContextRepository contexts)
+            SecurityContextRepository contexts,
+            org.springframework.jdbc.core.JdbcTemplate jdbc,
+            java.time.Clock clock)
             throws Exception {
         http.csrf(c -> c.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(BearerTokenFilter::carriesToken))
                 .securityContext(c -> c.securityContextRepository(contexts))
@@ -117,7 +119,9 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new BearerTokenFilter(credentials, json), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-                .addFilterAfter(new AuditSafetyNet(auditTrail), AuthorizationFilter.class)
+                // retried changes get their first answer before the audit log could count them twice
+                .addFilterAfter(new IdempotencyFilter(jdbc, json, clock), AuthorizationFilter.class)
+                .addFilterAfter(new AuditSafetyNet(auditTrail), IdempotencyFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/session")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/session")

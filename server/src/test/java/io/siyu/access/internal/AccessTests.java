@@ -91,6 +91,29 @@ class AccessTests {
     }
 
     @Test
+    void aRetriedChangeWithAnIdempotencyKeyIsCarriedOutOnce() {
+        var admin = admin();
+        var key = java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        var body = "{\"name\":\"double click\"}".getBytes();
+
+        var first = admin.sendBytes("POST", "/api/v1/write-keys", body, "application/json", key);
+        var retry = admin.sendBytes("POST", "/api/v1/write-keys", body, "application/json", key);
+        var misuse = admin.sendBytes(
+                "POST", "/api/v1/write-keys", "{\"name\":\"other\"}".getBytes(), "application/json", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotency-Replayed")).hasValue("true");
+        assertThat(retry.json().get("issued").get("id").asLong())
+                .isEqualTo(first.json().get("issued").get("id").asLong());
+        assertThat(misuse.status()).isEqualTo(422);
+        var created = admin.get("/api/v1/write-keys").json().findParents("name").stream()
+                .filter(k -> k.get("name").asString().equals("double click"))
+                .count();
+        assertThat(created).isEqualTo(1);
+    }
+
+    @Test
     void aRevokedApiTokenStopsWorking() {
         var issued = admin().post("/api/v1/api-tokens", "{\"name\":\"script\",\"role\":\"ANALYST\"}")
                 .json();

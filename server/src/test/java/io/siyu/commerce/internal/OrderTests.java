@@ -138,6 +138,34 @@ class OrderTests {
     }
 
     @Test
+    void concurrentOrdersAndTheirRetriesAddUpToTheCent() throws Exception {
+        var user = "rush-" + UUID.randomUUID();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 200; i++) {
+                var body = order(
+                                user,
+                                "Order Completed",
+                                "rush-" + user + "-" + i,
+                                "2025-11-11T00:00:%02dZ".formatted(i % 60),
+                                ",\"total\":\"19.99\"")
+                        .replace("{\"type\"", "{\"messageId\":\"" + user + "-" + i + "\",\"type\"");
+                // every order is sent twice at once, as a client retrying after a timeout would
+                calls.add(threads.submit(() -> shop().post("/v1/track", body).status()));
+                calls.add(threads.submit(() -> shop().post("/v1/track", body).status()));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        }
+        ingestion.applyQueued();
+
+        var facts = facts(user);
+        assertThat(facts.get("orderCount").asInt()).isEqualTo(200);
+        assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("3998.00");
+    }
+
+    @Test
     void negativeAmountsAndMissingOrderIdsAreRefusedAtTheDoor() {
         var response = shop().post("/v1/batch", """
                 {"batch":[{"type":"track","userId":"u","event":"Order Completed","properties":{"total":-5}},

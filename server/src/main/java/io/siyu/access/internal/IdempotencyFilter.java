@@ -1,0 +1,208 @@
+package io.siyu.access.internal;
+
+import io.siyu.shared.Problems;
+import io.siyu.shared.Timestamps;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes changes through the operator API safe to retry: a request that carries an {@code Idempotency-Key} header is
+ * carried out once per caller and key, and a repetition within {@link #RETENTION} gets the first answer again (with
+ * {@code Idempotency-Replayed: true}). The same key with a different request is refused with 422; a repetition that
+ * arrives while the first is still running is refused with 409. Failures of the server (5xx) are not kept, so that
+ * the retry is carried out.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final Duration RETENTION = Duration.ofHours(24);
+    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final int IN_PROGRESS = 0;
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    IdempotencyFilter(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(HEADER) == null
+                || !CHANGES.contains(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var key = request.getHeader(HEADER).strip();
+        if (authentication == null || key.isEmpty() || key.length() > 200) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var actor = authentication.getName();
+        var body = request.getInputStream().readAllBytes();
+        var replayable = new BodyReplayingRequest(request, body);
+        var hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
+        var now = clock.instant();
+        jdbc.update("delete from access.idempotent_request where created_at < ?", Timestamps.of(now.minus(RETENTION)));
+        var claimed = jdbc.update(
+                """
+                insert into access.idempotent_request (actor, idempotency_key, method, path, request_hash, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", actor, key, request.getMethod(), request.getRequestURI(), hash, IN_PROGRESS, Timestamps.of(now));
+        if (claimed == 0) {
+            replay(actor, key, hash, response);
+            return;
+        }
+        var wrapped = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(replayable, wrapped);
+        } finally {
+            if (wrapped.getStatus() >= 500) {
+                jdbc.update(
+                        "delete from access.idempotent_request where actor = ? and idempotency_key = ?", actor, key);
+            } else {
+                jdbc.update(
+                        """
+                        update access.idempotent_request set status = ?, content_type = ?, body = ?
+                         where actor = ? and idempotency_key = ?""",
+                        wrapped.getStatus(),
+                        wrapped.getContentType(),
+                        wrapped.getContentAsByteArray(),
+                        actor,
+                        key);
+            }
+            wrapped.copyBodyToResponse();
+        }
+    }
+
+    private void replay(String actor, String key, String hash, HttpServletResponse response) throws IOException {
+        var stored = jdbc.query(
+                """
+                select request_hash, status, content_type, body from access.idempotent_request
+                 where actor = ? and idempotency_key = ?""",
+                (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)},
+                actor,
+                key);
+        if (stored.isEmpty()) {
+            ProblemResponses.write(
+                    response,
+                    json,
+                    Problems.problem(
+                            HttpStatus.CONFLICT,
+                            "conflict",
+                            "Conflict",
+                            "retry: the first request with this key just failed"));
+            return;
+        }
+        var row = stored.getFirst();
+        if (!hash.equals(row[0])) {
+            ProblemResponses.write(
+                    response,
+                    json,
+                    Problems.problem(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "idempotency-key-reused",
+                            "Idempotency key reused",
+                            "this Idempotency-Key was used for a different request; use a new key for a new request"));
+            return;
+        }
+        if ((int) row[1] == IN_PROGRESS) {
+            ProblemResponses.write(
+                    response,
+                    json,
+                    Problems.problem(
+                            HttpStatus.CONFLICT,
+                            "conflict",
+                            "Conflict",
+                            "a request with this Idempotency-Key is still being carried out; retry in a moment"));
+            return;
+        }
+        response.setStatus((int) row[1]);
+        response.setHeader("Idempotency-Replayed", "true");
+        if (row[2] != null) {
+            response.setContentType((String) row[2]);
+        }
+        if (row[3] != null) {
+            response.getOutputStream().write((byte[]) row[3]);
+        }
+    }
+
+    private static String hash(String line, byte[] body) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            sha.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request whose body was read already, offered again to the handlers. */
+    private static final class BodyReplayingRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BodyReplayingRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+            var in = new java.io.ByteArrayInputStream(body);
+            return new jakarta.servlet.ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(
+                    new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}
