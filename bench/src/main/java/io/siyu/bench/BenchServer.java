@@ -55,6 +55,11 @@ final class BenchServer implements AutoCloseable {
         if (Runtime.version().feature() >= 24) {
             command.add(1, "--sun-misc-unsafe-memory-access=allow");
         }
+        command.add(1, "-Xlog:gc:file=" + dataDir.resolve("gc.log"));
+        var extraJvm = System.getenv("SIYU_BENCH_SERVER_JVM");
+        if (extraJvm != null && !extraJvm.isBlank()) {
+            command.addAll(1, java.util.List.of(extraJvm.trim().split("\\s+")));
+        }
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("server.out").toFile());

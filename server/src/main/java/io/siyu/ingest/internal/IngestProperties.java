@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize how many queued messages the pipeline applies per transaction
  * @param idlePollMillis how long the pipeline waits for a wake-up when the queue is empty
  * @param pipelineEnabled whether this node applies queued messages (all nodes accept messages)
+ * @param lingerMillis how long the pipeline lets messages gather when it is not behind
  */
 @ConfigurationProperties("siyu.ingest")
 record IngestProperties(
         @DefaultValue("2000") int batchSize,
         @DefaultValue("200") long idlePollMillis,
-        @DefaultValue("true") boolean pipelineEnabled) {}
+        @DefaultValue("true") boolean pipelineEnabled,
+        @DefaultValue("50") long lingerMillis) {}
