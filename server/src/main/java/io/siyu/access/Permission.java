@@ -13,6 +13,10 @@ public enum Permission {
     COMMERCE_READ("commerce:read", "See orders and products"),
     CATALOGUE_WRITE("catalogue:write", "Create and change products"),
     INSIGHT_READ("insight:read", "See the overview and reports"),
+    AUDIENCE_READ("audience:read", "See tags, segments, lifecycle stages and RFM"),
+    AUDIENCE_WRITE(
+            "audience:write", "Create and change tags, segments, lifecycle models and RFM settings; tag customers"),
+    AUDIENCE_EXPORT("audience:export", "Export segment members"),
     IMPORTS_RUN("imports:run", "Import customers and orders from files"),
     KEYS_MANAGE("keys:manage", "Create and revoke write keys and API tokens"),
     OPERATORS_MANAGE("operators:manage", "Create operators, change their roles, unlock and disable them"),

@@ -1,5 +1,8 @@
 package io.siyu.access;
 
+import static io.siyu.access.Permission.AUDIENCE_EXPORT;
+import static io.siyu.access.Permission.AUDIENCE_READ;
+import static io.siyu.access.Permission.AUDIENCE_WRITE;
 import static io.siyu.access.Permission.CATALOGUE_WRITE;
 import static io.siyu.access.Permission.COMMERCE_READ;
 import static io.siyu.access.Permission.CUSTOMERS_READ;
@@ -17,10 +20,18 @@ import java.util.Set;
  */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    MARKETER(EnumSet.of(CUSTOMERS_READ, COMMERCE_READ, CATALOGUE_WRITE, INSIGHT_READ, IMPORTS_RUN)),
-    ANALYST(EnumSet.of(CUSTOMERS_READ, COMMERCE_READ, INSIGHT_READ, METRICS_READ)),
-    COMMUNITY_MANAGER(EnumSet.of(CUSTOMERS_READ, INSIGHT_READ)),
-    CUSTOMER_SERVICE(EnumSet.of(CUSTOMERS_READ, PERSONAL_DATA_READ, COMMERCE_READ));
+    MARKETER(EnumSet.of(
+            CUSTOMERS_READ,
+            COMMERCE_READ,
+            CATALOGUE_WRITE,
+            INSIGHT_READ,
+            IMPORTS_RUN,
+            AUDIENCE_READ,
+            AUDIENCE_WRITE,
+            AUDIENCE_EXPORT)),
+    ANALYST(EnumSet.of(CUSTOMERS_READ, COMMERCE_READ, INSIGHT_READ, METRICS_READ, AUDIENCE_READ, AUDIENCE_EXPORT)),
+    COMMUNITY_MANAGER(EnumSet.of(CUSTOMERS_READ, INSIGHT_READ, AUDIENCE_READ)),
+    CUSTOMER_SERVICE(EnumSet.of(CUSTOMERS_READ, PERSONAL_DATA_READ, COMMERCE_READ, AUDIENCE_READ));
 
     private final Set<Permission> permissions;
 

@@ -42,4 +42,25 @@ public class Profiles {
     public Optional<CustomerId> live(CustomerId id) {
         return facade.live(id);
     }
+
+    /** The current traits and facts of the given profiles (merged ones included, with their survivor). */
+    public List<ProfileSnapshot> snapshots(Collection<CustomerId> ids) {
+        return facade.snapshots(ids);
+    }
+
+    /** Customers as lists show them, in the order of the ids given (unknown ids are left out). */
+    public List<CustomerSummary> summaries(List<CustomerId> ids) {
+        return facade.summaries(ids);
+    }
+
+    /** Finds live customers by an identifier such as {@code email:ann@example.com} or a customer id. */
+    public Optional<CustomerId> find(String identity) {
+        return facade.find(identity);
+    }
+
+    /** Streams every live profile, for modules that build an index of all customers. */
+    @Transactional(readOnly = true)
+    public void forEachLive(java.util.function.Consumer<ProfileSnapshot> consumer) {
+        facade.forEachLive(consumer);
+    }
 }

@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one clock every module reads time from, so that tests can fix it. */
+/** The one clock every module reads time from, so that tests can fix it; and scheduled work is switched on. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class ClockConfiguration {
 
     @Bean

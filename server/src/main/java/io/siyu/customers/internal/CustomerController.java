@@ -29,7 +29,7 @@ class CustomerController {
      */
     @GetMapping("/api/v1/customers")
     @PreAuthorize("hasAuthority('customers:read')")
-    Slice<CustomerDirectory.Summary> search(
+    Slice<io.siyu.customers.CustomerSummary> search(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String identity,
             @RequestParam(required = false) String trait,

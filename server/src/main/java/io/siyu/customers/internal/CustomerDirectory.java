@@ -1,6 +1,7 @@
 package io.siyu.customers.internal;
 
 import io.siyu.access.Viewer;
+import io.siyu.customers.CustomerSummary;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
@@ -50,19 +51,7 @@ class CustomerDirectory {
             String cursor,
             int limit) {}
 
-    record Summary(
-            long id,
-            String displayName,
-            String email,
-            String phone,
-            String channel,
-            Instant firstSeenAt,
-            Instant lastSeenAt,
-            long eventCount,
-            int orderCount,
-            BigDecimal totalSpent) {}
-
-    Slice<Summary> search(Search search, Instant now) {
+    Slice<CustomerSummary> search(Search search, Instant now) {
         var where = new ArrayList<String>();
         where.add("c.merged_into is null");
         var params = new MapSqlParameterSource();
@@ -171,7 +160,7 @@ class CustomerDirectory {
         }
     }
 
-    List<Summary> summaries(List<Long> ids) {
+    List<CustomerSummary> summaries(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -182,7 +171,7 @@ class CustomerDirectory {
                 (rs, n) -> {
                     var id = rs.getLong("id");
                     var details = contact.getOrDefault(id, Map.of());
-                    return new Summary(
+                    return new CustomerSummary(
                             id,
                             rs.getString("display_name"),
                             details.get(IdentityRules.EMAIL),

@@ -2,15 +2,22 @@ package io.siyu.customers.internal;
 
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.OrderFacts;
+import io.siyu.customers.ProfileSnapshot;
 import io.siyu.customers.Touch;
 import io.siyu.shared.Timestamps;
 import io.siyu.shared.Violation;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The work behind {@link io.siyu.customers.Profiles}, kept out of the module's API package. */
 @Component
@@ -20,10 +27,24 @@ public class ProfileFacade {
     private final IdentityRules rules;
     private final JdbcTemplate jdbc;
 
-    ProfileFacade(TouchRecorder recorder, IdentityRules rules, JdbcTemplate jdbc) {
+    private final JsonMapper json;
+
+    private final CustomerDirectory directory;
+    private final PersonalDataVault vault;
+
+    ProfileFacade(
+            TouchRecorder recorder,
+            IdentityRules rules,
+            JdbcTemplate jdbc,
+            JsonMapper json,
+            CustomerDirectory directory,
+            PersonalDataVault vault) {
         this.recorder = recorder;
         this.rules = rules;
         this.jdbc = jdbc;
+        this.json = json;
+        this.directory = directory;
+        this.vault = vault;
     }
 
     public List<CustomerId> record(List<Touch> touches) {
@@ -54,6 +75,89 @@ public class ProfileFacade {
                             f.customerId().value()
                         })
                         .toList());
+    }
+
+    public List<ProfileSnapshot> snapshots(Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(SNAPSHOT + " where id = any(?)");
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "bigint",
+                                    ids.stream().map(CustomerId::value).toArray()));
+                    return statement;
+                },
+                this::snapshot);
+    }
+
+    public void forEachLive(Consumer<ProfileSnapshot> consumer) {
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(
+                            SNAPSHOT + " where merged_into is null",
+                            java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                            java.sql.ResultSet.CONCUR_READ_ONLY);
+                    statement.setFetchSize(10_000);
+                    return statement;
+                },
+                (RowCallbackHandler) rs -> consumer.accept(snapshot(rs, 0)));
+    }
+
+    private static final String SNAPSHOT = """
+            select id, merged_into, traits, channel, first_seen_at, last_seen_at, event_count, order_count, total_spent,
+                   first_order_at, last_order_at from customers.customer""";
+
+    private ProfileSnapshot snapshot(ResultSet rs, int row) throws SQLException {
+        var merged = rs.getLong("merged_into");
+        var mergedInto = rs.wasNull() ? null : CustomerId.of(merged);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> traits = json.readValue(rs.getString("traits"), Map.class);
+        return new ProfileSnapshot(
+                CustomerId.of(rs.getLong("id")),
+                mergedInto,
+                traits,
+                rs.getString("channel"),
+                Timestamps.read(rs, "first_seen_at"),
+                Timestamps.read(rs, "last_seen_at"),
+                rs.getLong("event_count"),
+                rs.getInt("order_count"),
+                rs.getBigDecimal("total_spent"),
+                Timestamps.read(rs, "first_order_at"),
+                Timestamps.read(rs, "last_order_at"));
+    }
+
+    public List<io.siyu.customers.CustomerSummary> summaries(List<CustomerId> ids) {
+        var found = directory.summaries(ids.stream().map(CustomerId::value).toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(io.siyu.customers.CustomerSummary::id, s -> s));
+        return ids.stream()
+                .map(id -> found.get(id.value()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    public Optional<CustomerId> find(String identity) {
+        var text = identity.strip();
+        if (text.chars().allMatch(Character::isDigit) && !text.isEmpty() && text.length() < 19) {
+            return live(CustomerId.of(Long.parseLong(text)));
+        }
+        var colon = text.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        var key = rules.parse(text.substring(0, colon), text.substring(colon + 1));
+        var lookup = key.personal() ? vault.lookupKey(key) : key.value();
+        return jdbc
+                .query(
+                        "select customer_id from customers.identity where type = ? and lookup_key = ?",
+                        (rs, n) -> CustomerId.of(rs.getLong(1)),
+                        key.type(),
+                        lookup)
+                .stream()
+                .findFirst();
     }
 
     public Optional<CustomerId> live(CustomerId id) {

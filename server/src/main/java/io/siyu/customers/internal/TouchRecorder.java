@@ -4,6 +4,7 @@ import io.siyu.customers.CustomerId;
 import io.siyu.customers.CustomersMerged;
 import io.siyu.customers.Touch;
 import io.siyu.customers.TouchType;
+import io.siyu.customers.TouchesRecorded;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -179,10 +180,18 @@ class TouchRecorder {
         store.insertEvents(eventRows);
         store.addEventCounts(counts.values());
         store.addDailyActivity(perDay);
+        var merges = new ArrayList<CustomersMerged>();
         for (var merge : graph.merges()) {
-            events.publishEvent(
-                    new CustomersMerged(CustomerId.of(merge.survivor()), CustomerId.of(merge.absorbed()), merge.at()));
+            var merged =
+                    new CustomersMerged(CustomerId.of(merge.survivor()), CustomerId.of(merge.absorbed()), merge.at());
+            merges.add(merged);
+            events.publishEvent(merged);
         }
+        var recorded = new ArrayList<TouchesRecorded.RecordedTouch>(touches.size());
+        for (int i = 0; i < touches.size(); i++) {
+            recorded.add(new TouchesRecorded.RecordedTouch(results.get(i), touches.get(i)));
+        }
+        events.publishEvent(new TouchesRecorded(recorded, merges));
         return results;
     }
 

@@ -1,0 +1,192 @@
+package io.siyu.audience.internal;
+
+import io.siyu.audience.internal.BitSlicedIndex.Comparison;
+import java.util.Map;
+import java.util.TreeMap;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * What customers did under one activity key (an event, an event with a property value, or a measured property),
+ * per day and in all: who did it, how many times, and, for a measured key, the sum, minimum and maximum of the
+ * measure. Behaviour windows combine the days they cover; "ever" is kept apart so that it needs no combination.
+ *
+ * <p>Counts and sums per day are bit-sliced indexes; a window's count is their sum (a ripple-carry addition per day)
+ * and its minimum or maximum follows from the days' own: the maximum over a window is at least X exactly when some day's
+ * maximum is, and at most X exactly when no day's maximum exceeds it.
+ */
+final class ActivityColumn {
+
+    /** One day's (or all time's) figures. Sums, minimums and maximums are in hundredths of the measure. */
+    static final class Stats {
+        final RoaringBitmap did = new RoaringBitmap();
+        final BitSlicedIndex count = new BitSlicedIndex();
+        final BitSlicedIndex sum;
+        final BitSlicedIndex min;
+        final BitSlicedIndex max;
+
+        Stats(boolean measured) {
+            sum = measured ? new BitSlicedIndex() : null;
+            min = measured ? new BitSlicedIndex() : null;
+            max = measured ? new BitSlicedIndex() : null;
+        }
+
+        void add(int ordinal, long count, long sum, long min, long max) {
+            var known = did.contains(ordinal);
+            did.add(ordinal);
+            this.count.set(ordinal, (known ? this.count.get(ordinal) : 0) + count);
+            if (this.sum != null) {
+                this.sum.set(ordinal, (known && this.sum.has(ordinal) ? this.sum.get(ordinal) : 0) + sum);
+                this.min.set(ordinal, known && this.min.has(ordinal) ? Math.min(this.min.get(ordinal), min) : min);
+                this.max.set(ordinal, known && this.max.has(ordinal) ? Math.max(this.max.get(ordinal), max) : max);
+            }
+        }
+
+        void remove(int ordinal) {
+            if (!did.contains(ordinal)) {
+                return;
+            }
+            did.remove(ordinal);
+            count.remove(ordinal);
+            if (sum != null) {
+                sum.remove(ordinal);
+                min.remove(ordinal);
+                max.remove(ordinal);
+            }
+        }
+
+        long sizeInBytes() {
+            var bytes = did.getLongSizeInBytes() + count.sizeInBytes();
+            if (sum != null) {
+                bytes += sum.sizeInBytes() + min.sizeInBytes() + max.sizeInBytes();
+            }
+            return bytes;
+        }
+    }
+
+    private final boolean measured;
+    private final Stats ever;
+    private final TreeMap<Integer, Stats> days = new TreeMap<>();
+
+    ActivityColumn(boolean measured) {
+        this.measured = measured;
+        this.ever = new Stats(measured);
+    }
+
+    boolean measured() {
+        return measured;
+    }
+
+    /** Adds a day's activity of a customer: counts and sums add up, minimums and maximums combine. */
+    void add(int ordinal, int day, long count, long sum, long min, long max) {
+        days.computeIfAbsent(day, d -> new Stats(measured)).add(ordinal, count, sum, min, max);
+        ever.add(ordinal, count, sum, min, max);
+    }
+
+    /** Adds only to the all-time figures (for days older than the index keeps). */
+    void addEver(int ordinal, long count, long sum, long min, long max) {
+        ever.add(ordinal, count, sum, min, max);
+    }
+
+    void remove(int ordinal) {
+        ever.remove(ordinal);
+        for (var stats : days.values()) {
+            stats.remove(ordinal);
+        }
+    }
+
+    /** Forgets days before {@code firstKept}; their activity stays in the all-time figures. */
+    void forgetBefore(int firstKept) {
+        days.headMap(firstKept, false).clear();
+    }
+
+    Map<Integer, Stats> days(int from, int to) {
+        return days.subMap(from, true, to, true);
+    }
+
+    /** Who did it at least once in the window ({@code null} bounds mean all time). */
+    RoaringBitmap did(Integer from, Integer to) {
+        if (from == null) {
+            return ever.did.clone();
+        }
+        var result = new RoaringBitmap();
+        for (var stats : days(from, to).values()) {
+            result.or(stats.did);
+        }
+        return result;
+    }
+
+    /** How many times each customer (of {@code within}, or all) did it in the window. */
+    BitSlicedIndex count(Integer from, Integer to, RoaringBitmap within) {
+        return total(from, to, within, stats -> stats.count);
+    }
+
+    /** The sum of the measure per customer (of {@code within}, or all) in the window, in hundredths. */
+    BitSlicedIndex sum(Integer from, Integer to, RoaringBitmap within) {
+        return total(from, to, within, stats -> stats.sum);
+    }
+
+    private BitSlicedIndex total(
+            Integer from, Integer to, RoaringBitmap within, java.util.function.Function<Stats, BitSlicedIndex> part) {
+        if (from == null) {
+            var all = part.apply(ever);
+            return within == null ? all : all.restrictedTo(within);
+        }
+        var total = new BitSlicedIndex();
+        for (var stats : days(from, to).values()) {
+            var day = part.apply(stats);
+            total.add(within == null ? day : day.restrictedTo(within));
+        }
+        return total;
+    }
+
+    /** Customers whose minimum (or maximum) of the measure in the window compares as asked with {@code value}. */
+    RoaringBitmap extreme(boolean maximum, Comparison comparison, long value, Integer from, Integer to) {
+        if (from == null) {
+            return (maximum ? ever.max : ever.min).compare(comparison, value, null);
+        }
+        var window = days(from, to).values();
+        var active = did(from, to);
+        // "some day" comparisons hold for the window when they hold on any day; "every day" ones on all days
+        var someDay = maximum
+                ? comparison == Comparison.GT || comparison == Comparison.GE
+                : comparison == Comparison.LT || comparison == Comparison.LE;
+        if (someDay) {
+            var result = new RoaringBitmap();
+            for (var stats : window) {
+                result.or((maximum ? stats.max : stats.min).compare(comparison, value, null));
+            }
+            return result;
+        }
+        if (comparison == Comparison.EQ || comparison == Comparison.NE) {
+            var atMostOrLeast = extreme(maximum, maximum ? Comparison.LE : Comparison.GE, value, from, to);
+            var strictly = extreme(maximum, maximum ? Comparison.LT : Comparison.GT, value, from, to);
+            var equal = RoaringBitmap.andNot(atMostOrLeast, strictly);
+            return comparison == Comparison.EQ ? equal : RoaringBitmap.andNot(active, equal);
+        }
+        // every day: the window's maximum is at most X when no day's maximum is above X (and likewise for minimum)
+        var opposite = switch (comparison) {
+            case LT -> Comparison.GE;
+            case LE -> Comparison.GT;
+            case GT -> Comparison.LE;
+            case GE -> Comparison.LT;
+            default -> throw new IllegalStateException();
+        };
+        var violating = new RoaringBitmap();
+        for (var stats : window) {
+            violating.or((maximum ? stats.max : stats.min).compare(opposite, value, null));
+        }
+        return RoaringBitmap.andNot(active, violating);
+    }
+
+    int daysKept() {
+        return days.size();
+    }
+
+    long sizeInBytes() {
+        long bytes = ever.sizeInBytes();
+        for (var stats : days.values()) {
+            bytes += stats.sizeInBytes();
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,24 @@
+package io.siyu.audience.internal;
+
+/**
+ * What an activity column counts: an event ({@code $page}, {@code $purchase} and the like for non-track activity),
+ * optionally restricted to one property value, or measuring one numeric property.
+ */
+record ActivityKey(String event, String property, String value, String measure) {
+
+    static ActivityKey of(String event) {
+        return new ActivityKey(event, "", "", "");
+    }
+
+    static ActivityKey filtered(String event, String property, String value) {
+        return new ActivityKey(event, property, value, "");
+    }
+
+    static ActivityKey measured(String event, String measure) {
+        return new ActivityKey(event, "", "", measure);
+    }
+
+    boolean isMeasured() {
+        return !measure.isEmpty();
+    }
+}

@@ -1,0 +1,132 @@
+package io.siyu.audience.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+
+/** The daily activity table and its key dictionary in PostgreSQL, the truth the in-memory columns are built from. */
+@Repository
+class ActivityStore {
+
+    private final JdbcTemplate jdbc;
+    private final Map<ActivityKey, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<Integer, ActivityKey> keys = new ConcurrentHashMap<>();
+
+    ActivityStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One customer's activity under one key on one day: counts and sums add up, minimums and maximums combine. */
+    record Delta(long customerId, int keyId, int day, long count, BigDecimal sum, BigDecimal min, BigDecimal max) {
+
+        Delta plus(Delta other) {
+            return new Delta(
+                    customerId,
+                    keyId,
+                    day,
+                    count + other.count,
+                    sum == null ? other.sum : other.sum == null ? sum : sum.add(other.sum),
+                    min == null ? other.min : other.min == null ? min : min.min(other.min),
+                    max == null ? other.max : other.max == null ? max : max.max(other.max));
+        }
+    }
+
+    Optional<Integer> id(ActivityKey key) {
+        return Optional.ofNullable(ids.get(key));
+    }
+
+    ActivityKey key(int id) {
+        return keys.get(id);
+    }
+
+    /** The ids of keys, creating those never seen. */
+    Map<ActivityKey, Integer> ensure(Collection<ActivityKey> wanted) {
+        var missing =
+                wanted.stream().filter(k -> !ids.containsKey(k)).distinct().toList();
+        if (!missing.isEmpty()) {
+            for (var key : missing) {
+                jdbc.update("""
+                        insert into audience.activity_key (event, property, value, measure) values (?, ?, ?, ?)
+                        on conflict do nothing""", key.event(), key.property(), key.value(), key.measure());
+            }
+            loadKeys();
+        }
+        return ids;
+    }
+
+    void loadKeys() {
+        jdbc.query("select * from audience.activity_key", (RowCallbackHandler) rs -> {
+            var key = new ActivityKey(
+                    rs.getString("event"), rs.getString("property"), rs.getString("value"), rs.getString("measure"));
+            ids.put(key, rs.getInt("id"));
+            keys.put(rs.getInt("id"), key);
+        });
+    }
+
+    void add(Collection<Delta> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        var sorted = new ArrayList<>(deltas);
+        sorted.sort(Comparator.comparingLong(Delta::customerId)
+                .thenComparingInt(Delta::keyId)
+                .thenComparingInt(Delta::day));
+        jdbc.batchUpdate(
+                """
+                insert into audience.activity (customer_id, key_id, day, count, sum, min, max) values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (customer_id, key_id, day) do update
+                   set count = audience.activity.count + excluded.count,
+                       sum = case when excluded.sum is null then audience.activity.sum
+                                  else coalesce(audience.activity.sum, 0) + excluded.sum end,
+                       min = least(audience.activity.min, excluded.min),
+                       max = greatest(audience.activity.max, excluded.max)""",
+                sorted.stream()
+                        .map(d ->
+                                new Object[] {d.customerId(), d.keyId(), d.day(), d.count(), d.sum(), d.min(), d.max()})
+                        .toList());
+    }
+
+    /** Moves a merged profile's activity to its survivor. */
+    void merge(long survivor, long absorbed) {
+        jdbc.update("""
+                insert into audience.activity (customer_id, key_id, day, count, sum, min, max)
+                select ?, key_id, day, count, sum, min, max from audience.activity where customer_id = ?
+                on conflict (customer_id, key_id, day) do update
+                   set count = audience.activity.count + excluded.count,
+                       sum = case when excluded.sum is null then audience.activity.sum
+                                  else coalesce(audience.activity.sum, 0) + excluded.sum end,
+                       min = least(audience.activity.min, excluded.min),
+                       max = greatest(audience.activity.max, excluded.max)""", survivor, absorbed);
+        jdbc.update("delete from audience.activity where customer_id = ?", absorbed);
+    }
+
+    void forEach(Long customerId, RowCallbackHandler handler) {
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(
+                            customerId == null
+                                    ? "select * from audience.activity"
+                                    : "select * from audience.activity where customer_id = ?",
+                            java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                            java.sql.ResultSet.CONCUR_READ_ONLY);
+                    statement.setFetchSize(50_000);
+                    if (customerId != null) {
+                        statement.setLong(1, customerId);
+                    }
+                    return statement;
+                },
+                handler);
+    }
+
+    List<Integer> keyIds() {
+        return List.copyOf(keys.keySet());
+    }
+}

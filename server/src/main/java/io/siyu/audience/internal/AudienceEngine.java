@@ -1,0 +1,579 @@
+package io.siyu.audience.internal;
+
+import io.siyu.customers.CustomerId;
+import io.siyu.customers.Profiles;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.roaringbitmap.RoaringBitmap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The audience engine: builds the in-memory index from PostgreSQL, keeps it current from every committed batch of
+ * events, and keeps every derived set current with it: lifecycle stages, rule tags and segments, in an order where
+ * whatever a definition refers to is brought up to date first.
+ *
+ * <p>Changes to a derived set are computed per batch only for the customers the batch concerned, and once a day (and
+ * after a definition changes) for everyone, because conditions such as "active in the last 30 days" change as days
+ * pass without any event. Each change is handed to the {@link MembershipPublisher}, which announces it to other
+ * modules and persists the new members, so that changes made while Siyu was down are announced after a restart.
+ */
+@Component
+class AudienceEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(AudienceEngine.class);
+
+    private final AudienceIndex index;
+    private final Profiles profiles;
+    private final ActivityStore activity;
+    private final DefinitionStore store;
+    private final MembershipPublisher publisher;
+    private final AudienceProperties properties;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final TransactionTemplate readOnly;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private volatile boolean ready;
+    private final AtomicLong loaded = new AtomicLong();
+    private final Set<Long> pending = new HashSet<>();
+    private volatile Registry registry = Registry.EMPTY;
+    private volatile RfmCalculator.Result lastRfm;
+    private final AtomicBoolean purchasesArrived = new AtomicBoolean();
+
+    AudienceEngine(
+            Profiles profiles,
+            ActivityStore activity,
+            DefinitionStore store,
+            MembershipPublisher publisher,
+            AudienceProperties properties,
+            Clock clock,
+            Environment environment,
+            PlatformTransactionManager transactions,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.profiles = profiles;
+        this.activity = activity;
+        this.store = store;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+        this.zone = ZoneId.of(environment.getProperty("siyu.time-zone", "Asia/Shanghai"));
+        this.index = new AudienceIndex(zone);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.jdbc = jdbc;
+    }
+
+    /** A batch of committed changes: customers whose profile or activity changed, their activity, and merges. */
+    record Batch(Set<Long> changed, List<ActivityStore.Delta> deltas, Map<Long, Long> merges) {}
+
+    /** The definitions the engine keeps current, parsed, in evaluation order. */
+    record Registry(
+            Map<Long, Derived> segments,
+            Map<Long, Derived> ruleTags,
+            Map<Long, Partition> valueTags,
+            Map<String, Partition> models,
+            Map<Long, String> tagNames,
+            Map<Long, String> tagKinds,
+            List<Derived> order) {
+        static final Registry EMPTY =
+                new Registry(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+    }
+
+    /** A set kept current from a condition: a segment or a rule tag. */
+    record Derived(String kind, long id, String name, ConditionParser.Parsed parsed) {}
+
+    /** An ordered list of (value, condition) with a last value for everyone else: lifecycle models, value-tag rules. */
+    record Partition(String name, List<String> values, List<ConditionParser.Parsed> conditions) {}
+
+    AudienceIndex index() {
+        return index;
+    }
+
+    boolean ready() {
+        return ready;
+    }
+
+    long loadedProfiles() {
+        return loaded.get();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    Registry registry() {
+        return registry;
+    }
+
+    // ---------------------------------------------------------------- building
+
+    /** Builds the index from PostgreSQL, then every derived set; batches committed meanwhile are caught up after. */
+    void rebuild() {
+        var started = System.nanoTime();
+        ready = false;
+        activity.loadKeys();
+        readOnly.executeWithoutResult(status -> {
+            profiles.forEachLive(profile -> {
+                index.write(() -> index.apply(profile));
+                loaded.incrementAndGet();
+            });
+            loadTags();
+            loadActivity(null);
+        });
+        var rfm = RfmCalculator.compute(jdbc, activity, RfmCalculator.settings(jdbc), today());
+        publisher.preload(index);
+        var changes = new ArrayList<MembershipPublisher.Change>();
+        index.write(() -> {
+            reloadRegistry();
+            RfmCalculator.apply(rfm, index);
+            lastRfm = rfm;
+            changes.addAll(refreshAll(null));
+        });
+        publisher.publish(changes, registry);
+        Set<Long> caughtUp;
+        synchronized (pending) {
+            ready = true;
+            caughtUp = Set.copyOf(pending);
+            pending.clear();
+        }
+        if (!caughtUp.isEmpty()) {
+            reloadCustomers(caughtUp);
+        }
+        log.info(
+                "audience index built in {} ms: {} live customers, {} activity keys, {} segments, ~{} MB",
+                (System.nanoTime() - started) / 1_000_000,
+                index.live.getCardinality(),
+                index.activity.size(),
+                registry.segments().size(),
+                index.sizeInBytes() / (1024 * 1024));
+    }
+
+    private void loadTags() {
+        jdbc.query("select tag_id, customer_id, value from audience.tag_assignment", (RowCallbackHandler) rs -> {
+            var ordinal = AudienceIndex.ordinal(rs.getLong("customer_id"));
+            var tag = rs.getLong("tag_id");
+            var value = rs.getString("value");
+            index.write(() -> {
+                if (index.live.contains(ordinal)) {
+                    index.setTag(tag, ordinal, value);
+                }
+            });
+        });
+    }
+
+    /** Loads activity rows (all customers when {@code customerId} is null), per day within retention, else all-time. */
+    private void loadActivity(Long customerId) {
+        var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
+        var buffer = new ArrayList<Object[]>(10_000);
+        activity.forEach(customerId, rs -> {
+            buffer.add(new Object[] {
+                rs.getLong("customer_id"),
+                rs.getInt("key_id"),
+                rs.getInt("day"),
+                rs.getLong("count"),
+                rs.getBigDecimal("sum"),
+                rs.getBigDecimal("min"),
+                rs.getBigDecimal("max")
+            });
+            if (buffer.size() == 10_000) {
+                addRows(buffer, firstKept);
+                buffer.clear();
+            }
+        });
+        addRows(buffer, firstKept);
+    }
+
+    private void addRows(List<Object[]> rows, int firstKept) {
+        index.write(() -> {
+            for (var row : rows) {
+                var ordinal = AudienceIndex.ordinal((long) row[0]);
+                if (!index.live.contains(ordinal)) {
+                    continue;
+                }
+                var key = activity.key((int) row[1]);
+                var column = index.column((int) row[1], key.isMeasured());
+                var day = (int) row[2];
+                var count = (long) row[3];
+                var sum = hundredths((BigDecimal) row[4]);
+                var min = hundredths((BigDecimal) row[5]);
+                var max = hundredths((BigDecimal) row[6]);
+                if (day >= firstKept) {
+                    column.add(ordinal, day, count, sum, min, max);
+                } else {
+                    column.addEver(ordinal, count, sum, min, max);
+                }
+            }
+        });
+    }
+
+    static long hundredths(BigDecimal value) {
+        return value == null ? 0 : TraitColumn.hundredths(value);
+    }
+
+    // ---------------------------------------------------------------- keeping current
+
+    /** Applies a committed batch; called on the pipeline's thread right after the commit. */
+    void apply(Batch batch) {
+        synchronized (pending) {
+            if (!ready) {
+                pending.addAll(batch.changed());
+                pending.addAll(batch.merges().keySet());
+                return;
+            }
+        }
+        var survivors = new HashSet<>(batch.merges().values());
+        var ids = new HashSet<>(batch.changed());
+        ids.addAll(survivors);
+        var snapshots = profiles.snapshots(ids.stream().map(CustomerId::of).toList());
+        var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
+        index.write(() -> {
+            batch.merges().keySet().forEach(absorbed -> index.forget(AudienceIndex.ordinal(absorbed)));
+            snapshots.forEach(index::apply);
+            for (var delta : batch.deltas()) {
+                if (survivors.contains(delta.customerId())) {
+                    continue;
+                }
+                var ordinal = AudienceIndex.ordinal(delta.customerId());
+                if (!index.live.contains(ordinal)) {
+                    continue;
+                }
+                var key = activity.key(delta.keyId());
+                if (key.event().equals(ActivityRecorder.PURCHASE)) {
+                    purchasesArrived.set(true);
+                }
+                var column = index.column(delta.keyId(), key.isMeasured());
+                var sum = hundredths(delta.sum());
+                if (delta.day() >= firstKept) {
+                    column.add(
+                            ordinal, delta.day(), delta.count(), sum, hundredths(delta.min()), hundredths(delta.max()));
+                } else {
+                    column.addEver(ordinal, delta.count(), sum, hundredths(delta.min()), hundredths(delta.max()));
+                }
+            }
+        });
+        for (var survivor : survivors) {
+            index.write(() -> index.activity.values().forEach(c -> c.remove(AudienceIndex.ordinal(survivor))));
+            loadActivity(survivor);
+        }
+        var within = new RoaringBitmap();
+        ids.forEach(id -> within.add(AudienceIndex.ordinal(id)));
+        batch.merges().keySet().forEach(id -> within.add(AudienceIndex.ordinal(id)));
+        refresh(within);
+    }
+
+    /** Reloads customers from PostgreSQL (profiles and activity) and refreshes what depends on them. */
+    void reloadCustomers(Set<Long> ids) {
+        var snapshots = profiles.snapshots(ids.stream().map(CustomerId::of).toList());
+        index.write(() -> {
+            for (var snapshot : snapshots) {
+                index.activity
+                        .values()
+                        .forEach(c ->
+                                c.remove(AudienceIndex.ordinal(snapshot.id().value())));
+                index.apply(snapshot);
+            }
+        });
+        ids.forEach(this::loadActivity);
+        var within = new RoaringBitmap();
+        ids.forEach(id -> within.add(AudienceIndex.ordinal(id)));
+        refresh(within);
+    }
+
+    /** Brings every derived set up to date for {@code within} (everyone when null) and publishes the changes. */
+    void refresh(RoaringBitmap within) {
+        var changes = new ArrayList<MembershipPublisher.Change>();
+        index.write(() -> changes.addAll(refreshAll(within)));
+        publisher.publish(changes, registry);
+    }
+
+    /** Caller holds the write lock. */
+    private List<MembershipPublisher.Change> refreshAll(RoaringBitmap within) {
+        var changes = new ArrayList<MembershipPublisher.Change>();
+        var evaluator = evaluator();
+        for (var model : registry.models().values()) {
+            changes.addAll(partition(
+                    MembershipPublisher.Kind.STAGE,
+                    model.name(),
+                    model,
+                    within,
+                    evaluator,
+                    index.stages.computeIfAbsent(model.name(), m -> new HashMap<>())));
+        }
+        for (var entry : registry.valueTags().entrySet()) {
+            var values = index.tagValues.computeIfAbsent(entry.getKey(), id -> new TraitColumn());
+            var bitmaps = new HashMap<String, RoaringBitmap>();
+            for (var value : entry.getValue().values()) {
+                bitmaps.put(value, values.equalTo(value));
+            }
+            var valueChanges = partition(
+                    MembershipPublisher.Kind.TAG_VALUE,
+                    String.valueOf(entry.getKey()),
+                    entry.getValue(),
+                    within,
+                    evaluator,
+                    bitmaps);
+            var flags = index.tags.computeIfAbsent(entry.getKey(), id -> new RoaringBitmap());
+            var gotValue = new RoaringBitmap();
+            var lostValue = new RoaringBitmap();
+            for (var change : valueChanges) {
+                gotValue.or(change.entered());
+                lostValue.or(change.left());
+                change.entered().forEach((int ordinal) -> {
+                    values.set(ordinal, change.value());
+                    flags.add(ordinal);
+                });
+            }
+            // customers who met no rule any more keep no value (a rule list without an "otherwise")
+            RoaringBitmap.andNot(lostValue, gotValue).forEach((int ordinal) -> {
+                values.remove(ordinal);
+                flags.remove(ordinal);
+            });
+            changes.addAll(valueChanges);
+        }
+        for (var derived : registry.order()) {
+            var target = derived.kind().equals("tag")
+                    ? index.tags.computeIfAbsent(derived.id(), id -> new RoaringBitmap())
+                    : index.segments.computeIfAbsent(derived.id(), id -> new RoaringBitmap());
+            var fresh = evaluator.evaluate(derived.parsed().condition(), within);
+            var before = within == null ? target.clone() : RoaringBitmap.and(target, within);
+            var entered = RoaringBitmap.andNot(fresh, before);
+            var left = RoaringBitmap.andNot(before, fresh);
+            if (!entered.isEmpty() || !left.isEmpty()) {
+                target.andNot(left);
+                target.or(entered);
+                changes.add(new MembershipPublisher.Change(
+                        derived.kind().equals("tag") ? MembershipPublisher.Kind.TAG : MembershipPublisher.Kind.SEGMENT,
+                        String.valueOf(derived.id()),
+                        null,
+                        entered,
+                        left));
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Assigns everyone in {@code within} (or everyone) to the first value whose condition they meet, the last value
+     * otherwise, and returns the moves as one change per value (entered) with the values they left.
+     */
+    private List<MembershipPublisher.Change> partition(
+            MembershipPublisher.Kind kind,
+            String name,
+            Partition partition,
+            RoaringBitmap within,
+            SegmentEvaluator evaluator,
+            Map<String, RoaringBitmap> bitmaps) {
+        var remaining = within == null ? index.live.clone() : RoaringBitmap.and(index.live, within);
+        var scope = within == null ? index.live.clone() : within.clone();
+        var changes = new ArrayList<MembershipPublisher.Change>();
+        for (int i = 0; i < partition.values().size(); i++) {
+            var value = partition.values().get(i);
+            var condition =
+                    i < partition.conditions().size() ? partition.conditions().get(i) : null;
+            var members = condition == null ? remaining.clone() : evaluator.evaluate(condition.condition(), remaining);
+            remaining.andNot(members);
+            var bitmap = bitmaps.computeIfAbsent(value, v -> new RoaringBitmap());
+            var before = RoaringBitmap.and(bitmap, scope);
+            var entered = RoaringBitmap.andNot(members, before);
+            var left = RoaringBitmap.andNot(before, members);
+            bitmap.andNot(left);
+            bitmap.or(entered);
+            if (!entered.isEmpty() || !left.isEmpty()) {
+                changes.add(new MembershipPublisher.Change(kind, name, value, entered, left));
+            }
+        }
+        return changes;
+    }
+
+    SegmentEvaluator evaluator() {
+        return new SegmentEvaluator(index, activity::id, today());
+    }
+
+    // ---------------------------------------------------------------- definitions
+
+    /** Reads every definition again and orders them; caller holds the write lock. */
+    void reloadRegistry() {
+        var catalog = catalog();
+        var tagNames = new HashMap<Long, String>();
+        var tagKinds = new HashMap<Long, String>();
+        var storedTags = store.tags();
+        storedTags.forEach(tag -> {
+            tagNames.put(tag.id(), tag.name());
+            tagKinds.put(tag.id(), tag.kind());
+        });
+        registry = new Registry(Map.of(), Map.of(), Map.of(), Map.of(), tagNames, tagKinds, List.of());
+        var models = new LinkedHashMap<String, Partition>();
+        for (var model : store.models()) {
+            models.put(model.name(), partition(model.name(), model.stages(), catalog));
+        }
+        var valueTags = new LinkedHashMap<Long, Partition>();
+        var ruleTags = new LinkedHashMap<Long, Derived>();
+        for (var tag : storedTags) {
+            try {
+                if (tag.kind().equals("RULE") && tag.rule() != null) {
+                    ruleTags.put(
+                            tag.id(),
+                            new Derived("tag", tag.id(), tag.name(), ConditionParser.parse(tag.rule(), catalog)));
+                } else if (tag.kind().equals("VALUE") && tag.rule() != null) {
+                    valueTags.put(tag.id(), partition(tag.name(), tag.rule(), catalog));
+                }
+            } catch (RuntimeException e) {
+                log.warn(
+                        "tag {} ({}) has a definition that no longer parses: {}", tag.id(), tag.name(), e.getMessage());
+            }
+        }
+        var segments = new LinkedHashMap<Long, Derived>();
+        for (var segment : store.segments()) {
+            try {
+                segments.put(
+                        segment.id(),
+                        new Derived(
+                                "segment",
+                                segment.id(),
+                                segment.name(),
+                                ConditionParser.parse(segment.definition(), catalog)));
+            } catch (RuntimeException e) {
+                log.warn(
+                        "segment {} ({}) has a definition that no longer parses: {}",
+                        segment.id(),
+                        segment.name(),
+                        e.getMessage());
+            }
+        }
+        var order = new ArrayList<Derived>(ruleTags.values());
+        order.addAll(SegmentOrder.of(segments));
+        registry = new Registry(segments, ruleTags, valueTags, models, tagNames, tagKinds, order);
+        index.segments.keySet().retainAll(segments.keySet());
+    }
+
+    private Partition partition(String name, JsonNode stages, ConditionParser.Catalog catalog) {
+        var values = new ArrayList<String>();
+        var conditions = new ArrayList<ConditionParser.Parsed>();
+        for (var stage : stages) {
+            values.add(stage.path("value").asString());
+            if (stage.hasNonNull("condition")) {
+                var definition = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                definition.put("version", ConditionParser.VERSION);
+                definition.set("condition", stage.get("condition"));
+                conditions.add(ConditionParser.parse(definition, catalog));
+            }
+        }
+        return new Partition(name, values, conditions);
+    }
+
+    ConditionParser.Catalog catalog() {
+        var current = registry;
+        return new ConditionParser.Catalog() {
+            @Override
+            public boolean knowsTrait(String name) {
+                return index.traits.containsKey(name);
+            }
+
+            @Override
+            public ConditionParser.TraitKinds traitKinds(String name) {
+                var column = index.traits.get(name);
+                return column == null
+                        ? new ConditionParser.TraitKinds(false, false, false)
+                        : new ConditionParser.TraitKinds(
+                                column.holdsText(), column.holdsNumbers(), column.holdsDates());
+            }
+
+            @Override
+            public Optional<Long> tagId(String name) {
+                return current.tagNames().entrySet().stream()
+                        .filter(e -> e.getValue().equals(name))
+                        .map(Map.Entry::getKey)
+                        .findFirst();
+            }
+
+            @Override
+            public boolean isValueTag(long tagId) {
+                return "VALUE".equals(current.tagKinds().get(tagId));
+            }
+
+            @Override
+            public boolean segmentExists(long id) {
+                return current.segments().containsKey(id) || store.segment(id).isPresent();
+            }
+
+            @Override
+            public boolean stageExists(String model, String stage) {
+                if (model.equals(RfmModel.MODEL)) {
+                    return RfmModel.GROUPS.contains(stage);
+                }
+                var partition = current.models().get(model);
+                return partition != null && partition.values().contains(stage);
+            }
+
+            @Override
+            public boolean indexedProperty(String property) {
+                return properties.indexedProperties().contains(property);
+            }
+
+            @Override
+            public boolean measure(String property) {
+                return properties.measures().contains(property);
+            }
+
+            @Override
+            public int retentionDays() {
+                return properties.retentionDays();
+            }
+
+            @Override
+            public LocalDate today() {
+                return AudienceEngine.this.today();
+            }
+        };
+    }
+
+    /** Publishes day-boundary changes: called shortly after midnight in the brand's zone. */
+    void newDay() {
+        var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
+        recomputeRfm();
+        index.write(() -> index.activity.values().forEach(column -> column.forgetBefore(firstKept)));
+        refresh(null);
+        publisher.recordSizes(index, registry, today());
+    }
+
+    /** Computes RFM again with the settings in force and refreshes what depends on it. */
+    RfmCalculator.Result recomputeRfm() {
+        var rfm = RfmCalculator.compute(jdbc, activity, RfmCalculator.settings(jdbc), today());
+        index.write(() -> RfmCalculator.apply(rfm, index));
+        lastRfm = rfm;
+        return rfm;
+    }
+
+    /** Scores RFM again if purchases arrived since it was last computed; returns whether it did. */
+    boolean refreshRfmIfPurchased() {
+        if (!ready || !purchasesArrived.getAndSet(false)) {
+            return false;
+        }
+        recomputeRfm();
+        refresh(null);
+        return true;
+    }
+
+    RfmCalculator.Result lastRfm() {
+        return lastRfm;
+    }
+}

@@ -1,0 +1,232 @@
+package io.siyu.audience.internal;
+
+import io.siyu.customers.ProfileSnapshot;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Every customer, in memory, as bitmaps: who is live, their facts and traits, their tags, what they did per day, and
+ * the members of every segment, lifecycle stage and RFM cell. Segment questions are bitmap algebra over it.
+ *
+ * <p>A customer's ordinal is their profile id (profile ids come from a sequence, so they are dense). A merged profile
+ * is removed from everything; its survivor carries its history. PostgreSQL stays the truth: the index is built from it
+ * at start and kept current from the same transactions that change it, after they commit.
+ *
+ * <p>Readers share a read lock; a batch of changes takes the write lock once.
+ */
+final class AudienceIndex {
+
+    static final String CHANNEL = "channel";
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ZoneId zone;
+
+    final RoaringBitmap live = new RoaringBitmap();
+    final Map<String, BitSlicedIndex> facts = new HashMap<>();
+    final TraitColumn channel = new TraitColumn();
+    final Map<String, TraitColumn> traits = new HashMap<>();
+    final Map<Long, RoaringBitmap> tags = new HashMap<>();
+    final Map<Long, TraitColumn> tagValues = new HashMap<>();
+    final Map<Integer, ActivityColumn> activity = new HashMap<>();
+    final Map<Long, RoaringBitmap> segments = new HashMap<>();
+    final Map<String, Map<String, RoaringBitmap>> stages = new HashMap<>();
+
+    /** Facts as bit-sliced indexes: counts, money in cents, times as days since 1970 in the brand's time zone. */
+    enum Fact {
+        EVENT_COUNT("event_count", Kind.NUMBER),
+        ORDER_COUNT("order_count", Kind.NUMBER),
+        TOTAL_SPENT("total_spent", Kind.MONEY),
+        AVERAGE_ORDER_VALUE("average_order_value", Kind.MONEY),
+        FIRST_SEEN_AT("first_seen_at", Kind.DAY),
+        LAST_SEEN_AT("last_seen_at", Kind.DAY),
+        FIRST_ORDER_AT("first_order_at", Kind.DAY),
+        LAST_ORDER_AT("last_order_at", Kind.DAY);
+
+        enum Kind {
+            NUMBER,
+            MONEY,
+            DAY
+        }
+
+        final String wireName;
+        final Kind kind;
+
+        Fact(String wireName, Kind kind) {
+            this.wireName = wireName;
+            this.kind = kind;
+        }
+
+        static java.util.Optional<Fact> of(String name) {
+            for (var fact : values()) {
+                if (fact.wireName.equals(name)) {
+                    return java.util.Optional.of(fact);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    AudienceIndex(ZoneId zone) {
+        this.zone = zone;
+        for (var fact : Fact.values()) {
+            facts.put(fact.wireName, new BitSlicedIndex());
+        }
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    <T> T read(Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    void write(Runnable change) {
+        lock.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    static int ordinal(long customerId) {
+        if (customerId <= 0 || customerId > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("customer id " + customerId + " is outside the index's range");
+        }
+        return (int) customerId;
+    }
+
+    /** Sets a profile's traits and facts; a merged profile leaves the index entirely. Callers hold the write lock. */
+    void apply(ProfileSnapshot profile) {
+        var ordinal = ordinal(profile.id().value());
+        if (profile.mergedInto() != null) {
+            forget(ordinal);
+            return;
+        }
+        live.add(ordinal);
+        set(Fact.EVENT_COUNT, ordinal, profile.eventCount());
+        set(Fact.ORDER_COUNT, ordinal, profile.orderCount());
+        set(Fact.TOTAL_SPENT, ordinal, cents(profile.totalSpent()));
+        set(
+                Fact.AVERAGE_ORDER_VALUE,
+                ordinal,
+                profile.orderCount() == 0
+                        ? null
+                        : cents(profile.totalSpent()
+                                .divide(BigDecimal.valueOf(profile.orderCount()), 2, RoundingMode.HALF_EVEN)));
+        set(Fact.FIRST_SEEN_AT, ordinal, day(profile.firstSeenAt()));
+        set(Fact.LAST_SEEN_AT, ordinal, day(profile.lastSeenAt()));
+        set(Fact.FIRST_ORDER_AT, ordinal, day(profile.firstOrderAt()));
+        set(Fact.LAST_ORDER_AT, ordinal, day(profile.lastOrderAt()));
+        channel.set(ordinal, profile.channel());
+        for (var column : traits.entrySet()) {
+            if (!profile.traits().containsKey(column.getKey())) {
+                column.getValue().remove(ordinal);
+            }
+        }
+        for (var trait : profile.traits().entrySet()) {
+            traits.computeIfAbsent(trait.getKey(), name -> new TraitColumn()).set(ordinal, trait.getValue());
+        }
+    }
+
+    /** Removes a customer from everything (merged away or erased). Callers hold the write lock. */
+    void forget(int ordinal) {
+        live.remove(ordinal);
+        facts.values().forEach(index -> index.remove(ordinal));
+        channel.remove(ordinal);
+        traits.values().forEach(column -> column.remove(ordinal));
+        tags.values().forEach(bitmap -> bitmap.remove(ordinal));
+        tagValues.values().forEach(column -> column.remove(ordinal));
+        activity.values().forEach(column -> column.remove(ordinal));
+        segments.values().forEach(bitmap -> bitmap.remove(ordinal));
+        stages.values().forEach(model -> model.values().forEach(bitmap -> bitmap.remove(ordinal)));
+    }
+
+    private void set(Fact fact, int ordinal, Long value) {
+        var index = facts.get(fact.wireName);
+        if (value == null) {
+            index.remove(ordinal);
+        } else {
+            index.set(ordinal, value);
+        }
+    }
+
+    private void set(Fact fact, int ordinal, long value) {
+        facts.get(fact.wireName).set(ordinal, value);
+    }
+
+    Long day(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, zone).toEpochDay();
+    }
+
+    static long cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    }
+
+    ActivityColumn column(int keyId, boolean measured) {
+        return activity.computeIfAbsent(keyId, id -> new ActivityColumn(measured));
+    }
+
+    void setTag(long tagId, int ordinal, String value) {
+        tags.computeIfAbsent(tagId, id -> new RoaringBitmap()).add(ordinal);
+        if (value != null && !value.isEmpty()) {
+            tagValues.computeIfAbsent(tagId, id -> new TraitColumn()).set(ordinal, value);
+        }
+    }
+
+    void removeTag(long tagId, int ordinal) {
+        var bitmap = tags.get(tagId);
+        if (bitmap != null) {
+            bitmap.remove(ordinal);
+        }
+        var values = tagValues.get(tagId);
+        if (values != null) {
+            values.remove(ordinal);
+        }
+    }
+
+    /** The approximate heap the index takes, in bytes. */
+    long sizeInBytes() {
+        return read(() -> {
+            long bytes = live.getLongSizeInBytes() + channel.sizeInBytes();
+            for (var index : facts.values()) {
+                bytes += index.sizeInBytes();
+            }
+            for (var column : traits.values()) {
+                bytes += column.sizeInBytes();
+            }
+            for (var bitmap : tags.values()) {
+                bytes += bitmap.getLongSizeInBytes();
+            }
+            for (var column : tagValues.values()) {
+                bytes += column.sizeInBytes();
+            }
+            for (var column : activity.values()) {
+                bytes += column.sizeInBytes();
+            }
+            for (var bitmap : segments.values()) {
+                bytes += bitmap.getLongSizeInBytes();
+            }
+            for (var model : stages.values()) {
+                for (var bitmap : model.values()) {
+                    bytes += bitmap.getLongSizeInBytes();
+                }
+            }
+            return bytes;
+        });
+    }
+}

@@ -1,0 +1,236 @@
+package io.siyu.audience.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * A bit-sliced index: a number per customer ordinal, stored as one bitmap per binary digit, so that "every customer
+ * whose value is at least 30" is a dozen bitmap operations instead of a scan of millions of values.
+ *
+ * <p>Slice {@code i} holds the ordinals whose value has bit {@code i} set; the existence bitmap holds the ordinals that
+ * have a value at all. Comparisons walk the slices from the most significant bit down and keep three sets, the
+ * ordinals already known to be greater, already known to be less, and still equal so far (O'Neil and Quass, "Improved
+ * query performance with variant indexes", 1997). Values are stored relative to a base, so negative numbers work;
+ * the base moves down (and the slices are rewritten) only when a smaller value arrives.
+ *
+ * <p>Not thread-safe: the audience index guards it.
+ */
+final class BitSlicedIndex {
+
+    enum Comparison {
+        EQ,
+        NE,
+        LT,
+        LE,
+        GT,
+        GE
+    }
+
+    private final List<RoaringBitmap> slices = new ArrayList<>();
+    private final RoaringBitmap existence = new RoaringBitmap();
+    private final boolean signed;
+    private long base;
+    private boolean baseSet;
+
+    /** An index of non-negative values (counts, amounts in cents, days since 1970), which can be added together. */
+    BitSlicedIndex() {
+        this.signed = false;
+        this.baseSet = true;
+    }
+
+    private BitSlicedIndex(boolean signed) {
+        this.signed = signed;
+    }
+
+    /** An index of any values, for traits that may be negative; it cannot be added to another. */
+    static BitSlicedIndex signed() {
+        return new BitSlicedIndex(true);
+    }
+
+    /** Sets the value of an ordinal, replacing any value it had. */
+    void set(int ordinal, long value) {
+        if (!baseSet) {
+            base = value;
+            baseSet = true;
+        } else if (value < base) {
+            if (!signed) {
+                throw new IllegalArgumentException("a non-negative index cannot hold " + value);
+            }
+            rebase(value);
+        }
+        var offset = value - base;
+        if (offset < 0) {
+            throw new ArithmeticException("value range too wide for a bit-sliced index: " + value);
+        }
+        var needed = 64 - Long.numberOfLeadingZeros(offset);
+        while (slices.size() < needed) {
+            slices.add(new RoaringBitmap());
+        }
+        for (int bit = 0; bit < slices.size(); bit++) {
+            if ((offset & (1L << bit)) != 0) {
+                slices.get(bit).add(ordinal);
+            } else {
+                slices.get(bit).remove(ordinal);
+            }
+        }
+        existence.add(ordinal);
+    }
+
+    void remove(int ordinal) {
+        existence.remove(ordinal);
+        for (var slice : slices) {
+            slice.remove(ordinal);
+        }
+    }
+
+    boolean has(int ordinal) {
+        return existence.contains(ordinal);
+    }
+
+    /** The value of an ordinal; only meaningful when {@link #has} says it has one. */
+    long get(int ordinal) {
+        long offset = 0;
+        for (int bit = 0; bit < slices.size(); bit++) {
+            if (slices.get(bit).contains(ordinal)) {
+                offset |= 1L << bit;
+            }
+        }
+        return base + offset;
+    }
+
+    RoaringBitmap existence() {
+        return existence;
+    }
+
+    int cardinality() {
+        return existence.getCardinality();
+    }
+
+    /** The ordinals whose value compares to {@code value} as asked, among {@code within} (all ordinals if null). */
+    RoaringBitmap compare(Comparison comparison, long value, RoaringBitmap within) {
+        var candidates = within == null ? existence.clone() : RoaringBitmap.and(existence, within);
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        var offset = value - base;
+        var parts = split(offset, candidates);
+        return switch (comparison) {
+            case EQ -> parts.equal();
+            case NE -> RoaringBitmap.or(parts.less(), parts.greater());
+            case LT -> parts.less();
+            case LE -> RoaringBitmap.or(parts.less(), parts.equal());
+            case GT -> parts.greater();
+            case GE -> RoaringBitmap.or(parts.greater(), parts.equal());
+        };
+    }
+
+    /** The ordinals whose value lies in {@code [from, to]}, among {@code within}. */
+    RoaringBitmap between(long from, long to, RoaringBitmap within) {
+        if (from > to) {
+            return new RoaringBitmap();
+        }
+        var atLeast = compare(Comparison.GE, from, within);
+        return compare(Comparison.LE, to, atLeast);
+    }
+
+    private record Parts(RoaringBitmap less, RoaringBitmap equal, RoaringBitmap greater) {}
+
+    private Parts split(long offset, RoaringBitmap candidates) {
+        if (offset < 0) {
+            return new Parts(new RoaringBitmap(), new RoaringBitmap(), candidates);
+        }
+        var bits = 64 - Long.numberOfLeadingZeros(offset);
+        if (bits > slices.size()) {
+            // the value needs more binary digits than any stored value has: everything is less
+            return new Parts(candidates, new RoaringBitmap(), new RoaringBitmap());
+        }
+        var less = new RoaringBitmap();
+        var greater = new RoaringBitmap();
+        var equal = candidates;
+        for (int bit = slices.size() - 1; bit >= 0; bit--) {
+            var slice = slices.get(bit);
+            if ((offset & (1L << bit)) != 0) {
+                less.or(RoaringBitmap.andNot(equal, slice));
+                equal = RoaringBitmap.and(equal, slice);
+            } else {
+                greater.or(RoaringBitmap.and(equal, slice));
+                equal = RoaringBitmap.andNot(equal, slice);
+            }
+        }
+        return new Parts(less, equal, greater);
+    }
+
+    /**
+     * Adds another index to this one, ordinal by ordinal (an ordinal missing on one side counts as zero there), with a
+     * ripple-carry adder over the slices: per bit, sum = a xor b xor carry, carry = majority(a, b, carry). Both indexes
+     * must hold non-negative values.
+     */
+    void add(BitSlicedIndex other) {
+        if (signed || other.signed) {
+            throw new IllegalStateException("only non-negative indexes can be added");
+        }
+        if (other.existence.isEmpty()) {
+            return;
+        }
+        var width = Math.max(slices.size(), other.slices.size());
+        var sum = new ArrayList<RoaringBitmap>(width + 1);
+        var carry = new RoaringBitmap();
+        for (int bit = 0; bit < width; bit++) {
+            var a = bit < slices.size() ? slices.get(bit) : new RoaringBitmap();
+            var b = bit < other.slices.size() ? other.slices.get(bit) : new RoaringBitmap();
+            var aXorB = RoaringBitmap.xor(a, b);
+            sum.add(RoaringBitmap.xor(aXorB, carry));
+            carry = RoaringBitmap.or(RoaringBitmap.and(a, b), RoaringBitmap.and(carry, aXorB));
+        }
+        if (!carry.isEmpty()) {
+            sum.add(carry);
+        }
+        slices.clear();
+        slices.addAll(sum);
+        existence.or(other.existence);
+    }
+
+    /** A copy holding only the ordinals in {@code within}, so that sums over a few customers stay cheap. */
+    BitSlicedIndex restrictedTo(RoaringBitmap within) {
+        var copy = new BitSlicedIndex(signed);
+        for (var slice : slices) {
+            copy.slices.add(RoaringBitmap.and(slice, within));
+        }
+        copy.existence.or(RoaringBitmap.and(existence, within));
+        copy.base = base;
+        copy.baseSet = baseSet;
+        return copy;
+    }
+
+    /** A copy that can be changed without changing this index. */
+    BitSlicedIndex copy() {
+        var copy = new BitSlicedIndex(signed);
+        for (var slice : slices) {
+            copy.slices.add(slice.clone());
+        }
+        copy.existence.or(existence);
+        copy.base = base;
+        copy.baseSet = baseSet;
+        return copy;
+    }
+
+    /** Rewrites every value relative to a lower base; rare, as it touches every ordinal. */
+    private void rebase(long newBase) {
+        var values = new java.util.HashMap<Integer, Long>();
+        for (var ordinal : existence) {
+            values.put(ordinal, get(ordinal));
+        }
+        slices.clear();
+        base = newBase;
+        values.forEach(this::set);
+    }
+
+    long sizeInBytes() {
+        long bytes = existence.getLongSizeInBytes();
+        for (var slice : slices) {
+            bytes += slice.getLongSizeInBytes();
+        }
+        return bytes;
+    }
+}

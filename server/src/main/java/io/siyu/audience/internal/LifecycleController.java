@@ -1,0 +1,92 @@
+package io.siyu.audience.internal;
+
+import io.siyu.shared.InvalidInputException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Lifecycle models, RFM and a customer's place in them, in the operator API. */
+@RestController
+class LifecycleController {
+
+    private final LifecycleService lifecycle;
+    private final TagService tags;
+    private final Clock clock;
+
+    LifecycleController(LifecycleService lifecycle, TagService tags, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.tags = tags;
+        this.clock = clock;
+    }
+
+    record ModelRequest(String label, JsonNode stages) {}
+
+    record RfmSettings(Integer windowDays, LocalDate referenceDate) {}
+
+    @GetMapping("/api/v1/lifecycle/models")
+    @PreAuthorize("hasAuthority('audience:read')")
+    List<LifecycleService.ModelView> models() {
+        return lifecycle.models();
+    }
+
+    @GetMapping("/api/v1/lifecycle/models/{name}")
+    @PreAuthorize("hasAuthority('audience:read')")
+    LifecycleService.ModelView model(@PathVariable String name) {
+        return lifecycle.model(name);
+    }
+
+    @PutMapping("/api/v1/lifecycle/models/{name}")
+    @PreAuthorize("hasAuthority('audience:write')")
+    LifecycleService.ModelView save(@PathVariable String name, @RequestBody ModelRequest request) {
+        return lifecycle.save(name, request.label(), request.stages());
+    }
+
+    @GetMapping("/api/v1/lifecycle/models/{name}/distribution")
+    @PreAuthorize("hasAuthority('audience:read')")
+    List<LifecycleService.DistributionPoint> distribution(
+            @PathVariable String name, @RequestParam(defaultValue = "90") int days) {
+        if (days < 1 || days > 730) {
+            throw new InvalidInputException("days", "range", "must be between 1 and 730");
+        }
+        return lifecycle.distribution(name, days);
+    }
+
+    @GetMapping("/api/v1/lifecycle/models/{name}/flows")
+    @PreAuthorize("hasAuthority('audience:read')")
+    List<LifecycleService.Flow> flows(
+            @PathVariable String name,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
+        var end = to == null ? clock.instant() : to;
+        var start = from == null ? end.minus(Duration.ofDays(30)) : from;
+        return lifecycle.flows(name, start, end);
+    }
+
+    @GetMapping("/api/v1/rfm")
+    @PreAuthorize("hasAuthority('audience:read')")
+    LifecycleService.RfmView rfm() {
+        return lifecycle.rfm();
+    }
+
+    @PutMapping("/api/v1/rfm/settings")
+    @PreAuthorize("hasAuthority('audience:write')")
+    LifecycleService.RfmView rfmSettings(@RequestBody RfmSettings request) {
+        return lifecycle.saveRfmSettings(request.windowDays(), request.referenceDate());
+    }
+
+    @GetMapping("/api/v1/customers/{id}/audience")
+    @PreAuthorize("hasAuthority('audience:read')")
+    LifecycleService.CustomerAudience customer(@PathVariable long id) {
+        return lifecycle.customer(id, tags);
+    }
+}

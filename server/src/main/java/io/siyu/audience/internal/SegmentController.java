@@ -1,0 +1,219 @@
+package io.siyu.audience.internal;
+
+import io.siyu.access.Viewer;
+import io.siyu.customers.CustomerSummary;
+import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.Problems;
+import io.siyu.shared.Slice;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.roaringbitmap.RoaringBitmap;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Segments in the operator API. */
+@RestController
+class SegmentController {
+
+    private final AudienceService audiences;
+    private final io.siyu.access.AuditLog audit;
+
+    SegmentController(AudienceService audiences, io.siyu.access.AuditLog audit) {
+        this.audiences = audiences;
+        this.audit = audit;
+    }
+
+    record DefinitionRequest(JsonNode definition, Integer limit) {}
+
+    record SegmentRequest(String name, String description, JsonNode definition) {}
+
+    record OverlapRequest(List<Long> segments) {}
+
+    record SnapshotRequest(String name) {}
+
+    @ExceptionHandler(AudienceService.AudienceNotReady.class)
+    ResponseEntity<ProblemDetail> notReady(AudienceService.AudienceNotReady e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .contentType(Problems.PROBLEM_JSON)
+                .body(e.problem);
+    }
+
+    /** How many customers a definition matches, while it is being edited. */
+    @PostMapping("/api/v1/segments/count")
+    @PreAuthorize("hasAuthority('audience:read')")
+    AudienceService.Count count(@RequestBody DefinitionRequest request) {
+        return audiences.count(request.definition());
+    }
+
+    @PostMapping("/api/v1/segments/preview")
+    @PreAuthorize("hasAuthority('audience:read')")
+    AudienceService.Preview preview(@RequestBody DefinitionRequest request) {
+        var limit = request.limit() == null ? 20 : request.limit();
+        if (limit < 1 || limit > 200) {
+            throw new InvalidInputException("limit", "range", "must be between 1 and 200");
+        }
+        return audiences.preview(request.definition(), limit);
+    }
+
+    @GetMapping("/api/v1/segments")
+    @PreAuthorize("hasAuthority('audience:read')")
+    List<AudienceService.SegmentView> list() {
+        return audiences.segments();
+    }
+
+    @PostMapping("/api/v1/segments")
+    @PreAuthorize("hasAuthority('audience:write')")
+    ResponseEntity<AudienceService.SegmentView> create(@RequestBody SegmentRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(audiences.create(request.name(), request.description(), request.definition()));
+    }
+
+    @GetMapping("/api/v1/segments/{id}")
+    @PreAuthorize("hasAuthority('audience:read')")
+    AudienceService.SegmentView get(@PathVariable long id) {
+        return audiences.segment(id);
+    }
+
+    @PutMapping("/api/v1/segments/{id}")
+    @PreAuthorize("hasAuthority('audience:write')")
+    AudienceService.SegmentView update(@PathVariable long id, @RequestBody SegmentRequest request) {
+        return audiences.update(id, request.name(), request.description(), request.definition());
+    }
+
+    @DeleteMapping("/api/v1/segments/{id}")
+    @PreAuthorize("hasAuthority('audience:write')")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        audiences.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/segments/{id}/members")
+    @PreAuthorize("hasAuthority('audience:read')")
+    Slice<CustomerSummary> members(
+            @PathVariable long id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "range", "must be between 1 and 500");
+        }
+        return audiences.members(id, cursor == null || cursor.isBlank() ? null : cursor, limit);
+    }
+
+    @GetMapping("/api/v1/segments/{id}/trend")
+    @PreAuthorize("hasAuthority('audience:read')")
+    List<AudienceService.TrendPoint> trend(@PathVariable long id, @RequestParam(defaultValue = "90") int days) {
+        if (days < 1 || days > 730) {
+            throw new InvalidInputException("days", "range", "must be between 1 and 730");
+        }
+        return audiences.trend(id, days);
+    }
+
+    @PostMapping("/api/v1/segments/overlap")
+    @PreAuthorize("hasAuthority('audience:read')")
+    AudienceService.Overlap overlap(@RequestBody OverlapRequest request) {
+        return audiences.overlap(request.segments());
+    }
+
+    @GetMapping("/api/v1/segments/{id}/snapshots")
+    @PreAuthorize("hasAuthority('audience:read')")
+    List<AudienceService.Snapshot> snapshots(@PathVariable long id) {
+        return audiences.snapshots(id);
+    }
+
+    @PostMapping("/api/v1/segments/{id}/snapshots")
+    @PreAuthorize("hasAuthority('audience:write')")
+    ResponseEntity<AudienceService.Snapshot> snapshot(
+            @PathVariable long id, @RequestBody(required = false) SnapshotRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(audiences.snapshot(id, request == null ? null : request.name()));
+    }
+
+    /** The members as CSV, streamed; phones and e-mails masked unless the caller may see personal data. */
+    @GetMapping("/api/v1/segments/{id}/export")
+    @PreAuthorize("hasAuthority('audience:export')")
+    void export(@PathVariable long id, HttpServletResponse response) throws IOException {
+        var segment = audiences.segment(id);
+        write(response, "segment-" + id, audiences.membersOf(id));
+        audit.record(
+                "segment.exported",
+                "segment:" + id,
+                Map.of("name", segment.name(), "size", segment.size(), "personalData", Viewer.maySeePersonalData()));
+    }
+
+    @GetMapping("/api/v1/segments/{id}/snapshots/{snapshotId}/export")
+    @PreAuthorize("hasAuthority('audience:export')")
+    void exportSnapshot(@PathVariable long id, @PathVariable long snapshotId, HttpServletResponse response)
+            throws IOException {
+        write(response, "segment-" + id + "-snapshot-" + snapshotId, audiences.snapshotMembers(id, snapshotId));
+        audit.record("segment.snapshot-exported", "segment:" + id, Map.of("snapshot", snapshotId));
+    }
+
+    private void write(HttpServletResponse response, String name, RoaringBitmap members) throws IOException {
+        response.setContentType("text/csv; charset=utf-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+        var out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        out.write('\uFEFF');
+        out.println("customer_id,name,email,phone,channel,first_seen_at,last_seen_at,orders,total_spent");
+        var chunk = new ArrayList<Integer>(1000);
+        var iterator = members.getIntIterator();
+        while (iterator.hasNext()) {
+            chunk.add(iterator.next());
+            if (chunk.size() == 1000 || !iterator.hasNext()) {
+                for (var customer : audiences.summariesOf(chunk)) {
+                    out.println(String.join(
+                            ",",
+                            List.of(
+                                    String.valueOf(customer.id()),
+                                    csv(customer.displayName()),
+                                    csv(customer.email()),
+                                    csv(customer.phone()),
+                                    csv(customer.channel()),
+                                    csv(
+                                            customer.firstSeenAt() == null
+                                                    ? null
+                                                    : customer.firstSeenAt().toString()),
+                                    csv(
+                                            customer.lastSeenAt() == null
+                                                    ? null
+                                                    : customer.lastSeenAt().toString()),
+                                    String.valueOf(customer.orderCount()),
+                                    customer.totalSpent().toPlainString())));
+                }
+                chunk.clear();
+                out.flush();
+            }
+        }
+        out.flush();
+    }
+
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        // a leading =, +, - or @ would be read as a formula by spreadsheets
+        var safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("[+-]?\\d.*")
+                ? "'" + value
+                : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+                ? "\"" + safe.replace("\"", "\"\"") + "\""
+                : safe;
+    }
+}

@@ -1,0 +1,344 @@
+package io.siyu.audience.internal;
+
+import io.siyu.audience.internal.BitSlicedIndex.Comparison;
+import io.siyu.audience.internal.Condition.Operator;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Function;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Answers a condition with the set of live customers that satisfy it, as bitmap algebra over the audience index.
+ * The caller holds the index's read lock.
+ *
+ * <p>Evaluating {@code within} a set of customers (those a batch of events just changed) restricts every costly step,
+ * sums over windows first of all, to that set, so keeping segments current costs in proportion to what changed rather
+ * than to the size of the audience.
+ *
+ * <p>Time is in days of the brand's time zone. "Within the last N days" means today and the N − 1 days before it, for
+ * facts, behaviour and purchases alike.
+ */
+final class SegmentEvaluator {
+
+    private final AudienceIndex index;
+    private final Function<ActivityKey, Optional<Integer>> keys;
+    private final long today;
+
+    SegmentEvaluator(AudienceIndex index, Function<ActivityKey, Optional<Integer>> keys, LocalDate today) {
+        this.index = index;
+        this.keys = keys;
+        this.today = today.toEpochDay();
+    }
+
+    RoaringBitmap evaluate(Condition condition, RoaringBitmap within) {
+        var base = within == null ? index.live.clone() : RoaringBitmap.and(index.live, within);
+        return RoaringBitmap.and(base, raw(condition, base));
+    }
+
+    /** The customers satisfying the condition, possibly including some outside {@code base}; callers intersect. */
+    private RoaringBitmap raw(Condition condition, RoaringBitmap base) {
+        return switch (condition) {
+            case Condition.All all -> {
+                var result = base.clone();
+                for (var part : all.conditions()) {
+                    if (result.isEmpty()) {
+                        break;
+                    }
+                    result.and(raw(part, result));
+                }
+                yield result;
+            }
+            case Condition.Any any -> {
+                var result = new RoaringBitmap();
+                for (var part : any.conditions()) {
+                    result.or(RoaringBitmap.and(base, raw(part, base)));
+                }
+                yield result;
+            }
+            case Condition.Not not -> RoaringBitmap.andNot(base, raw(not.condition(), base));
+            case Condition.Attribute attribute -> attribute(attribute, base);
+            case Condition.Behaviour behaviour -> behaviour(behaviour, base);
+            case Condition.Purchase purchase -> purchase(purchase, base);
+            case Condition.Tag tag -> tag(tag);
+            case Condition.Segment segment -> {
+                var members = index.segments.get(segment.segmentId());
+                yield members == null ? new RoaringBitmap() : members;
+            }
+            case Condition.Lifecycle lifecycle -> {
+                var model = index.stages.get(lifecycle.model());
+                var members = model == null ? null : model.get(lifecycle.stage());
+                yield members == null ? new RoaringBitmap() : members;
+            }
+            case Condition.Rfm rfm -> rfm(rfm);
+        };
+    }
+
+    private RoaringBitmap attribute(Condition.Attribute attribute, RoaringBitmap base) {
+        if (attribute.source() == Condition.Source.FACT) {
+            if (attribute.name().equals(AudienceIndex.CHANNEL)) {
+                return text(index.channel, attribute, base);
+            }
+            var fact = AudienceIndex.Fact.of(attribute.name()).orElseThrow();
+            var values = index.facts.get(fact.wireName);
+            return switch (fact.kind) {
+                case DAY -> days(values, attribute, base);
+                case MONEY -> number(values, attribute, 100, base);
+                case NUMBER -> number(values, attribute, 1, base);
+            };
+        }
+        var column = index.traits.get(attribute.name());
+        if (column == null) {
+            return attribute.operator() == Operator.NOT_EXISTS ? base : new RoaringBitmap();
+        }
+        return switch (attribute.operator()) {
+            case EXISTS -> column.present();
+            case NOT_EXISTS -> RoaringBitmap.andNot(base, column.present());
+            case EQUALS, NOT_EQUALS, IN, NOT_IN, CONTAINS, STARTS_WITH -> text(column, attribute, base);
+            case GREATER_THAN, AT_LEAST, LESS_THAN, AT_MOST, BETWEEN ->
+                switch (attribute.operator()) {
+                    case BETWEEN -> column.numberBetween(attribute.from(), attribute.to());
+                    default -> column.compareNumber(comparison(attribute.operator()), attribute.number());
+                };
+            case BEFORE -> column.compareDate(Comparison.LT, attribute.date());
+            case AFTER -> column.compareDate(Comparison.GT, attribute.date());
+            case ON_OR_BETWEEN_DATES -> column.dateBetween(attribute.fromDate(), attribute.toDate());
+            case WITHIN_LAST_DAYS ->
+                column.dateBetween(LocalDate.ofEpochDay(today - attribute.days() + 1), LocalDate.ofEpochDay(today));
+            case MORE_THAN_DAYS_AGO ->
+                column.compareDate(Comparison.LT, LocalDate.ofEpochDay(today - attribute.days() + 1));
+            case ANNIVERSARY_WITHIN_NEXT_DAYS ->
+                column.anniversaryWithin(LocalDate.ofEpochDay(today), attribute.days());
+        };
+    }
+
+    private RoaringBitmap text(TraitColumn column, Condition.Attribute attribute, RoaringBitmap base) {
+        return switch (attribute.operator()) {
+            case EQUALS -> column.equalTo(attribute.values().getFirst());
+            case NOT_EQUALS ->
+                RoaringBitmap.andNot(
+                        column.present(), column.equalTo(attribute.values().getFirst()));
+            case IN -> anyOf(column, attribute);
+            case NOT_IN -> RoaringBitmap.andNot(column.present(), anyOf(column, attribute));
+            case CONTAINS -> column.contains(attribute.values().getFirst());
+            case STARTS_WITH -> column.startsWith(attribute.values().getFirst());
+            case EXISTS -> column.present();
+            case NOT_EXISTS -> RoaringBitmap.andNot(base, column.present());
+            default -> throw new IllegalStateException("not a text operator: " + attribute.operator());
+        };
+    }
+
+    private static RoaringBitmap anyOf(TraitColumn column, Condition.Attribute attribute) {
+        var result = new RoaringBitmap();
+        for (var value : attribute.values()) {
+            result.or(column.equalTo(value));
+        }
+        return result;
+    }
+
+    private RoaringBitmap number(BitSlicedIndex values, Condition.Attribute attribute, int scale, RoaringBitmap base) {
+        return switch (attribute.operator()) {
+            case EXISTS -> values.existence();
+            case NOT_EXISTS -> RoaringBitmap.andNot(base, values.existence());
+            case BETWEEN -> values.between(scaled(attribute.from(), scale), scaled(attribute.to(), scale), base);
+            case EQUALS, NOT_EQUALS, GREATER_THAN, AT_LEAST, LESS_THAN, AT_MOST ->
+                values.compare(comparison(attribute.operator()), scaled(attribute.number(), scale), base);
+            default -> throw new IllegalStateException("not a number operator: " + attribute.operator());
+        };
+    }
+
+    private RoaringBitmap days(BitSlicedIndex values, Condition.Attribute attribute, RoaringBitmap base) {
+        return switch (attribute.operator()) {
+            case EXISTS -> values.existence();
+            case NOT_EXISTS -> RoaringBitmap.andNot(base, values.existence());
+            case BEFORE -> values.compare(Comparison.LT, attribute.date().toEpochDay(), base);
+            case AFTER -> values.compare(Comparison.GT, attribute.date().toEpochDay(), base);
+            case ON_OR_BETWEEN_DATES ->
+                values.between(
+                        attribute.fromDate().toEpochDay(), attribute.toDate().toEpochDay(), base);
+            case WITHIN_LAST_DAYS -> values.between(today - attribute.days() + 1, today, base);
+            case MORE_THAN_DAYS_AGO -> values.compare(Comparison.LT, today - attribute.days() + 1, base);
+            default -> throw new IllegalStateException("not a date operator: " + attribute.operator());
+        };
+    }
+
+    private RoaringBitmap behaviour(Condition.Behaviour behaviour, RoaringBitmap base) {
+        var key = behaviour.measure() != null
+                ? ActivityKey.measured(behaviour.event(), behaviour.measure())
+                : behaviour.property() != null
+                        ? ActivityKey.filtered(behaviour.event(), behaviour.property(), behaviour.value())
+                        : ActivityKey.of(behaviour.event());
+        var column = keys.apply(key).map(index.activity::get).orElse(null);
+        var window = days(behaviour.window());
+        if (behaviour.aggregate() != null) {
+            if (column == null) {
+                return new RoaringBitmap();
+            }
+            var threshold = behaviour.aggregateThreshold();
+            if (behaviour.aggregate() == Condition.Aggregate.SUM) {
+                return compare(column.sum(window[0], window[1], base), threshold, 100, base, column, window, false);
+            }
+            var maximum = behaviour.aggregate() == Condition.Aggregate.MAX;
+            if (threshold.operator() == Operator.BETWEEN) {
+                return RoaringBitmap.and(
+                        column.extreme(maximum, Comparison.GE, scaled(threshold.value(), 100), window[0], window[1]),
+                        column.extreme(maximum, Comparison.LE, scaled(threshold.to(), 100), window[0], window[1]));
+            }
+            return column.extreme(
+                    maximum, comparison(threshold.operator()), scaled(threshold.value(), 100), window[0], window[1]);
+        }
+        return counted(column, behaviour.count(), window, base);
+    }
+
+    private RoaringBitmap purchase(Condition.Purchase purchase, RoaringBitmap base) {
+        var key = purchase.product() != null
+                ? ActivityKey.filtered(ActivityRecorder.PURCHASE, "product_id", purchase.product())
+                : purchase.category() != null
+                        ? ActivityKey.filtered(ActivityRecorder.PURCHASE, "category", purchase.category())
+                        : ActivityKey.of(ActivityRecorder.PURCHASE);
+        var window = days(purchase.window());
+        var column = keys.apply(key).map(index.activity::get).orElse(null);
+        var result = purchase.count() == null && purchase.spent() != null
+                ? base.clone()
+                : counted(column, purchase.count(), window, base);
+        if (purchase.spent() != null) {
+            var spentColumn = keys.apply(ActivityKey.measured(ActivityRecorder.PURCHASE, ActivityRecorder.AMOUNT))
+                    .map(index.activity::get)
+                    .orElse(null);
+            if (spentColumn == null) {
+                result.and(includesZero(purchase.spent()) ? base : new RoaringBitmap());
+            } else {
+                result.and(compare(
+                        spentColumn.sum(window[0], window[1], base),
+                        purchase.spent(),
+                        100,
+                        base,
+                        spentColumn,
+                        window,
+                        true));
+            }
+        }
+        return result;
+    }
+
+    /** Customers whose count in the window meets the threshold; no threshold means "at least once". */
+    private RoaringBitmap counted(
+            ActivityColumn column, Condition.Threshold count, Integer[] window, RoaringBitmap base) {
+        if (count == null) {
+            return column == null ? new RoaringBitmap() : column.did(window[0], window[1]);
+        }
+        if (column == null) {
+            return includesZero(count) ? base.clone() : new RoaringBitmap();
+        }
+        return compare(column.count(window[0], window[1], base), count, 1, base, column, window, true);
+    }
+
+    /**
+     * Compares per-customer totals with a threshold; customers without activity have a total of zero, and match when
+     * the threshold allows zero (and {@code zeroCounts} says zero is meaningful, as for counts and spend).
+     */
+    private RoaringBitmap compare(
+            BitSlicedIndex totals,
+            Condition.Threshold threshold,
+            int scale,
+            RoaringBitmap base,
+            ActivityColumn column,
+            Integer[] window,
+            boolean zeroCounts) {
+        var result = threshold.operator() == Operator.BETWEEN
+                ? totals.between(scaled(threshold.value(), scale), scaled(threshold.to(), scale), base)
+                : totals.compare(comparison(threshold.operator()), scaled(threshold.value(), scale), base);
+        if (zeroCounts && includesZero(threshold)) {
+            result.or(RoaringBitmap.andNot(base, column.did(window[0], window[1])));
+        }
+        return result;
+    }
+
+    /** Whether a total of zero meets the threshold: customers who did nothing match "at most 2 times". */
+    static boolean includesZero(Condition.Threshold threshold) {
+        var sign = threshold.value().signum();
+        return switch (threshold.operator()) {
+            case EQUALS -> sign == 0;
+            case NOT_EQUALS -> sign != 0;
+            case AT_MOST -> sign >= 0;
+            case LESS_THAN -> sign > 0;
+            case AT_LEAST -> sign <= 0;
+            case GREATER_THAN -> sign < 0;
+            case BETWEEN -> sign <= 0 && threshold.to().signum() >= 0;
+            default -> false;
+        };
+    }
+
+    private RoaringBitmap tag(Condition.Tag tag) {
+        if (tag.operator() == null) {
+            var members = index.tags.get(tag.tagId());
+            return members == null ? new RoaringBitmap() : members;
+        }
+        var values = index.tagValues.get(tag.tagId());
+        if (values == null) {
+            return new RoaringBitmap();
+        }
+        return switch (tag.operator()) {
+            case EQUALS -> values.equalTo(tag.values().getFirst());
+            case IN -> {
+                var result = new RoaringBitmap();
+                tag.values().forEach(value -> result.or(values.equalTo(value)));
+                yield result;
+            }
+            case CONTAINS -> values.contains(tag.values().getFirst());
+            default -> throw new IllegalStateException("not a tag operator: " + tag.operator());
+        };
+    }
+
+    private RoaringBitmap rfm(Condition.Rfm rfm) {
+        if (rfm.group() != null) {
+            var groups = index.stages.get(RfmModel.MODEL);
+            var members = groups == null ? null : groups.get(rfm.group());
+            return members == null ? new RoaringBitmap() : members;
+        }
+        var result = index.live.clone();
+        result.and(score(RfmModel.RECENCY, rfm.recency()));
+        result.and(score(RfmModel.FREQUENCY, rfm.frequency()));
+        result.and(score(RfmModel.MONETARY, rfm.monetary()));
+        return result;
+    }
+
+    private RoaringBitmap score(String dimension, int[] range) {
+        var scores = index.facts.get(dimension);
+        if (range == null) {
+            return index.live;
+        }
+        return scores == null ? new RoaringBitmap() : scores.between(range[0], range[1], null);
+    }
+
+    /** A window as inclusive epoch days; {@code null}s for all time. */
+    Integer[] days(Condition.Window window) {
+        if (window == null || (window.lastDays() == null && window.from() == null)) {
+            return new Integer[] {null, null};
+        }
+        if (window.lastDays() != null) {
+            return new Integer[] {(int) (today - window.lastDays() + 1), (int) today};
+        }
+        return new Integer[] {
+            (int) window.from().toEpochDay(), (int) window.to().toEpochDay()
+        };
+    }
+
+    static Comparison comparison(Operator operator) {
+        return switch (operator) {
+            case EQUALS -> Comparison.EQ;
+            case NOT_EQUALS -> Comparison.NE;
+            case GREATER_THAN -> Comparison.GT;
+            case AT_LEAST -> Comparison.GE;
+            case LESS_THAN -> Comparison.LT;
+            case AT_MOST -> Comparison.LE;
+            default -> throw new IllegalStateException("not a comparison: " + operator);
+        };
+    }
+
+    static long scaled(BigDecimal value, int scale) {
+        return value.multiply(BigDecimal.valueOf(scale))
+                .setScale(0, java.math.RoundingMode.HALF_EVEN)
+                .longValueExact();
+    }
+}

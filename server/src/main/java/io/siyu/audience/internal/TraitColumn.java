@@ -1,0 +1,259 @@
+package io.siyu.audience.internal;
+
+import io.siyu.audience.internal.BitSlicedIndex.Comparison;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The values of one trait (or text fact) for every customer, indexed three ways at once, because a trait's type is
+ * only known from its values: as text (a dictionary, a value id per customer and, while there are few distinct values,
+ * one bitmap per value), as a number (a bit-sliced index in hundredths) and as a date (bit-sliced indexes of the
+ * day and of the day of the year, for anniversaries).
+ *
+ * <p>A trait with many distinct values (names, addresses) keeps no bitmaps per value: equality and text matches scan
+ * the value ids instead, which costs milliseconds for millions of customers and saves the memory of a bitmap per
+ * value.
+ */
+final class TraitColumn {
+
+    static final int BITMAP_LIMIT = 50_000;
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
+
+    private final Map<String, Integer> dictionary = new HashMap<>();
+    private final List<String> values = new ArrayList<>(List.of(""));
+    private final IntColumn valueIds = new IntColumn();
+    private Map<Integer, RoaringBitmap> bitmaps = new HashMap<>();
+    private final RoaringBitmap withText = new RoaringBitmap();
+    private final BitSlicedIndex numbers = BitSlicedIndex.signed();
+    private final BitSlicedIndex dates = BitSlicedIndex.signed();
+    private final BitSlicedIndex daysOfYear = new BitSlicedIndex();
+
+    /** Sets a customer's value: a string, a number or a boolean; anything else removes it. */
+    void set(int ordinal, Object value) {
+        remove(ordinal);
+        if (value == null) {
+            return;
+        }
+        String text;
+        if (value instanceof Number number) {
+            var decimal = new BigDecimal(number.toString());
+            text = decimal.stripTrailingZeros().toPlainString();
+            setNumber(ordinal, decimal);
+        } else if (value instanceof Boolean bool) {
+            text = bool.toString();
+        } else if (value instanceof String string) {
+            text = string;
+            if (!string.isEmpty() && string.length() <= 40) {
+                parseNumber(string).ifPresent(number -> setNumber(ordinal, number));
+                if (DATE.matcher(string).matches()) {
+                    parseDate(string).ifPresent(date -> {
+                        dates.set(ordinal, date.toEpochDay());
+                        daysOfYear.set(ordinal, anniversaryDay(date));
+                    });
+                }
+            }
+        } else {
+            return;
+        }
+        var id = dictionary.computeIfAbsent(text, t -> {
+            values.add(t);
+            return values.size() - 1;
+        });
+        valueIds.set(ordinal, id);
+        withText.add(ordinal);
+        if (bitmaps != null) {
+            bitmaps.computeIfAbsent(id, i -> new RoaringBitmap()).add(ordinal);
+            if (bitmaps.size() > BITMAP_LIMIT) {
+                bitmaps = null;
+            }
+        }
+    }
+
+    void remove(int ordinal) {
+        var id = valueIds.get(ordinal);
+        if (id != 0) {
+            valueIds.set(ordinal, 0);
+            withText.remove(ordinal);
+            if (bitmaps != null) {
+                var bitmap = bitmaps.get(id);
+                if (bitmap != null) {
+                    bitmap.remove(ordinal);
+                }
+            }
+        }
+        numbers.remove(ordinal);
+        dates.remove(ordinal);
+        daysOfYear.remove(ordinal);
+    }
+
+    /** Customers with any value. */
+    RoaringBitmap present() {
+        var present = withText.clone();
+        present.or(numbers.existence());
+        return present;
+    }
+
+    boolean holdsText() {
+        return !withText.isEmpty();
+    }
+
+    boolean holdsNumbers() {
+        return numbers.cardinality() > 0;
+    }
+
+    boolean holdsDates() {
+        return dates.cardinality() > 0;
+    }
+
+    RoaringBitmap equalTo(String text) {
+        var id = dictionary.get(text);
+        if (id == null) {
+            return new RoaringBitmap();
+        }
+        if (bitmaps != null) {
+            var bitmap = bitmaps.get(id);
+            return bitmap == null ? new RoaringBitmap() : bitmap.clone();
+        }
+        return scan(valueId -> valueId == id);
+    }
+
+    RoaringBitmap matching(Predicate<String> predicate) {
+        var ids = new java.util.HashSet<Integer>();
+        for (int id = 1; id < values.size(); id++) {
+            if (predicate.test(values.get(id))) {
+                ids.add(id);
+            }
+        }
+        if (ids.isEmpty()) {
+            return new RoaringBitmap();
+        }
+        if (bitmaps != null) {
+            var result = new RoaringBitmap();
+            for (var id : ids) {
+                var bitmap = bitmaps.get(id);
+                if (bitmap != null) {
+                    result.or(bitmap);
+                }
+            }
+            return result;
+        }
+        return scan(ids::contains);
+    }
+
+    RoaringBitmap contains(String fragment) {
+        var needle = fragment.toLowerCase(Locale.ROOT);
+        return matching(value -> value.toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    RoaringBitmap startsWith(String prefix) {
+        var needle = prefix.toLowerCase(Locale.ROOT);
+        return matching(value -> value.toLowerCase(Locale.ROOT).startsWith(needle));
+    }
+
+    private RoaringBitmap scan(java.util.function.IntPredicate valueIdMatches) {
+        var result = new RoaringBitmap();
+        valueIds.forEach((ordinal, id) -> {
+            if (valueIdMatches.test(id)) {
+                result.add(ordinal);
+            }
+        });
+        return result;
+    }
+
+    RoaringBitmap compareNumber(Comparison comparison, BigDecimal value) {
+        return numbers.compare(comparison, hundredths(value), null);
+    }
+
+    RoaringBitmap numberBetween(BigDecimal from, BigDecimal to) {
+        return numbers.between(hundredths(from), hundredths(to), null);
+    }
+
+    RoaringBitmap compareDate(Comparison comparison, LocalDate date) {
+        return dates.compare(comparison, date.toEpochDay(), null);
+    }
+
+    RoaringBitmap dateBetween(LocalDate from, LocalDate to) {
+        return dates.between(from.toEpochDay(), to.toEpochDay(), null);
+    }
+
+    /** Customers whose date falls on a day of the year from {@code from} for {@code days} days, wrapping at year end. */
+    RoaringBitmap anniversaryWithin(LocalDate from, int days) {
+        var start = anniversaryDay(from);
+        var end = start + days;
+        var result = daysOfYear.between(start, Math.min(end, 365), null);
+        if (end > 365) {
+            result.or(daysOfYear.between(1, end - 365, null));
+        }
+        return result;
+    }
+
+    /**
+     * The day of the year in a common (non-leap) year, 1 to 365; February 29 counts as February 28, so that people born
+     * on a leap day celebrate every year.
+     */
+    static int anniversaryDay(LocalDate date) {
+        var day = date.getMonthValue() == 2 && date.getDayOfMonth() == 29 ? date.withDayOfMonth(28) : date;
+        return LocalDate.of(2001, day.getMonthValue(), day.getDayOfMonth()).getDayOfYear();
+    }
+
+    static long hundredths(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    }
+
+    private void setNumber(int ordinal, BigDecimal number) {
+        try {
+            numbers.set(ordinal, hundredths(number));
+        } catch (ArithmeticException tooLarge) {
+            // numbers beyond ±9e16 are not indexed as numbers
+        }
+    }
+
+    private static java.util.Optional<BigDecimal> parseNumber(String text) {
+        try {
+            return java.util.Optional.of(new BigDecimal(text.strip()));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static java.util.Optional<LocalDate> parseDate(String text) {
+        try {
+            if (text.length() == 10) {
+                return java.util.Optional.of(LocalDate.parse(text));
+            }
+            return java.util.Optional.of(OffsetDateTime.parse(text).toLocalDate());
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    int distinctValues() {
+        return values.size() - 1;
+    }
+
+    long sizeInBytes() {
+        long bytes = valueIds.sizeInBytes()
+                + withText.getLongSizeInBytes()
+                + numbers.sizeInBytes()
+                + dates.sizeInBytes()
+                + daysOfYear.sizeInBytes()
+                + values.size() * 48L;
+        if (bitmaps != null) {
+            for (var bitmap : bitmaps.values()) {
+                bytes += bitmap.getLongSizeInBytes();
+            }
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,22 @@
+package io.siyu.customers;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a profile is now: its traits and facts, for modules that index customers. {@code mergedInto} is set when the
+ * profile was merged into another and no longer exists on its own.
+ */
+public record ProfileSnapshot(
+        CustomerId id,
+        CustomerId mergedInto,
+        Map<String, Object> traits,
+        String channel,
+        Instant firstSeenAt,
+        Instant lastSeenAt,
+        long eventCount,
+        int orderCount,
+        BigDecimal totalSpent,
+        Instant firstOrderAt,
+        Instant lastOrderAt) {}
