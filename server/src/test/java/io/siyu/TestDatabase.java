@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The real PostgreSQL server of a test run: one server per JVM, one fresh database per Spring context. Set
@@ -55,7 +56,17 @@ public final class TestDatabase {
                             .toFile())
                     .setServerConfig("max_connections", "400")
                     .setServerConfig("shared_buffers", "256MB")
+                    .setRegisterShutdownHook(false)
                     .start();
+            // Spring closes the test contexts at exit; PostgreSQL stops after them, so that nothing waits for a
+            // connection to a server that has gone
+            SpringApplication.getShutdownHandlers().add(() -> {
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             return new TestDatabase(server.getJdbcUrl("postgres", "postgres"), "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the test PostgreSQL", e);

@@ -178,6 +178,10 @@ final class ActivityColumn {
         return RoaringBitmap.andNot(active, violating);
     }
 
+    Stats ever() {
+        return ever;
+    }
+
     int daysKept() {
         return days.size();
     }

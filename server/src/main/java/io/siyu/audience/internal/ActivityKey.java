@@ -18,6 +18,11 @@ record ActivityKey(String event, String property, String value, String measure) 
         return new ActivityKey(event, "", "", measure);
     }
 
+    /** The amount spent on what this key filters (a product or a category of purchases). */
+    ActivityKey spent() {
+        return new ActivityKey(event, property, value, ActivityRecorder.AMOUNT);
+    }
+
     boolean isMeasured() {
         return !measure.isEmpty();
     }

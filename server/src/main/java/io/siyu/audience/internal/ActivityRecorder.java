@@ -4,6 +4,7 @@ import io.siyu.commerce.EcommerceEvents;
 import io.siyu.customers.TouchType;
 import io.siyu.customers.TouchesRecorded;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -78,7 +79,18 @@ class ActivityRecorder {
             merges.put(m.absorbed().value(), m.survivor().value());
             changed.add(m.survivor().value());
         });
-        var batch = new AudienceEngine.Batch(changed, List.copyOf(deltas.values()), merges);
+        var acknowledged = new HashMap<Long, Instant>();
+        recorded.touches().forEach(t -> {
+            if (t.touch().receivedAt() != null) {
+                acknowledged.merge(t.customerId().value(), t.touch().receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        });
+        var batch = new AudienceEngine.Batch(
+                changed,
+                List.copyOf(deltas.values()),
+                merges,
+                acknowledged,
+                recorded.touches().size());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -132,7 +144,8 @@ class ActivityRecorder {
         units.add(new Unit(customer, ActivityKey.of(PURCHASE), day, null));
         var products = properties.path("products");
         var lines = BigDecimal.ZERO;
-        var seen = new HashSet<ActivityKey>();
+        // what the order contained (counted once per order) and what was spent on each product and category
+        var spent = new LinkedHashMap<ActivityKey, BigDecimal>();
         if (products.isArray()) {
             for (var product : products) {
                 var id = scalar(product.get("product_id"));
@@ -140,20 +153,23 @@ class ActivityRecorder {
                     id = scalar(product.get("sku"));
                 }
                 var category = scalar(product.get("category"));
-                if (id != null) {
-                    seen.add(ActivityKey.filtered(PURCHASE, "product_id", id));
-                }
-                if (category != null) {
-                    seen.add(ActivityKey.filtered(PURCHASE, "category", category));
-                }
                 var price = amount(product.get("price"));
                 var quantity = amount(product.get("quantity"));
-                if (price != null) {
-                    lines = lines.add(price.multiply(quantity == null ? BigDecimal.ONE : quantity));
+                var line =
+                        price == null ? BigDecimal.ZERO : price.multiply(quantity == null ? BigDecimal.ONE : quantity);
+                lines = lines.add(line);
+                if (id != null) {
+                    spent.merge(ActivityKey.filtered(PURCHASE, "product_id", id), line, BigDecimal::add);
+                }
+                if (category != null) {
+                    spent.merge(ActivityKey.filtered(PURCHASE, "category", category), line, BigDecimal::add);
                 }
             }
         }
-        seen.forEach(key -> units.add(new Unit(customer, key, day, null)));
+        spent.forEach((key, amount) -> {
+            units.add(new Unit(customer, key, day, null));
+            units.add(new Unit(customer, key.spent(), day, amount.setScale(2, java.math.RoundingMode.HALF_EVEN)));
+        });
         var total = amount(properties.get("total"));
         if (total == null) {
             total = amount(properties.get("revenue"));

@@ -51,6 +51,7 @@ class AudienceEngine {
     private final ZoneId zone;
     private final TransactionTemplate readOnly;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final AudienceMetrics metrics;
 
     private volatile boolean ready;
     private final AtomicLong loaded = new AtomicLong();
@@ -58,6 +59,8 @@ class AudienceEngine {
     private volatile Registry registry = Registry.EMPTY;
     private volatile RfmCalculator.Result lastRfm;
     private final AtomicBoolean purchasesArrived = new AtomicBoolean();
+    private volatile long buildMillis = -1;
+    private volatile java.time.Instant builtAt;
 
     AudienceEngine(
             Profiles profiles,
@@ -68,7 +71,8 @@ class AudienceEngine {
             Clock clock,
             Environment environment,
             PlatformTransactionManager transactions,
-            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc,
+            AudienceMetrics metrics) {
         this.profiles = profiles;
         this.activity = activity;
         this.store = store;
@@ -80,10 +84,19 @@ class AudienceEngine {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
-    /** A batch of committed changes: customers whose profile or activity changed, their activity, and merges. */
-    record Batch(Set<Long> changed, List<ActivityStore.Delta> deltas, Map<Long, Long> merges) {}
+    /**
+     * A batch of committed changes: customers whose profile or activity changed, their activity, merges, when each
+     * customer's earliest message of the batch was acknowledged, and how many touches the batch held.
+     */
+    record Batch(
+            Set<Long> changed,
+            List<ActivityStore.Delta> deltas,
+            Map<Long, Long> merges,
+            Map<Long, java.time.Instant> acknowledged,
+            int touches) {}
 
     /** The definitions the engine keeps current, parsed, in evaluation order. */
     record Registry(
@@ -114,6 +127,36 @@ class AudienceEngine {
 
     long loadedProfiles() {
         return loaded.get();
+    }
+
+    /** How the index stands: for operators and the benchmark. */
+    record Status(
+            boolean ready,
+            long profilesLoaded,
+            long liveCustomers,
+            int activityKeys,
+            long memoryBytes,
+            Long buildMillis,
+            java.time.Instant builtAt,
+            int segments,
+            int ruleTags,
+            int valueTags,
+            int lifecycleModels) {}
+
+    Status status() {
+        var registry = this.registry;
+        return index.read(() -> new Status(
+                ready,
+                loaded.get(),
+                index.live.getCardinality(),
+                index.activity.size(),
+                ready ? index.sizeInBytes() : 0,
+                buildMillis < 0 ? null : buildMillis,
+                builtAt,
+                registry.segments().size(),
+                registry.ruleTags().size(),
+                registry.valueTags().size(),
+                registry.models().size()));
     }
 
     LocalDate today() {
@@ -158,9 +201,11 @@ class AudienceEngine {
         if (!caughtUp.isEmpty()) {
             reloadCustomers(caughtUp);
         }
+        buildMillis = (System.nanoTime() - started) / 1_000_000;
+        builtAt = clock.instant();
         log.info(
                 "audience index built in {} ms: {} live customers, {} activity keys, {} segments, ~{} MB",
-                (System.nanoTime() - started) / 1_000_000,
+                buildMillis,
                 index.live.getCardinality(),
                 index.activity.size(),
                 registry.segments().size(),
@@ -233,6 +278,12 @@ class AudienceEngine {
 
     /** Applies a committed batch; called on the pipeline's thread right after the commit. */
     void apply(Batch batch) {
+        var started = System.nanoTime();
+        applyBatch(batch);
+        metrics.applied(batch.touches(), System.nanoTime() - started);
+    }
+
+    private void applyBatch(Batch batch) {
         synchronized (pending) {
             if (!ready) {
                 pending.addAll(batch.changed());
@@ -277,7 +328,10 @@ class AudienceEngine {
         var within = new RoaringBitmap();
         ids.forEach(id -> within.add(AudienceIndex.ordinal(id)));
         batch.merges().keySet().forEach(id -> within.add(AudienceIndex.ordinal(id)));
-        refresh(within);
+        var changes = new ArrayList<MembershipPublisher.Change>();
+        index.write(() -> changes.addAll(refreshAll(within)));
+        publisher.publish(changes, registry);
+        metrics.signalled(changes, batch.acknowledged());
     }
 
     /** Reloads customers from PostgreSQL (profiles and activity) and refreshes what depends on them. */

@@ -79,6 +79,10 @@ class AudienceService {
         }
     }
 
+    AudienceEngine.Status status() {
+        return engine.status();
+    }
+
     ConditionParser.Parsed parse(JsonNode definition) {
         requireReady();
         return ConditionParser.parse(definition, engine.catalog());
@@ -215,6 +219,11 @@ class AudienceService {
         if (name.length() > 120) {
             throw new InvalidInputException("name", "max-length", "must have at most 120 characters");
         }
+    }
+
+    List<DefinitionStore.Version> versions(long id) {
+        store.segment(id).orElseThrow(() -> new NotFoundException("segment", id));
+        return store.versions(id);
     }
 
     /** A page of a segment's members, by customer id ascending. */

@@ -57,6 +57,12 @@ class SegmentController {
     }
 
     /** How many customers a definition matches, while it is being edited. */
+    @GetMapping("/api/v1/audience/status")
+    @PreAuthorize("hasAuthority('audience:read')")
+    AudienceEngine.Status status() {
+        return audiences.status();
+    }
+
     @PostMapping("/api/v1/segments/count")
     @PreAuthorize("hasAuthority('audience:read')")
     AudienceService.Count count(@RequestBody DefinitionRequest request) {
@@ -115,6 +121,12 @@ class SegmentController {
             throw new InvalidInputException("limit", "range", "must be between 1 and 500");
         }
         return audiences.members(id, cursor == null || cursor.isBlank() ? null : cursor, limit);
+    }
+
+    @GetMapping("/api/v1/segments/{id}/versions")
+    @PreAuthorize("hasAuthority('audience:read')")
+    List<DefinitionStore.Version> versions(@PathVariable long id) {
+        return audiences.versions(id);
     }
 
     @GetMapping("/api/v1/segments/{id}/trend")

@@ -202,9 +202,11 @@ final class SegmentEvaluator {
                 ? base.clone()
                 : counted(column, purchase.count(), window, base);
         if (purchase.spent() != null) {
-            var spentColumn = keys.apply(ActivityKey.measured(ActivityRecorder.PURCHASE, ActivityRecorder.AMOUNT))
-                    .map(index.activity::get)
-                    .orElse(null);
+            // spent on the product or category when one is given, on whole orders otherwise
+            var spentKey = key.property().isEmpty()
+                    ? ActivityKey.measured(ActivityRecorder.PURCHASE, ActivityRecorder.AMOUNT)
+                    : key.spent();
+            var spentColumn = keys.apply(spentKey).map(index.activity::get).orElse(null);
             if (spentColumn == null) {
                 result.and(includesZero(purchase.spent()) ? base : new RoaringBitmap());
             } else {

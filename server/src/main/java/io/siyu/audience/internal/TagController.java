@@ -99,21 +99,38 @@ class TagController {
             @RequestParam(required = false) String value,
             jakarta.servlet.http.HttpServletRequest request)
             throws IOException {
-        var customers = new ArrayList<String>();
+        // customers grouped by the value they get: the line's own, else the one of the request
+        var byValue = new java.util.LinkedHashMap<String, List<String>>();
         try (var reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 var text = line.replace("\uFEFF", "").strip();
-                if (text.isEmpty() || text.equalsIgnoreCase("customer") || text.equalsIgnoreCase("customer_id")) {
+                var fields = text.split(",", 2);
+                var customer = fields[0].strip();
+                if (customer.isEmpty()
+                        || customer.equalsIgnoreCase("customer")
+                        || customer.equalsIgnoreCase("customer_id")) {
                     continue;
                 }
-                customers.add(text.split(",", 2)[0].strip());
+                var own = fields.length > 1 ? fields[1].strip() : "";
+                byValue.computeIfAbsent(own.isEmpty() ? (value == null ? "" : value) : own, v -> new ArrayList<>())
+                        .add(customer);
             }
         }
-        if (customers.isEmpty()) {
+        if (byValue.isEmpty()) {
             throw new InvalidInputException("body", "required", "list one customer (id or type:value) per line");
         }
-        return tags.assign(id, customers, null, value);
+        var assigned = 0;
+        var unknown = new ArrayList<io.siyu.shared.Violation>();
+        // the lines without a value first: for a value tag they are refused before anything is assigned
+        var groups = new ArrayList<>(byValue.entrySet());
+        groups.sort(java.util.Comparator.comparing(group -> !group.getKey().isEmpty()));
+        for (var group : groups) {
+            var result = tags.assign(id, group.getValue(), null, group.getKey().isEmpty() ? null : group.getKey());
+            assigned += result.assigned();
+            unknown.addAll(result.unknown());
+        }
+        return new TagService.Assignment(assigned, unknown);
     }
 
     @PostMapping("/api/v1/tags/{id}/removals")

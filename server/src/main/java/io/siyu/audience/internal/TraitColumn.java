@@ -238,6 +238,19 @@ final class TraitColumn {
         }
     }
 
+    /** Every customer with a text value, in ordinal order. */
+    void forEachText(java.util.function.ObjIntConsumer<String> visitor) {
+        valueIds.forEach((ordinal, id) -> visitor.accept(values.get(id), ordinal));
+    }
+
+    BitSlicedIndex numbers() {
+        return numbers;
+    }
+
+    BitSlicedIndex dates() {
+        return dates;
+    }
+
     int distinctValues() {
         return values.size() - 1;
     }

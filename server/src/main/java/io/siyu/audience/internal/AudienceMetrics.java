@@ -1,0 +1,63 @@
+package io.siyu.audience.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * How fast the index keeps up: the time spent applying batches of touches, how many touches were applied, and the
+ * delay from a message's acknowledgement to the signal (entered or left a segment, changed stage) it caused.
+ */
+@Component
+class AudienceMetrics {
+
+    private final Clock clock;
+    private final Timer apply;
+    private final Counter applied;
+    private final Timer signal;
+
+    AudienceMetrics(MeterRegistry registry, Clock clock) {
+        this.clock = clock;
+        this.apply = Timer.builder("siyu.audience.apply")
+                .description("time to apply a committed batch of touches to the audience index")
+                .register(registry);
+        this.applied = Counter.builder("siyu.audience.applied.touches")
+                .description("touches applied to the audience index")
+                .register(registry);
+        this.signal = Timer.builder("siyu.audience.signal.delay")
+                .description("from a message's acknowledgement to the segment or stage change it caused")
+                .publishPercentiles(0.5, 0.99, 0.999)
+                .distributionStatisticExpiry(Duration.ofMinutes(10))
+                .distributionStatisticBufferLength(2)
+                .register(registry);
+    }
+
+    void applied(int touches, long nanos) {
+        apply.record(Duration.ofNanos(nanos));
+        applied.increment(touches);
+    }
+
+    /** Records, for every customer who entered or left a set, the delay since their message was acknowledged. */
+    void signalled(List<MembershipPublisher.Change> changes, Map<Long, Instant> acknowledged) {
+        if (changes.isEmpty() || acknowledged.isEmpty()) {
+            return;
+        }
+        var now = clock.instant();
+        for (var change : changes) {
+            change.entered().forEach((int ordinal) -> record(acknowledged.get((long) ordinal), now));
+            change.left().forEach((int ordinal) -> record(acknowledged.get((long) ordinal), now));
+        }
+    }
+
+    private void record(Instant acknowledgedAt, Instant now) {
+        if (acknowledgedAt != null) {
+            signal.record(Duration.between(acknowledgedAt, now));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.siyu.audience.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * A digest of what the index holds, by value and part by part (live customers, each fact, trait, tag, activity key,
+ * segment and stage), so that two indexes built different ways (kept current event by event, or rebuilt from
+ * PostgreSQL) can be compared, and a difference named. Empty parts are left out: an index that once held a value and
+ * lost it equals one that never held it.
+ */
+final class IndexFingerprint {
+
+    private IndexFingerprint() {}
+
+    /** Part name to SHA-256 of its content; the caller holds at least the read lock. */
+    static Map<String, String> of(AudienceIndex index) {
+        var parts = new TreeMap<String, String>();
+        put(parts, "live", bitmap(index.live));
+        index.facts.forEach((name, values) -> put(parts, "fact " + name, numbers(values)));
+        put(parts, "channel", text(index.channel));
+        index.traits.forEach((name, column) -> put(parts, "trait " + name, text(column)));
+        index.tags.forEach((id, members) -> put(parts, "tag " + id, bitmap(members)));
+        index.tagValues.forEach((id, column) -> put(parts, "tag value " + id, text(column)));
+        index.activity.forEach((key, column) -> put(parts, "activity " + key, activity(column)));
+        index.segments.forEach((id, members) -> put(parts, "segment " + id, bitmap(members)));
+        index.stages.forEach((model, stages) ->
+                stages.forEach((stage, members) -> put(parts, "stage " + model + "/" + stage, bitmap(members))));
+        return parts;
+    }
+
+    private static void put(Map<String, String> parts, String name, Digest digest) {
+        if (digest.entries > 0) {
+            parts.put(name, digest.hex());
+        }
+    }
+
+    private static Digest bitmap(RoaringBitmap members) {
+        var digest = new Digest();
+        members.forEach((int ordinal) -> digest.entry().add(ordinal));
+        return digest;
+    }
+
+    private static Digest numbers(BitSlicedIndex values) {
+        var digest = new Digest();
+        addNumbers(digest, values);
+        return digest;
+    }
+
+    private static void addNumbers(Digest digest, BitSlicedIndex values) {
+        values.existence().forEach((int ordinal) -> digest.entry().add(ordinal).add(values.get(ordinal)));
+    }
+
+    private static Digest text(TraitColumn column) {
+        var digest = new Digest();
+        column.forEachText((value, ordinal) -> digest.entry().add(ordinal).add(value));
+        digest.add("numbers");
+        addNumbers(digest, column.numbers());
+        digest.add("dates");
+        addNumbers(digest, column.dates());
+        return digest;
+    }
+
+    private static Digest activity(ActivityColumn column) {
+        var digest = new Digest();
+        stats(digest, column.ever());
+        column.days(Integer.MIN_VALUE, Integer.MAX_VALUE).forEach((day, stats) -> {
+            if (!stats.did.isEmpty()) {
+                digest.add("day").add(day);
+                stats(digest, stats);
+            }
+        });
+        return digest;
+    }
+
+    private static void stats(Digest digest, ActivityColumn.Stats stats) {
+        stats.did.forEach((int ordinal) -> {
+            digest.entry().add(ordinal).add(stats.count.get(ordinal));
+            if (stats.sum != null) {
+                digest.add(stats.sum.get(ordinal)).add(stats.min.get(ordinal)).add(stats.max.get(ordinal));
+            }
+        });
+    }
+
+    /** SHA-256 over a sequence of values, counting entries. */
+    private static final class Digest {
+        private final MessageDigest sha;
+        private long entries;
+
+        Digest() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Digest entry() {
+            entries++;
+            return this;
+        }
+
+        Digest add(long value) {
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                sha.update((byte) (value >>> shift));
+            }
+            return this;
+        }
+
+        Digest add(String value) {
+            var bytes = value.getBytes(StandardCharsets.UTF_8);
+            add(bytes.length);
+            sha.update(bytes);
+            return this;
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(sha.digest()) + " (" + entries + ")";
+        }
+    }
+}
