@@ -26,6 +26,9 @@ final class BenchServer implements AutoCloseable {
     final int databasePort;
     final Path dataDir;
     private final Map<String, String> environment;
+    /** Extra options for the server's JVM, e.g. its heap size. */
+    final List<String> jvm = new ArrayList<>();
+
     private Process process;
 
     BenchServer(Path dataDir, int port, int databasePort, Map<String, String> extra) {
@@ -56,6 +59,7 @@ final class BenchServer implements AutoCloseable {
             command.add(1, "--sun-misc-unsafe-memory-access=allow");
         }
         command.add(1, "-Xlog:gc:file=" + dataDir.resolve("gc.log"));
+        command.addAll(1, jvm);
         var extraJvm = System.getenv("SIYU_BENCH_SERVER_JVM");
         if (extraJvm != null && !extraJvm.isBlank()) {
             command.addAll(1, java.util.List.of(extraJvm.trim().split("\\s+")));

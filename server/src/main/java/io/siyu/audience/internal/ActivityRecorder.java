@@ -36,13 +36,19 @@ class ActivityRecorder {
     private final ActivityStore store;
     private final AudienceProperties properties;
     private final AudienceEngine engine;
+    private final TagService tags;
     private final ZoneId zone;
 
     ActivityRecorder(
-            ActivityStore store, AudienceProperties properties, AudienceEngine engine, Environment environment) {
+            ActivityStore store,
+            AudienceProperties properties,
+            AudienceEngine engine,
+            TagService tags,
+            Environment environment) {
         this.store = store;
         this.properties = properties;
         this.engine = engine;
+        this.tags = tags;
         this.zone = ZoneId.of(environment.getProperty("siyu.time-zone", "Asia/Shanghai"));
     }
 
@@ -70,6 +76,7 @@ class ActivityRecorder {
         }
         for (var merge : recorded.merges()) {
             store.merge(merge.survivor().value(), merge.absorbed().value());
+            tags.merged(merge.survivor().value(), merge.absorbed().value());
         }
         store.add(deltas.values());
         var changed = new HashSet<Long>();

@@ -41,7 +41,9 @@ class AudienceEngine {
 
     private static final Logger log = LoggerFactory.getLogger(AudienceEngine.class);
 
-    private final AudienceIndex index;
+    /** Replaced by a new one at each rebuild, so that a rebuild starts from nothing, as after a restart. */
+    private volatile AudienceIndex index;
+
     private final Profiles profiles;
     private final ActivityStore activity;
     private final DefinitionStore store;
@@ -109,6 +111,27 @@ class AudienceEngine {
             List<Derived> order) {
         static final Registry EMPTY =
                 new Registry(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+
+        /** What refers to something: rule tags, segments, value-tag rules and lifecycle models, by name. */
+        List<String> usersOf(java.util.function.Predicate<ConditionParser.Parsed> refers) {
+            var users = new ArrayList<String>();
+            for (var derived : order) {
+                if (refers.test(derived.parsed())) {
+                    users.add(derived.kind() + " '" + derived.name() + "' (" + derived.id() + ")");
+                }
+            }
+            valueTags.forEach((id, partition) -> {
+                if (partition.conditions().stream().anyMatch(refers)) {
+                    users.add("value tag '" + partition.name() + "' (" + id + ")");
+                }
+            });
+            models.forEach((name, partition) -> {
+                if (partition.conditions().stream().anyMatch(refers)) {
+                    users.add("lifecycle model '" + name + "'");
+                }
+            });
+            return users;
+        }
     }
 
     /** A set kept current from a condition: a segment or a rule tag. */
@@ -173,13 +196,15 @@ class AudienceEngine {
     void rebuild() {
         var started = System.nanoTime();
         ready = false;
+        index = new AudienceIndex(index.zone());
+        loaded.set(0);
         activity.loadKeys();
         readOnly.executeWithoutResult(status -> {
             profiles.forEachLive(profile -> {
                 index.write(() -> index.apply(profile));
                 loaded.incrementAndGet();
             });
-            loadTags();
+            loadTags(null);
             loadActivity(null);
         });
         var rfm = RfmCalculator.compute(jdbc, activity, RfmCalculator.settings(jdbc), today());
@@ -212,8 +237,10 @@ class AudienceEngine {
                 index.sizeInBytes() / (1024 * 1024));
     }
 
-    private void loadTags() {
-        jdbc.query("select tag_id, customer_id, value from audience.tag_assignment", (RowCallbackHandler) rs -> {
+    private void loadTags(Long customerId) {
+        var sql = "select tag_id, customer_id, value from audience.tag_assignment"
+                + (customerId == null ? "" : " where customer_id = " + customerId);
+        jdbc.query(sql, (RowCallbackHandler) rs -> {
             var ordinal = AudienceIndex.ordinal(rs.getLong("customer_id"));
             var tag = rs.getLong("tag_id");
             var value = rs.getString("value");
@@ -324,6 +351,7 @@ class AudienceEngine {
         for (var survivor : survivors) {
             index.write(() -> index.activity.values().forEach(c -> c.remove(AudienceIndex.ordinal(survivor))));
             loadActivity(survivor);
+            loadTags(survivor);
         }
         var within = new RoaringBitmap();
         ids.forEach(id -> within.add(AudienceIndex.ordinal(id)));
@@ -466,7 +494,7 @@ class AudienceEngine {
 
     /** Reads every definition again and orders them; caller holds the write lock. */
     void reloadRegistry() {
-        var catalog = catalog();
+        var catalog = catalog(true);
         var tagNames = new HashMap<Long, String>();
         var tagKinds = new HashMap<Long, String>();
         var storedTags = store.tags();
@@ -477,7 +505,11 @@ class AudienceEngine {
         registry = new Registry(Map.of(), Map.of(), Map.of(), Map.of(), tagNames, tagKinds, List.of());
         var models = new LinkedHashMap<String, Partition>();
         for (var model : store.models()) {
-            models.put(model.name(), partition(model.name(), model.stages(), catalog));
+            try {
+                models.put(model.name(), partition(model.name(), model.stages(), catalog));
+            } catch (RuntimeException e) {
+                log.warn("lifecycle model {} has a definition that no longer parses: {}", model.name(), e.getMessage());
+            }
         }
         var valueTags = new LinkedHashMap<Long, Partition>();
         var ruleTags = new LinkedHashMap<Long, Derived>();
@@ -513,8 +545,7 @@ class AudienceEngine {
                         e.getMessage());
             }
         }
-        var order = new ArrayList<Derived>(ruleTags.values());
-        order.addAll(SegmentOrder.of(segments));
+        var order = SegmentOrder.of(ruleTags, segments);
         registry = new Registry(segments, ruleTags, valueTags, models, tagNames, tagKinds, order);
         index.segments.keySet().retainAll(segments.keySet());
     }
@@ -534,9 +565,20 @@ class AudienceEngine {
         return new Partition(name, values, conditions);
     }
 
+    /** What a new definition is checked against. */
     ConditionParser.Catalog catalog() {
+        return catalog(false);
+    }
+
+    /** What definitions are checked against; {@code stored} for saved ones, which data changes never break. */
+    ConditionParser.Catalog catalog(boolean stored) {
         var current = registry;
         return new ConditionParser.Catalog() {
+            @Override
+            public boolean stored() {
+                return stored;
+            }
+
             @Override
             public boolean knowsTrait(String name) {
                 return index.traits.containsKey(name);

@@ -179,12 +179,9 @@ class AudienceService {
         if (existing.builtIn()) {
             throw new ConflictException("built-in", "built-in segments cannot be deleted");
         }
-        var users = engine.registry().segments().values().stream()
-                .filter(d -> d.parsed().segments().contains(id))
-                .map(d -> d.name() + " (" + d.id() + ")")
-                .toList();
+        var users = engine.registry().usersOf(parsed -> parsed.segments().contains(id));
         if (!users.isEmpty()) {
-            throw new ConflictException("in-use", "other segments refer to this one: " + String.join(", ", users));
+            throw new ConflictException("in-use", "in use by " + String.join(", ", users));
         }
         store.deleteSegment(id, clock.instant());
         engine.index().write(() -> {

@@ -81,11 +81,16 @@ class AudienceStartup {
                         name, model.get("label").asString(), model.get("stages"), true, "system", clock.instant());
             }
         }
-        var segments = new HashSet<String>();
-        store.segments().forEach(segment -> segments.add(segment.name()));
+        var groups = new HashSet<String>();
+        store.segments().forEach(segment -> {
+            var condition = segment.definition().path("condition");
+            if (segment.builtIn() && condition.path("type").asString("").equals("rfm")) {
+                groups.add(condition.path("group").asString(""));
+            }
+        });
         for (var group : RfmModel.GROUPS) {
-            var name = "RFM: " + group.replace('_', ' ');
-            if (!segments.contains(name)) {
+            var name = "RFM: " + RfmModel.label(group);
+            if (!groups.contains(group)) {
                 var definition = json.createObjectNode();
                 definition.put("version", ConditionParser.VERSION);
                 definition.putObject("condition").put("type", "rfm").put("group", group);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,16 @@ final class ConditionParser {
         int retentionDays();
 
         LocalDate today();
+
+        /**
+         * Whether a saved definition is being loaded rather than a new one checked. What depends on the data (traits
+         * nobody holds any more, a window that has slid out of the days the index keeps, a stage or tag that has gone)
+         * is refused when a definition is saved, but never breaks one that was saved: such a part matches nobody,
+         * and a window covers the days the index still keeps.
+         */
+        default boolean stored() {
+            return false;
+        }
     }
 
     /** Which kinds of values a trait holds, to refuse "city at least 3". */
@@ -83,6 +94,49 @@ final class ConditionParser {
         return new Parsed(condition, Set.copyOf(parser.segments), Set.copyOf(parser.tags), parser.timeDependent);
     }
 
+    private static final List<String> COMPARISON = List.of("operator", "value", "values", "from", "to", "date", "days");
+    private static final List<String> THRESHOLD = List.of("operator", "value", "from", "to");
+
+    /** The fields each type of condition (and each nested object) may have; anything else is a mistake. */
+    private static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            Map.entry("all", List.of("conditions")),
+            Map.entry("any", List.of("conditions")),
+            Map.entry("not", List.of("condition")),
+            Map.entry("trait", concat(List.of("trait"), COMPARISON)),
+            Map.entry("fact", concat(List.of("fact"), COMPARISON)),
+            Map.entry("channel", List.of("values")),
+            Map.entry("event", List.of("event", "where", "window", "count", "aggregate")),
+            Map.entry("purchase", List.of("product", "category", "window", "count", "spent")),
+            Map.entry("tag", List.of("tag", "operator", "value", "values")),
+            Map.entry("segment", List.of("segment")),
+            Map.entry("lifecycle", List.of("model", "stage")),
+            Map.entry("rfm", List.of("group", "recency", "frequency", "monetary")),
+            Map.entry("where", List.of("property", "value")),
+            Map.entry("window", List.of("lastDays", "from", "to")),
+            Map.entry("threshold", THRESHOLD),
+            Map.entry("aggregate", concat(List.of("function", "property"), THRESHOLD)));
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    /** Refuses the first field of {@code node} that is not among {@code known} (besides "type"). */
+    private boolean onlyKnownFields(JsonNode node, String path, List<String> known) {
+        for (var field : node.propertyNames()) {
+            if (!field.equals("type") && !known.contains(field)) {
+                fail(path + "." + field, "unknown-field", "is not a field here; expected " + String.join(", ", known));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean onlyKnownFields(JsonNode node, String path, String kind) {
+        return node == null || !node.isObject() || onlyKnownFields(node, path, FIELDS.get(kind));
+    }
+
     private Condition node(JsonNode node, String path, int depth) {
         if (node == null || !node.isObject()) {
             return fail(path, "type", "must be a condition object with a 'type'");
@@ -95,6 +149,10 @@ final class ConditionParser {
         }
         var type = text(node, "type", path);
         if (type == null) {
+            return null;
+        }
+        var fields = FIELDS.get(type);
+        if (fields != null && !onlyKnownFields(node, path, fields)) {
             return null;
         }
         return switch (type) {
@@ -140,6 +198,9 @@ final class ConditionParser {
         var operator = operator(node, path);
         if (name == null || operator == null) {
             return null;
+        }
+        if (catalog.stored()) {
+            return attribute(Condition.Source.TRAIT, name, operator, node, path);
         }
         if (!catalog.knowsTrait(name)) {
             return fail(path + ".trait", "unknown-trait", "no customer has a trait named '" + name + "'");
@@ -264,7 +325,9 @@ final class ConditionParser {
                 }
             }
             case WITHIN_LAST_DAYS, MORE_THAN_DAYS_AGO, ANNIVERSARY_WITHIN_NEXT_DAYS -> {
-                days = days(node, "days", path, operator == Operator.ANNIVERSARY_WITHIN_NEXT_DAYS ? 366 : 36_500);
+                days = operator == Operator.ANNIVERSARY_WITHIN_NEXT_DAYS
+                        ? days(node, "days", path, 0, 365) // 0: today only
+                        : days(node, "days", path, 36_500);
                 timeDependent = true;
             }
             case EXISTS, NOT_EXISTS -> {}
@@ -284,6 +347,9 @@ final class ConditionParser {
         String value = null;
         var where = node.get("where");
         if (where != null && !where.isNull()) {
+            if (!onlyKnownFields(where, path + ".where", "where")) {
+                return null;
+            }
             if (!where.isObject()) {
                 return fail(path + ".where", "type", "must be {\"property\": ..., \"value\": ...}");
             }
@@ -309,6 +375,9 @@ final class ConditionParser {
         var aggregateNode = node.get("aggregate");
         if (aggregateNode != null && !aggregateNode.isNull()) {
             var path2 = path + ".aggregate";
+            if (!onlyKnownFields(aggregateNode, path2, "aggregate")) {
+                return null;
+            }
             if (property != null) {
                 return fail(path2, "combination", "an aggregate cannot be combined with 'where'");
             }
@@ -354,7 +423,9 @@ final class ConditionParser {
             return null;
         }
         var id = catalog.tagId(name);
-        if (id.isEmpty()) {
+        if (id.isEmpty() && catalog.stored()) {
+            id = Optional.of(-1L);
+        } else if (id.isEmpty()) {
             return fail(path + ".tag", "unknown-tag", "there is no tag named '" + name + "'");
         }
         tags.add(id.get());
@@ -365,7 +436,7 @@ final class ConditionParser {
         if (operator == null) {
             return null;
         }
-        if (!catalog.isValueTag(id.get())) {
+        if (!catalog.isValueTag(id.get()) && !catalog.stored()) {
             return fail(path + ".operator", "not-a-value-tag", "'" + name + "' has no values; leave out the operator");
         }
         return switch (operator) {
@@ -386,7 +457,7 @@ final class ConditionParser {
         if (id == null || !id.isIntegralNumber()) {
             return fail(path + ".segment", "required", "must be a segment id");
         }
-        if (!catalog.segmentExists(id.asLong())) {
+        if (!catalog.segmentExists(id.asLong()) && !catalog.stored()) {
             return fail(path + ".segment", "unknown-segment", "there is no segment " + id.asLong());
         }
         segments.add(id.asLong());
@@ -399,7 +470,7 @@ final class ConditionParser {
         if (model == null || stage == null) {
             return null;
         }
-        if (!catalog.stageExists(model, stage)) {
+        if (!catalog.stageExists(model, stage) && !catalog.stored()) {
             return fail(path + ".stage", "unknown-stage", "the model '" + model + "' has no stage '" + stage + "'");
         }
         timeDependent = true;
@@ -449,6 +520,9 @@ final class ConditionParser {
         if (node == null || node.isNull() || (node.isString() && node.asString().equals("ever"))) {
             return Condition.Window.EVER;
         }
+        if (!onlyKnownFields(node, path, "window")) {
+            return Condition.Window.EVER;
+        }
         if (!node.isObject()) {
             fail(path, "type", "must be \"ever\", {\"lastDays\": N} or {\"from\": date, \"to\": date}");
             return Condition.Window.EVER;
@@ -465,7 +539,7 @@ final class ConditionParser {
         }
         if (from.isAfter(to)) {
             fail(path + ".from", "range", "must not be after 'to'");
-        } else if (from.isBefore(catalog.today().minusDays(catalog.retentionDays() - 1L))) {
+        } else if (from.isBefore(catalog.today().minusDays(catalog.retentionDays() - 1L)) && !catalog.stored()) {
             fail(
                     path + ".from",
                     "window-too-large",
@@ -476,6 +550,9 @@ final class ConditionParser {
     }
 
     private Condition.Threshold threshold(JsonNode node, String path, boolean required) {
+        if (!path.endsWith(".aggregate") && !onlyKnownFields(node, path, "threshold")) {
+            return null;
+        }
         if (node == null || node.isNull()) {
             if (required) {
                 fail(path, "required", "needs an operator and a value");
@@ -607,14 +684,21 @@ final class ConditionParser {
     }
 
     private Integer days(JsonNode node, String field, String path, int max) {
+        return days(node, field, path, 1, max);
+    }
+
+    private Integer days(JsonNode node, String field, String path, int min, int max) {
         var value = node.get(field);
         if (value == null || !value.isIntegralNumber()) {
             fail(path + "." + field, value == null ? "required" : "type", "must be a whole number of days");
             return null;
         }
         var days = value.asInt();
-        if (days < 1 || days > max) {
-            fail(path + "." + field, days > max ? "window-too-large" : "range", "must be from 1 to " + max + " days");
+        if (days < min || days > max) {
+            fail(
+                    path + "." + field,
+                    days > max ? "window-too-large" : "range",
+                    "must be from " + min + " to " + max + " days");
             return null;
         }
         return days;

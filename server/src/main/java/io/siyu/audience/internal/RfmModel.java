@@ -44,6 +44,11 @@ final class RfmModel {
 
     private RfmModel() {}
 
+    /** How a group reads to people: "can't lose" for cant_lose. */
+    static String label(String group) {
+        return group.equals("cant_lose") ? "can't lose" : group.replace('_', ' ');
+    }
+
     static String group(int recency, int frequency) {
         return CELLS[recency - 1][frequency - 1];
     }

@@ -3,7 +3,6 @@ package io.siyu.audience.internal;
 import io.siyu.access.Viewer;
 import io.siyu.customers.CustomerSummary;
 import io.siyu.shared.InvalidInputException;
-import io.siyu.shared.Problems;
 import io.siyu.shared.Slice;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,21 +45,13 @@ class SegmentController {
 
     record SnapshotRequest(String name) {}
 
-    @ExceptionHandler(AudienceService.AudienceNotReady.class)
-    ResponseEntity<ProblemDetail> notReady(AudienceService.AudienceNotReady e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header("Retry-After", "5")
-                .contentType(Problems.PROBLEM_JSON)
-                .body(e.problem);
-    }
-
-    /** How many customers a definition matches, while it is being edited. */
     @GetMapping("/api/v1/audience/status")
     @PreAuthorize("hasAuthority('audience:read')")
     AudienceEngine.Status status() {
         return audiences.status();
     }
 
+    /** How many customers a definition matches, while it is being edited. */
     @PostMapping("/api/v1/segments/count")
     @PreAuthorize("hasAuthority('audience:read')")
     AudienceService.Count count(@RequestBody DefinitionRequest request) {

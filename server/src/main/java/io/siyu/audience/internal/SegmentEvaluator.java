@@ -158,8 +158,24 @@ final class SegmentEvaluator {
                         attribute.fromDate().toEpochDay(), attribute.toDate().toEpochDay(), base);
             case WITHIN_LAST_DAYS -> values.between(today - attribute.days() + 1, today, base);
             case MORE_THAN_DAYS_AGO -> values.compare(Comparison.LT, today - attribute.days() + 1, base);
+            case ANNIVERSARY_WITHIN_NEXT_DAYS -> anniversaries(values, attribute.days(), base);
             default -> throw new IllegalStateException("not a date operator: " + attribute.operator());
         };
+    }
+
+    /** Whose date (e.g. first order) has its anniversary today or in the next {@code days} days. */
+    private RoaringBitmap anniversaries(BitSlicedIndex values, int days, RoaringBitmap base) {
+        var start = TraitColumn.anniversaryDay(LocalDate.ofEpochDay(today));
+        var end = start + days;
+        var result = new RoaringBitmap();
+        var candidates = base == null ? values.existence() : RoaringBitmap.and(values.existence(), base);
+        candidates.forEach((int ordinal) -> {
+            var day = TraitColumn.anniversaryDay(LocalDate.ofEpochDay(values.get(ordinal)));
+            if ((day >= start && day <= end) || day + 365 <= end) {
+                result.add(ordinal);
+            }
+        });
+        return result;
     }
 
     private RoaringBitmap behaviour(Condition.Behaviour behaviour, RoaringBitmap base) {

@@ -2,39 +2,51 @@ package io.siyu.audience.internal;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Orders segments so that every segment comes after the segments it refers to (a depth-first topological sort). */
+/**
+ * Orders rule tags and segments so that each comes after the rule tags and segments it refers to (a depth-first
+ * topological sort); saving a segment that would close a cycle is refused, see {@link #cycle}.
+ */
 final class SegmentOrder {
 
     private SegmentOrder() {}
 
-    static List<AudienceEngine.Derived> of(Map<Long, AudienceEngine.Derived> segments) {
+    static List<AudienceEngine.Derived> of(
+            Map<Long, AudienceEngine.Derived> ruleTags, Map<Long, AudienceEngine.Derived> segments) {
+        var all = new LinkedHashMap<String, AudienceEngine.Derived>();
+        ruleTags.forEach((id, tag) -> all.put("tag:" + id, tag));
+        segments.forEach((id, segment) -> all.put("segment:" + id, segment));
         var ordered = new ArrayList<AudienceEngine.Derived>();
-        var done = new HashSet<Long>();
-        for (var id : segments.keySet()) {
-            visit(id, segments, done, new HashSet<>(), ordered);
+        var done = new HashSet<String>();
+        for (var key : all.keySet()) {
+            visit(key, all, done, new HashSet<>(), ordered);
         }
         return ordered;
     }
 
     private static void visit(
-            long id,
-            Map<Long, AudienceEngine.Derived> segments,
-            Set<Long> done,
-            Set<Long> path,
+            String key,
+            Map<String, AudienceEngine.Derived> all,
+            Set<String> done,
+            Set<String> path,
             List<AudienceEngine.Derived> ordered) {
-        if (done.contains(id) || !segments.containsKey(id) || !path.add(id)) {
+        if (done.contains(key) || !all.containsKey(key) || !path.add(key)) {
             return;
         }
-        for (var reference : segments.get(id).parsed().segments()) {
-            visit(reference, segments, done, path, ordered);
+        var parsed = all.get(key).parsed();
+        for (var tag : parsed.tags()) {
+            visit("tag:" + tag, all, done, path, ordered);
         }
-        path.remove(id);
-        done.add(id);
-        ordered.add(segments.get(id));
+        for (var segment : parsed.segments()) {
+            visit("segment:" + segment, all, done, path, ordered);
+        }
+        path.remove(key);
+        done.add(key);
+        ordered.add(all.get(key));
     }
 
     /** The chain of references from {@code start} back to itself, if saving it would close a cycle. */

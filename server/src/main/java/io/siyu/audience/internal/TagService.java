@@ -200,14 +200,34 @@ class TagService {
         return tag(id);
     }
 
+    /**
+     * Moves a merged customer's tags to the profile that absorbed it (in the merge's transaction); tags the survivor
+     * already had keep their value, and each tag it gains is recorded in its history.
+     */
+    void merged(long survivor, long absorbed) {
+        jdbc.update(
+                """
+                with moved as (
+                    insert into audience.tag_assignment (tag_id, customer_id, value, assigned_at, assigned_by)
+                    select tag_id, ?, value, assigned_at, assigned_by from audience.tag_assignment where customer_id = ?
+                    on conflict (tag_id, customer_id) do nothing
+                    returning tag_id, value
+                )
+                insert into audience.tag_history (tag_id, customer_id, change, value, at, by_whom)
+                select tag_id, ?, 'ADDED', nullif(value, ''), ?, ? from moved""",
+                survivor,
+                absorbed,
+                survivor,
+                java.sql.Timestamp.from(clock.instant()),
+                "merge of customer " + absorbed);
+        jdbc.update("delete from audience.tag_assignment where customer_id = ?", absorbed);
+    }
+
     void delete(long id) {
         var existing = tag(id);
-        var users = engine.registry().order().stream()
-                .filter(d -> d.parsed().tags().contains(id))
-                .map(d -> d.kind() + " " + d.name() + " (" + d.id() + ")")
-                .toList();
+        var users = engine.registry().usersOf(parsed -> parsed.tags().contains(id));
         if (!users.isEmpty()) {
-            throw new ConflictException("in-use", "segments use this tag: " + String.join(", ", users));
+            throw new ConflictException("in-use", "in use by " + String.join(", ", users));
         }
         jdbc.update("delete from audience.tag where id = ?", id);
         engine.index().write(() -> {

@@ -83,6 +83,10 @@ final class AudienceFixtures {
         return day.atTime(12, 0).atZone(ZONE).toInstant().plusSeconds(minutes * 60L);
     }
 
+    LocalDate today() {
+        return engine.today();
+    }
+
     long customer(String userId) {
         return profiles.find("user_id:" + userId).orElseThrow().value();
     }

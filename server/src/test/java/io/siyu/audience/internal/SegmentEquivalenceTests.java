@@ -488,7 +488,7 @@ class SegmentEquivalenceTests {
                     var facts = List.of("first_seen_at", "last_seen_at", "first_order_at", "last_order_at");
                     var node = object("fact").put("fact", facts.get(random.nextInt(facts.size())));
                     var someDay = today.minusDays(random.nextInt(500));
-                    switch (random.nextInt(6)) {
+                    switch (random.nextInt(7)) {
                         case 0 -> node.put("operator", "before").put("date", someDay.toString());
                         case 1 -> node.put("operator", "after").put("date", someDay.toString());
                         case 2 ->
@@ -500,6 +500,8 @@ class SegmentEquivalenceTests {
                                                     .toString());
                         case 3 -> node.put("operator", "within_last_days").put("days", 1 + random.nextInt(200));
                         case 4 -> node.put("operator", "more_than_days_ago").put("days", 1 + random.nextInt(200));
+                        case 5 ->
+                            node.put("operator", "anniversary_within_next_days").put("days", random.nextInt(120));
                         default -> node.put("operator", random.nextBoolean() ? "exists" : "not_exists");
                     }
                     yield node;

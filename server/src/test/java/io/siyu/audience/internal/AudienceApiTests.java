@@ -1,0 +1,411 @@
+package io.siyu.audience.internal;
+
+import static io.siyu.audience.internal.AudienceFixtures.at;
+import static io.siyu.audience.internal.AudienceFixtures.condition;
+import static io.siyu.audience.internal.AudienceFixtures.identify;
+import static io.siyu.audience.internal.AudienceFixtures.track;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.HttpFixtures;
+import io.siyu.audience.CustomerEnteredSegment;
+import io.siyu.audience.CustomerLeftSegment;
+import io.siyu.customers.Profiles;
+import io.siyu.ingest.Ingestion;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Segments, tags and lifecycle models through the operator API, and what the index does as data and time change. */
+@AudienceTest
+class AudienceApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Ingestion ingestion;
+
+    @Autowired
+    Profiles profiles;
+
+    @Autowired
+    AudienceEngine engine;
+
+    @Autowired
+    AudienceTestConfiguration.MovableClock clock;
+
+    @Autowired
+    AudienceTestConfiguration.Signals signals;
+
+    @Autowired
+    MembershipPublisher publisher;
+
+    AudienceFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new AudienceFixtures(port, ingestion, profiles, engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.set(AudienceTestConfiguration.START);
+        engine.newDay();
+    }
+
+    private HttpFixtures admin() {
+        return fixtures.admin();
+    }
+
+    private static String definition(String condition) {
+        return "{\"definition\":{\"version\":1,\"condition\":" + condition + "}}";
+    }
+
+    private long count(String condition) {
+        var response = admin().post("/api/v1/segments/count", definition(condition));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("count").asLong();
+    }
+
+    private JsonNode refused(String condition) {
+        var response = admin().post("/api/v1/segments/count", definition(condition));
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        return response.json().get("errors").get(0);
+    }
+
+    private void people(String prefix, int n, String city) {
+        var messages = new ArrayList<JsonNode>();
+        for (int i = 0; i < n; i++) {
+            var message = identify(prefix + i, at(fixtures.today(), i));
+            message.withObject("traits").put("city", city).put("age", 20 + i);
+            messages.add(message);
+        }
+        fixtures.send(messages);
+    }
+
+    @Test
+    void badDefinitionsAreRefusedNamingTheWrongPart() {
+        people("refuse-", 2, "苏州");
+        var unknownTrait = refused("""
+                {"type":"all","conditions":[{"type":"trait","trait":"no_such_trait","operator":"exists"}]}""");
+        assertThat(unknownTrait.get("field").asString()).isEqualTo("definition.condition.conditions[0].trait");
+        assertThat(unknownTrait.get("rule").asString()).isEqualTo("unknown-trait");
+
+        var unknownField = refused("""
+                {"type":"trait","trait":"city","operator":"equals","value":"苏州","windw":{"lastDays":3}}""");
+        assertThat(unknownField.get("field").asString()).isEqualTo("definition.condition.windw");
+        assertThat(unknownField.get("rule").asString()).isEqualTo("unknown-field");
+
+        var wrongType = refused("""
+                {"type":"trait","trait":"city","operator":"at_least","value":3}""");
+        assertThat(wrongType.get("field").asString()).isEqualTo("definition.condition.operator");
+        assertThat(wrongType.get("rule").asString()).isEqualTo("type");
+
+        var tooLong = refused("""
+                {"type":"event","event":"Product Viewed","window":{"lastDays":5000}}""");
+        assertThat(tooLong.get("field").asString()).isEqualTo("definition.condition.window.lastDays");
+        assertThat(tooLong.get("rule").asString()).isEqualTo("window-too-large");
+
+        var unknownSegment = refused("""
+                {"type":"segment","segment":987654}""");
+        assertThat(unknownSegment.get("rule").asString()).isEqualTo("unknown-segment");
+
+        // a cycle: a refers to b, then b is changed to refer to a
+        var a = fixtures.createSegment("cycle-a", condition("""
+                {"type":"trait","trait":"city","operator":"equals","value":"苏州"}"""));
+        var b = fixtures.createSegment("cycle-b", condition("{\"type\":\"segment\",\"segment\":" + a + "}"));
+        var closing = admin().put(
+                        "/api/v1/segments/" + a,
+                        "{\"name\":\"cycle-a\",\"definition\":{\"version\":1,\"condition\":{\"type\":\"segment\","
+                                + "\"segment\":" + b + "}}}");
+        assertThat(closing.status()).as(closing.body()).isEqualTo(400);
+        assertThat(closing.body()).contains("cycle");
+        // a segment in use cannot be deleted; the one using it can, and then it can
+        assertThat(admin().delete("/api/v1/segments/" + a).status()).isEqualTo(409);
+        assertThat(admin().delete("/api/v1/segments/" + b).status()).isEqualTo(204);
+        assertThat(admin().delete("/api/v1/segments/" + a).status()).isEqualTo(204);
+    }
+
+    @Test
+    void segmentsAreCountedPreviewedVersionedOverlappedExportedAndSnapshotted() {
+        people("seg-", 6, "无锡");
+        var city = """
+                {"type":"trait","trait":"city","operator":"equals","value":"无锡"}""";
+        var older = """
+                {"type":"all","conditions":[%s,{"type":"trait","trait":"age","operator":"at_least","value":23}]}""".formatted(city);
+        assertThat(count(city)).isEqualTo(6);
+        assertThat(count(older)).isEqualTo(3);
+        var preview = admin().post("/api/v1/segments/preview", definition(older));
+        assertThat(preview.json().get("customers")).hasSize(3);
+
+        var all = fixtures.createSegment("wuxi", condition(city));
+        var some = fixtures.createSegment("wuxi 23+", condition(older));
+        var view = admin().get("/api/v1/segments/" + some).json();
+        assertThat(view.get("size").asLong()).isEqualTo(3);
+        assertThat(view.get("version").asInt()).isEqualTo(1);
+
+        var updated = admin().put(
+                        "/api/v1/segments/" + some,
+                        "{\"name\":\"wuxi 24+\",\"definition\":{\"version\":1,\"condition\":"
+                                + older.replace("23", "24") + "}}");
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().get("version").asInt()).isEqualTo(2);
+        assertThat(updated.json().get("size").asLong()).isEqualTo(2);
+        assertThat(admin().get("/api/v1/segments/" + some + "/versions").json()).hasSize(2);
+
+        var members =
+                admin().get("/api/v1/segments/" + some + "/members?limit=50").json();
+        assertThat(members.get("items").findValuesAsString("id"))
+                .containsExactlyInAnyOrder(
+                        String.valueOf(fixtures.customer("seg-4")), String.valueOf(fixtures.customer("seg-5")));
+
+        var overlap = admin().post("/api/v1/segments/overlap", "{\"segments\":[" + all + "," + some + "]}")
+                .json();
+        assertThat(overlap.get("union").asLong()).isEqualTo(6);
+        assertThat(overlap.get("regions").get(all + "+" + some).asLong()).isEqualTo(2);
+        assertThat(overlap.get("regions").get(String.valueOf(all)).asLong()).isEqualTo(4);
+
+        var export = admin().get("/api/v1/segments/" + all + "/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body().lines().count()).isEqualTo(7); // header and six customers
+
+        var snapshot = admin().post("/api/v1/segments/" + some + "/snapshots", "{\"name\":\"campaign\"}");
+        assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(201);
+        assertThat(snapshot.json().get("size").asLong()).isEqualTo(2);
+        // the snapshot stays as it was when the segment changes
+        var message = identify("seg-0", at(fixtures.today(), 31));
+        message.withObject("traits").put("age", 80);
+        fixtures.send(message);
+        assertThat(admin().get("/api/v1/segments/" + some).json().get("size").asLong())
+                .isEqualTo(3);
+        var frozen = admin().get("/api/v1/segments/" + some + "/snapshots/"
+                + snapshot.json().get("id").asLong() + "/export");
+        assertThat(frozen.body().lines().count()).isEqualTo(3);
+        publisher.flush();
+        assertThat(admin().get("/api/v1/segments/" + some + "/trend?days=7")
+                        .json()
+                        .toString())
+                .contains(fixtures.today().toString());
+    }
+
+    @Test
+    void membershipFollowsEventsAndTimeAndEverySignalIsPublished() {
+        var id = fixtures.customer(sendView("signal-1"));
+        var segment = fixtures.createSegment("viewed in the last 2 days", condition("""
+                {"type":"event","event":"Signal Viewed","window":{"lastDays":2}}"""));
+        assertThat(members(segment)).containsExactly((int) id);
+
+        // a second customer enters as soon as the event is applied
+        signals.received.clear();
+        var second = fixtures.customer(sendView("signal-2"));
+        assertThat(entered(segment)).containsExactly(second);
+
+        // nothing happens for two days except time passing; at the second midnight both leave
+        signals.received.clear();
+        clock.advance(Duration.ofDays(1));
+        engine.newDay();
+        assertThat(left(segment)).isEmpty();
+        clock.advance(Duration.ofDays(1));
+        engine.newDay();
+        assertThat(left(segment)).containsExactlyInAnyOrder(id, second);
+        assertThat(members(segment)).isEmpty();
+    }
+
+    private String sendView(String userId) {
+        fixtures.send(track(userId, "Signal Viewed", at(fixtures.today(), 1)));
+        return userId;
+    }
+
+    private List<Long> entered(long segment) {
+        return signals.received.stream()
+                .map(AudienceTestConfiguration.Signals.Received::event)
+                .filter(e -> e instanceof CustomerEnteredSegment s && s.segmentId() == segment)
+                .map(e -> ((CustomerEnteredSegment) e).customerId().value())
+                .toList();
+    }
+
+    private List<Long> left(long segment) {
+        return signals.received.stream()
+                .map(AudienceTestConfiguration.Signals.Received::event)
+                .filter(e -> e instanceof CustomerLeftSegment s && s.segmentId() == segment)
+                .map(e -> ((CustomerLeftSegment) e).customerId().value())
+                .toList();
+    }
+
+    private List<Integer> members(long segment) {
+        return engine.index().read(() -> {
+            var members = engine.index().segments.getOrDefault(segment, new RoaringBitmap());
+            return IntStream.of(members.toArray()).boxed().toList();
+        });
+    }
+
+    @Test
+    void tagsAreAssignedByHandByCsvWithValuesAndByRulesWithHistory() {
+        people("tag-", 4, "常州");
+        var manual = admin().post("/api/v1/tags", "{\"name\":\"常州 VIP\",\"kind\":\"MANUAL\"}");
+        assertThat(manual.status()).as(manual.body()).isEqualTo(201);
+        var manualId = manual.json().get("id").asLong();
+        var assigned = admin().post(
+                        "/api/v1/tags/" + manualId + "/assignments",
+                        "{\"customers\":[\"user_id:tag-0\",\"user_id:tag-1\",\"user_id:nobody\"]}");
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        assertThat(assigned.json().get("assigned").asInt()).isEqualTo(2);
+        assertThat(assigned.json().get("unknown")).hasSize(1);
+        assertThat(count("{\"type\":\"tag\",\"tag\":\"常州 VIP\"}")).isEqualTo(2);
+
+        var tier = admin().post("/api/v1/tags", "{\"name\":\"常州 tier\",\"kind\":\"VALUE\"}")
+                .json();
+        var csv = admin().post(
+                        "/api/v1/tags/" + tier.get("id").asLong() + "/assignments",
+                        "customer,value\nuser_id:tag-0,gold\nuser_id:tag-2,silver\nuser_id:tag-3,gold\n",
+                        "text/csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(count("{\"type\":\"tag\",\"tag\":\"常州 tier\",\"operator\":\"equals\",\"value\":\"gold\"}"))
+                .isEqualTo(2);
+
+        var rule = admin().post("/api/v1/tags", """
+                        {"name":"常州 older","kind":"RULE","rule":{"version":1,"condition":{"type":"all","conditions":[
+                          {"type":"trait","trait":"city","operator":"equals","value":"常州"},
+                          {"type":"trait","trait":"age","operator":"at_least","value":22}]}}}""");
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        assertThat(count("{\"type\":\"tag\",\"tag\":\"常州 older\"}")).isEqualTo(2);
+        // the rule keeps up with the data: tag-0 becomes 40
+        var older = identify("tag-0", at(fixtures.today(), 50));
+        older.withObject("traits").put("age", 40);
+        fixtures.send(older);
+        assertThat(count("{\"type\":\"tag\",\"tag\":\"常州 older\"}")).isEqualTo(3);
+        // a tag a rule tag or segment uses cannot be deleted
+        fixtures.createSegment("uses VIP", condition("{\"type\":\"tag\",\"tag\":\"常州 VIP\"}"));
+        assertThat(admin().delete("/api/v1/tags/" + manualId).status()).isEqualTo(409);
+
+        var history = admin().get("/api/v1/customers/" + fixtures.customer("tag-0") + "/tags")
+                .json();
+        assertThat(history.toString()).contains("常州 VIP").contains("gold").contains("常州 older");
+    }
+
+    @Test
+    void everyCustomerIsInExactlyOneStageOfEachModel() {
+        people("stage-", 5, "镇江");
+        var order = track("stage-0", "Order Completed", at(fixtures.today(), 5));
+        order.withObject("properties").put("order_id", "stage-order-0").put("total", 99.5);
+        fixtures.send(order);
+        engine.index().read(() -> {
+            for (var model : engine.index().stages.entrySet()) {
+                var seen = new RoaringBitmap();
+                for (var members : model.getValue().values()) {
+                    assertThat(RoaringBitmap.and(seen, members).isEmpty())
+                            .as("stages of %s overlap", model.getKey())
+                            .isTrue();
+                    seen.or(members);
+                }
+                if (!model.getKey().equals(RfmModel.MODEL)) { // RFM scores only those who bought in its window
+                    assertThat(seen)
+                            .as("everyone in a stage of %s", model.getKey())
+                            .isEqualTo(engine.index().live);
+                }
+            }
+            return null;
+        });
+        assertThat(engine.index().stages.keySet()).contains("value", "journey");
+    }
+
+    @Test
+    void aMergedCustomerLeavesNoTraceAndItsTagsMoveToTheSurvivor() {
+        fixtures.send(
+                identify("merge-a", at(fixtures.today(), 1)),
+                track("merge-a", "Merge Viewed", at(fixtures.today(), 2)));
+        var anonymous = track(null, "Merge Viewed", at(fixtures.today(), 3)).put("anonymousId", "merge-anon");
+        anonymous.remove("userId");
+        fixtures.send(anonymous);
+        var absorbed = profiles.find("anonymous_id:merge-anon").orElseThrow().value();
+        var tag = admin().post("/api/v1/tags", "{\"name\":\"merge tag\",\"kind\":\"MANUAL\"}")
+                .json()
+                .get("id")
+                .asLong();
+        admin().post("/api/v1/tags/" + tag + "/assignments", "{\"customers\":[\"" + absorbed + "\"]}");
+        var segment = fixtures.createSegment("merge viewers", condition("""
+                {"type":"event","event":"Merge Viewed","window":{"lastDays":7}}"""));
+        assertThat(members(segment)).contains((int) absorbed);
+
+        // the anonymous visitor signs in as merge-a: one of the two profiles absorbs the other
+        var link = identify("merge-a", at(fixtures.today(), 4)).put("anonymousId", "merge-anon");
+        fixtures.send(link);
+        var survivor = fixtures.customer("merge-a");
+        var gone = survivor == absorbed
+                ? profiles.find("user_id:merge-a").orElseThrow().value()
+                : absorbed;
+        var absorbedOrdinal = (int) (survivor == absorbed ? gone : absorbed);
+        engine.index().read(() -> {
+            var fingerprintHolders = new ArrayList<String>();
+            if (engine.index().live.contains(absorbedOrdinal)) {
+                fingerprintHolders.add("live");
+            }
+            engine.index().segments.forEach((id, members) -> {
+                if (members.contains(absorbedOrdinal)) {
+                    fingerprintHolders.add("segment " + id);
+                }
+            });
+            engine.index().tags.forEach((id, members) -> {
+                if (members.contains(absorbedOrdinal)) {
+                    fingerprintHolders.add("tag " + id);
+                }
+            });
+            engine.index().activity.forEach((key, column) -> {
+                if (column.did(null, null).contains(absorbedOrdinal)) {
+                    fingerprintHolders.add("activity " + key);
+                }
+            });
+            engine.index()
+                    .stages
+                    .forEach((model, stages) -> stages.forEach((stage, members) -> {
+                        if (members.contains(absorbedOrdinal)) {
+                            fingerprintHolders.add("stage " + model + "/" + stage);
+                        }
+                    }));
+            assertThat(fingerprintHolders)
+                    .as("where the merged customer still is")
+                    .isEmpty();
+            return null;
+        });
+        assertThat(members(segment)).contains((int) survivor);
+        assertThat(count("{\"type\":\"tag\",\"tag\":\"merge tag\"}")).isEqualTo(1);
+        assertThat(engine.index().read(() -> engine.index().tags.get(tag).contains((int) survivor)))
+                .isTrue();
+    }
+
+    @Test
+    void aRebuildFromPostgresqlGivesTheIndexKeptCurrentEventByEvent() {
+        people("rebuild-", 20, "扬州");
+        var messages = new ArrayList<JsonNode>();
+        for (int i = 0; i < 20; i++) {
+            messages.add(
+                    track("rebuild-" + i, "Rebuild Viewed", at(fixtures.today().minusDays(i % 5), i)));
+        }
+        fixtures.send(messages);
+        fixtures.createSegment("rebuild viewers", condition("""
+                {"type":"event","event":"Rebuild Viewed","window":{"lastDays":3},
+                 "count":{"operator":"at_least","value":1}}"""));
+        var tag = admin().post("/api/v1/tags", "{\"name\":\"rebuild tag\",\"kind\":\"MANUAL\"}")
+                .json()
+                .get("id")
+                .asLong();
+        admin().post("/api/v1/tags/" + tag + "/assignments", "{\"customers\":[\"user_id:rebuild-3\"]}");
+
+        var kept = engine.index().read(() -> IndexFingerprint.of(engine.index()));
+        engine.rebuild();
+        var rebuilt = engine.index().read(() -> IndexFingerprint.of(engine.index()));
+        assertThat(rebuilt).isEqualTo(kept);
+        assertThat(kept.keySet()).anyMatch(part -> part.startsWith("activity "));
+        assertThat(Set.copyOf(kept.keySet())).contains("tag " + tag);
+    }
+}
