@@ -54,6 +54,16 @@ final class ActivityColumn {
             }
         }
 
+        void removeAll(RoaringBitmap ordinals) {
+            did.andNot(ordinals);
+            count.removeAll(ordinals);
+            if (sum != null) {
+                sum.removeAll(ordinals);
+                min.removeAll(ordinals);
+                max.removeAll(ordinals);
+            }
+        }
+
         long sizeInBytes() {
             var bytes = did.getLongSizeInBytes() + count.sizeInBytes();
             if (sum != null) {
@@ -94,6 +104,14 @@ final class ActivityColumn {
         }
     }
 
+    /** Forgets the activity of all of {@code ordinals} at once. */
+    void removeAll(RoaringBitmap ordinals) {
+        ever.removeAll(ordinals);
+        for (var stats : days.values()) {
+            stats.removeAll(ordinals);
+        }
+    }
+
     /** Forgets days before {@code firstKept}; their activity stays in the all-time figures. */
     void forgetBefore(int firstKept) {
         days.headMap(firstKept, false).clear();
@@ -105,14 +123,69 @@ final class ActivityColumn {
 
     /** Who did it at least once in the window ({@code null} bounds mean all time). */
     RoaringBitmap did(Integer from, Integer to) {
+        return did(from, to, null);
+    }
+
+    /**
+     * Who of {@code within} (everyone if null) did it at least once in the window; with a few customers each day is
+     * first cut down to them, so that a batch's re-evaluation does not union every day's whole bitmap.
+     */
+    RoaringBitmap did(Integer from, Integer to, RoaringBitmap within) {
+        var small = within != null && within.getCardinality() < 4096;
         if (from == null) {
-            return ever.did.clone();
+            return small ? RoaringBitmap.and(ever.did, within) : ever.did.clone();
         }
-        var result = new RoaringBitmap();
+        var window = days(from, to).values();
+        if (window.isEmpty()) {
+            return new RoaringBitmap();
+        }
+        if (small) {
+            var result = new RoaringBitmap();
+            for (var stats : window) {
+                result.or(RoaringBitmap.and(stats.did, within));
+            }
+            return result;
+        }
+        return org.roaringbitmap.FastAggregation.or(
+                window.stream().map(stats -> stats.did).iterator());
+    }
+
+    /**
+     * Who of {@code within} (everyone if null) did it at least {@code n} times in the window, without adding counts
+     * up: a bitmap per level 1..n of who has reached it so far, raised day by day (a customer reaches level k on a day
+     * when they did it i times that day and had reached k − i before). Each day costs work in proportion to that day's
+     * customers, not to everyone seen so far, which makes small thresholds over long windows cheap.
+     */
+    RoaringBitmap atLeast(int n, Integer from, Integer to, RoaringBitmap within) {
+        if (from == null) {
+            return ever.count.compare(BitSlicedIndex.Comparison.GE, n, within);
+        }
+        var small = within != null && within.getCardinality() < 4096;
+        var reached = new RoaringBitmap[n + 1];
+        for (int k = 1; k <= n; k++) {
+            reached[k] = new RoaringBitmap();
+        }
+        var day = new RoaringBitmap[n + 1];
         for (var stats : days(from, to).values()) {
-            result.or(stats.did);
+            var did = small ? RoaringBitmap.and(stats.did, within) : stats.did;
+            if (did.isEmpty()) {
+                continue;
+            }
+            day[1] = did;
+            for (int k = 2; k <= n; k++) {
+                day[k] = stats.count.compare(BitSlicedIndex.Comparison.GE, k, did);
+            }
+            for (int k = n; k >= 1; k--) {
+                var raised = day[k].clone();
+                for (int i = 1; i < k; i++) {
+                    if (!day[i].isEmpty() && !reached[k - i].isEmpty()) {
+                        raised.or(RoaringBitmap.and(reached[k - i], day[i]));
+                    }
+                }
+                reached[k].or(raised);
+            }
         }
-        return result;
+        return reached[n];
     }
 
     /** How many times each customer (of {@code within}, or all) did it in the window. */
@@ -131,21 +204,24 @@ final class ActivityColumn {
             var all = part.apply(ever);
             return within == null ? all : all.restrictedTo(within);
         }
-        var total = new BitSlicedIndex();
+        var parts = new java.util.ArrayList<BitSlicedIndex>();
+        var limit = within == null ? Integer.MAX_VALUE : within.getCardinality();
         for (var stats : days(from, to).values()) {
             var day = part.apply(stats);
-            total.add(within == null ? day : day.restrictedTo(within));
+            // restricting pays when it leaves out most of the day's customers, as for a batch's few customers
+            parts.add(limit < day.cardinality() / 4 ? day.restrictedTo(within) : day);
         }
-        return total;
+        return BitSlicedIndex.sum(parts);
     }
 
     /** Customers whose minimum (or maximum) of the measure in the window compares as asked with {@code value}. */
-    RoaringBitmap extreme(boolean maximum, Comparison comparison, long value, Integer from, Integer to) {
+    RoaringBitmap extreme(
+            boolean maximum, Comparison comparison, long value, Integer from, Integer to, RoaringBitmap within) {
         if (from == null) {
-            return (maximum ? ever.max : ever.min).compare(comparison, value, null);
+            return (maximum ? ever.max : ever.min).compare(comparison, value, within);
         }
         var window = days(from, to).values();
-        var active = did(from, to);
+        var active = did(from, to, within);
         // "some day" comparisons hold for the window when they hold on any day; "every day" ones on all days
         var someDay = maximum
                 ? comparison == Comparison.GT || comparison == Comparison.GE
@@ -153,13 +229,13 @@ final class ActivityColumn {
         if (someDay) {
             var result = new RoaringBitmap();
             for (var stats : window) {
-                result.or((maximum ? stats.max : stats.min).compare(comparison, value, null));
+                result.or((maximum ? stats.max : stats.min).compare(comparison, value, within));
             }
             return result;
         }
         if (comparison == Comparison.EQ || comparison == Comparison.NE) {
-            var atMostOrLeast = extreme(maximum, maximum ? Comparison.LE : Comparison.GE, value, from, to);
-            var strictly = extreme(maximum, maximum ? Comparison.LT : Comparison.GT, value, from, to);
+            var atMostOrLeast = extreme(maximum, maximum ? Comparison.LE : Comparison.GE, value, from, to, within);
+            var strictly = extreme(maximum, maximum ? Comparison.LT : Comparison.GT, value, from, to, within);
             var equal = RoaringBitmap.andNot(atMostOrLeast, strictly);
             return comparison == Comparison.EQ ? equal : RoaringBitmap.andNot(active, equal);
         }
@@ -173,7 +249,7 @@ final class ActivityColumn {
         };
         var violating = new RoaringBitmap();
         for (var stats : window) {
-            violating.or((maximum ? stats.max : stats.min).compare(opposite, value, null));
+            violating.or((maximum ? stats.max : stats.min).compare(opposite, value, within));
         }
         return RoaringBitmap.andNot(active, violating);
     }

@@ -109,17 +109,25 @@ class ActivityStore {
     }
 
     void forEach(Long customerId, RowCallbackHandler handler) {
+        forEach(customerId, 1, 0, handler);
+    }
+
+    /** Every activity row (of one customer, or of all), or only the rows whose key id is {@code part} modulo {@code parts}. */
+    void forEach(Long customerId, int parts, int part, RowCallbackHandler handler) {
         jdbc.query(
                 connection -> {
+                    var sql = "select customer_id, key_id, day, count, sum, min, max from audience.activity"
+                            + (customerId != null
+                                    ? " where customer_id = ?"
+                                    : parts > 1 ? " where key_id % ? = ?" : "");
                     var statement = connection.prepareStatement(
-                            customerId == null
-                                    ? "select * from audience.activity"
-                                    : "select * from audience.activity where customer_id = ?",
-                            java.sql.ResultSet.TYPE_FORWARD_ONLY,
-                            java.sql.ResultSet.CONCUR_READ_ONLY);
+                            sql, java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
                     statement.setFetchSize(50_000);
                     if (customerId != null) {
                         statement.setLong(1, customerId);
+                    } else if (parts > 1) {
+                        statement.setInt(1, parts);
+                        statement.setInt(2, part);
                     }
                     return statement;
                 },

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.roaringbitmap.RoaringBitmap;
@@ -199,15 +200,46 @@ class AudienceEngine {
         index = new AudienceIndex(index.zone());
         loaded.set(0);
         activity.loadKeys();
+        // Profiles and tags on this thread, behaviour on another: they fill separate parts of the new index, which
+        // nobody reads or writes before it is ready, so neither takes the lock.
+        var building = index;
+        // behaviour in two halves (by key), so that the second core is busy once the profiles are in
+        for (var keyId : activity.keyIds()) {
+            building.column(keyId, activity.key(keyId).isMeasured());
+        }
+        var behaviourMillis = new AtomicLong();
+        var behaviour = CompletableFuture.allOf(java.util.stream.IntStream.range(0, 2)
+                .mapToObj(part -> CompletableFuture.runAsync(
+                        () -> {
+                            var from = System.nanoTime();
+                            readOnly.executeWithoutResult(status -> loadActivity(building, 2, part));
+                            behaviourMillis.accumulateAndGet((System.nanoTime() - from) / 1_000_000, Math::max);
+                        },
+                        runnable -> Thread.ofPlatform()
+                                .name("siyu-audience-build-behaviour-" + part)
+                                .daemon(true)
+                                .start(runnable)))
+                .toArray(CompletableFuture[]::new));
         readOnly.executeWithoutResult(status -> {
             profiles.forEachLive(profile -> {
-                index.write(() -> index.apply(profile));
+                building.apply(profile);
                 loaded.incrementAndGet();
             });
             loadTags(null);
-            loadActivity(null);
         });
+        var profilesMillis = (System.nanoTime() - started) / 1_000_000;
+        behaviour.join();
+        // the behaviour of customers merged into others (their survivors have it) leaves no trace
+        var active = new RoaringBitmap();
+        building.activity.values().forEach(column -> active.or(column.did(null, null)));
+        var gone = RoaringBitmap.andNot(active, building.live);
+        if (!gone.isEmpty()) {
+            building.activity.values().forEach(column -> column.removeAll(gone));
+        }
+        var rfmStarted = System.nanoTime();
         var rfm = RfmCalculator.compute(jdbc, activity, RfmCalculator.settings(jdbc), today());
+        var rfmMillis = (System.nanoTime() - rfmStarted) / 1_000_000;
+        var derivedStarted = System.nanoTime();
         publisher.preload(index);
         var changes = new ArrayList<MembershipPublisher.Change>();
         index.write(() -> {
@@ -216,7 +248,10 @@ class AudienceEngine {
             lastRfm = rfm;
             changes.addAll(refreshAll(null));
         });
+        var derivedMillis = (System.nanoTime() - derivedStarted) / 1_000_000;
+        var announceStarted = System.nanoTime();
         publisher.publish(changes, registry);
+        var announceMillis = (System.nanoTime() - announceStarted) / 1_000_000;
         Set<Long> caughtUp;
         synchronized (pending) {
             ready = true;
@@ -229,12 +264,23 @@ class AudienceEngine {
         buildMillis = (System.nanoTime() - started) / 1_000_000;
         builtAt = clock.instant();
         log.info(
-                "audience index built in {} ms: {} live customers, {} activity keys, {} segments, ~{} MB",
+                "audience index built in {} ms: {} live customers, {} activity keys, {} segments, ~{} MB "
+                        + "(profiles {} ms, behaviour {} ms, RFM {} ms, segments and stages {} ms, "
+                        + "{} changes announced in {} ms)",
                 buildMillis,
                 index.live.getCardinality(),
                 index.activity.size(),
                 registry.segments().size(),
-                index.sizeInBytes() / (1024 * 1024));
+                index.sizeInBytes() / (1024 * 1024),
+                profilesMillis,
+                behaviourMillis.get(),
+                rfmMillis,
+                derivedMillis,
+                changes.stream()
+                        .mapToLong(
+                                c -> c.entered().getLongCardinality() + c.left().getLongCardinality())
+                        .sum(),
+                announceMillis);
     }
 
     private void loadTags(Long customerId) {
@@ -252,7 +298,40 @@ class AudienceEngine {
         });
     }
 
-    /** Loads activity rows (all customers when {@code customerId} is null), per day within retention, else all-time. */
+    /**
+     * Loads one part of the activity rows (by key) straight into an index being built, whose columns exist already;
+     * each column is looked up once, and measures are read only for measured keys.
+     */
+    private void loadActivity(AudienceIndex building, int parts, int part) {
+        var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
+        var columns = new HashMap<Integer, ActivityColumn>();
+        // by position: customer_id, key_id, day, count, sum, min, max
+        activity.forEach(null, parts, part, rs -> {
+            var keyId = rs.getInt(2);
+            var column = columns.computeIfAbsent(keyId, building.activity::get);
+            if (column == null) {
+                return; // a key created after the build started; its rows arrive through the event flow
+            }
+            var ordinal = AudienceIndex.ordinal(rs.getLong(1));
+            var day = rs.getInt(3);
+            var count = rs.getLong(4);
+            long sum = 0;
+            long min = 0;
+            long max = 0;
+            if (column.measured()) {
+                sum = hundredths(rs.getBigDecimal(5));
+                min = hundredths(rs.getBigDecimal(6));
+                max = hundredths(rs.getBigDecimal(7));
+            }
+            if (day >= firstKept) {
+                column.add(ordinal, day, count, sum, min, max);
+            } else {
+                column.addEver(ordinal, count, sum, min, max);
+            }
+        });
+    }
+
+    /** Loads a customer's activity rows (all customers' when {@code customerId} is null) under the lock. */
     private void loadActivity(Long customerId) {
         var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
         var buffer = new ArrayList<Object[]>(10_000);
@@ -267,34 +346,33 @@ class AudienceEngine {
                 rs.getBigDecimal("max")
             });
             if (buffer.size() == 10_000) {
-                addRows(buffer, firstKept);
+                index.write(() -> addRows(buffer, firstKept, index));
                 buffer.clear();
             }
         });
-        addRows(buffer, firstKept);
+        index.write(() -> addRows(buffer, firstKept, index));
     }
 
-    private void addRows(List<Object[]> rows, int firstKept) {
-        index.write(() -> {
-            for (var row : rows) {
-                var ordinal = AudienceIndex.ordinal((long) row[0]);
-                if (!index.live.contains(ordinal)) {
-                    continue;
-                }
-                var key = activity.key((int) row[1]);
-                var column = index.column((int) row[1], key.isMeasured());
-                var day = (int) row[2];
-                var count = (long) row[3];
-                var sum = hundredths((BigDecimal) row[4]);
-                var min = hundredths((BigDecimal) row[5]);
-                var max = hundredths((BigDecimal) row[6]);
-                if (day >= firstKept) {
-                    column.add(ordinal, day, count, sum, min, max);
-                } else {
-                    column.addEver(ordinal, count, sum, min, max);
-                }
+    /** Adds activity rows of live customers; the caller holds the write lock. */
+    private void addRows(List<Object[]> rows, int firstKept, AudienceIndex target) {
+        for (var row : rows) {
+            var ordinal = AudienceIndex.ordinal((long) row[0]);
+            if (!target.live.contains(ordinal)) {
+                continue;
             }
-        });
+            var key = activity.key((int) row[1]);
+            var column = target.column((int) row[1], key.isMeasured());
+            var day = (int) row[2];
+            var count = (long) row[3];
+            var sum = hundredths((BigDecimal) row[4]);
+            var min = hundredths((BigDecimal) row[5]);
+            var max = hundredths((BigDecimal) row[6]);
+            if (day >= firstKept) {
+                column.add(ordinal, day, count, sum, min, max);
+            } else {
+                column.addEver(ordinal, count, sum, min, max);
+            }
+        }
     }
 
     static long hundredths(BigDecimal value) {
@@ -546,6 +624,14 @@ class AudienceEngine {
             }
         }
         var order = SegmentOrder.of(ruleTags, segments);
+        // stages that a model no longer has, and models that are gone, hold nobody
+        index.stages.keySet().removeIf(model -> !model.equals(RfmModel.MODEL) && !models.containsKey(model));
+        models.forEach((name, model) -> {
+            var stages = index.stages.get(name);
+            if (stages != null) {
+                stages.keySet().retainAll(model.values());
+            }
+        });
         registry = new Registry(segments, ruleTags, valueTags, models, tagNames, tagKinds, order);
         index.segments.keySet().retainAll(segments.keySet());
     }

@@ -67,10 +67,12 @@ final class BitSlicedIndex {
         while (slices.size() < needed) {
             slices.add(new RoaringBitmap());
         }
+        // a new ordinal has no bits to clear (the common case while the index is built)
+        var known = existence.contains(ordinal);
         for (int bit = 0; bit < slices.size(); bit++) {
             if ((offset & (1L << bit)) != 0) {
                 slices.get(bit).add(ordinal);
-            } else {
+            } else if (known) {
                 slices.get(bit).remove(ordinal);
             }
         }
@@ -78,9 +80,19 @@ final class BitSlicedIndex {
     }
 
     void remove(int ordinal) {
-        existence.remove(ordinal);
+        if (!existence.checkedRemove(ordinal)) {
+            return;
+        }
         for (var slice : slices) {
             slice.remove(ordinal);
+        }
+    }
+
+    /** Forgets the values of all of {@code ordinals} at once. */
+    void removeAll(RoaringBitmap ordinals) {
+        existence.andNot(ordinals);
+        for (var slice : slices) {
+            slice.andNot(ordinals);
         }
     }
 
@@ -114,14 +126,24 @@ final class BitSlicedIndex {
             return candidates;
         }
         var offset = value - base;
-        var parts = split(offset, candidates);
         return switch (comparison) {
-            case EQ -> parts.equal();
-            case NE -> RoaringBitmap.or(parts.less(), parts.greater());
-            case LT -> parts.less();
-            case LE -> RoaringBitmap.or(parts.less(), parts.equal());
-            case GT -> parts.greater();
-            case GE -> RoaringBitmap.or(parts.greater(), parts.equal());
+            case EQ -> split(offset, candidates, false, false).equal();
+            case NE -> {
+                var parts = split(offset, candidates, true, true);
+                yield RoaringBitmap.or(parts.less(), parts.greater());
+            }
+            case LT -> split(offset, candidates, true, false).less();
+            case LE -> {
+                var parts = split(offset, candidates, true, false);
+                parts.less().or(parts.equal());
+                yield parts.less();
+            }
+            case GT -> split(offset, candidates, false, true).greater();
+            case GE -> {
+                var parts = split(offset, candidates, false, true);
+                parts.greater().or(parts.equal());
+                yield parts.greater();
+            }
         };
     }
 
@@ -136,7 +158,11 @@ final class BitSlicedIndex {
 
     private record Parts(RoaringBitmap less, RoaringBitmap equal, RoaringBitmap greater) {}
 
-    private Parts split(long offset, RoaringBitmap candidates) {
+    /**
+     * Splits {@code candidates} (which it may change) into those below, at and above {@code offset}, walking the slices
+     * from the highest bit; the parts not asked for are left empty, which saves a bitmap operation per slice.
+     */
+    private Parts split(long offset, RoaringBitmap candidates, boolean wantLess, boolean wantGreater) {
         if (offset < 0) {
             return new Parts(new RoaringBitmap(), new RoaringBitmap(), candidates);
         }
@@ -148,14 +174,18 @@ final class BitSlicedIndex {
         var less = new RoaringBitmap();
         var greater = new RoaringBitmap();
         var equal = candidates;
-        for (int bit = slices.size() - 1; bit >= 0; bit--) {
+        for (int bit = slices.size() - 1; bit >= 0 && !equal.isEmpty(); bit--) {
             var slice = slices.get(bit);
             if ((offset & (1L << bit)) != 0) {
-                less.or(RoaringBitmap.andNot(equal, slice));
-                equal = RoaringBitmap.and(equal, slice);
+                if (wantLess) {
+                    less.or(RoaringBitmap.andNot(equal, slice));
+                }
+                equal.and(slice);
             } else {
-                greater.or(RoaringBitmap.and(equal, slice));
-                equal = RoaringBitmap.andNot(equal, slice);
+                if (wantGreater) {
+                    greater.or(RoaringBitmap.and(equal, slice));
+                }
+                equal.andNot(slice);
             }
         }
         return new Parts(less, equal, greater);
@@ -189,6 +219,36 @@ final class BitSlicedIndex {
         slices.clear();
         slices.addAll(sum);
         existence.or(other.existence);
+    }
+
+    /**
+     * The sum of several non-negative indexes, none of which changes: added in pairs, then pairs of pairs, so that
+     * each addition works on indexes of similar size rather than adding small ones to an ever larger total.
+     */
+    static BitSlicedIndex sum(List<BitSlicedIndex> parts) {
+        if (parts.isEmpty()) {
+            return new BitSlicedIndex();
+        }
+        var level = new ArrayList<BitSlicedIndex>(parts.size());
+        for (int i = 0; i < parts.size(); i += 2) {
+            var pair = parts.get(i).copy();
+            if (i + 1 < parts.size()) {
+                pair.add(parts.get(i + 1));
+            }
+            level.add(pair);
+        }
+        while (level.size() > 1) {
+            var next = new ArrayList<BitSlicedIndex>((level.size() + 1) / 2);
+            for (int i = 0; i < level.size(); i += 2) {
+                var pair = level.get(i);
+                if (i + 1 < level.size()) {
+                    pair.add(level.get(i + 1));
+                }
+                next.add(pair);
+            }
+            level = next;
+        }
+        return level.getFirst();
     }
 
     /** A copy holding only the ordinals in {@code within}, so that sums over a few customers stay cheap. */

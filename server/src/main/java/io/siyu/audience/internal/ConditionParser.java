@@ -231,7 +231,10 @@ final class ConditionParser {
         }
         if (name.equals(AudienceIndex.CHANNEL)) {
             if (needs(operator) != Needs.TEXT && needs(operator) != Needs.NOTHING) {
-                return fail(path + ".operator", "type", "channel is text; use equals, in, not_in or exists");
+                return fail(
+                        path + ".operator",
+                        "type",
+                        "channel is text; use equals, not_equals, in, not_in, contains, starts_with, exists or not_exists");
             }
             return attribute(Condition.Source.FACT, name, operator, node, path);
         }
@@ -297,7 +300,11 @@ final class ConditionParser {
                 if (value == null || !(value.isString() || value.isNumber() || value.isBoolean())) {
                     return fail(path + ".value", "required", "must be a text, number or boolean");
                 }
-                values = List.of(value.asString());
+                // a number is compared as the index writes numbers: 30.0 and 30 are the same value
+                values = List.of(
+                        value.isNumber()
+                                ? value.decimalValue().stripTrailingZeros().toPlainString()
+                                : value.asString());
                 if (value.isNumber()) {
                     number = value.decimalValue();
                 }

@@ -97,16 +97,17 @@ final class SegmentEvaluator {
             case EQUALS, NOT_EQUALS, IN, NOT_IN, CONTAINS, STARTS_WITH -> text(column, attribute, base);
             case GREATER_THAN, AT_LEAST, LESS_THAN, AT_MOST, BETWEEN ->
                 switch (attribute.operator()) {
-                    case BETWEEN -> column.numberBetween(attribute.from(), attribute.to());
-                    default -> column.compareNumber(comparison(attribute.operator()), attribute.number());
+                    case BETWEEN -> column.numberBetween(attribute.from(), attribute.to(), base);
+                    default -> column.compareNumber(comparison(attribute.operator()), attribute.number(), base);
                 };
-            case BEFORE -> column.compareDate(Comparison.LT, attribute.date());
-            case AFTER -> column.compareDate(Comparison.GT, attribute.date());
-            case ON_OR_BETWEEN_DATES -> column.dateBetween(attribute.fromDate(), attribute.toDate());
+            case BEFORE -> column.compareDate(Comparison.LT, attribute.date(), base);
+            case AFTER -> column.compareDate(Comparison.GT, attribute.date(), base);
+            case ON_OR_BETWEEN_DATES -> column.dateBetween(attribute.fromDate(), attribute.toDate(), base);
             case WITHIN_LAST_DAYS ->
-                column.dateBetween(LocalDate.ofEpochDay(today - attribute.days() + 1), LocalDate.ofEpochDay(today));
+                column.dateBetween(
+                        LocalDate.ofEpochDay(today - attribute.days() + 1), LocalDate.ofEpochDay(today), base);
             case MORE_THAN_DAYS_AGO ->
-                column.compareDate(Comparison.LT, LocalDate.ofEpochDay(today - attribute.days() + 1));
+                column.compareDate(Comparison.LT, LocalDate.ofEpochDay(today - attribute.days() + 1), base);
             case ANNIVERSARY_WITHIN_NEXT_DAYS ->
                 column.anniversaryWithin(LocalDate.ofEpochDay(today), attribute.days());
         };
@@ -197,11 +198,18 @@ final class SegmentEvaluator {
             var maximum = behaviour.aggregate() == Condition.Aggregate.MAX;
             if (threshold.operator() == Operator.BETWEEN) {
                 return RoaringBitmap.and(
-                        column.extreme(maximum, Comparison.GE, scaled(threshold.value(), 100), window[0], window[1]),
-                        column.extreme(maximum, Comparison.LE, scaled(threshold.to(), 100), window[0], window[1]));
+                        column.extreme(
+                                maximum, Comparison.GE, scaled(threshold.value(), 100), window[0], window[1], base),
+                        column.extreme(
+                                maximum, Comparison.LE, scaled(threshold.to(), 100), window[0], window[1], base));
             }
             return column.extreme(
-                    maximum, comparison(threshold.operator()), scaled(threshold.value(), 100), window[0], window[1]);
+                    maximum,
+                    comparison(threshold.operator()),
+                    scaled(threshold.value(), 100),
+                    window[0],
+                    window[1],
+                    base);
         }
         return counted(column, behaviour.count(), window, base);
     }
@@ -243,12 +251,39 @@ final class SegmentEvaluator {
     private RoaringBitmap counted(
             ActivityColumn column, Condition.Threshold count, Integer[] window, RoaringBitmap base) {
         if (count == null) {
-            return column == null ? new RoaringBitmap() : column.did(window[0], window[1]);
+            return column == null ? new RoaringBitmap() : column.did(window[0], window[1], base);
         }
         if (column == null) {
             return includesZero(count) ? base.clone() : new RoaringBitmap();
         }
+        var level = level(count);
+        if (level > 0) {
+            // small whole thresholds: levels reached, not sums
+            var operator = count.operator();
+            var reached = column.atLeast(level, window[0], window[1], base);
+            return operator == Operator.AT_LEAST || operator == Operator.GREATER_THAN
+                    ? reached
+                    : RoaringBitmap.andNot(base, reached); // at most / less than, non-doers included
+        }
         return compare(column.count(window[0], window[1], base), count, 1, base, column, window, true);
+    }
+
+    /**
+     * The level whose reaching decides a small whole count threshold (at least 3: 3; greater than 3: 4; at most 3: 4;
+     * less than 3: 3), or 0 when the threshold is not of that kind.
+     */
+    private static int level(Condition.Threshold count) {
+        var value = count.value();
+        if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 0 || value.intValue() > 7) {
+            return 0;
+        }
+        var n = value.intValue();
+        var level = switch (count.operator()) {
+            case AT_LEAST, LESS_THAN -> n;
+            case GREATER_THAN, AT_MOST -> n + 1;
+            default -> 0;
+        };
+        return level;
     }
 
     /**
@@ -267,7 +302,7 @@ final class SegmentEvaluator {
                 ? totals.between(scaled(threshold.value(), scale), scaled(threshold.to(), scale), base)
                 : totals.compare(comparison(threshold.operator()), scaled(threshold.value(), scale), base);
         if (zeroCounts && includesZero(threshold)) {
-            result.or(RoaringBitmap.andNot(base, column.did(window[0], window[1])));
+            result.or(RoaringBitmap.andNot(base, column.did(window[0], window[1], base)));
         }
         return result;
     }

@@ -29,6 +29,7 @@ final class TraitColumn {
 
     static final int BITMAP_LIMIT = 50_000;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
+    private static final Pattern NUMBER = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
 
     private final Map<String, Integer> dictionary = new HashMap<>();
     private final List<String> values = new ArrayList<>(List.of(""));
@@ -56,7 +57,9 @@ final class TraitColumn {
             text = string;
             if (!string.isEmpty() && string.length() <= 40) {
                 parseNumber(string).ifPresent(number -> setNumber(ordinal, number));
-                if (DATE.matcher(string).matches()) {
+                if (string.length() >= 10
+                        && Character.isDigit(string.charAt(0))
+                        && DATE.matcher(string).matches()) {
                     parseDate(string).ifPresent(date -> {
                         dates.set(ordinal, date.toEpochDay());
                         daysOfYear.set(ordinal, anniversaryDay(date));
@@ -81,6 +84,9 @@ final class TraitColumn {
     }
 
     void remove(int ordinal) {
+        if (!withText.contains(ordinal) && !numbers.existence().contains(ordinal)) {
+            return;
+        }
         var id = valueIds.get(ordinal);
         if (id != 0) {
             valueIds.set(ordinal, 0);
@@ -171,20 +177,20 @@ final class TraitColumn {
         return result;
     }
 
-    RoaringBitmap compareNumber(Comparison comparison, BigDecimal value) {
-        return numbers.compare(comparison, hundredths(value), null);
+    RoaringBitmap compareNumber(Comparison comparison, BigDecimal value, RoaringBitmap within) {
+        return numbers.compare(comparison, hundredths(value), within);
     }
 
-    RoaringBitmap numberBetween(BigDecimal from, BigDecimal to) {
-        return numbers.between(hundredths(from), hundredths(to), null);
+    RoaringBitmap numberBetween(BigDecimal from, BigDecimal to, RoaringBitmap within) {
+        return numbers.between(hundredths(from), hundredths(to), within);
     }
 
-    RoaringBitmap compareDate(Comparison comparison, LocalDate date) {
-        return dates.compare(comparison, date.toEpochDay(), null);
+    RoaringBitmap compareDate(Comparison comparison, LocalDate date, RoaringBitmap within) {
+        return dates.compare(comparison, date.toEpochDay(), within);
     }
 
-    RoaringBitmap dateBetween(LocalDate from, LocalDate to) {
-        return dates.between(from.toEpochDay(), to.toEpochDay(), null);
+    RoaringBitmap dateBetween(LocalDate from, LocalDate to, RoaringBitmap within) {
+        return dates.between(from.toEpochDay(), to.toEpochDay(), within);
     }
 
     /** Customers whose date falls on a day of the year from {@code from} for {@code days} days, wrapping at year end. */
@@ -220,6 +226,12 @@ final class TraitColumn {
     }
 
     private static java.util.Optional<BigDecimal> parseNumber(String text) {
+        // most texts are not numbers: a cheap look first, as exceptions are expensive by the million
+        var first = text.charAt(0);
+        if (!(Character.isDigit(first) || first == '-' || first == '+' || first == '.' || first == ' ')
+                || !NUMBER.matcher(text).matches()) {
+            return java.util.Optional.empty();
+        }
         try {
             return java.util.Optional.of(new BigDecimal(text.strip()));
         } catch (NumberFormatException e) {

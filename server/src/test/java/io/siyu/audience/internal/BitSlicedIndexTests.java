@@ -99,6 +99,42 @@ class BitSlicedIndexTests {
     }
 
     @Test
+    void summingManyIndexesInPairsLeavesThemUnchanged() {
+        var random = new SplittableRandom(13);
+        for (int round = 0; round < 50; round++) {
+            var parts = new java.util.ArrayList<BitSlicedIndex>();
+            var sums = new HashMap<Integer, Long>();
+            var before = new java.util.ArrayList<java.util.Map<Integer, Long>>();
+            for (int p = 0, n = random.nextInt(0, 40); p < n; p++) {
+                var part = new BitSlicedIndex();
+                var values = new HashMap<Integer, Long>();
+                for (int i = 0; i < 50; i++) {
+                    var ordinal = random.nextInt(500);
+                    var value = random.nextLong(1, 1L << random.nextInt(1, 12));
+                    part.set(ordinal, value);
+                    values.put(ordinal, value);
+                }
+                values.forEach((ordinal, value) -> sums.merge(ordinal, value, Long::sum));
+                parts.add(part);
+                before.add(values);
+            }
+
+            var total = BitSlicedIndex.sum(parts);
+
+            assertThat(total.existence().stream().boxed().collect(Collectors.toSet()))
+                    .isEqualTo(sums.keySet());
+            sums.forEach((ordinal, sum) -> assertThat(total.get(ordinal)).isEqualTo(sum));
+            for (int p = 0; p < parts.size(); p++) {
+                var part = parts.get(p);
+                before.get(p)
+                        .forEach((ordinal, value) ->
+                                assertThat(part.get(ordinal)).isEqualTo(value));
+                assertThat(part.cardinality()).isEqualTo(before.get(p).size());
+            }
+        }
+    }
+
+    @Test
     void betweenIsInclusive() {
         var index = new BitSlicedIndex();
         for (int ordinal = 0; ordinal < 100; ordinal++) {
