@@ -1,7 +1,9 @@
 import react from '@vitejs/plugin-react';
+import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-const server = 'http://localhost:8081';
+// The Siyu the dev and preview servers proxy to; SIYU_CONSOLE_BACKEND points them at another one.
+const server = loadEnv('development', '.', 'SIYU_').SIYU_CONSOLE_BACKEND || 'http://localhost:8081';
 
 // The same policy as the server's, so that the preview fails the way production would.
 const contentSecurityPolicy =

@@ -226,6 +226,137 @@ describe('the console', () => {
     await context.close();
   });
 
+  test('builds a segment with a live count equal to the server count, saves it and shows its members', async () => {
+    const definition = {
+      version: 1,
+      condition: {
+        type: 'all',
+        conditions: [
+          { type: 'fact', fact: 'order_count', operator: 'at_least', value: 1 },
+          { type: 'event', event: 'Product Viewed', count: { operator: 'at_least', value: 1 }, window: { lastDays: 30 } },
+        ],
+      },
+    };
+    // the demo brand may still be arriving: wait until it has buyers who viewed products
+    let expected = 0;
+    for (let i = 0; i < 90 && expected === 0; i++) {
+      expected = (await api('/api/v1/segments/count', { method: 'POST', body: JSON.stringify({ definition }) })).body.count;
+      if (expected === 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    assert.ok(expected > 0, 'the demo brand has buyers who viewed products');
+    const { page, context, errors } = await signedIn('marketer');
+    await page.getByTestId('nav-segments').click();
+    await page.getByTestId('segment-row').first().waitFor();
+    await page.getByTestId('segment-new').click();
+    const name = `e2e repeat viewers ${Date.now() % 1_000_000}`;
+    await page.getByTestId('segment-name').fill(name);
+    // the starter rule is "order count at least 1"
+    // and add "did Product Viewed at least once in the last 30 days"
+    await page.getByTestId('add-rule').first().click();
+    await page.getByTestId('add-rule-event').click();
+    await page.getByTestId('rule-event').last().locator('input').fill('Product Viewed');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      (count) => {
+        const live = document.querySelector('[data-testid="live-count"]');
+        const value = document.querySelector('[data-testid="live-count-value"]');
+        return live?.getAttribute('data-state') === 'ready' && value && Number(value.textContent.replace(/[^0-9]/g, '')) === count;
+      },
+      expected,
+      { timeout: 15_000 },
+    );
+    await page.getByTestId('preview-row').first().waitFor();
+    await shot(page, '14-segment-builder');
+
+    // a rule the server refuses is marked where it stands, with the server's words
+    await page.getByTestId('add-rule').first().click();
+    await page.getByTestId('add-rule-trait').click();
+    await page.getByTestId('rule-error').first().waitFor();
+    assert.match(await page.getByTestId('rule-error').first().getAttribute('data-field'), /^definition\.condition\.conditions\[2\]/);
+    await shot(page, '15-segment-builder-error');
+    await page.getByTestId('rule-remove').last().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="live-count"]')?.getAttribute('data-state') === 'ready');
+
+    await page.getByTestId('segment-save').click();
+    await page.waitForURL(/\/segments\/\d+$/);
+    assert.equal((await page.getByTestId('segment-title').innerText()).trim(), name);
+    await page.getByTestId('member-row').first().waitFor();
+    const total = (await page.getByTestId('members-total').innerText()).replace(/[^0-9]/g, '');
+    assert.equal(Number(total), expected);
+    const id = page.url().split('/').pop();
+    const saved = (await api(`/api/v1/segments/${id}`)).body;
+    assert.deepEqual(saved.definition, definition);
+    await shot(page, '16-segment');
+    await page.getByTestId('segment-tab-versions').click();
+    await page.getByTestId('segment-versions').waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('shows the RFM grid and the lifecycle charts', async () => {
+    const { page, context, errors } = await signedIn('analyst');
+    // RFM is scored a few seconds after the demo brand's purchases arrive
+    let rfm = (await api('/api/v1/rfm')).body;
+    for (let i = 0; i < 90 && !(rfm.scored > 0); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      rfm = (await api('/api/v1/rfm')).body;
+    }
+    assert.ok(rfm.scored > 0, 'RFM has scored the demo brand');
+    await page.getByTestId('nav-rfm').click();
+    await page.getByTestId('rfm-grid').locator('canvas').first().waitFor();
+    assert.equal(Number((await page.getByTestId('rfm-scored-value').innerText()).replace(/[^0-9]/g, '')), rfm.scored);
+    assert.equal(await page.getByTestId('rfm-segment-link').count(), 11);
+    await shot(page, '17-rfm');
+    const models = (await api('/api/v1/lifecycle/models')).body;
+    await page.getByTestId('nav-lifecycle').click();
+    await page.getByTestId('lifecycle-distribution').locator('canvas').first().waitFor();
+    await page.getByTestId('lifecycle-flows').locator('canvas').first().waitFor();
+    const shown = await page.getByTestId('stage-card').count();
+    assert.ok(models.some((model) => model.stages.length === shown));
+    await shot(page, '18-lifecycle');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('creates a manual tag and assigns it one by one and from a CSV file', async () => {
+    const { page, context, errors } = await signedIn('marketer');
+    const [first, second, third] = (await api('/api/v1/customers?minOrders=1&limit=3')).body.items;
+    await page.getByTestId('nav-tags').click();
+    await page.getByTestId('tag-new').click();
+    const name = `e2e vip ${Date.now() % 1_000_000}`;
+    await page.getByTestId('tag-name').fill(name);
+    await page.getByTestId('tag-save').click();
+    await page.waitForURL(/\/tags\/\d+$/);
+    assert.equal((await page.getByTestId('tag-title').innerText()).trim(), name);
+    const id = page.url().split('/').pop();
+
+    await page.getByTestId('assign-customer').fill(String(first.id));
+    await page.getByTestId('assign-submit').click();
+    await page.getByTestId('assignment-result').waitFor();
+    await page.getByTestId('tag-member-row').first().waitFor();
+    assert.equal(await page.getByTestId('tag-member-row').count(), 1);
+
+    await page.getByTestId('assign-tab-csv').click();
+    await page.getByTestId('assign-csv').fill(`customer\n${second.id}\n${third.id}\n987654321\n`);
+    await page.getByTestId('assign-csv-submit').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="tag-member-row"]').length === 3);
+    assert.match(await page.getByTestId('assignment-result').innerText(), /1/);
+    assert.equal((await api(`/api/v1/tags/${id}`)).body.customers, 3);
+    await shot(page, '19-tag');
+
+    await page.goto(`${BASE}/customers/${first.id}`);
+    await page.getByTestId('profile-tags').waitFor();
+    assert.ok((await page.getByTestId('profile-tags').innerText()).includes(name));
+    await page.getByTestId('profile-tab-tags').click();
+    await page.waitForFunction(
+      (tag) => document.querySelector('[data-testid="profile-tag-history"]')?.innerText.includes(tag),
+      name,
+    );
+    await shot(page, '20-profile-audience');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('speaks Chinese and English', async () => {
     const { page, context } = await signedIn('admin', 'en');
     assert.equal((await page.getByTestId('nav-overview').innerText()).trim(), 'Overview');

@@ -121,6 +121,10 @@ async function tour(page, language) {
     ['nav-customers', customers],
     ['nav-orders', orders],
     ['nav-products', products],
+    ['nav-segments', segments],
+    ['nav-tags', tags],
+    ['nav-rfm', rfm],
+    ['nav-lifecycle', lifecycle],
     ['nav-write-keys', writeKeys],
     ['nav-api-tokens', apiTokens],
     ['nav-operators', operators],
@@ -200,6 +204,36 @@ async function products(page, step) {
     await shot(page, step('product-edit'));
     await page.keyboard.press('Escape');
   }
+}
+
+async function segments(page, step) {
+  await page.getByTestId('segment-row').first().waitFor();
+  await shot(page, step('segments'));
+  await page.getByTestId('segment-row').first().click();
+  await page.getByTestId('member-row').first().waitFor();
+  await shot(page, step('segment'));
+  await page.getByTestId('nav-segments').click();
+  await page.getByTestId('segment-row').first().waitFor();
+  if ((await page.getByTestId('segment-new').count()) > 0) {
+    await page.getByTestId('segment-new').click();
+    await page.getByTestId('preview-row').first().waitFor();
+    await shot(page, step('segment-builder'));
+  }
+}
+
+async function tags(page, step) {
+  await page.getByTestId('tags-table').waitFor();
+  await shot(page, step('tags'));
+}
+
+async function rfm(page, step) {
+  await page.getByTestId('rfm-grid').locator('canvas').first().waitFor();
+  await shot(page, step('rfm'));
+}
+
+async function lifecycle(page, step) {
+  await page.getByTestId('lifecycle-flows').locator('canvas').first().waitFor();
+  await shot(page, step('lifecycle'));
 }
 
 async function writeKeys(page, step, language) {

@@ -22,6 +22,13 @@ const OrdersPage = lazy(() => import('./commerce/OrdersPage'));
 const OrderDetailPage = lazy(() => import('./commerce/OrderDetailPage'));
 const ProductsPage = lazy(() => import('./commerce/ProductsPage'));
 const ProductDetailPage = lazy(() => import('./commerce/ProductDetailPage'));
+const SegmentsPage = lazy(() => import('./audience/segments/SegmentsPage'));
+const SegmentPage = lazy(() => import('./audience/segments/SegmentPage'));
+const SegmentEditPage = lazy(() => import('./audience/segments/SegmentEditPage'));
+const TagsPage = lazy(() => import('./audience/tags/TagsPage'));
+const TagPage = lazy(() => import('./audience/tags/TagPage'));
+const RfmPage = lazy(() => import('./audience/rfm/RfmPage'));
+const LifecyclePage = lazy(() => import('./audience/lifecycle/LifecyclePage'));
 const WriteKeysPage = lazy(() => import('./access/WriteKeysPage'));
 const ApiTokensPage = lazy(() => import('./access/ApiTokensPage'));
 const OperatorsPage = lazy(() => import('./access/OperatorsPage'));
@@ -68,6 +75,14 @@ function Routed() {
         <Route path="orders/:orderId" element={<RequirePermission permission="commerce:read"><OrderDetailPage /></RequirePermission>} />
         <Route path="products" element={<RequirePermission permission="commerce:read"><ProductsPage /></RequirePermission>} />
         <Route path="products/:productId" element={<RequirePermission permission="commerce:read"><ProductDetailPage /></RequirePermission>} />
+        <Route path="segments" element={<RequirePermission permission="audience:read"><SegmentsPage /></RequirePermission>} />
+        <Route path="segments/new" element={<RequirePermission permission="audience:write"><SegmentEditPage /></RequirePermission>} />
+        <Route path="segments/:id" element={<RequirePermission permission="audience:read"><SegmentPage /></RequirePermission>} />
+        <Route path="segments/:id/edit" element={<RequirePermission permission="audience:write"><SegmentEditPage /></RequirePermission>} />
+        <Route path="tags" element={<RequirePermission permission="audience:read"><TagsPage /></RequirePermission>} />
+        <Route path="tags/:id" element={<RequirePermission permission="audience:read"><TagPage /></RequirePermission>} />
+        <Route path="rfm" element={<RequirePermission permission="audience:read"><RfmPage /></RequirePermission>} />
+        <Route path="lifecycle" element={<RequirePermission permission="audience:read"><LifecyclePage /></RequirePermission>} />
         <Route path="settings/write-keys" element={<RequirePermission permission="keys:manage"><WriteKeysPage /></RequirePermission>} />
         <Route path="settings/api-tokens" element={<RequirePermission permission="keys:manage"><ApiTokensPage /></RequirePermission>} />
         <Route path="settings/operators" element={<RequirePermission permission="operators:manage"><OperatorsPage /></RequirePermission>} />

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Row, Skeleton, Tabs } from 'antd';
 import { useParams } from 'react-router';
 import { useSession } from '../access/SessionProvider';
+import { AudienceCard, TagHistory } from '../audience/CustomerAudience';
 import { CustomerOrders } from '../commerce/CustomerOrders';
 import { ApiError } from '../shared/api/client';
 import { ProblemAlert } from '../shared/components/ProblemAlert';
@@ -70,6 +71,15 @@ export default function ProfilePage() {
           },
         ]
       : []),
+    ...(can('audience:read')
+      ? [
+          {
+            key: 'tags',
+            label: <span data-testid="profile-tab-tags">{t('profile.tagsTab')}</span>,
+            children: <TagHistory customerId={profile.id} />,
+          },
+        ]
+      : []),
     {
       key: 'merges',
       label: (
@@ -113,6 +123,7 @@ export default function ProfilePage() {
           <TraitsCard traits={profile.traits} />
         </Col>
       </Row>
+      {can('audience:read') && <AudienceCard customerId={profile.id} />}
       <Card variant="borderless" className="profile-tabs-card">
         <Tabs items={tabs} defaultActiveKey="timeline" />
       </Card>

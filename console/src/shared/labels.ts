@@ -2,7 +2,7 @@ import type { MessageKey } from './i18n/en';
 import type { Translate } from './i18n/I18nProvider';
 
 /** Values the server sends as codes, shown in the operator's language; unknown codes are shown as they are. */
-function label(t: Translate, prefix: string, code: string | null | undefined, known: readonly string[]): string {
+export function label(t: Translate, prefix: string, code: string | null | undefined, known: readonly string[]): string {
   if (!code) {
     return '—';
   }
@@ -16,6 +16,9 @@ const PERMISSION_CODES = [
   'commerce:read',
   'catalogue:write',
   'insight:read',
+  'audience:read',
+  'audience:write',
+  'audience:export',
   'imports:run',
   'keys:manage',
   'operators:manage',

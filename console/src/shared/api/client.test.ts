@@ -48,6 +48,16 @@ describe('ApiClient', () => {
     expect(header(calls[0], 'Content-Type')).toBe('application/json');
   });
 
+  it('sends a text body as it is when given its media type', async () => {
+    const { client, calls } = fakeServer([json(200, { assigned: 2 })], { value: 'XSRF-TOKEN=token' });
+
+    await client.post('/api/v1/tags/1/assignments', '42\nphone:+8613800138000\n', { contentType: 'text/csv' });
+
+    expect(calls[0].init.body).toBe('42\nphone:+8613800138000\n');
+    expect(header(calls[0], 'Content-Type')).toBe('text/csv');
+    expect(header(calls[0], 'X-XSRF-TOKEN')).toBe('token');
+  });
+
   it('sends no CSRF header with reads', async () => {
     const { client, calls } = fakeServer([json(200, [])], { value: 'XSRF-TOKEN=token' });
 

@@ -41,6 +41,8 @@ export type Query = Record<string, QueryValue>;
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** Sends a text body as it is with this media type (such as `text/csv`), instead of the body as JSON. */
+  contentType?: string;
   signal?: AbortSignal;
   /** Whether a 401 means "signed out" (go to the sign-in page) or is an answer the caller handles itself. */
   redirectOnUnauthorized?: boolean;
@@ -155,8 +157,9 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const raw = options.contentType !== undefined && typeof options.body === 'string';
     if (options.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
+      headers['Content-Type'] = raw ? options.contentType! : 'application/json';
     }
     if (UNSAFE_METHODS.has(method)) {
       const token = await this.csrfToken();
@@ -167,7 +170,7 @@ export class ApiClient {
     const response = await this.fetchImpl(path + toQueryString(options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : raw ? (options.body as string) : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });

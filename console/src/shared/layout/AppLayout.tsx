@@ -82,7 +82,7 @@ export function AppLayout() {
           mode="inline"
           items={items}
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={['settings']}
+          defaultOpenKeys={['audience', 'settings']}
         />
       </Sider>
       <Layout>

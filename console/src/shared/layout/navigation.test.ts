@@ -10,6 +10,11 @@ describe('allowedEntries', () => {
     expect(keys).toEqual(['customers', 'orders', 'products', 'audit-log']);
   });
 
+  it('offers the audience pages to those who may read audiences', () => {
+    const keys = allowedEntries(withPermissions('audience:read')).map((entry) => entry.key);
+    expect(keys).toEqual(['segments', 'tags', 'rfm', 'lifecycle']);
+  });
+
   it('offers nothing to a role without permissions', () => {
     expect(allowedEntries(withPermissions())).toEqual([]);
   });
@@ -22,6 +27,8 @@ describe('selectedKey', () => {
     expect(selectedKey('/customers/42')).toBe('customers');
     expect(selectedKey('/orders/o-1')).toBe('orders');
     expect(selectedKey('/settings/api-tokens')).toBe('api-tokens');
+    expect(selectedKey('/segments/7/edit')).toBe('segments');
+    expect(selectedKey('/tags/3')).toBe('tags');
     expect(selectedKey('/nowhere')).toBeUndefined();
   });
 });
