@@ -161,6 +161,9 @@ final class ActivityColumn {
             return ever.count.compare(BitSlicedIndex.Comparison.GE, n, within);
         }
         var small = within != null && within.getCardinality() < 4096;
+        if (!small) {
+            return atLeastDense(n, days(from, to).values(), within);
+        }
         var reached = new RoaringBitmap[n + 1];
         for (int k = 1; k <= n; k++) {
             reached[k] = new RoaringBitmap();
@@ -186,6 +189,50 @@ final class ActivityColumn {
             }
         }
         return reached[n];
+    }
+
+    /**
+     * {@link #atLeast} over many customers: the levels reached are plain bit sets (a bit per ordinal), so that raising
+     * them for a day costs in proportion to that day's customers, whatever the levels already hold.
+     */
+    private static RoaringBitmap atLeastDense(int n, java.util.Collection<Stats> window, RoaringBitmap within) {
+        var highest = -1;
+        for (var stats : window) {
+            if (!stats.did.isEmpty()) {
+                highest = Math.max(highest, stats.did.last());
+            }
+        }
+        if (highest < 0) {
+            return new RoaringBitmap();
+        }
+        var reached = new long[n + 1][(highest >>> 6) + 1];
+        var day = new RoaringBitmap[n + 1];
+        for (var stats : window) {
+            if (stats.did.isEmpty()) {
+                continue;
+            }
+            day[1] = stats.did;
+            for (int k = 2; k <= n; k++) {
+                day[k] = stats.count.compare(BitSlicedIndex.Comparison.GE, k, stats.did);
+            }
+            for (int k = n; k >= 1; k--) {
+                var level = reached[k];
+                day[k].forEach((int ordinal) -> level[ordinal >>> 6] |= 1L << ordinal);
+                for (int i = 1; i < k; i++) {
+                    var before = reached[k - i];
+                    day[i].forEach((int ordinal) -> {
+                        if ((before[ordinal >>> 6] & (1L << ordinal)) != 0) {
+                            level[ordinal >>> 6] |= 1L << ordinal;
+                        }
+                    });
+                }
+            }
+        }
+        var result = org.roaringbitmap.BitSetUtil.bitmapOf(reached[n]);
+        if (within != null) {
+            result.and(within);
+        }
+        return result;
     }
 
     /** How many times each customer (of {@code within}, or all) did it in the window. */

@@ -73,6 +73,13 @@ class LifecycleService {
                 .orElseThrow(() -> new NotFoundException("lifecycle model", name));
     }
 
+    /** An unknown model is a 404 rather than an empty chart; RFM counts as a model (its groups are its stages). */
+    private void requireModel(String name) {
+        if (store.models().stream().noneMatch(m -> m.name().equals(name)) && !name.equals(RfmModel.MODEL)) {
+            throw new NotFoundException("lifecycle model", name);
+        }
+    }
+
     private ModelView view(DefinitionStore.StoredModel model) {
         var stages = new ArrayList<StageView>();
         var counts = engine.index().read(() -> {
@@ -165,6 +172,7 @@ class LifecycleService {
     record DistributionPoint(LocalDate day, String stage, long customers) {}
 
     List<DistributionPoint> distribution(String model, int days) {
+        requireModel(model);
         var from = LocalDate.now(clock.withZone(engine.index().zone())).minusDays(days - 1L);
         return jdbc.query(
                 "select day, stage, size from audience.stage_size where model = ? and day >= ? order by day, stage",
@@ -178,6 +186,7 @@ class LifecycleService {
 
     /** Moves between stages in a period, for a Sankey chart ({@code from} is null for customers new to the model). */
     List<Flow> flows(String model, Instant from, Instant to) {
+        requireModel(model);
         return jdbc.query(
                 """
                 select from_stage, to_stage, count(*) from audience.stage_transition
