@@ -665,13 +665,14 @@ public final class AudienceBenchmark {
                 | segment | index count | SQL count | index p50 | index p99 | SQL median | speed-up | SQL + extra index | speed-up |
                 |---|---:|---:|---:|---:|---:|---:|---:|---:|
                 %s
+
                 | figure | result | target |
                 |---|---:|---|
                 | full rebuild from PostgreSQL at start (%,d profiles, %,d activity keys) | **%.0f s** | < 180 s |
                 | memory of the index (estimate of its bitmaps) | %,.0f MB = **%.1f GB per 10 M customers** | reported |
                 | events applied to the index per second of its own work (burst of %,d events) | **%,.0f events/s** | ≥ 50,000 |
                 | end-to-end rate of that burst, ingestion API to index | %,.0f events/s | — |
-                | enter/exit signal after acknowledgement at %,d events/s for %d s (%,.0f signals): p50 / p99 / p99.9 / max | %.0f / **%.0f** / %.0f / %.0f ms | p99 < 1,000 ms |
+                | enter/exit signal after acknowledgement at %,d events/s for %d s (%,.0f signals): p50 / p99 / p99.9 (Micrometer's estimates) / max | %.0f / **%.0f** / %.0f / %.0f ms | p99 < 1,000 ms |
 
                 Targets: %s.""",
                 Bench.machine(),
