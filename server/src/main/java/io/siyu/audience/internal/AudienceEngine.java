@@ -503,11 +503,21 @@ class AudienceEngine {
                 });
             }
             // customers who met no rule any more keep no value (a rule list without an "otherwise")
-            RoaringBitmap.andNot(lostValue, gotValue).forEach((int ordinal) -> {
+            var valueless = RoaringBitmap.andNot(lostValue, gotValue);
+            valueless.forEach((int ordinal) -> {
                 values.remove(ordinal);
                 flags.remove(ordinal);
             });
             changes.addAll(valueChanges);
+            if (!valueless.isEmpty()) {
+                // and lose the tag in PostgreSQL too, with a REMOVED line in their tag history
+                changes.add(new MembershipPublisher.Change(
+                        MembershipPublisher.Kind.TAG,
+                        String.valueOf(entry.getKey()),
+                        null,
+                        new RoaringBitmap(),
+                        valueless));
+            }
         }
         for (var derived : registry.order()) {
             var target = derived.kind().equals("tag")

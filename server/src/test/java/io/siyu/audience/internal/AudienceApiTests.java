@@ -294,6 +294,32 @@ class AudienceApiTests {
     }
 
     @Test
+    void aValueTagRuleThatStopsApplyingTakesTheValueAwayEverywhere() {
+        people("band-", 1, "泰州"); // age 20
+        var created = admin().post("/api/v1/tags", """
+                {"name":"泰州 band","kind":"VALUE","rule":[
+                  {"value":"young","condition":{"type":"trait","trait":"age","operator":"less_than","value":25}}]}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var customer = fixtures.customer("band-0");
+        assertThat(admin().get("/api/v1/customers/" + customer + "/tags")
+                        .json()
+                        .get("tags")
+                        .toString())
+                .contains("young");
+
+        var older = identify("band-0", at(fixtures.today(), 60));
+        older.withObject("traits").put("age", 40);
+        fixtures.send(older);
+
+        var tags = admin().get("/api/v1/customers/" + customer + "/tags").json();
+        assertThat(tags.get("tags").toString()).doesNotContain("泰州 band");
+        assertThat(tags.get("history").toString()).contains("REMOVED");
+        var tagId = created.json().get("id").asLong();
+        assertThat(engine.index().read(() -> engine.index().tags.get(tagId).contains((int) customer)))
+                .isFalse();
+    }
+
+    @Test
     void everyCustomerIsInExactlyOneStageOfEachModel() {
         people("stage-", 5, "镇江");
         var order = track("stage-0", "Order Completed", at(fixtures.today(), 5));
