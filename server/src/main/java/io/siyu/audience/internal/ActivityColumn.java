@@ -255,8 +255,15 @@ final class ActivityColumn {
         var limit = within == null ? Integer.MAX_VALUE : within.getCardinality();
         for (var stats : days(from, to).values()) {
             var day = part.apply(stats);
-            // restricting pays when it leaves out most of the day's customers, as for a batch's few customers
-            parts.add(limit < day.cardinality() / 4 ? day.restrictedTo(within) : day);
+            // restricting pays when it leaves out most of the day's customers, as for a batch's few customers,
+            // most of whom did nothing that day
+            if (limit < day.cardinality() / 4) {
+                if (RoaringBitmap.intersects(day.existence(), within)) {
+                    parts.add(day.restrictedTo(within));
+                }
+            } else {
+                parts.add(day);
+            }
         }
         return BitSlicedIndex.sum(parts);
     }

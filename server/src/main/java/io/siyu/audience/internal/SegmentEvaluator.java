@@ -114,6 +114,22 @@ final class SegmentEvaluator {
     }
 
     private RoaringBitmap text(TraitColumn column, Condition.Attribute attribute, RoaringBitmap base) {
+        // a few customers (a batch being applied): their own values looked up, not everyone's bitmaps combined
+        var few = base.getCardinality();
+        if (few < 4096 && few * 16L <= index.live.getCardinality()) {
+            return switch (attribute.operator()) {
+                case EQUALS, IN, CONTAINS, STARTS_WITH, NOT_EQUALS, NOT_IN -> {
+                    var present = column.present(base);
+                    var matching = column.matchingAmong(present, textPredicate(attribute));
+                    yield attribute.operator() == Operator.NOT_EQUALS || attribute.operator() == Operator.NOT_IN
+                            ? RoaringBitmap.andNot(present, matching)
+                            : matching;
+                }
+                case EXISTS -> column.present(base);
+                case NOT_EXISTS -> RoaringBitmap.andNot(base, column.present(base));
+                default -> throw new IllegalStateException("not a text operator: " + attribute.operator());
+            };
+        }
         return switch (attribute.operator()) {
             case EQUALS -> column.equalTo(attribute.values().getFirst());
             case NOT_EQUALS ->
@@ -125,6 +141,24 @@ final class SegmentEvaluator {
             case STARTS_WITH -> column.startsWith(attribute.values().getFirst());
             case EXISTS -> column.present();
             case NOT_EXISTS -> RoaringBitmap.andNot(base, column.present());
+            default -> throw new IllegalStateException("not a text operator: " + attribute.operator());
+        };
+    }
+
+    /** Whether a value is one the condition names (for not_equals and not_in: one it excludes), as the index compares. */
+    private static java.util.function.Predicate<String> textPredicate(Condition.Attribute attribute) {
+        var values = attribute.values();
+        return switch (attribute.operator()) {
+            case EQUALS, NOT_EQUALS -> values.getFirst()::equals;
+            case IN, NOT_IN -> java.util.Set.copyOf(values)::contains;
+            case CONTAINS -> {
+                var needle = values.getFirst().toLowerCase(java.util.Locale.ROOT);
+                yield value -> value.toLowerCase(java.util.Locale.ROOT).contains(needle);
+            }
+            case STARTS_WITH -> {
+                var needle = values.getFirst().toLowerCase(java.util.Locale.ROOT);
+                yield value -> value.toLowerCase(java.util.Locale.ROOT).startsWith(needle);
+            }
             default -> throw new IllegalStateException("not a text operator: " + attribute.operator());
         };
     }

@@ -103,6 +103,13 @@ final class TraitColumn {
         daysOfYear.remove(ordinal);
     }
 
+    /** Customers of {@code within} with any value. */
+    RoaringBitmap present(RoaringBitmap within) {
+        var present = RoaringBitmap.and(withText, within);
+        present.or(RoaringBitmap.and(numbers.existence(), within));
+        return present;
+    }
+
     /** Customers with any value. */
     RoaringBitmap present() {
         var present = withText.clone();
@@ -132,6 +139,18 @@ final class TraitColumn {
             return bitmap == null ? new RoaringBitmap() : bitmap.clone();
         }
         return scan(valueId -> valueId == id);
+    }
+
+    /** Those of a few customers whose text value satisfies {@code predicate}: their values looked up one by one. */
+    RoaringBitmap matchingAmong(RoaringBitmap few, Predicate<String> predicate) {
+        var result = new RoaringBitmap();
+        few.forEach((int ordinal) -> {
+            var id = valueIds.get(ordinal);
+            if (id != 0 && predicate.test(values.get(id))) {
+                result.add(ordinal);
+            }
+        });
+        return result;
     }
 
     RoaringBitmap matching(Predicate<String> predicate) {

@@ -175,6 +175,16 @@ class SegmentEquivalenceTests {
             var expected = reference(world, condition);
             assertSame(condition, RoaringBitmap.and(everyone, ours), expected, world);
             assertSame(condition, within, expected, world);
+            // and among a handful of them, as when a batch of a few customers is applied
+            var handful = new RoaringBitmap();
+            var pick = i % 17;
+            ours.forEach((int ordinal) -> {
+                if (ordinal % 17 == pick) {
+                    handful.add(ordinal);
+                }
+            });
+            var fewOfThem = engine.index().read(() -> engine.evaluator().evaluate(parsed.condition(), handful));
+            assertSame(condition, fewOfThem, RoaringBitmap.and(expected, handful), world);
             if (!expected.isEmpty() && expected.getCardinality() < ours.getCardinality()) {
                 informative++;
             }
