@@ -184,7 +184,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(jakarta.servlet.ReadListener listener) {
-                    throw new UnsupportedOperationException();
+                    // the whole body is in memory: it is available now, and all of it once read
+                    try {
+                        if (!isFinished()) {
+                            listener.onDataAvailable();
+                        }
+                        if (isFinished()) {
+                            listener.onAllDataRead();
+                        }
+                    } catch (java.io.IOException e) {
+                        listener.onError(e);
+                    }
                 }
 
                 @Override

@@ -108,27 +108,39 @@ class ActivityStore {
         jdbc.update("delete from audience.activity where customer_id = ?", absorbed);
     }
 
-    void forEach(Long customerId, RowCallbackHandler handler) {
-        forEach(customerId, 1, 0, handler);
+    private static final String ROWS = "select customer_id, key_id, day, count, sum, min, max from audience.activity";
+
+    /** A customer's activity rows. */
+    List<ActivityRow> rowsOf(long customerId) {
+        return jdbc.query(
+                ROWS + " where customer_id = ?",
+                (rs, n) -> new ActivityRow(
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getLong(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7)),
+                customerId);
     }
 
-    /** Every activity row (of one customer, or of all), or only the rows whose key id is {@code part} modulo {@code parts}. */
-    void forEach(Long customerId, int parts, int part, RowCallbackHandler handler) {
+    /** One activity row of a customer; sums, minimums and maximums are null for keys that measure nothing. */
+    record ActivityRow(int keyId, int day, long count, BigDecimal sum, BigDecimal min, BigDecimal max) {}
+
+    /**
+     * Streams every activity row whose key id is {@code part} modulo {@code parts}, in the columns customer_id,
+     * key_id, day, count, sum, min, max.
+     */
+    void forEachPart(int parts, int part, RowCallbackHandler handler) {
         jdbc.query(
                 connection -> {
-                    var sql = "select customer_id, key_id, day, count, sum, min, max from audience.activity"
-                            + (customerId != null
-                                    ? " where customer_id = ?"
-                                    : parts > 1 ? " where key_id % ? = ?" : "");
                     var statement = connection.prepareStatement(
-                            sql, java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+                            ROWS + " where key_id % ? = ?",
+                            java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                            java.sql.ResultSet.CONCUR_READ_ONLY);
                     statement.setFetchSize(50_000);
-                    if (customerId != null) {
-                        statement.setLong(1, customerId);
-                    } else if (parts > 1) {
-                        statement.setInt(1, parts);
-                        statement.setInt(2, part);
-                    }
+                    statement.setInt(1, parts);
+                    statement.setInt(2, part);
                     return statement;
                 },
                 handler);

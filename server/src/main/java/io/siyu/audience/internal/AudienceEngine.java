@@ -250,7 +250,7 @@ class AudienceEngine {
         });
         var derivedMillis = (System.nanoTime() - derivedStarted) / 1_000_000;
         var announceStarted = System.nanoTime();
-        publisher.publish(changes, registry);
+        publisher.publish(changes);
         var announceMillis = (System.nanoTime() - announceStarted) / 1_000_000;
         Set<Long> caughtUp;
         synchronized (pending) {
@@ -284,9 +284,7 @@ class AudienceEngine {
     }
 
     private void loadTags(Long customerId) {
-        var sql = "select tag_id, customer_id, value from audience.tag_assignment"
-                + (customerId == null ? "" : " where customer_id = " + customerId);
-        jdbc.query(sql, (RowCallbackHandler) rs -> {
+        RowCallbackHandler add = rs -> {
             var ordinal = AudienceIndex.ordinal(rs.getLong("customer_id"));
             var tag = rs.getLong("tag_id");
             var value = rs.getString("value");
@@ -295,7 +293,13 @@ class AudienceEngine {
                     index.setTag(tag, ordinal, value);
                 }
             });
-        });
+        };
+        var sql = "select tag_id, customer_id, value from audience.tag_assignment";
+        if (customerId == null) {
+            jdbc.query(sql, add);
+        } else {
+            jdbc.query(sql + " where customer_id = ?", add, customerId);
+        }
     }
 
     /**
@@ -306,7 +310,7 @@ class AudienceEngine {
         var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
         var columns = new HashMap<Integer, ActivityColumn>();
         // by position: customer_id, key_id, day, count, sum, min, max
-        activity.forEach(null, parts, part, rs -> {
+        activity.forEachPart(parts, part, rs -> {
             var keyId = rs.getInt(2);
             var column = columns.computeIfAbsent(keyId, building.activity::get);
             if (column == null) {
@@ -331,48 +335,27 @@ class AudienceEngine {
         });
     }
 
-    /** Loads a customer's activity rows (all customers' when {@code customerId} is null) under the lock. */
-    private void loadActivity(Long customerId) {
+    /** Loads a customer's activity rows into the index (if they are live); the rows are read before the lock. */
+    private void loadActivity(long customerId) {
         var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
-        var buffer = new ArrayList<Object[]>(10_000);
-        activity.forEach(customerId, rs -> {
-            buffer.add(new Object[] {
-                rs.getLong("customer_id"),
-                rs.getInt("key_id"),
-                rs.getInt("day"),
-                rs.getLong("count"),
-                rs.getBigDecimal("sum"),
-                rs.getBigDecimal("min"),
-                rs.getBigDecimal("max")
-            });
-            if (buffer.size() == 10_000) {
-                index.write(() -> addRows(buffer, firstKept, index));
-                buffer.clear();
+        var rows = activity.rowsOf(customerId);
+        var ordinal = AudienceIndex.ordinal(customerId);
+        index.write(() -> {
+            if (!index.live.contains(ordinal)) {
+                return;
+            }
+            for (var row : rows) {
+                var column = index.column(row.keyId(), activity.key(row.keyId()).isMeasured());
+                var sum = hundredths(row.sum());
+                var min = hundredths(row.min());
+                var max = hundredths(row.max());
+                if (row.day() >= firstKept) {
+                    column.add(ordinal, row.day(), row.count(), sum, min, max);
+                } else {
+                    column.addEver(ordinal, row.count(), sum, min, max);
+                }
             }
         });
-        index.write(() -> addRows(buffer, firstKept, index));
-    }
-
-    /** Adds activity rows of live customers; the caller holds the write lock. */
-    private void addRows(List<Object[]> rows, int firstKept, AudienceIndex target) {
-        for (var row : rows) {
-            var ordinal = AudienceIndex.ordinal((long) row[0]);
-            if (!target.live.contains(ordinal)) {
-                continue;
-            }
-            var key = activity.key((int) row[1]);
-            var column = target.column((int) row[1], key.isMeasured());
-            var day = (int) row[2];
-            var count = (long) row[3];
-            var sum = hundredths((BigDecimal) row[4]);
-            var min = hundredths((BigDecimal) row[5]);
-            var max = hundredths((BigDecimal) row[6]);
-            if (day >= firstKept) {
-                column.add(ordinal, day, count, sum, min, max);
-            } else {
-                column.addEver(ordinal, count, sum, min, max);
-            }
-        }
     }
 
     static long hundredths(BigDecimal value) {
@@ -436,7 +419,7 @@ class AudienceEngine {
         batch.merges().keySet().forEach(id -> within.add(AudienceIndex.ordinal(id)));
         var changes = new ArrayList<MembershipPublisher.Change>();
         index.write(() -> changes.addAll(refreshAll(within)));
-        publisher.publish(changes, registry);
+        publisher.publish(changes);
         metrics.signalled(changes, batch.acknowledged());
     }
 
@@ -462,7 +445,7 @@ class AudienceEngine {
     void refresh(RoaringBitmap within) {
         var changes = new ArrayList<MembershipPublisher.Change>();
         index.write(() -> changes.addAll(refreshAll(within)));
-        publisher.publish(changes, registry);
+        publisher.publish(changes);
     }
 
     /** Caller holds the write lock. */
@@ -744,7 +727,7 @@ class AudienceEngine {
         recomputeRfm();
         index.write(() -> index.activity.values().forEach(column -> column.forgetBefore(firstKept)));
         refresh(null);
-        publisher.recordSizes(index, registry, today());
+        publisher.recordSizes(index, today());
     }
 
     /** Computes RFM again with the settings in force and refreshes what depends on it. */

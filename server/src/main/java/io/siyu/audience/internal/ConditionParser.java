@@ -63,14 +63,13 @@ final class ConditionParser {
     record TraitKinds(boolean text, boolean numbers, boolean dates) {}
 
     /** A parsed definition and the segments it refers to (for cycle checks). */
-    record Parsed(Condition condition, Set<Long> segments, Set<Long> tags, boolean timeDependent) {}
+    record Parsed(Condition condition, Set<Long> segments, Set<Long> tags) {}
 
     private final Catalog catalog;
     private final List<Violation> violations = new ArrayList<>();
     private final Set<Long> segments = new HashSet<>();
     private final Set<Long> tags = new HashSet<>();
     private int nodes;
-    private boolean timeDependent;
 
     private ConditionParser(Catalog catalog) {
         this.catalog = catalog;
@@ -91,7 +90,7 @@ final class ConditionParser {
         if (!parser.violations.isEmpty()) {
             throw new InvalidInputException(parser.violations);
         }
-        return new Parsed(condition, Set.copyOf(parser.segments), Set.copyOf(parser.tags), parser.timeDependent);
+        return new Parsed(condition, Set.copyOf(parser.segments), Set.copyOf(parser.tags));
     }
 
     private static final List<String> COMPARISON = List.of("operator", "value", "values", "from", "to", "date", "days");
@@ -335,7 +334,6 @@ final class ConditionParser {
                 days = operator == Operator.ANNIVERSARY_WITHIN_NEXT_DAYS
                         ? days(node, "days", path, 0, 365) // 0: today only
                         : days(node, "days", path, 36_500);
-                timeDependent = true;
             }
             case EXISTS, NOT_EXISTS -> {}
         }
@@ -375,7 +373,7 @@ final class ConditionParser {
             }
         }
         var window = window(node.get("window"), path + ".window");
-        var count = threshold(node.get("count"), path + ".count", false);
+        var count = plainThreshold(node.get("count"), path + ".count");
         Condition.Aggregate aggregate = null;
         String measure = null;
         Condition.Threshold aggregateThreshold = null;
@@ -419,8 +417,8 @@ final class ConditionParser {
             return fail(path, "combination", "give a product or a category, not both");
         }
         var window = window(node.get("window"), path + ".window");
-        var count = threshold(node.get("count"), path + ".count", false);
-        var spent = threshold(node.get("spent"), path + ".spent", false);
+        var count = plainThreshold(node.get("count"), path + ".count");
+        var spent = plainThreshold(node.get("spent"), path + ".spent");
         return new Condition.Purchase(product, category, count, spent, window);
     }
 
@@ -480,12 +478,10 @@ final class ConditionParser {
         if (!catalog.stageExists(model, stage) && !catalog.stored()) {
             return fail(path + ".stage", "unknown-stage", "the model '" + model + "' has no stage '" + stage + "'");
         }
-        timeDependent = true;
         return new Condition.Lifecycle(model, stage);
     }
 
     private Condition rfm(JsonNode node, String path) {
-        timeDependent = true;
         if (node.has("group")) {
             var group = text(node, "group", path);
             if (group != null && !catalog.stageExists(RfmModel.MODEL, group)) {
@@ -536,7 +532,6 @@ final class ConditionParser {
         }
         if (node.has("lastDays")) {
             var days = days(node, "lastDays", path, catalog.retentionDays());
-            timeDependent = true;
             return days == null ? Condition.Window.EVER : new Condition.Window(days, null, null);
         }
         var from = date(node, "from", path);
@@ -556,10 +551,12 @@ final class ConditionParser {
         return new Condition.Window(null, from, to);
     }
 
+    /** An optional count or spend: operator and value or range, nothing else. */
+    private Condition.Threshold plainThreshold(JsonNode node, String path) {
+        return onlyKnownFields(node, path, "threshold") ? threshold(node, path, false) : null;
+    }
+
     private Condition.Threshold threshold(JsonNode node, String path, boolean required) {
-        if (!path.endsWith(".aggregate") && !onlyKnownFields(node, path, "threshold")) {
-            return null;
-        }
         if (node == null || node.isNull()) {
             if (required) {
                 fail(path, "required", "needs an operator and a value");

@@ -88,7 +88,7 @@ class MembershipPublisher {
         });
     }
 
-    void publish(List<Change> changes, AudienceEngine.Registry registry) {
+    void publish(List<Change> changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -203,11 +203,11 @@ class MembershipPublisher {
                 insert into audience.stage_membership (model, stage, members, size, updated_at) values (?, ?, ?, ?, ?)
                 on conflict (model, stage) do update set members = excluded.members, size = excluded.size,
                        updated_at = excluded.updated_at""", rows.get(1));
-        recordSizes(current, null, LocalDate.now(clock.withZone(current.zone())));
+        recordSizes(current, LocalDate.now(clock.withZone(current.zone())));
     }
 
     /** Records today's size of every segment and stage (the last size seen today wins). */
-    void recordSizes(AudienceIndex index, AudienceEngine.Registry registry, LocalDate day) {
+    void recordSizes(AudienceIndex index, LocalDate day) {
         var sizes = index.read(() -> {
             var segmentRows = new ArrayList<Object[]>();
             index.segments.forEach(

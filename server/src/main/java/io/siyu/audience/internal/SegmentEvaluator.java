@@ -151,14 +151,8 @@ final class SegmentEvaluator {
         return switch (attribute.operator()) {
             case EQUALS, NOT_EQUALS -> values.getFirst()::equals;
             case IN, NOT_IN -> java.util.Set.copyOf(values)::contains;
-            case CONTAINS -> {
-                var needle = values.getFirst().toLowerCase(java.util.Locale.ROOT);
-                yield value -> value.toLowerCase(java.util.Locale.ROOT).contains(needle);
-            }
-            case STARTS_WITH -> {
-                var needle = values.getFirst().toLowerCase(java.util.Locale.ROOT);
-                yield value -> value.toLowerCase(java.util.Locale.ROOT).startsWith(needle);
-            }
+            case CONTAINS -> TraitColumn.containing(values.getFirst());
+            case STARTS_WITH -> TraitColumn.startingWith(values.getFirst());
             default -> throw new IllegalStateException("not a text operator: " + attribute.operator());
         };
     }

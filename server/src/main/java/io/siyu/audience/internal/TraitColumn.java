@@ -177,13 +177,23 @@ final class TraitColumn {
     }
 
     RoaringBitmap contains(String fragment) {
-        var needle = fragment.toLowerCase(Locale.ROOT);
-        return matching(value -> value.toLowerCase(Locale.ROOT).contains(needle));
+        return matching(containing(fragment));
     }
 
     RoaringBitmap startsWith(String prefix) {
+        return matching(startingWith(prefix));
+    }
+
+    /** Whether a value contains {@code fragment}, ignoring case: how contains compares. */
+    static Predicate<String> containing(String fragment) {
+        var needle = fragment.toLowerCase(Locale.ROOT);
+        return value -> value.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** Whether a value starts with {@code prefix}, ignoring case: how starts_with compares. */
+    static Predicate<String> startingWith(String prefix) {
         var needle = prefix.toLowerCase(Locale.ROOT);
-        return matching(value -> value.toLowerCase(Locale.ROOT).startsWith(needle));
+        return value -> value.toLowerCase(Locale.ROOT).startsWith(needle);
     }
 
     private RoaringBitmap scan(java.util.function.IntPredicate valueIdMatches) {
