@@ -1,85 +1,364 @@
 package io.siyu.audience.internal;
 
-import io.siyu.audience.internal.BitSlicedIndex.Comparison;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * What customers did under one activity key (an event, an event with a property value, or a measured property),
  * per day and in all: who did it, how many times, and, for a measured key, the sum, minimum and maximum of the
- * measure. Behaviour windows combine the days they cover; "ever" is kept apart so that it needs no combination.
+ * measure.
  *
- * <p>Counts and sums per day are bit-sliced indexes; a window's count is their sum (a ripple-carry addition per day)
- * and its minimum or maximum follows from the days' own: the maximum over a window is at least X exactly when some day's
- * maximum is, and at most X exactly when no day's maximum exceeds it.
+ * <p>Each day, and all time, is kept as rows in ascending ordinal order (parallel arrays), and a window is answered by
+ * running through the rows of its days once, adding each row into a scratch array indexed by ordinal: the cost follows
+ * the number of rows in the window, not the number of customers or of binary digits, and minimums, maximums and exact
+ * equality come out as easily as sums. When only a few customers are asked about (a batch's), their rows are looked up
+ * instead. An event adds to two rows, its day's and all time's, each found by a binary search. Who ever did it is also
+ * kept as a bitmap, the commonest question of all.
  */
 final class ActivityColumn {
 
-    /** One day's (or all time's) figures. Sums, minimums and maximums are in hundredths of the measure. */
-    static final class Stats {
-        final RoaringBitmap did = new RoaringBitmap();
-        final BitSlicedIndex count = new BitSlicedIndex();
-        final BitSlicedIndex sum;
-        final BitSlicedIndex min;
-        final BitSlicedIndex max;
+    /** What a window condition measures per customer. */
+    enum Measure {
+        COUNT,
+        SUM,
+        MIN,
+        MAX
+    }
 
-        Stats(boolean measured) {
-            sum = measured ? new BitSlicedIndex() : null;
-            min = measured ? new BitSlicedIndex() : null;
-            max = measured ? new BitSlicedIndex() : null;
+    /** Receives rows in ascending ordinal order; sums, minimums and maximums are zero for keys that measure nothing. */
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(int ordinal, long count, long sum, long min, long max);
+    }
+
+    /**
+     * Rows in ascending ordinal order, as parallel arrays; measures are null for a key that measures nothing. Counts
+     * of one day fit an int.
+     */
+    static final class Rows {
+        private static final int[] NO_ORDINALS = new int[0];
+
+        int[] ordinals = NO_ORDINALS;
+        int[] counts = NO_ORDINALS;
+        long[] sums;
+        long[] mins;
+        long[] maxs;
+        int size;
+
+        Rows(boolean measured) {
+            if (measured) {
+                sums = new long[0];
+                mins = new long[0];
+                maxs = new long[0];
+            }
+        }
+
+        /** The position of {@code ordinal}, or {@code -(insertion point) - 1} when it has no row. */
+        int find(int ordinal) {
+            if (size == 0 || ordinal > ordinals[size - 1]) {
+                return -size - 1;
+            }
+            return Arrays.binarySearch(ordinals, 0, size, ordinal);
+        }
+
+        void combine(int at, long count, long sum, long min, long max) {
+            counts[at] = (int) Math.min(Integer.MAX_VALUE, counts[at] + count);
+            if (sums != null) {
+                sums[at] += sum;
+                mins[at] = Math.min(mins[at], min);
+                maxs[at] = Math.max(maxs[at], max);
+            }
+        }
+
+        void insert(int at, int ordinal, long count, long sum, long min, long max) {
+            if (size == ordinals.length) {
+                resize(Math.max(4, size + (size >> 1)));
+            }
+            if (at < size) {
+                System.arraycopy(ordinals, at, ordinals, at + 1, size - at);
+                System.arraycopy(counts, at, counts, at + 1, size - at);
+                if (sums != null) {
+                    System.arraycopy(sums, at, sums, at + 1, size - at);
+                    System.arraycopy(mins, at, mins, at + 1, size - at);
+                    System.arraycopy(maxs, at, maxs, at + 1, size - at);
+                }
+            }
+            ordinals[at] = ordinal;
+            counts[at] = (int) Math.min(Integer.MAX_VALUE, count);
+            if (sums != null) {
+                sums[at] = sum;
+                mins[at] = min;
+                maxs[at] = max;
+            }
+            size++;
+        }
+
+        /** Removes the row at {@code at}; a negative position (no such row) changes nothing. */
+        void removeAt(int at) {
+            if (at < 0) {
+                return;
+            }
+            var tail = size - at - 1;
+            System.arraycopy(ordinals, at + 1, ordinals, at, tail);
+            System.arraycopy(counts, at + 1, counts, at, tail);
+            if (sums != null) {
+                System.arraycopy(sums, at + 1, sums, at, tail);
+                System.arraycopy(mins, at + 1, mins, at, tail);
+                System.arraycopy(maxs, at + 1, maxs, at, tail);
+            }
+            size--;
+        }
+
+        /** Keeps the rows whose ordinal {@code keep} accepts, in place. */
+        void retain(java.util.function.IntPredicate keep) {
+            var kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (keep.test(ordinals[i])) {
+                    move(i, kept++);
+                }
+            }
+            size = kept;
+        }
+
+        private void move(int from, int to) {
+            if (from != to) {
+                ordinals[to] = ordinals[from];
+                counts[to] = counts[from];
+                if (sums != null) {
+                    sums[to] = sums[from];
+                    mins[to] = mins[from];
+                    maxs[to] = maxs[from];
+                }
+            }
+        }
+
+        /** Sorts rows appended in any order by ordinal, combining the rows of the same ordinal into one. */
+        void sortAndCombine() {
+            var keys = new long[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = ((long) ordinals[i] << 32) | i;
+            }
+            Arrays.sort(keys);
+            var sorted = new Rows(sums != null);
+            sorted.resize(size);
+            for (var key : keys) {
+                var ordinal = (int) (key >>> 32);
+                var at = (int) key;
+                var last = sorted.size - 1;
+                if (last >= 0 && sorted.ordinals[last] == ordinal) {
+                    sorted.combine(last, counts[at], measured(sums, at), measured(mins, at), measured(maxs, at));
+                } else {
+                    sorted.insert(
+                            sorted.size,
+                            ordinal,
+                            counts[at],
+                            measured(sums, at),
+                            measured(mins, at),
+                            measured(maxs, at));
+                }
+            }
+            ordinals = sorted.ordinals;
+            counts = sorted.counts;
+            sums = sorted.sums;
+            mins = sorted.mins;
+            maxs = sorted.maxs;
+            size = sorted.size;
+        }
+
+        private static long measured(long[] values, int at) {
+            return values == null ? 0 : values[at];
+        }
+
+        private void resize(int capacity) {
+            ordinals = Arrays.copyOf(ordinals, capacity);
+            counts = Arrays.copyOf(counts, capacity);
+            if (sums != null) {
+                sums = Arrays.copyOf(sums, capacity);
+                mins = Arrays.copyOf(mins, capacity);
+                maxs = Arrays.copyOf(maxs, capacity);
+            }
+        }
+
+        /**
+         * Merges {@code other} (disjoint from this run, both ascending) into this run in place, from the back, so that
+         * a run of millions (all time's) is not copied into new arrays for every few thousand newcomers.
+         */
+        void mergeIn(Rows other) {
+            var total = size + other.size;
+            if (total > ordinals.length) {
+                resize(total + (total >> 3));
+            }
+            int i = size - 1;
+            int j = other.size - 1;
+            for (int k = total - 1; j >= 0; k--) {
+                var fromThis = i >= 0 && ordinals[i] > other.ordinals[j];
+                var source = fromThis ? this : other;
+                var at = fromThis ? i-- : j--;
+                ordinals[k] = source.ordinals[at];
+                counts[k] = source.counts[at];
+                if (sums != null) {
+                    sums[k] = source.sums[at];
+                    mins[k] = source.mins[at];
+                    maxs[k] = source.maxs[at];
+                }
+            }
+            size = total;
+        }
+
+        /** A copy of this run that can be changed on its own. */
+        Rows copy() {
+            var copy = new Rows(sums != null);
+            copy.ordinals = ordinals;
+            copy.counts = counts;
+            copy.sums = sums;
+            copy.mins = mins;
+            copy.maxs = maxs;
+            copy.size = size;
+            copy.resize(size);
+            return copy;
+        }
+
+        void trim() {
+            if (ordinals.length > size) {
+                resize(size);
+            }
+        }
+
+        long figure(Measure measure, int at) {
+            return switch (measure) {
+                case COUNT -> counts[at];
+                case SUM -> sums[at];
+                case MIN -> mins[at];
+                case MAX -> maxs[at];
+            };
+        }
+
+        long sizeInBytes() {
+            return 4L * ordinals.length + 4L * counts.length + (sums == null ? 0 : 24L * sums.length);
+        }
+    }
+
+    /**
+     * One day's (or all time's) rows: a settled run, and a short run of customers who arrived since it was last merged,
+     * so that a customer new to the day costs a shift of the short run rather than of the whole day. The short run is
+     * merged in when it reaches about the square root of the settled run's size (at least {@value #RECENT_LIMIT}),
+     * which balances the two costs. The two runs never hold the same ordinal. While the index is built, rows are only
+     * appended, and sorted once at the end.
+     */
+    static final class Day {
+        private static final int RECENT_LIMIT = 1024;
+
+        private final Rows settled;
+        private Rows recent;
+        private boolean unsorted;
+
+        Day(boolean measured) {
+            settled = new Rows(measured);
+            recent = new Rows(measured);
         }
 
         void add(int ordinal, long count, long sum, long min, long max) {
-            var known = did.contains(ordinal);
-            did.add(ordinal);
-            this.count.set(ordinal, (known ? this.count.get(ordinal) : 0) + count);
-            if (this.sum != null) {
-                this.sum.set(ordinal, (known && this.sum.has(ordinal) ? this.sum.get(ordinal) : 0) + sum);
-                this.min.set(ordinal, known && this.min.has(ordinal) ? Math.min(this.min.get(ordinal), min) : min);
-                this.max.set(ordinal, known && this.max.has(ordinal) ? Math.max(this.max.get(ordinal), max) : max);
+            var at = settled.find(ordinal);
+            if (at >= 0) {
+                settled.combine(at, count, sum, min, max);
+                return;
             }
+            if (-at - 1 == settled.size && recent.size == 0) {
+                settled.insert(settled.size, ordinal, count, sum, min, max); // in order, as while loading
+                return;
+            }
+            at = recent.find(ordinal);
+            if (at >= 0) {
+                recent.combine(at, count, sum, min, max);
+                return;
+            }
+            recent.insert(-at - 1, ordinal, count, sum, min, max);
+            if (recent.size >= Math.max(RECENT_LIMIT, 2 * (int) Math.sqrt(settled.size))) {
+                settle();
+            }
+        }
+
+        /** Appends a row without looking for the customer's; {@link #compact} sorts and combines them. */
+        void append(int ordinal, long count, long sum, long min, long max) {
+            if (settled.size > 0 && ordinal <= settled.ordinals[settled.size - 1]) {
+                unsorted = true;
+            }
+            settled.insert(settled.size, ordinal, count, sum, min, max);
+        }
+
+        private void settle() {
+            settled.mergeIn(recent);
+            recent = new Rows(recent.sums != null);
+        }
+
+        void compact() {
+            if (unsorted) {
+                settled.sortAndCombine();
+                unsorted = false;
+            }
+            if (recent.size > 0) {
+                settle();
+            }
+            settled.trim();
         }
 
         void remove(int ordinal) {
-            if (!did.contains(ordinal)) {
-                return;
-            }
-            did.remove(ordinal);
-            count.remove(ordinal);
-            if (sum != null) {
-                sum.remove(ordinal);
-                min.remove(ordinal);
-                max.remove(ordinal);
-            }
+            settled.removeAt(settled.find(ordinal));
+            recent.removeAt(recent.find(ordinal));
         }
 
         void removeAll(RoaringBitmap ordinals) {
-            did.andNot(ordinals);
-            count.removeAll(ordinals);
-            if (sum != null) {
-                sum.removeAll(ordinals);
-                min.removeAll(ordinals);
-                max.removeAll(ordinals);
+            settled.retain(ordinal -> !ordinals.contains(ordinal));
+            recent.retain(ordinal -> !ordinals.contains(ordinal));
+        }
+
+        boolean isEmpty() {
+            return settled.size == 0 && recent.size == 0;
+        }
+
+        int rows() {
+            return settled.size + recent.size;
+        }
+
+        void forEachRow(RowConsumer consumer) {
+            var rows = settled;
+            if (recent.size > 0) {
+                rows = settled.copy();
+                rows.mergeIn(recent);
+            }
+            var measured = rows.sums != null;
+            for (int i = 0; i < rows.size; i++) {
+                consumer.accept(
+                        rows.ordinals[i],
+                        rows.counts[i],
+                        measured ? rows.sums[i] : 0,
+                        measured ? rows.mins[i] : 0,
+                        measured ? rows.maxs[i] : 0);
             }
         }
 
         long sizeInBytes() {
-            var bytes = did.getLongSizeInBytes() + count.sizeInBytes();
-            if (sum != null) {
-                bytes += sum.sizeInBytes() + min.sizeInBytes() + max.sizeInBytes();
-            }
-            return bytes;
+            return settled.sizeInBytes() + recent.sizeInBytes();
         }
     }
 
+    /** How many ordinals a window is read at a time: figures for a block fit a core's cache. */
+    static final int BLOCK = 1 << 15;
+
     private final boolean measured;
-    private final Stats ever;
-    private final TreeMap<Integer, Stats> days = new TreeMap<>();
+    private final Day ever;
+    private final RoaringBitmap everDid = new RoaringBitmap();
+    private final TreeMap<Integer, Day> days = new TreeMap<>();
 
     ActivityColumn(boolean measured) {
         this.measured = measured;
-        this.ever = new Stats(measured);
+        this.ever = new Day(measured);
     }
 
     boolean measured() {
@@ -88,28 +367,54 @@ final class ActivityColumn {
 
     /** Adds a day's activity of a customer: counts and sums add up, minimums and maximums combine. */
     void add(int ordinal, int day, long count, long sum, long min, long max) {
-        days.computeIfAbsent(day, d -> new Stats(measured)).add(ordinal, count, sum, min, max);
-        ever.add(ordinal, count, sum, min, max);
+        days.computeIfAbsent(day, d -> new Day(measured)).add(ordinal, count, sum, min, max);
+        addEver(ordinal, count, sum, min, max);
+    }
+
+    /**
+     * Adds a row while the index is built ({@code day} null for days older than the index keeps), without keeping the
+     * rows in order; {@link #compact} must follow before the column is read.
+     */
+    void load(int ordinal, Integer day, long count, long sum, long min, long max) {
+        if (day != null) {
+            days.computeIfAbsent(day, d -> new Day(measured)).append(ordinal, count, sum, min, max);
+        }
+        ever.append(ordinal, count, sum, min, max);
+        everDid.add(ordinal);
     }
 
     /** Adds only to the all-time figures (for days older than the index keeps). */
     void addEver(int ordinal, long count, long sum, long min, long max) {
         ever.add(ordinal, count, sum, min, max);
+        everDid.add(ordinal);
     }
 
     void remove(int ordinal) {
+        if (!everDid.checkedRemove(ordinal)) {
+            return; // every day's rows are also in all time's
+        }
         ever.remove(ordinal);
-        for (var stats : days.values()) {
-            stats.remove(ordinal);
+        for (var day : days.values()) {
+            day.remove(ordinal);
         }
     }
 
     /** Forgets the activity of all of {@code ordinals} at once. */
     void removeAll(RoaringBitmap ordinals) {
-        ever.removeAll(ordinals);
-        for (var stats : days.values()) {
-            stats.removeAll(ordinals);
+        if (!RoaringBitmap.intersects(everDid, ordinals)) {
+            return;
         }
+        everDid.andNot(ordinals);
+        ever.removeAll(ordinals);
+        for (var day : days.values()) {
+            day.removeAll(ordinals);
+        }
+    }
+
+    /** Sorts what was loaded, settles every day's recent rows and gives back unused room in the arrays. */
+    void compact() {
+        ever.compact();
+        days.values().forEach(Day::compact);
     }
 
     /** Forgets days before {@code firstKept}; their activity stays in the all-time figures. */
@@ -117,209 +422,215 @@ final class ActivityColumn {
         days.headMap(firstKept, false).clear();
     }
 
-    Map<Integer, Stats> days(int from, int to) {
-        return days.subMap(from, true, to, true);
-    }
-
     /** Who did it at least once in the window ({@code null} bounds mean all time). */
     RoaringBitmap did(Integer from, Integer to) {
         return did(from, to, null);
     }
 
-    /**
-     * Who of {@code within} (everyone if null) did it at least once in the window; with a few customers each day is
-     * first cut down to them, so that a batch's re-evaluation does not union every day's whole bitmap.
-     */
+    /** Who of {@code within} (everyone if null) did it at least once in the window. */
     RoaringBitmap did(Integer from, Integer to, RoaringBitmap within) {
-        var small = within != null && within.getCardinality() < 4096;
         if (from == null) {
-            return small ? RoaringBitmap.and(ever.did, within) : ever.did.clone();
+            return within == null ? everDid.clone() : RoaringBitmap.and(everDid, within);
         }
-        var window = days(from, to).values();
-        if (window.isEmpty()) {
-            return new RoaringBitmap();
-        }
-        if (small) {
-            var result = new RoaringBitmap();
-            for (var stats : window) {
-                result.or(RoaringBitmap.and(stats.did, within));
-            }
-            return result;
-        }
-        return org.roaringbitmap.FastAggregation.or(
-                window.stream().map(stats -> stats.did).iterator());
+        return window(Measure.COUNT, null, days.subMap(from, true, to, true).values(), within);
     }
 
     /**
-     * Who of {@code within} (everyone if null) did it at least {@code n} times in the window, without adding counts
-     * up: a bitmap per level 1..n of who has reached it so far, raised day by day (a customer reaches level k on a day
-     * when they did it i times that day and had reached k − i before). Each day costs work in proportion to that day's
-     * customers, not to everyone seen so far, which makes small thresholds over long windows cheap.
+     * Who of {@code within} (everyone if null) did it in the window ({@code null} bounds: all time) with a
+     * {@code measure} (count, sum, minimum or maximum over the window's days) that passes {@code test}; customers who
+     * did not do it at all are never included.
      */
-    RoaringBitmap atLeast(int n, Integer from, Integer to, RoaringBitmap within) {
-        if (from == null) {
-            return ever.count.compare(BitSlicedIndex.Comparison.GE, n, within);
+    RoaringBitmap matching(Measure measure, NumberTest test, Integer from, Integer to, RoaringBitmap within) {
+        if (measure != Measure.COUNT && !measured) {
+            throw new IllegalStateException("a key that measures nothing has no " + measure);
         }
-        var small = within != null && within.getCardinality() < 4096;
-        if (!small) {
-            return atLeastDense(n, days(from, to).values(), within);
-        }
-        var reached = new RoaringBitmap[n + 1];
-        for (int k = 1; k <= n; k++) {
-            reached[k] = new RoaringBitmap();
-        }
-        var day = new RoaringBitmap[n + 1];
-        for (var stats : days(from, to).values()) {
-            var did = small ? RoaringBitmap.and(stats.did, within) : stats.did;
-            if (did.isEmpty()) {
-                continue;
-            }
-            day[1] = did;
-            for (int k = 2; k <= n; k++) {
-                day[k] = stats.count.compare(BitSlicedIndex.Comparison.GE, k, did);
-            }
-            for (int k = n; k >= 1; k--) {
-                var raised = day[k].clone();
-                for (int i = 1; i < k; i++) {
-                    if (!day[i].isEmpty() && !reached[k - i].isEmpty()) {
-                        raised.or(RoaringBitmap.and(reached[k - i], day[i]));
-                    }
-                }
-                reached[k].or(raised);
-            }
-        }
-        return reached[n];
+        var window =
+                from == null ? List.of(ever) : days.subMap(from, true, to, true).values();
+        return window(measure, test, window, within);
     }
 
-    /**
-     * {@link #atLeast} over many customers: the levels reached are plain bit sets (a bit per ordinal), so that raising
-     * them for a day costs in proportion to that day's customers, whatever the levels already hold.
-     */
-    private static RoaringBitmap atLeastDense(int n, java.util.Collection<Stats> window, RoaringBitmap within) {
-        var highest = -1;
-        for (var stats : window) {
-            if (!stats.did.isEmpty()) {
-                highest = Math.max(highest, stats.did.last());
-            }
+    /** The doers of the window whose measure passes the test ({@code null}: all doers), among {@code within}. */
+    private static RoaringBitmap window(
+            Measure measure, NumberTest test, Collection<Day> window, RoaringBitmap within) {
+        long rows = 0;
+        for (var day : window) {
+            rows += day.rows();
         }
-        if (highest < 0) {
+        if (rows == 0) {
             return new RoaringBitmap();
         }
-        var reached = new long[n + 1][(highest >>> 6) + 1];
-        var day = new RoaringBitmap[n + 1];
-        for (var stats : window) {
-            if (stats.did.isEmpty()) {
-                continue;
-            }
-            day[1] = stats.did;
-            for (int k = 2; k <= n; k++) {
-                day[k] = stats.count.compare(BitSlicedIndex.Comparison.GE, k, stats.did);
-            }
-            for (int k = n; k >= 1; k--) {
-                var level = reached[k];
-                day[k].forEach((int ordinal) -> level[ordinal >>> 6] |= 1L << ordinal);
-                for (int i = 1; i < k; i++) {
-                    var before = reached[k - i];
-                    day[i].forEach((int ordinal) -> {
-                        if ((before[ordinal >>> 6] & (1L << ordinal)) != 0) {
-                            level[ordinal >>> 6] |= 1L << ordinal;
-                        }
-                    });
-                }
-            }
+        // a few customers asked about: look their rows up (two binary searches a day each) instead of reading all
+        if (within != null && within.getLongCardinality() * window.size() * 40 < rows) {
+            return lookUp(measure, test, window, within);
         }
-        var result = org.roaringbitmap.BitSetUtil.bitmapOf(reached[n]);
+        var runs = new ArrayList<Rows>(2 * window.size());
+        for (var day : window) {
+            runs.add(day.settled);
+            runs.add(day.recent);
+        }
+        var scratch = Scratch.borrow();
+        var result = scratch.run(measure, test, runs);
+        Scratch.release(scratch);
         if (within != null) {
             result.and(within);
         }
         return result;
     }
 
-    /** How many times each customer (of {@code within}, or all) did it in the window. */
-    BitSlicedIndex count(Integer from, Integer to, RoaringBitmap within) {
-        return total(from, to, within, stats -> stats.count);
-    }
-
-    /** The sum of the measure per customer (of {@code within}, or all) in the window, in hundredths. */
-    BitSlicedIndex sum(Integer from, Integer to, RoaringBitmap within) {
-        return total(from, to, within, stats -> stats.sum);
-    }
-
-    private BitSlicedIndex total(
-            Integer from, Integer to, RoaringBitmap within, java.util.function.Function<Stats, BitSlicedIndex> part) {
-        if (from == null) {
-            var all = part.apply(ever);
-            return within == null ? all : all.restrictedTo(within);
-        }
-        var parts = new java.util.ArrayList<BitSlicedIndex>();
-        var limit = within == null ? Integer.MAX_VALUE : within.getCardinality();
-        for (var stats : days(from, to).values()) {
-            var day = part.apply(stats);
-            // restricting pays when it leaves out most of the day's customers, as for a batch's few customers,
-            // most of whom did nothing that day
-            if (limit < day.cardinality() / 4) {
-                if (RoaringBitmap.intersects(day.existence(), within)) {
-                    parts.add(day.restrictedTo(within));
+    private static RoaringBitmap lookUp(
+            Measure measure, NumberTest test, Collection<Day> window, RoaringBitmap within) {
+        var writer = RoaringBitmapWriter.writer().get();
+        within.forEach((int ordinal) -> {
+            var seen = false;
+            long figure = 0;
+            for (var day : window) {
+                for (var rows : new Rows[] {day.settled, day.recent}) {
+                    var at = rows.find(ordinal);
+                    if (at < 0) {
+                        continue;
+                    }
+                    var value = rows.figure(measure, at);
+                    figure = !seen
+                            ? value
+                            : switch (measure) {
+                                case COUNT, SUM -> figure + value;
+                                case MIN -> Math.min(figure, value);
+                                case MAX -> Math.max(figure, value);
+                            };
+                    seen = true;
                 }
-            } else {
-                parts.add(day);
             }
-        }
-        return BitSlicedIndex.sum(parts);
+            if (seen && (test == null || test.test(figure))) {
+                writer.add(ordinal);
+            }
+        });
+        return writer.get();
     }
 
-    /** Customers whose minimum (or maximum) of the measure in the window compares as asked with {@code value}. */
-    RoaringBitmap extreme(
-            boolean maximum, Comparison comparison, long value, Integer from, Integer to, RoaringBitmap within) {
-        if (from == null) {
-            return (maximum ? ever.max : ever.min).compare(comparison, value, within);
+    /**
+     * A figure and a "has a figure" bit per ordinal of one block of {@value #BLOCK} ordinals, reused across queries. A
+     * window is read block by block: every run's rows of the block are added in, and the block is read out in ordinal
+     * order, which leaves the scratch clean again. Working on a block at a time keeps the figures in the processor's
+     * cache, however many customers there are. A few are kept for concurrent queries; one lost to an exception is simply
+     * not returned.
+     */
+    private static final class Scratch {
+        private static final int KEPT = 8;
+        private static final ConcurrentLinkedQueue<Scratch> FREE = new ConcurrentLinkedQueue<>();
+
+        private final long[] figures = new long[BLOCK];
+        private final long[] seen = new long[BLOCK >>> 6];
+
+        static Scratch borrow() {
+            var scratch = FREE.poll();
+            return scratch != null ? scratch : new Scratch();
         }
-        var window = days(from, to).values();
-        var active = did(from, to, within);
-        // "some day" comparisons hold for the window when they hold on any day; "every day" ones on all days
-        var someDay = maximum
-                ? comparison == Comparison.GT || comparison == Comparison.GE
-                : comparison == Comparison.LT || comparison == Comparison.LE;
-        if (someDay) {
-            var result = new RoaringBitmap();
-            for (var stats : window) {
-                result.or((maximum ? stats.max : stats.min).compare(comparison, value, within));
+
+        static void release(Scratch scratch) {
+            if (FREE.size() < KEPT) {
+                FREE.offer(scratch);
             }
-            return result;
         }
-        if (comparison == Comparison.EQ || comparison == Comparison.NE) {
-            var atMostOrLeast = extreme(maximum, maximum ? Comparison.LE : Comparison.GE, value, from, to, within);
-            var strictly = extreme(maximum, maximum ? Comparison.LT : Comparison.GT, value, from, to, within);
-            var equal = RoaringBitmap.andNot(atMostOrLeast, strictly);
-            return comparison == Comparison.EQ ? equal : RoaringBitmap.andNot(active, equal);
+
+        RoaringBitmap run(Measure measure, NumberTest test, List<Rows> runs) {
+            var writer = RoaringBitmapWriter.writer().get();
+            var cursors = new int[runs.size()];
+            while (true) {
+                // the next block that has rows in any run
+                var next = Integer.MAX_VALUE;
+                for (int r = 0; r < cursors.length; r++) {
+                    var rows = runs.get(r);
+                    if (cursors[r] < rows.size) {
+                        next = Math.min(next, rows.ordinals[cursors[r]]);
+                    }
+                }
+                if (next == Integer.MAX_VALUE) {
+                    return writer.get();
+                }
+                var start = next & -BLOCK;
+                var end = (long) start + BLOCK;
+                for (int r = 0; r < cursors.length; r++) {
+                    cursors[r] = add(measure, runs.get(r), cursors[r], start, end);
+                }
+                for (int w = 0; w < seen.length; w++) {
+                    var word = seen[w];
+                    if (word == 0) {
+                        continue;
+                    }
+                    seen[w] = 0;
+                    while (word != 0) {
+                        var offset = (w << 6) + Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                        if (test == null || test.test(figures[offset])) {
+                            writer.add(start + offset);
+                        }
+                        figures[offset] = 0;
+                    }
+                }
+            }
         }
-        // every day: the window's maximum is at most X when no day's maximum is above X (and likewise for minimum)
-        var opposite = switch (comparison) {
-            case LT -> Comparison.GE;
-            case LE -> Comparison.GT;
-            case GT -> Comparison.LE;
-            case GE -> Comparison.LT;
-            default -> throw new IllegalStateException();
-        };
-        var violating = new RoaringBitmap();
-        for (var stats : window) {
-            violating.or((maximum ? stats.max : stats.min).compare(opposite, value, within));
+
+        /** Adds the rows of {@code rows} from {@code from} on that fall in the block; answers where it stopped. */
+        private int add(Measure measure, Rows rows, int from, int start, long end) {
+            var ordinals = rows.ordinals;
+            var size = rows.size;
+            var i = from;
+            switch (measure) {
+                case COUNT -> {
+                    var counts = rows.counts;
+                    for (; i < size && ordinals[i] < end; i++) {
+                        var offset = ordinals[i] - start;
+                        figures[offset] += counts[i];
+                        seen[offset >>> 6] |= 1L << offset;
+                    }
+                }
+                case SUM -> {
+                    var sums = rows.sums;
+                    for (; i < size && ordinals[i] < end; i++) {
+                        var offset = ordinals[i] - start;
+                        figures[offset] += sums[i];
+                        seen[offset >>> 6] |= 1L << offset;
+                    }
+                }
+                case MIN, MAX -> {
+                    var values = measure == Measure.MIN ? rows.mins : rows.maxs;
+                    var minimum = measure == Measure.MIN;
+                    for (; i < size && ordinals[i] < end; i++) {
+                        var offset = ordinals[i] - start;
+                        var bit = 1L << offset;
+                        var word = offset >>> 6;
+                        var value = values[i];
+                        if ((seen[word] & bit) == 0) {
+                            figures[offset] = value;
+                            seen[word] |= bit;
+                        } else {
+                            figures[offset] =
+                                    minimum ? Math.min(figures[offset], value) : Math.max(figures[offset], value);
+                        }
+                    }
+                }
+            }
+            return i;
         }
-        return RoaringBitmap.andNot(active, violating);
     }
 
-    Stats ever() {
+    Day ever() {
         return ever;
     }
 
-    int daysKept() {
-        return days.size();
+    /** Each kept day with rows, oldest first. */
+    void forEachDay(java.util.function.ObjIntConsumer<Day> consumer) {
+        days.forEach((day, rows) -> {
+            if (!rows.isEmpty()) {
+                consumer.accept(rows, day);
+            }
+        });
     }
 
     long sizeInBytes() {
         long bytes = ever.sizeInBytes();
-        for (var stats : days.values()) {
-            bytes += stats.sizeInBytes();
+        for (var day : days.values()) {
+            bytes += day.sizeInBytes();
         }
         return bytes;
     }

@@ -229,6 +229,7 @@ class AudienceEngine {
         });
         var profilesMillis = (System.nanoTime() - started) / 1_000_000;
         behaviour.join();
+        building.activity.values().forEach(ActivityColumn::compact);
         // the behaviour of customers merged into others (their survivors have it) leaves no trace
         var active = new RoaringBitmap();
         building.activity.values().forEach(column -> active.or(column.did(null, null)));
@@ -327,11 +328,7 @@ class AudienceEngine {
                 min = hundredths(rs.getBigDecimal(6));
                 max = hundredths(rs.getBigDecimal(7));
             }
-            if (day >= firstKept) {
-                column.add(ordinal, day, count, sum, min, max);
-            } else {
-                column.addEver(ordinal, count, sum, min, max);
-            }
+            column.load(ordinal, day >= firstKept ? day : null, count, sum, min, max);
         });
     }
 

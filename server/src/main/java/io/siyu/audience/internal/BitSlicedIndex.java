@@ -33,7 +33,7 @@ final class BitSlicedIndex {
     private long base;
     private boolean baseSet;
 
-    /** An index of non-negative values (counts, amounts in cents, days since 1970), which can be added together. */
+    /** An index of non-negative values (counts, amounts in cents, days since 1970). */
     BitSlicedIndex() {
         this.signed = false;
         this.baseSet = true;
@@ -43,7 +43,7 @@ final class BitSlicedIndex {
         this.signed = signed;
     }
 
-    /** An index of any values, for traits that may be negative; it cannot be added to another. */
+    /** An index of any values, for traits that may be negative. */
     static BitSlicedIndex signed() {
         return new BitSlicedIndex(true);
     }
@@ -67,16 +67,26 @@ final class BitSlicedIndex {
         while (slices.size() < needed) {
             slices.add(new RoaringBitmap());
         }
-        // a new ordinal has no bits to clear (the common case while the index is built)
-        var known = existence.contains(ordinal);
-        for (int bit = 0; bit < slices.size(); bit++) {
-            if ((offset & (1L << bit)) != 0) {
+        if (!existence.checkedAdd(ordinal)) {
+            // only the digits that differ from the value held change (a count going up by one changes one or two)
+            offset ^= get(ordinal) - base;
+            for (int bit = 0; offset != 0; bit++, offset >>>= 1) {
+                if ((offset & 1) != 0) {
+                    slices.get(bit).flip(ordinal);
+                }
+            }
+            return;
+        }
+        for (int bit = 0; offset != 0; bit++, offset >>>= 1) {
+            if ((offset & 1) != 0) {
                 slices.get(bit).add(ordinal);
-            } else if (known) {
-                slices.get(bit).remove(ordinal);
             }
         }
-        existence.add(ordinal);
+    }
+
+    /** Adds {@code delta} to an ordinal's value, a missing value counting as zero. */
+    void add(int ordinal, long delta) {
+        set(ordinal, (has(ordinal) ? get(ordinal) : 0) + delta);
     }
 
     void remove(int ordinal) {
@@ -189,90 +199,6 @@ final class BitSlicedIndex {
             }
         }
         return new Parts(less, equal, greater);
-    }
-
-    /**
-     * Adds another index to this one, ordinal by ordinal (an ordinal missing on one side counts as zero there), with a
-     * ripple-carry adder over the slices: per bit, sum = a xor b xor carry, carry = majority(a, b, carry). Both indexes
-     * must hold non-negative values.
-     */
-    void add(BitSlicedIndex other) {
-        if (signed || other.signed) {
-            throw new IllegalStateException("only non-negative indexes can be added");
-        }
-        if (other.existence.isEmpty()) {
-            return;
-        }
-        var width = Math.max(slices.size(), other.slices.size());
-        var sum = new ArrayList<RoaringBitmap>(width + 1);
-        var carry = new RoaringBitmap();
-        for (int bit = 0; bit < width; bit++) {
-            var a = bit < slices.size() ? slices.get(bit) : new RoaringBitmap();
-            var b = bit < other.slices.size() ? other.slices.get(bit) : new RoaringBitmap();
-            var aXorB = RoaringBitmap.xor(a, b);
-            sum.add(RoaringBitmap.xor(aXorB, carry));
-            carry = RoaringBitmap.or(RoaringBitmap.and(a, b), RoaringBitmap.and(carry, aXorB));
-        }
-        if (!carry.isEmpty()) {
-            sum.add(carry);
-        }
-        slices.clear();
-        slices.addAll(sum);
-        existence.or(other.existence);
-    }
-
-    /**
-     * The sum of several non-negative indexes, none of which changes: added in pairs, then pairs of pairs, so that
-     * each addition works on indexes of similar size rather than adding small ones to an ever larger total.
-     */
-    static BitSlicedIndex sum(List<BitSlicedIndex> parts) {
-        if (parts.isEmpty()) {
-            return new BitSlicedIndex();
-        }
-        var level = new ArrayList<BitSlicedIndex>(parts.size());
-        for (int i = 0; i < parts.size(); i += 2) {
-            var pair = parts.get(i).copy();
-            if (i + 1 < parts.size()) {
-                pair.add(parts.get(i + 1));
-            }
-            level.add(pair);
-        }
-        while (level.size() > 1) {
-            var next = new ArrayList<BitSlicedIndex>((level.size() + 1) / 2);
-            for (int i = 0; i < level.size(); i += 2) {
-                var pair = level.get(i);
-                if (i + 1 < level.size()) {
-                    pair.add(level.get(i + 1));
-                }
-                next.add(pair);
-            }
-            level = next;
-        }
-        return level.getFirst();
-    }
-
-    /** A copy holding only the ordinals in {@code within}, so that sums over a few customers stay cheap. */
-    BitSlicedIndex restrictedTo(RoaringBitmap within) {
-        var copy = new BitSlicedIndex(signed);
-        for (var slice : slices) {
-            copy.slices.add(RoaringBitmap.and(slice, within));
-        }
-        copy.existence.or(RoaringBitmap.and(existence, within));
-        copy.base = base;
-        copy.baseSet = baseSet;
-        return copy;
-    }
-
-    /** A copy that can be changed without changing this index. */
-    BitSlicedIndex copy() {
-        var copy = new BitSlicedIndex(signed);
-        for (var slice : slices) {
-            copy.slices.add(slice.clone());
-        }
-        copy.existence.or(existence);
-        copy.base = base;
-        copy.baseSet = baseSet;
-        return copy;
     }
 
     /** Rewrites every value relative to a lower base; rare, as it touches every ordinal. */

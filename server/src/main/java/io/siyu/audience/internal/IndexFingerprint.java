@@ -68,23 +68,18 @@ final class IndexFingerprint {
 
     private static Digest activity(ActivityColumn column) {
         var digest = new Digest();
-        stats(digest, column.ever());
-        column.days(Integer.MIN_VALUE, Integer.MAX_VALUE).forEach((day, stats) -> {
-            if (!stats.did.isEmpty()) {
-                digest.add("day").add(day);
-                stats(digest, stats);
+        ActivityColumn.RowConsumer row = (ordinal, count, sum, min, max) -> {
+            digest.entry().add(ordinal).add(count);
+            if (column.measured()) {
+                digest.add(sum).add(min).add(max);
             }
+        };
+        column.ever().forEachRow(row);
+        column.forEachDay((rows, day) -> {
+            digest.add("day").add(day);
+            rows.forEachRow(row);
         });
         return digest;
-    }
-
-    private static void stats(Digest digest, ActivityColumn.Stats stats) {
-        stats.did.forEach((int ordinal) -> {
-            digest.entry().add(ordinal).add(stats.count.get(ordinal));
-            if (stats.sum != null) {
-                digest.add(stats.sum.get(ordinal)).add(stats.min.get(ordinal)).add(stats.max.get(ordinal));
-            }
-        });
     }
 
     /** SHA-256 over a sequence of values, counting entries. */

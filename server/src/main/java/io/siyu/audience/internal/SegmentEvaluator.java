@@ -1,5 +1,6 @@
 package io.siyu.audience.internal;
 
+import io.siyu.audience.internal.ActivityColumn.Measure;
 import io.siyu.audience.internal.BitSlicedIndex.Comparison;
 import io.siyu.audience.internal.Condition.Operator;
 import java.math.BigDecimal;
@@ -219,25 +220,12 @@ final class SegmentEvaluator {
             if (column == null) {
                 return new RoaringBitmap();
             }
-            var threshold = behaviour.aggregateThreshold();
-            if (behaviour.aggregate() == Condition.Aggregate.SUM) {
-                return compare(column.sum(window[0], window[1], base), threshold, 100, base, column, window, false);
-            }
-            var maximum = behaviour.aggregate() == Condition.Aggregate.MAX;
-            if (threshold.operator() == Operator.BETWEEN) {
-                return RoaringBitmap.and(
-                        column.extreme(
-                                maximum, Comparison.GE, scaled(threshold.value(), 100), window[0], window[1], base),
-                        column.extreme(
-                                maximum, Comparison.LE, scaled(threshold.to(), 100), window[0], window[1], base));
-            }
-            return column.extreme(
-                    maximum,
-                    comparison(threshold.operator()),
-                    scaled(threshold.value(), 100),
-                    window[0],
-                    window[1],
-                    base);
+            var measure = switch (behaviour.aggregate()) {
+                case SUM -> Measure.SUM;
+                case MIN -> Measure.MIN;
+                case MAX -> Measure.MAX;
+            };
+            return compare(column, measure, behaviour.aggregateThreshold(), 100, base, window, false);
         }
         return counted(column, behaviour.count(), window, base);
     }
@@ -262,14 +250,7 @@ final class SegmentEvaluator {
             if (spentColumn == null) {
                 result.and(includesZero(purchase.spent()) ? base : new RoaringBitmap());
             } else {
-                result.and(compare(
-                        spentColumn.sum(window[0], window[1], base),
-                        purchase.spent(),
-                        100,
-                        base,
-                        spentColumn,
-                        window,
-                        true));
+                result.and(compare(spentColumn, Measure.SUM, purchase.spent(), 100, base, window, true));
             }
         }
         return result;
@@ -284,34 +265,7 @@ final class SegmentEvaluator {
         if (column == null) {
             return includesZero(count) ? base.clone() : new RoaringBitmap();
         }
-        var level = level(count);
-        if (level > 0) {
-            // small whole thresholds: levels reached, not sums
-            var operator = count.operator();
-            var reached = column.atLeast(level, window[0], window[1], base);
-            return operator == Operator.AT_LEAST || operator == Operator.GREATER_THAN
-                    ? reached
-                    : RoaringBitmap.andNot(base, reached); // at most / less than, non-doers included
-        }
-        return compare(column.count(window[0], window[1], base), count, 1, base, column, window, true);
-    }
-
-    /**
-     * The level whose reaching decides a small whole count threshold (at least 3: 3; greater than 3: 4; at most 3: 4;
-     * less than 3: 3), or 0 when the threshold is not of that kind.
-     */
-    private static int level(Condition.Threshold count) {
-        var value = count.value();
-        if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 0 || value.intValue() > 7) {
-            return 0;
-        }
-        var n = value.intValue();
-        var level = switch (count.operator()) {
-            case AT_LEAST, LESS_THAN -> n;
-            case GREATER_THAN, AT_MOST -> n + 1;
-            default -> 0;
-        };
-        return level;
+        return compare(column, Measure.COUNT, count, 1, base, window, true);
     }
 
     /**
@@ -319,16 +273,17 @@ final class SegmentEvaluator {
      * the threshold allows zero (and {@code zeroCounts} says zero is meaningful, as for counts and spend).
      */
     private RoaringBitmap compare(
-            BitSlicedIndex totals,
+            ActivityColumn column,
+            Measure measure,
             Condition.Threshold threshold,
             int scale,
             RoaringBitmap base,
-            ActivityColumn column,
             Integer[] window,
             boolean zeroCounts) {
-        var result = threshold.operator() == Operator.BETWEEN
-                ? totals.between(scaled(threshold.value(), scale), scaled(threshold.to(), scale), base)
-                : totals.compare(comparison(threshold.operator()), scaled(threshold.value(), scale), base);
+        var test = threshold.operator() == Operator.BETWEEN
+                ? NumberTest.between(scaled(threshold.value(), scale), scaled(threshold.to(), scale))
+                : NumberTest.of(comparison(threshold.operator()), scaled(threshold.value(), scale));
+        var result = column.matching(measure, test, window[0], window[1], base);
         if (zeroCounts && includesZero(threshold)) {
             result.or(RoaringBitmap.andNot(base, column.did(window[0], window[1], base)));
         }

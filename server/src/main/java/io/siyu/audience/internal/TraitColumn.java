@@ -28,6 +28,11 @@ import org.roaringbitmap.RoaringBitmap;
 final class TraitColumn {
 
     static final int BITMAP_LIMIT = 50_000;
+    /** Up to this many distinct numbers, number ranges are unions of the values' bitmaps rather than slice walks. */
+    static final int NUMBER_VALUES_LIMIT = 4096;
+    /** Fewer customers than this are compared on the bit-sliced index, whose work follows the customers asked about. */
+    private static final int FEW = 1 << 16;
+
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
     private static final Pattern NUMBER = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
 
@@ -35,6 +40,9 @@ final class TraitColumn {
     private final List<String> values = new ArrayList<>(List.of(""));
     private final IntColumn valueIds = new IntColumn();
     private Map<Integer, RoaringBitmap> bitmaps = new HashMap<>();
+    /** The number (in hundredths) of each value id that is one, while there are few. */
+    private Map<Integer, Long> numberOfValue = new HashMap<>();
+
     private final RoaringBitmap withText = new RoaringBitmap();
     private final BitSlicedIndex numbers = BitSlicedIndex.signed();
     private final BitSlicedIndex dates = BitSlicedIndex.signed();
@@ -42,21 +50,27 @@ final class TraitColumn {
 
     /** Sets a customer's value: a string, a number or a boolean; anything else removes it. */
     void set(int ordinal, Object value) {
+        if (unchanged(ordinal, value)) {
+            return; // most profile updates leave most traits as they were
+        }
         remove(ordinal);
         if (value == null) {
             return;
         }
         String text;
-        if (value instanceof Number number) {
-            var decimal = new BigDecimal(number.toString());
+        Long number = null;
+        if (value instanceof Number given) {
+            var decimal = new BigDecimal(given.toString());
             text = decimal.stripTrailingZeros().toPlainString();
-            setNumber(ordinal, decimal);
+            number = setNumber(ordinal, decimal);
         } else if (value instanceof Boolean bool) {
             text = bool.toString();
         } else if (value instanceof String string) {
             text = string;
             if (!string.isEmpty() && string.length() <= 40) {
-                parseNumber(string).ifPresent(number -> setNumber(ordinal, number));
+                number = parseNumber(string)
+                        .map(parsed -> setNumber(ordinal, parsed))
+                        .orElse(null);
                 if (string.length() >= 10
                         && Character.isDigit(string.charAt(0))
                         && DATE.matcher(string).matches()) {
@@ -81,6 +95,34 @@ final class TraitColumn {
                 bitmaps = null;
             }
         }
+        if (number != null && numberOfValue != null) {
+            numberOfValue.putIfAbsent(id, number); // a text always reads as the same number
+            if (numberOfValue.size() > NUMBER_VALUES_LIMIT) {
+                numberOfValue = null;
+            }
+        }
+    }
+
+    /**
+     * Whether the customer already holds this value: the same text, which reads as the same number and date (a number
+     * given as a number is indexed as one even where its text would not be, hence the extra check).
+     */
+    private boolean unchanged(int ordinal, Object value) {
+        var id = valueIds.get(ordinal);
+        if (id == 0) {
+            return false;
+        }
+        return switch (value) {
+            case String string -> string.equals(values.get(id)) && (string.length() <= 40 || !numbers.has(ordinal));
+            case Boolean bool -> bool.toString().equals(values.get(id));
+            case Number number ->
+                numbers.has(ordinal)
+                        && new BigDecimal(number.toString())
+                                .stripTrailingZeros()
+                                .toPlainString()
+                                .equals(values.get(id));
+            case null, default -> false;
+        };
     }
 
     void remove(int ordinal) {
@@ -207,11 +249,32 @@ final class TraitColumn {
     }
 
     RoaringBitmap compareNumber(Comparison comparison, BigDecimal value, RoaringBitmap within) {
-        return numbers.compare(comparison, hundredths(value), within);
+        return numbers(NumberTest.of(comparison, hundredths(value)), within);
     }
 
     RoaringBitmap numberBetween(BigDecimal from, BigDecimal to, RoaringBitmap within) {
-        return numbers.between(hundredths(from), hundredths(to), within);
+        return numbers(NumberTest.between(hundredths(from), hundredths(to)), within);
+    }
+
+    /**
+     * Customers of {@code within} whose number passes the test. A trait with few distinct numbers (ages, levels,
+     * scores) answers many customers with the union of the matching values' bitmaps, which is a handful of bitmap
+     * operations where a walk over the binary digits would be dozens.
+     */
+    private RoaringBitmap numbers(NumberTest test, RoaringBitmap within) {
+        if (bitmaps == null || numberOfValue == null || within.getCardinality() < FEW) {
+            return test.on(numbers, within);
+        }
+        var matching = new ArrayList<RoaringBitmap>();
+        numberOfValue.forEach((id, number) -> {
+            var bitmap = bitmaps.get(id);
+            if (bitmap != null && test.test(number)) {
+                matching.add(bitmap);
+            }
+        });
+        var result = org.roaringbitmap.FastAggregation.or(matching.iterator());
+        result.and(within);
+        return result;
     }
 
     RoaringBitmap compareDate(Comparison comparison, LocalDate date, RoaringBitmap within) {
@@ -246,11 +309,14 @@ final class TraitColumn {
         return value.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     }
 
-    private void setNumber(int ordinal, BigDecimal number) {
+    /** Indexes a customer's number; answers it in hundredths, or null when it is too large to index. */
+    private Long setNumber(int ordinal, BigDecimal number) {
         try {
-            numbers.set(ordinal, hundredths(number));
+            var value = hundredths(number);
+            numbers.set(ordinal, value);
+            return value;
         } catch (ArithmeticException tooLarge) {
-            // numbers beyond ±9e16 are not indexed as numbers
+            return null; // numbers beyond ±9e16 are not indexed as numbers
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -60,74 +59,6 @@ class BitSlicedIndexTests {
             }
             for (var entry : values.entrySet()) {
                 assertThat(index.get(entry.getKey())).isEqualTo(entry.getValue());
-            }
-        }
-    }
-
-    @Test
-    void addingIndexesAddsValuesPerOrdinal() {
-        var random = new SplittableRandom(12);
-        for (int round = 0; round < 100; round++) {
-            var left = new BitSlicedIndex();
-            var right = new BitSlicedIndex();
-            var sums = new HashMap<Integer, Long>();
-            for (int i = 0; i < 300; i++) {
-                var ordinal = random.nextInt(2000);
-                var value = random.nextLong(1L << random.nextInt(1, 30));
-                if (random.nextBoolean()) {
-                    left.set(ordinal, value);
-                } else {
-                    right.set(ordinal, value);
-                }
-            }
-            for (var ordinal : RoaringBitmap.or(left.existence(), right.existence())) {
-                sums.put(
-                        ordinal,
-                        (left.has(ordinal) ? left.get(ordinal) : 0) + (right.has(ordinal) ? right.get(ordinal) : 0));
-            }
-
-            left.add(right);
-
-            assertThat(left.existence().stream().boxed().collect(Collectors.toSet()))
-                    .isEqualTo(sums.keySet());
-            for (var entry : sums.entrySet()) {
-                assertThat(left.get(entry.getKey())).isEqualTo(entry.getValue());
-            }
-        }
-    }
-
-    @Test
-    void summingManyIndexesInPairsLeavesThemUnchanged() {
-        var random = new SplittableRandom(13);
-        for (int round = 0; round < 50; round++) {
-            var parts = new java.util.ArrayList<BitSlicedIndex>();
-            var sums = new HashMap<Integer, Long>();
-            var before = new java.util.ArrayList<java.util.Map<Integer, Long>>();
-            for (int p = 0, n = random.nextInt(0, 40); p < n; p++) {
-                var part = new BitSlicedIndex();
-                var values = new HashMap<Integer, Long>();
-                for (int i = 0; i < 50; i++) {
-                    var ordinal = random.nextInt(500);
-                    var value = random.nextLong(1, 1L << random.nextInt(1, 12));
-                    part.set(ordinal, value);
-                    values.put(ordinal, value);
-                }
-                values.forEach((ordinal, value) -> sums.merge(ordinal, value, Long::sum));
-                parts.add(part);
-                before.add(values);
-            }
-
-            var total = BitSlicedIndex.sum(parts);
-
-            assertThat(total.existence().stream().boxed().collect(Collectors.toSet()))
-                    .isEqualTo(sums.keySet());
-            sums.forEach((ordinal, sum) -> assertThat(total.get(ordinal)).isEqualTo(sum));
-            for (int p = 0; p < parts.size(); p++) {
-                var part = parts.get(p);
-                before.get(p)
-                        .forEach((ordinal, value) ->
-                                assertThat(part.get(ordinal)).isEqualTo(value));
-                assertThat(part.cardinality()).isEqualTo(before.get(p).size());
             }
         }
     }
