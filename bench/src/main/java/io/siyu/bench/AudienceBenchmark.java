@@ -103,6 +103,10 @@ public final class AudienceBenchmark {
                 for (int i = 0; i < segments.size(); i++) {
                     results.add(compare(api, connection, segments.get(i), plain.get(i)));
                 }
+                // the live run works on the schema as shipped, without the index added for the SQL comparison
+                try (var sql = connection.createStatement()) {
+                    sql.execute("drop index if exists audience.activity_key_day");
+                }
                 var live = new SignalRun(server, api, customers).run();
                 report(customers, loadSeconds, status, events, rows, results, live, api);
             }
@@ -409,9 +413,15 @@ public final class AudienceBenchmark {
                      "count":{"operator":"at_least","value":3}}""");
             var rate = 1000;
             var seconds = 60;
+            // a minute at the same rate first: after a restart the database reads the store's pages from disk as
+            // customers are first touched, and the JIT compiles the path; the measured minute follows
+            steady(rate, 60);
+            Thread.sleep(3000);
+            var warm = api.metrics();
             var sent = steady(rate, seconds);
             Thread.sleep(3000);
             var steadyMetrics = api.metrics();
+            steadyMetrics.putAll(SignalRun.delays(warm, steadyMetrics));
             var burst = 200_000;
             var started = System.nanoTime();
             burst(burst);
@@ -429,6 +439,52 @@ public final class AudienceBenchmark {
             metrics.put("burstTouches", all.get("touches") - before);
             metrics.put("burstApplySeconds", all.get("applySeconds") - steadyMetrics.get("applySeconds"));
             return new Result(rate, seconds, sent, metrics, burstSeconds, burst);
+        }
+
+        /**
+         * The delay distribution of the signals between two scrapes, from the cumulative buckets: how many signals,
+         * p50, p99 and p99.9 interpolated within their bucket (as Prometheus does), the share within a second and the
+         * upper bound of the slowest bucket reached.
+         */
+        static Map<String, Double> delays(Map<String, Double> before, Map<String, Double> after) {
+            var bounds = new java.util.TreeMap<Double, Double>();
+            after.forEach((name, count) -> {
+                if (name.startsWith("le:")) {
+                    bounds.put(Double.parseDouble(name.substring(3)), count - before.getOrDefault(name, 0.0));
+                }
+            });
+            var total = bounds.lastEntry().getValue();
+            var result = new LinkedHashMap<String, Double>();
+            result.put("signals", total);
+            for (var q : new double[] {0.5, 0.99, 0.999}) {
+                var rank = q * total;
+                double lower = 0;
+                double below = 0;
+                double value = Double.NaN;
+                for (var bucket : bounds.entrySet()) {
+                    if (bucket.getValue() >= rank) {
+                        var inBucket = bucket.getValue() - below;
+                        value = bucket.getKey().isInfinite()
+                                ? lower
+                                : lower + (bucket.getKey() - lower) * (inBucket == 0 ? 1 : (rank - below) / inBucket);
+                        break;
+                    }
+                    lower = bucket.getKey();
+                    below = bucket.getValue();
+                }
+                result.put("signalP" + (q == 0.5 ? "50" : q == 0.99 ? "99" : "999"), value);
+            }
+            result.put("withinSecond", total == 0 ? 0 : bounds.get(1.0) / total);
+            double slowest = 0;
+            double previous = 0;
+            for (var bucket : bounds.entrySet()) {
+                if (bucket.getValue() > previous) {
+                    slowest = bucket.getKey();
+                }
+                previous = bucket.getValue();
+            }
+            result.put("signalMax", slowest);
+            return result;
         }
 
         private String message(SplittableRandom random, long n) {
@@ -589,10 +645,13 @@ public final class AudienceBenchmark {
             metrics.put("applySeconds", sample(text, "siyu_audience_apply_seconds_sum"));
             metrics.put("applyCount", sample(text, "siyu_audience_apply_seconds_count"));
             metrics.put("signals", sample(text, "siyu_audience_signal_delay_seconds_count"));
-            metrics.put("signalP50", sample(text, "siyu_audience_signal_delay_seconds", "quantile=\"0.5\""));
-            metrics.put("signalP99", sample(text, "siyu_audience_signal_delay_seconds", "quantile=\"0.99\""));
-            metrics.put("signalP999", sample(text, "siyu_audience_signal_delay_seconds", "quantile=\"0.999\""));
-            metrics.put("signalMax", sample(text, "siyu_audience_signal_delay_seconds_max"));
+            var buckets = Pattern.compile(
+                            "(?m)^siyu_audience_signal_delay_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$")
+                    .matcher(text);
+            while (buckets.find()) {
+                var bound = buckets.group(1).equals("+Inf") ? "Infinity" : buckets.group(1);
+                metrics.put("le:" + bound, Double.parseDouble(buckets.group(2)));
+            }
             return metrics;
         }
 
@@ -672,7 +731,7 @@ public final class AudienceBenchmark {
                 | memory of the index (estimate of its bitmaps) | %,.0f MB = **%.1f GB per 10 M customers** | reported |
                 | events applied to the index per second of its own work (burst of %,d events) | **%,.0f events/s** | ≥ 50,000 |
                 | end-to-end rate of that burst, ingestion API to index | %,.0f events/s | — |
-                | enter/exit signal after acknowledgement at %,d events/s for %d s (%,.0f signals): p50 / p99 / p99.9 (Micrometer's estimates) / max | %.0f / **%.0f** / %.0f / %.0f ms | p99 < 1,000 ms |
+                | enter/exit signal after acknowledgement at %,d events/s for %d s, after a minute's warm-up (%,.0f signals): p50 / p99 / p99.9 (from the delay histogram) / slowest bucket reached | %.0f / **%.0f** / %.0f / ≤ %.0f ms (%.1f %% within 1 s) | p99 < 1,000 ms |
 
                 Targets: %s.""",
                 Bench.machine(),
@@ -697,6 +756,7 @@ public final class AudienceBenchmark {
                 m.get("signalP99") * 1000,
                 m.get("signalP999") * 1000,
                 m.get("signalMax") * 1000,
+                m.get("withinSecond") * 100,
                 allMet && buildSeconds < 180 && applyRate >= 50_000 && m.get("signalP99") < 1
                         ? "met"
                         : "NOT all met (see the rows above)");

@@ -17,6 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AudienceMetrics {
 
+    private static final Duration[] SIGNAL_BUCKETS = java.util.stream.LongStream.of(
+                    50, 100, 150, 200, 300, 400, 500, 750, 1_000, 1_500, 2_000, 3_000, 5_000, 10_000, 30_000)
+            .mapToObj(Duration::ofMillis)
+            .toArray(Duration[]::new);
+
     private final Clock clock;
     private final Timer apply;
     private final Counter applied;
@@ -32,9 +37,8 @@ class AudienceMetrics {
                 .register(registry);
         this.signal = Timer.builder("siyu.audience.signal.delay")
                 .description("from a message's acknowledgement to the segment or stage change it caused")
-                .publishPercentiles(0.5, 0.99, 0.999)
-                .distributionStatisticExpiry(Duration.ofMinutes(10))
-                .distributionStatisticBufferLength(2)
+                // cumulative buckets, from which the delay distribution of any period can be read (two scrapes)
+                .serviceLevelObjectives(SIGNAL_BUCKETS)
                 .register(registry);
     }
 
