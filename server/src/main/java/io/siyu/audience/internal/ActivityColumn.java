@@ -43,6 +43,7 @@ final class ActivityColumn {
      */
     static final class Rows {
         private static final int[] NO_ORDINALS = new int[0];
+        private static final int GUESS_SPAN = 2048;
 
         int[] ordinals = NO_ORDINALS;
         int[] counts = NO_ORDINALS;
@@ -64,15 +65,26 @@ final class ActivityColumn {
             if (size == 0 || ordinal > ordinals[size - 1]) {
                 return -size - 1;
             }
+            if (size > 4 * GUESS_SPAN && ordinal > ordinals[0]) {
+                // customer ids are spread evenly enough that interpolation lands near the row: search a few pages
+                // around that guess instead of the whole run (a run of millions would cost a cache miss a step)
+                var guess = (int) ((long) (ordinal - ordinals[0]) * (size - 1) / (ordinals[size - 1] - ordinals[0]));
+                var from = Math.max(0, guess - GUESS_SPAN);
+                var to = Math.min(size - 1, guess + GUESS_SPAN);
+                if (ordinals[from] <= ordinal && ordinal <= ordinals[to]) {
+                    return Arrays.binarySearch(ordinals, from, to + 1, ordinal);
+                }
+            }
             return Arrays.binarySearch(ordinals, 0, size, ordinal);
         }
 
-        void combine(int at, long count, long sum, long min, long max) {
-            counts[at] = (int) Math.min(Integer.MAX_VALUE, counts[at] + count);
+        /** Adds figures to the row at {@code at}, or with {@code replace} overwrites them. */
+        void combine(int at, long count, long sum, long min, long max, boolean replace) {
+            counts[at] = (int) Math.min(Integer.MAX_VALUE, (replace ? 0 : counts[at]) + count);
             if (sums != null) {
-                sums[at] += sum;
-                mins[at] = Math.min(mins[at], min);
-                maxs[at] = Math.max(maxs[at], max);
+                sums[at] = replace ? sum : sums[at] + sum;
+                mins[at] = replace ? min : Math.min(mins[at], min);
+                maxs[at] = replace ? max : Math.max(maxs[at], max);
             }
         }
 
@@ -152,7 +164,7 @@ final class ActivityColumn {
                 var at = (int) key;
                 var last = sorted.size - 1;
                 if (last >= 0 && sorted.ordinals[last] == ordinal) {
-                    sorted.combine(last, counts[at], measured(sums, at), measured(mins, at), measured(maxs, at));
+                    sorted.combine(last, counts[at], measured(sums, at), measured(mins, at), measured(maxs, at), false);
                 } else {
                     sorted.insert(
                             sorted.size,
@@ -264,9 +276,14 @@ final class ActivityColumn {
         }
 
         void add(int ordinal, long count, long sum, long min, long max) {
+            put(ordinal, count, sum, min, max, false);
+        }
+
+        /** Adds a customer's row, or with {@code replace} overwrites it with these figures. */
+        void put(int ordinal, long count, long sum, long min, long max, boolean replace) {
             var at = settled.find(ordinal);
             if (at >= 0) {
-                settled.combine(at, count, sum, min, max);
+                settled.combine(at, count, sum, min, max, replace);
                 return;
             }
             if (-at - 1 == settled.size && recent.size == 0) {
@@ -275,7 +292,7 @@ final class ActivityColumn {
             }
             at = recent.find(ordinal);
             if (at >= 0) {
-                recent.combine(at, count, sum, min, max);
+                recent.combine(at, count, sum, min, max, replace);
                 return;
             }
             recent.insert(-at - 1, ordinal, count, sum, min, max);
@@ -381,6 +398,19 @@ final class ActivityColumn {
         }
         ever.append(ordinal, count, sum, min, max);
         everDid.add(ordinal);
+    }
+
+    /**
+     * Sets a customer's figures for a day ({@code day} null: for all time) to those stored, whatever the index held,
+     * as when a customer is caught up with PostgreSQL.
+     */
+    void replace(int ordinal, Integer day, long count, long sum, long min, long max) {
+        if (day == null) {
+            ever.put(ordinal, count, sum, min, max, true);
+            everDid.add(ordinal);
+        } else {
+            days.computeIfAbsent(day, d -> new Day(measured)).put(ordinal, count, sum, min, max, true);
+        }
     }
 
     /** Adds only to the all-time figures (for days older than the index keeps). */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,18 +111,24 @@ class ActivityStore {
 
     private static final String ROWS = "select customer_id, key_id, day, count, sum, min, max from audience.activity";
 
-    /** A customer's activity rows. */
-    List<ActivityRow> rowsOf(long customerId) {
-        return jdbc.query(
-                ROWS + " where customer_id = ?",
-                (rs, n) -> new ActivityRow(
-                        rs.getInt(2),
-                        rs.getInt(3),
-                        rs.getLong(4),
-                        rs.getBigDecimal(5),
-                        rs.getBigDecimal(6),
-                        rs.getBigDecimal(7)),
-                customerId);
+    /** The activity rows of several customers, by customer. */
+    Map<Long, List<ActivityRow>> rowsOf(Collection<Long> customerIds) {
+        var rows = new HashMap<Long, List<ActivityRow>>();
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(ROWS + " where customer_id = any(?)");
+                    statement.setArray(1, connection.createArrayOf("bigint", customerIds.toArray()));
+                    return statement;
+                },
+                (RowCallbackHandler) rs -> rows.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                        .add(new ActivityRow(
+                                rs.getInt(2),
+                                rs.getInt(3),
+                                rs.getLong(4),
+                                rs.getBigDecimal(5),
+                                rs.getBigDecimal(6),
+                                rs.getBigDecimal(7))));
+        return rows;
     }
 
     /** One activity row of a customer; sums, minimums and maximums are null for keys that measure nothing. */

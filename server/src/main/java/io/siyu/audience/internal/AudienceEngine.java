@@ -332,29 +332,6 @@ class AudienceEngine {
         });
     }
 
-    /** Loads a customer's activity rows into the index (if they are live); the rows are read before the lock. */
-    private void loadActivity(long customerId) {
-        var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
-        var rows = activity.rowsOf(customerId);
-        var ordinal = AudienceIndex.ordinal(customerId);
-        index.write(() -> {
-            if (!index.live.contains(ordinal)) {
-                return;
-            }
-            for (var row : rows) {
-                var column = index.column(row.keyId(), activity.key(row.keyId()).isMeasured());
-                var sum = hundredths(row.sum());
-                var min = hundredths(row.min());
-                var max = hundredths(row.max());
-                if (row.day() >= firstKept) {
-                    column.add(ordinal, row.day(), row.count(), sum, min, max);
-                } else {
-                    column.addEver(ordinal, row.count(), sum, min, max);
-                }
-            }
-        });
-    }
-
     static long hundredths(BigDecimal value) {
         return value == null ? 0 : TraitColumn.hundredths(value);
     }
@@ -407,8 +384,15 @@ class AudienceEngine {
             }
         });
         for (var survivor : survivors) {
-            index.write(() -> index.activity.values().forEach(c -> c.remove(AudienceIndex.ordinal(survivor))));
-            loadActivity(survivor);
+            // the survivor's rows now include the absorbed customer's: set them afresh
+            var rows = activity.rowsOf(List.of(survivor)).getOrDefault(survivor, List.of());
+            var ordinal = AudienceIndex.ordinal(survivor);
+            index.write(() -> {
+                index.activity.values().forEach(c -> c.remove(ordinal));
+                if (index.live.contains(ordinal)) {
+                    replaceActivity(ordinal, rows, firstKept);
+                }
+            });
             loadTags(survivor);
         }
         var within = new RoaringBitmap();
@@ -420,22 +404,52 @@ class AudienceEngine {
         metrics.signalled(changes, batch.acknowledged());
     }
 
-    /** Reloads customers from PostgreSQL (profiles and activity) and refreshes what depends on them. */
+    /**
+     * Catches customers up with PostgreSQL (profiles and activity), a thousand at a time, and refreshes what depends on
+     * them. Each thousand is read first and then set in one go, so that readers never see a customer half loaded; the
+     * stored rows overwrite the index's (rows only ever grow, so every row the index holds is among them), and all-time
+     * figures are summed from them.
+     */
     void reloadCustomers(Set<Long> ids) {
-        var snapshots = profiles.snapshots(ids.stream().map(CustomerId::of).toList());
-        index.write(() -> {
-            for (var snapshot : snapshots) {
-                index.activity
-                        .values()
-                        .forEach(c ->
-                                c.remove(AudienceIndex.ordinal(snapshot.id().value())));
-                index.apply(snapshot);
+        var all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            var chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            var snapshots =
+                    profiles.snapshots(chunk.stream().map(CustomerId::of).toList());
+            var rows = activity.rowsOf(chunk);
+            var firstKept =
+                    (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
+            index.write(() -> {
+                snapshots.forEach(index::apply);
+                rows.forEach((customerId, customerRows) -> {
+                    var ordinal = AudienceIndex.ordinal(customerId);
+                    if (index.live.contains(ordinal)) {
+                        replaceActivity(ordinal, customerRows, firstKept);
+                    }
+                });
+            });
+            var within = new RoaringBitmap();
+            chunk.forEach(id -> within.add(AudienceIndex.ordinal(id)));
+            refresh(within);
+        }
+    }
+
+    /** Sets a customer's activity in the index to their stored rows. Callers hold the write lock. */
+    private void replaceActivity(int ordinal, List<ActivityStore.ActivityRow> rows, int firstKept) {
+        var ever = new HashMap<Integer, long[]>(); // key -> count, sum, min, max
+        for (var row : rows) {
+            var column = index.column(row.keyId(), activity.key(row.keyId()).isMeasured());
+            var sum = hundredths(row.sum());
+            var min = hundredths(row.min());
+            var max = hundredths(row.max());
+            if (row.day() >= firstKept) {
+                column.replace(ordinal, row.day(), row.count(), sum, min, max);
             }
-        });
-        ids.forEach(this::loadActivity);
-        var within = new RoaringBitmap();
-        ids.forEach(id -> within.add(AudienceIndex.ordinal(id)));
-        refresh(within);
+            ever.merge(row.keyId(), new long[] {row.count(), sum, min, max}, (a, b) ->
+                    new long[] {a[0] + b[0], a[1] + b[1], Math.min(a[2], b[2]), Math.max(a[3], b[3])});
+        }
+        ever.forEach((keyId, figures) ->
+                index.activity.get(keyId).replace(ordinal, null, figures[0], figures[1], figures[2], figures[3]));
     }
 
     /** Brings every derived set up to date for {@code within} (everyone when null) and publishes the changes. */
