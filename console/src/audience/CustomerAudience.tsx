@@ -57,7 +57,9 @@ export function AudienceCard({ customerId }: { customerId: number }) {
               <div className="audience-tags" data-testid="profile-segments">
                 {data.segments.map((segment) => (
                   <Link key={segment.id} to={`/segments/${segment.id}`}>
-                    <AntTag>{segment.name.startsWith('RFM: ') ? t('segment.rfmTitle', { group: rfmGroupLabel(t, segment.name.slice(5).replace(/ /g, '_')) }) : segment.name}</AntTag>
+                    <AntTag color={segment.builtIn ? 'purple' : undefined} title={segment.builtIn ? t('segment.builtIn') : undefined}>
+                      {segment.builtIn && segment.name.startsWith('RFM: ') ? t('segment.rfmTitle', { group: rfmGroupLabel(t, segment.name.slice(5).replace(/ /g, '_')) }) : segment.name}
+                    </AntTag>
                   </Link>
                 ))}
               </div>

@@ -200,7 +200,7 @@ export interface CustomerRfm {
 
 export interface CustomerAudience {
   customerId: number;
-  segments: { id: number; name: string }[];
+  segments: { id: number; name: string; builtIn: boolean }[];
   stages: Record<string, string>;
   rfm?: CustomerRfm | null;
   tags: CustomerTag[];
@@ -222,6 +222,8 @@ export const audienceApi = {
   deleteSegment: (id: number) => api.delete<void>(segment(id)),
   members: (id: number, cursor: string | undefined, signal?: AbortSignal) =>
     api.get<Members>(`${segment(id)}/members`, { query: { cursor, limit: 50 }, signal }),
+  tagMembers: (id: number, cursor: string | undefined, signal?: AbortSignal) =>
+    api.get<Members>(`/api/v1/tags/${id}/members`, { query: { cursor, limit: 50 }, signal }),
   trend: (id: number, days: number, signal?: AbortSignal) =>
     api.get<TrendPoint[]>(`${segment(id)}/trend`, { query: { days }, signal }),
   overlap: (segments: number[], signal?: AbortSignal) =>

@@ -1,25 +1,26 @@
 import { DeleteOutlined, EditOutlined, InboxOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Input, Popconfirm, Row, Skeleton, Space, Table, Tabs, Upload } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../access/SessionProvider';
 import { customersApi, type CustomerSummary } from '../../customers/api';
 import { CustomerName } from '../../customers/CustomerName';
 import { ApiError } from '../../shared/api/client';
+import { LoadMore } from '../../shared/components/LoadMore';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { useApi } from '../../shared/hooks/useApi';
+import { useCursorList } from '../../shared/hooks/useCursorList';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { PageHeader } from '../../shared/layout/PageHeader';
 import { audienceApi, type Assignment, type Tag, type ValueRule } from '../api';
 import { CatalogProvider } from '../catalog';
-import { definitionOf, type Definition } from '../condition/model';
+import { type Definition } from '../condition/model';
 import { CustomersTable } from '../CustomersTable';
 import { DefinitionView } from '../DefinitionView';
 import { TagEditor } from './TagEditor';
 import { TagKindTag, TagValues } from './TagBits';
 
-const MEMBER_PREVIEW = 200;
 
 /** Whether operators assign the tag by hand: manual tags, and value tags without value rules. */
 function isManual(tag: Tag): boolean {
@@ -238,8 +239,7 @@ function Members({ tag, version, onChanged }: { tag: Tag; version: number; onCha
   const format = useFormat();
   const { message } = App.useApp();
   const { can } = useSession();
-  const definition = useMemo<Definition>(() => definitionOf({ type: 'tag', tag: tag.name }), [tag.name]);
-  const members = useApi((signal) => audienceApi.preview(definition, MEMBER_PREVIEW, signal), [definition, version]);
+  const list = useCursorList((cursor, signal) => audienceApi.tagMembers(tag.id, cursor, signal), [tag.id, version]);
   const manual = isManual(tag) && can('audience:write');
   const remove = async (customer: CustomerSummary) => {
     try {
@@ -250,7 +250,7 @@ function Members({ tag, version, onChanged }: { tag: Tag; version: number; onCha
       message.error(failure instanceof ApiError ? failure.message : String(failure));
     }
   };
-  const count = members.data?.count ?? 0;
+  const count = typeof list.extra.total === 'number' ? list.extra.total : 0;
   return (
     <Card
       variant="borderless"
@@ -261,10 +261,10 @@ function Members({ tag, version, onChanged }: { tag: Tag; version: number; onCha
         </span>
       }
     >
-      {members.error ? <ProblemAlert error={members.error} onRetry={members.reload} /> : null}
+      {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       <CustomersTable
-        customers={members.data?.customers ?? []}
-        loading={members.loading}
+        customers={list.items}
+        loading={list.loading}
         testId="tag-members"
         rowTestId="tag-member-row"
         emptyText={t('tag.noMembers')}
@@ -280,7 +280,7 @@ function Members({ tag, version, onChanged }: { tag: Tag; version: number; onCha
             : undefined
         }
       />
-      {count > MEMBER_PREVIEW && <div className="load-more muted">{t('tag.membersFirst', { shown: MEMBER_PREVIEW, count: format.number(count) })}</div>}
+      <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
     </Card>
   );
 }

@@ -724,7 +724,6 @@ export const en = {
   'tag.keptByRule': 'Kept by rules',
   'tag.rule': 'Rule',
   'tag.members': 'Customers with this tag',
-  'tag.membersFirst': 'The first {shown} of {count} are shown.',
   'tag.noMembers': 'No customer holds this tag',
   'tag.assignTitle': 'Add or remove customers',
   'tag.assignOne': 'One by one',

@@ -726,7 +726,6 @@ export const zh: Record<MessageKey, string> = {
   'tag.keptByRule': '规则自动维护',
   'tag.rule': '规则',
   'tag.members': '拥有该标签的客户',
-  'tag.membersFirst': '显示前 {shown} 位，共 {count} 位。',
   'tag.noMembers': '暂无客户拥有该标签',
   'tag.assignTitle': '添加或移除客户',
   'tag.assignOne': '逐个添加',

@@ -223,21 +223,45 @@ class AudienceService {
         return store.versions(id);
     }
 
+    /** Checks a page request's limit (1 to 500) and answers its cursor, null for the first page. */
+    static String cursor(String cursor, int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "range", "must be between 1 and 500");
+        }
+        return cursor == null || cursor.isBlank() ? null : cursor;
+    }
+
     /** A page of a segment's members, by customer id ascending. */
     Slice<CustomerSummary> members(long id, String cursor, int limit) {
         requireReady();
         store.segment(id).orElseThrow(() -> new NotFoundException("segment", id));
+        return page(index -> index.segments.get(id), cursor, limit);
+    }
+
+    /** A page of the customers who have a tag, by customer id ascending; the caller checks that the tag exists. */
+    Slice<CustomerSummary> tagMembers(long tagId, String cursor, int limit) {
+        requireReady();
+        return page(index -> index.tags.get(tagId), cursor, limit);
+    }
+
+    private Slice<CustomerSummary> page(
+            java.util.function.Function<AudienceIndex, RoaringBitmap> set, String cursor, int limit) {
         var after = cursor == null
                 ? null
                 : Integer.valueOf(Cursor.decode("cursor", cursor, 1).getFirst());
-        var page = engine.index().read(() -> {
-            var members = engine.index().segments.get(id);
-            return members == null ? List.<Integer>of() : first(members, after, limit + 1);
+        var index = engine.index();
+        var page = index.read(() -> {
+            var members = set.apply(index);
+            return members == null
+                    ? new Page(List.<Integer>of(), 0)
+                    : new Page(first(members, after, limit + 1), members.getLongCardinality());
         });
-        var more = page.size() > limit;
-        var ids = more ? page.subList(0, limit) : page;
-        return new Slice<>(summaries(ids), more ? Cursor.encode(ids.getLast()) : null, size(id));
+        var more = page.ids().size() > limit;
+        var ids = more ? page.ids().subList(0, limit) : page.ids();
+        return new Slice<>(summaries(ids), more ? Cursor.encode(ids.getLast()) : null, page.total());
     }
+
+    private record Page(List<Integer> ids, long total) {}
 
     long size(long id) {
         return engine.index().read(() -> {
@@ -321,7 +345,10 @@ class AudienceService {
         requireReady();
         var segment = store.segment(segmentId).orElseThrow(() -> new NotFoundException("segment", segmentId));
         var members = membersOf(segmentId);
-        var label = name == null || name.isBlank() ? segment.name() + " " + LocalDate.now(clock) : name.strip();
+        var label = name == null || name.isBlank()
+                ? segment.name() + " "
+                        + LocalDate.now(clock.withZone(engine.index().zone()))
+                : name.strip();
         var id = jdbc.queryForObject(
                 """
                 insert into audience.segment_snapshot (segment_id, name, members, size, taken_at, taken_by)

@@ -110,11 +110,13 @@ class LifecycleService {
             throw new InvalidInputException("name", "reserved", "'rfm' is the RFM model's name");
         }
         validate(stages);
+        // a built-in model stays built in when an operator edits it
+        var builtIn = store.models().stream().anyMatch(m -> m.name().equals(name) && m.builtIn());
         store.saveModel(
                 name,
                 label == null || label.isBlank() ? name : label.strip(),
                 stages,
-                false,
+                builtIn,
                 Viewer.name(),
                 clock.instant());
         engine.index().write(engine::reloadRegistry);
@@ -264,7 +266,8 @@ class LifecycleService {
 
     record Rfm(int recencyDays, int frequency, BigDecimal monetary, int r, int f, int m, String group) {}
 
-    record Membership(long id, String name) {}
+    /** A segment the customer is in; built-in ones are the RFM groups Siyu creates. */
+    record Membership(long id, String name, boolean builtIn) {}
 
     record CustomerAudience(
             long customerId,
@@ -281,13 +284,17 @@ class LifecycleService {
                 .value();
         var ordinal = AudienceIndex.ordinal(id);
         var registry = engine.registry();
+        var builtIn = new java.util.HashSet<Long>();
+        store.segments().stream()
+                .filter(DefinitionStore.StoredSegment::builtIn)
+                .forEach(segment -> builtIn.add(segment.id()));
         return engine.index().read(() -> {
             var index = engine.index();
             var segments = new ArrayList<Membership>();
             index.segments.forEach((segment, members) -> {
                 if (members.contains(ordinal) && registry.segments().containsKey(segment)) {
                     segments.add(new Membership(
-                            segment, registry.segments().get(segment).name()));
+                            segment, registry.segments().get(segment).name(), builtIn.contains(segment)));
                 }
             });
             var stages = new LinkedHashMap<String, String>();

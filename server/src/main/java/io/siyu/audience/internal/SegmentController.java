@@ -106,10 +106,7 @@ class SegmentController {
             @PathVariable long id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "range", "must be between 1 and 500");
-        }
-        return audiences.members(id, cursor == null || cursor.isBlank() ? null : cursor, limit);
+        return audiences.members(id, AudienceService.cursor(cursor, limit), limit);
     }
 
     @GetMapping("/api/v1/segments/{id}/versions")

@@ -1,6 +1,8 @@
 package io.siyu.audience.internal;
 
+import io.siyu.customers.CustomerSummary;
 import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.Slice;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,9 +27,11 @@ import tools.jackson.databind.JsonNode;
 class TagController {
 
     private final TagService tags;
+    private final AudienceService audiences;
 
-    TagController(TagService tags) {
+    TagController(TagService tags, AudienceService audiences) {
         this.tags = tags;
+        this.audiences = audiences;
     }
 
     record CategoryRequest(String name, String description) {}
@@ -61,6 +65,17 @@ class TagController {
     @PreAuthorize("hasAuthority('audience:read')")
     TagService.TagView get(@PathVariable long id) {
         return tags.tag(id);
+    }
+
+    @GetMapping("/api/v1/tags/{id}/members")
+    @PreAuthorize("hasAuthority('audience:read')")
+    Slice<CustomerSummary> members(
+            @PathVariable long id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
+        var after = AudienceService.cursor(cursor, limit);
+        tags.tag(id); // answers 404 for a tag that does not exist
+        return audiences.tagMembers(id, after, limit);
     }
 
     @PostMapping("/api/v1/tags")

@@ -284,6 +284,18 @@ class AudienceApiTests {
         older.withObject("traits").put("age", 40);
         fixtures.send(older);
         assertThat(count("{\"type\":\"tag\",\"tag\":\"常州 older\"}")).isEqualTo(3);
+        // the members of a tag, a page at a time
+        var ruleId = rule.json().get("id").asLong();
+        var first = admin().get("/api/v1/tags/" + ruleId + "/members?limit=2").json();
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(first.get("items")).hasSize(2);
+        var rest = admin().get("/api/v1/tags/" + ruleId + "/members?limit=2&cursor="
+                        + first.get("next").asString())
+                .json();
+        assertThat(rest.get("items")).hasSize(1);
+        assertThat(rest.path("next").isNull() || rest.path("next").isMissingNode())
+                .isTrue();
+        assertThat(admin().get("/api/v1/tags/999999/members").status()).isEqualTo(404);
         // a tag a rule tag or segment uses cannot be deleted
         fixtures.createSegment("uses VIP", condition("{\"type\":\"tag\",\"tag\":\"常州 VIP\"}"));
         assertThat(admin().delete("/api/v1/tags/" + manualId).status()).isEqualTo(409);
@@ -343,6 +355,16 @@ class AudienceApiTests {
             return null;
         });
         assertThat(engine.index().stages.keySet()).contains("value", "journey");
+
+        // an operator edits a built-in model (a new label, the same stages): it stays built in
+        var journey = admin().get("/api/v1/lifecycle/models/journey").json();
+        assertThat(journey.get("builtIn").asBoolean()).isTrue();
+        var edited = admin().put(
+                        "/api/v1/lifecycle/models/journey",
+                        "{\"label\":\"Customer journey\",\"stages\":" + journey.get("stages") + "}");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("label").asString()).isEqualTo("Customer journey");
+        assertThat(edited.json().get("builtIn").asBoolean()).isTrue();
     }
 
     @Test
@@ -433,5 +455,22 @@ class AudienceApiTests {
         assertThat(rebuilt).isEqualTo(kept);
         assertThat(kept.keySet()).anyMatch(part -> part.startsWith("activity "));
         assertThat(Set.copyOf(kept.keySet())).contains("tag " + tag);
+
+        // customers caught up with PostgreSQL after a restart (batches that arrived during the build) come back the
+        // same, even when the index had lost or never had their rows
+        var ids = new java.util.HashSet<Long>();
+        for (int i = 0; i < 20; i += 3) {
+            ids.add(fixtures.customer("rebuild-" + i));
+        }
+        engine.index()
+                .write(() -> engine.index()
+                        .activity
+                        .values()
+                        .forEach(column -> column.remove(
+                                AudienceIndex.ordinal(ids.iterator().next()))));
+        engine.reloadCustomers(ids);
+        engine.reloadCustomers(ids);
+        assertThat(engine.index().read(() -> IndexFingerprint.of(engine.index())))
+                .isEqualTo(kept);
     }
 }
