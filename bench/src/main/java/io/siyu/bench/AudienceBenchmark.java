@@ -415,10 +415,10 @@ public final class AudienceBenchmark {
             var seconds = 60;
             // a minute at the same rate first: after a restart the database reads the store's pages from disk as
             // customers are first touched, and the JIT compiles the path; the measured minute follows
-            steady(rate, 60);
+            steady(rate, 60, 6);
             Thread.sleep(3000);
             var warm = api.metrics();
-            var sent = steady(rate, seconds);
+            var sent = steady(rate, seconds, 7); // other customers than the warm-up's
             Thread.sleep(3000);
             var steadyMetrics = api.metrics();
             steadyMetrics.putAll(SignalRun.delays(warm, steadyMetrics));
@@ -514,11 +514,11 @@ public final class AudienceBenchmark {
         /** Message ids are new in every run, so that a second run is not taken for duplicates. */
         private final String run = Long.toHexString(System.currentTimeMillis());
 
-        /** Batches of 10 every 10 ms (open loop), for {@code seconds}. */
-        long steady(int rate, int seconds) throws Exception {
+        /** Batches of 10 every 10 ms (open loop), for {@code seconds}, to customers drawn with {@code seed}. */
+        long steady(int rate, int seconds, long seed) throws Exception {
             var client =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            var random = new SplittableRandom(7);
+            var random = new SplittableRandom(seed);
             var perTick = Math.max(1, rate / 100);
             var sent = new AtomicLong();
             try (var scheduler = Executors.newScheduledThreadPool(1);
@@ -611,7 +611,9 @@ public final class AudienceBenchmark {
             var deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
             while (System.nanoTime() < deadline) {
                 var status = json("GET", "/api/v1/audience/status", null);
-                if (status.path("ready").asBoolean()) {
+                // built, and caught up with what arrived during the build (the build time is set then)
+                if (status.path("ready").asBoolean()
+                        && status.path("buildMillis").isNumber()) {
                     return status;
                 }
                 Thread.sleep(1000);
