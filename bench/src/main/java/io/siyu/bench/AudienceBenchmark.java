@@ -415,10 +415,12 @@ public final class AudienceBenchmark {
             var seconds = 60;
             // a minute at the same rate first: after a restart the database reads the store's pages from disk as
             // customers are first touched, and the JIT compiles the path; the measured minute follows
-            steady(rate, 60, 6);
+            // customers drawn afresh in every run: those of an earlier run today are in the segments already
+            var seed = System.currentTimeMillis();
+            steady(rate, 60, seed);
             Thread.sleep(3000);
             var warm = api.metrics();
-            var sent = steady(rate, seconds, 7); // other customers than the warm-up's
+            var sent = steady(rate, seconds, seed + 1); // other customers than the warm-up's
             Thread.sleep(3000);
             var steadyMetrics = api.metrics();
             steadyMetrics.putAll(SignalRun.delays(warm, steadyMetrics));
