@@ -514,7 +514,8 @@ final class ActivityColumn {
             var seen = false;
             long figure = 0;
             for (var day : window) {
-                for (var rows : new Rows[] {day.settled, day.recent}) {
+                for (int run = 0; run < 2; run++) {
+                    var rows = run == 0 ? day.settled : day.recent;
                     var at = rows.find(ordinal);
                     if (at < 0) {
                         continue;

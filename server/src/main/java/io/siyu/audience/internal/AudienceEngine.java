@@ -303,17 +303,21 @@ class AudienceEngine {
         }
     }
 
+    /** The first day whose behaviour the index keeps per day; older days count for all time only. */
+    private int firstKept() {
+        return (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
+    }
+
     /**
      * Loads one part of the activity rows (by key) straight into an index being built, whose columns exist already;
-     * each column is looked up once, and measures are read only for measured keys.
+     * measures are read only for measured keys.
      */
     private void loadActivity(AudienceIndex building, int parts, int part) {
-        var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
-        var columns = new HashMap<Integer, ActivityColumn>();
+        var firstKept = firstKept();
         // by position: customer_id, key_id, day, count, sum, min, max
         activity.forEachPart(parts, part, rs -> {
             var keyId = rs.getInt(2);
-            var column = columns.computeIfAbsent(keyId, building.activity::get);
+            var column = building.activity.get(keyId); // only read while the parts load
             if (column == null) {
                 return; // a key created after the build started; its rows arrive through the event flow
             }
@@ -357,7 +361,7 @@ class AudienceEngine {
         var ids = new HashSet<>(batch.changed());
         ids.addAll(survivors);
         var snapshots = profiles.snapshots(ids.stream().map(CustomerId::of).toList());
-        var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
+        var firstKept = firstKept();
         index.write(() -> {
             batch.merges().keySet().forEach(absorbed -> index.forget(AudienceIndex.ordinal(absorbed)));
             snapshots.forEach(index::apply);
@@ -383,17 +387,21 @@ class AudienceEngine {
                 }
             }
         });
-        for (var survivor : survivors) {
-            // the survivor's rows now include the absorbed customer's: set them afresh
-            var rows = activity.rowsOf(List.of(survivor)).getOrDefault(survivor, List.of());
-            var ordinal = AudienceIndex.ordinal(survivor);
+        if (!survivors.isEmpty()) {
+            // survivors' stored rows now include those of the customers merged into them, and hold every row the
+            // index has for them: they overwrite the index's
+            var rows = activity.rowsOf(survivors);
             index.write(() -> {
-                index.activity.values().forEach(c -> c.remove(ordinal));
-                if (index.live.contains(ordinal)) {
-                    replaceActivity(ordinal, rows, firstKept);
+                for (var survivor : survivors) {
+                    var ordinal = AudienceIndex.ordinal(survivor);
+                    if (index.live.contains(ordinal)) {
+                        replaceActivity(ordinal, rows.getOrDefault(survivor, List.of()), firstKept);
+                    } else {
+                        index.activity.values().forEach(c -> c.remove(ordinal));
+                    }
                 }
             });
-            loadTags(survivor);
+            survivors.forEach(this::loadTags);
         }
         var within = new RoaringBitmap();
         ids.forEach(id -> within.add(AudienceIndex.ordinal(id)));
@@ -417,8 +425,7 @@ class AudienceEngine {
             var snapshots =
                     profiles.snapshots(chunk.stream().map(CustomerId::of).toList());
             var rows = activity.rowsOf(chunk);
-            var firstKept =
-                    (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
+            var firstKept = firstKept();
             index.write(() -> {
                 snapshots.forEach(index::apply);
                 rows.forEach((customerId, customerRows) -> {
@@ -734,7 +741,7 @@ class AudienceEngine {
 
     /** Publishes day-boundary changes: called shortly after midnight in the brand's zone. */
     void newDay() {
-        var firstKept = (int) today().minusDays(properties.retentionDays() - 1L).toEpochDay();
+        var firstKept = firstKept();
         recomputeRfm();
         index.write(() -> index.activity.values().forEach(column -> column.forgetBefore(firstKept)));
         refresh(null);

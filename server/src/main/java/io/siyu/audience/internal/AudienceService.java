@@ -238,9 +238,10 @@ class AudienceService {
         return page(index -> index.segments.get(id), cursor, limit);
     }
 
-    /** A page of the customers who have a tag, by customer id ascending; the caller checks that the tag exists. */
+    /** A page of the customers who have a tag, by customer id ascending. */
     Slice<CustomerSummary> tagMembers(long tagId, String cursor, int limit) {
         requireReady();
+        store.tag(tagId).orElseThrow(() -> new NotFoundException("tag", tagId));
         return page(index -> index.tags.get(tagId), cursor, limit);
     }
 
@@ -262,13 +263,6 @@ class AudienceService {
     }
 
     private record Page(List<Integer> ids, long total) {}
-
-    long size(long id) {
-        return engine.index().read(() -> {
-            var members = engine.index().segments.get(id);
-            return members == null ? 0L : (long) members.getCardinality();
-        });
-    }
 
     RoaringBitmap membersOf(long id) {
         return engine.index().read(() -> {

@@ -84,25 +84,12 @@ final class BitSlicedIndex {
         }
     }
 
-    /** Adds {@code delta} to an ordinal's value, a missing value counting as zero. */
-    void add(int ordinal, long delta) {
-        set(ordinal, (has(ordinal) ? get(ordinal) : 0) + delta);
-    }
-
     void remove(int ordinal) {
         if (!existence.checkedRemove(ordinal)) {
             return;
         }
         for (var slice : slices) {
             slice.remove(ordinal);
-        }
-    }
-
-    /** Forgets the values of all of {@code ordinals} at once. */
-    void removeAll(RoaringBitmap ordinals) {
-        existence.andNot(ordinals);
-        for (var slice : slices) {
-            slice.andNot(ordinals);
         }
     }
 

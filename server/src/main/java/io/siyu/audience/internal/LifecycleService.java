@@ -66,16 +66,16 @@ class LifecycleService {
 
     ModelView model(String name) {
         audiences.requireReady();
-        return store.models().stream()
-                .filter(m -> m.name().equals(name))
-                .findFirst()
-                .map(this::view)
-                .orElseThrow(() -> new NotFoundException("lifecycle model", name));
+        return stored(name).map(this::view).orElseThrow(() -> new NotFoundException("lifecycle model", name));
+    }
+
+    private java.util.Optional<DefinitionStore.StoredModel> stored(String name) {
+        return store.models().stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
     /** An unknown model is a 404 rather than an empty chart; RFM counts as a model (its groups are its stages). */
     private void requireModel(String name) {
-        if (store.models().stream().noneMatch(m -> m.name().equals(name)) && !name.equals(RfmModel.MODEL)) {
+        if (!name.equals(RfmModel.MODEL) && stored(name).isEmpty()) {
             throw new NotFoundException("lifecycle model", name);
         }
     }
@@ -111,7 +111,7 @@ class LifecycleService {
         }
         validate(stages);
         // a built-in model stays built in when an operator edits it
-        var builtIn = store.models().stream().anyMatch(m -> m.name().equals(name) && m.builtIn());
+        var builtIn = stored(name).map(DefinitionStore.StoredModel::builtIn).orElse(false);
         store.saveModel(
                 name,
                 label == null || label.isBlank() ? name : label.strip(),

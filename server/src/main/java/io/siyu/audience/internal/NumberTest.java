@@ -5,19 +5,28 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * A test of a number per customer (a trait in hundredths, a window's count or sum): a comparison with {@code value},
- * or, when the comparison is null, the closed range from {@code value} to {@code to}.
+ * or, when the comparison is null, the closed range from {@code value} to {@code to}; {@code negated} turns it around.
  */
-record NumberTest(Comparison comparison, long value, long to) {
+record NumberTest(Comparison comparison, long value, long to, boolean negated) {
 
     static NumberTest of(Comparison comparison, long value) {
-        return new NumberTest(comparison, value, value);
+        return new NumberTest(comparison, value, value, false);
     }
 
     static NumberTest between(long from, long to) {
-        return new NumberTest(null, from, to);
+        return new NumberTest(null, from, to, false);
+    }
+
+    /** The opposite test: true exactly where this one is false. */
+    NumberTest negate() {
+        return new NumberTest(comparison, value, to, !negated);
     }
 
     boolean test(long figure) {
+        return negated != passes(figure);
+    }
+
+    private boolean passes(long figure) {
         if (comparison == null) {
             return figure >= value && figure <= to;
         }
@@ -32,6 +41,13 @@ record NumberTest(Comparison comparison, long value, long to) {
     }
 
     RoaringBitmap on(BitSlicedIndex figures, RoaringBitmap within) {
-        return comparison == null ? figures.between(value, to, within) : figures.compare(comparison, value, within);
+        var passing =
+                comparison == null ? figures.between(value, to, within) : figures.compare(comparison, value, within);
+        if (!negated) {
+            return passing;
+        }
+        var all = within == null ? figures.existence().clone() : RoaringBitmap.and(figures.existence(), within);
+        all.andNot(passing);
+        return all;
     }
 }

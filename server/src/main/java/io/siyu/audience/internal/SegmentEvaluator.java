@@ -283,11 +283,11 @@ final class SegmentEvaluator {
         var test = threshold.operator() == Operator.BETWEEN
                 ? NumberTest.between(scaled(threshold.value(), scale), scaled(threshold.to(), scale))
                 : NumberTest.of(comparison(threshold.operator()), scaled(threshold.value(), scale));
-        var result = column.matching(measure, test, window[0], window[1], base);
         if (zeroCounts && includesZero(threshold)) {
-            result.or(RoaringBitmap.andNot(base, column.did(window[0], window[1], base)));
+            // those who did nothing match too: everyone but the doers whose figure fails, in one pass over the window
+            return RoaringBitmap.andNot(base, column.matching(measure, test.negate(), window[0], window[1], base));
         }
-        return result;
+        return column.matching(measure, test, window[0], window[1], base);
     }
 
     /** Whether a total of zero meets the threshold: customers who did nothing match "at most 2 times". */

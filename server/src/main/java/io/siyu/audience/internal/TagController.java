@@ -73,9 +73,7 @@ class TagController {
             @PathVariable long id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        var after = AudienceService.cursor(cursor, limit);
-        tags.tag(id); // answers 404 for a tag that does not exist
-        return audiences.tagMembers(id, after, limit);
+        return audiences.tagMembers(id, AudienceService.cursor(cursor, limit), limit);
     }
 
     @PostMapping("/api/v1/tags")

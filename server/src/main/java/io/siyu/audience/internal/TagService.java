@@ -205,8 +205,7 @@ class TagService {
      * already had keep their value, and each tag it gains is recorded in its history.
      */
     void merged(long survivor, long absorbed) {
-        jdbc.update(
-                """
+        jdbc.update("""
                 with moved as (
                     insert into audience.tag_assignment (tag_id, customer_id, value, assigned_at, assigned_by)
                     select tag_id, ?, value, assigned_at, assigned_by from audience.tag_assignment where customer_id = ?
@@ -214,12 +213,7 @@ class TagService {
                     returning tag_id, value
                 )
                 insert into audience.tag_history (tag_id, customer_id, change, value, at, by_whom)
-                select tag_id, ?, 'ADDED', nullif(value, ''), ?, ? from moved""",
-                survivor,
-                absorbed,
-                survivor,
-                java.sql.Timestamp.from(clock.instant()),
-                "merge of customer " + absorbed);
+                select tag_id, ?, 'ADDED', nullif(value, ''), ?, ? from moved""", survivor, absorbed, survivor, Timestamps.of(clock.instant()), "merge of customer " + absorbed);
         jdbc.update("delete from audience.tag_assignment where customer_id = ?", absorbed);
     }
 

@@ -88,9 +88,10 @@ class ActivityColumnTests {
                 for (int t = 0; t < 6; t++) {
                     var comparison = Comparison.values()[random.nextInt(Comparison.values().length)];
                     var threshold = measure == Measure.COUNT ? random.nextLong(0, 12) : random.nextLong(0, 300_000);
-                    var test = random.nextInt(4) == 0
+                    var chosen = random.nextInt(4) == 0
                             ? NumberTest.between(threshold, threshold + random.nextLong(0, 50_000))
                             : NumberTest.of(comparison, threshold);
+                    var test = random.nextInt(3) == 0 ? chosen.negate() : chosen;
                     var expected = new RoaringBitmap();
                     totals.forEach((ordinal, cell) -> {
                         var figure = switch (measure) {

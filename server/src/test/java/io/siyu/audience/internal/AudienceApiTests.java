@@ -10,7 +10,6 @@ import io.siyu.HttpFixtures;
 import io.siyu.audience.CustomerEnteredSegment;
 import io.siyu.audience.CustomerLeftSegment;
 import io.siyu.customers.Profiles;
-import io.siyu.ingest.Ingestion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Segments, tags and lifecycle models through the operator API, and what the index does as data and time change. */
 @AudienceTest
 class AudienceApiTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Ingestion ingestion;
 
     @Autowired
     Profiles profiles;
@@ -49,11 +41,12 @@ class AudienceApiTests {
     @Autowired
     MembershipPublisher publisher;
 
+    @Autowired
     AudienceFixtures fixtures;
 
     @BeforeEach
     void setUp() {
-        fixtures = new AudienceFixtures(port, ingestion, profiles, engine);
+        fixtures.awaitReady();
     }
 
     @AfterEach

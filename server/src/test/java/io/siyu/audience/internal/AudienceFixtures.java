@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,25 +21,29 @@ final class AudienceFixtures {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final int port;
+    private final Environment environment;
     private final Ingestion ingestion;
     private final Profiles profiles;
     private final AudienceEngine engine;
 
-    AudienceFixtures(int port, Ingestion ingestion, Profiles profiles, AudienceEngine engine) {
-        this.port = port;
+    AudienceFixtures(Environment environment, Ingestion ingestion, Profiles profiles, AudienceEngine engine) {
+        this.environment = environment;
         this.ingestion = ingestion;
         this.profiles = profiles;
         this.engine = engine;
-        awaitReady();
+    }
+
+    /** The port the test server listens on, known once it has started. */
+    private int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
     }
 
     HttpFixtures admin() {
-        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        return HttpFixtures.token(port(), TestCredentials.API_TOKEN);
     }
 
     HttpFixtures shop() {
-        return HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+        return HttpFixtures.writeKey(port(), TestCredentials.WRITE_KEY);
     }
 
     void awaitReady() {

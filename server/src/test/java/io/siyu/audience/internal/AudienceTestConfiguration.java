@@ -3,6 +3,8 @@ package io.siyu.audience.internal;
 import io.siyu.audience.CustomerChangedStage;
 import io.siyu.audience.CustomerEnteredSegment;
 import io.siyu.audience.CustomerLeftSegment;
+import io.siyu.customers.Profiles;
+import io.siyu.ingest.Ingestion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 
 @TestConfiguration(proxyBeanMethods = false)
 class AudienceTestConfiguration {
@@ -30,6 +33,12 @@ class AudienceTestConfiguration {
     @Bean
     Signals signals() {
         return new Signals();
+    }
+
+    @Bean
+    AudienceFixtures audienceFixtures(
+            Environment environment, Ingestion ingestion, Profiles profiles, AudienceEngine engine) {
+        return new AudienceFixtures(environment, ingestion, profiles, engine);
     }
 
     /** A clock that stands still until the test moves it. */

@@ -3,8 +3,6 @@ package io.siyu.audience.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.SharedData;
-import io.siyu.customers.Profiles;
-import io.siyu.ingest.Ingestion;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,17 +28,11 @@ class RfmCdnowTests {
     static final LocalDate REFERENCE = LocalDate.of(1998, 6, 30);
     static final int WINDOW = 546; // 1997-01-01 to 1998-06-30
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Ingestion ingestion;
-
-    @Autowired
-    Profiles profiles;
-
     @Autowired
     AudienceEngine engine;
+
+    @Autowired
+    AudienceFixtures fixtures;
 
     record Purchase(String customer, LocalDate day, BigDecimal amount) {}
 
@@ -49,13 +40,12 @@ class RfmCdnowTests {
 
     @AfterEach
     void defaultSettings() {
-        var fixtures = new AudienceFixtures(port, ingestion, profiles, engine);
         fixtures.admin().put("/api/v1/rfm/settings", "{\"windowDays\":365}");
     }
 
     @Test
     void rawValuesEqualTheFileAndScoresFollowTheTieRule() throws Exception {
-        var fixtures = new AudienceFixtures(port, ingestion, profiles, engine);
+        fixtures.awaitReady();
         var purchases = new ArrayList<Purchase>();
         var format = DateTimeFormatter.BASIC_ISO_DATE;
         for (var line : Files.readAllLines(SharedData.file("cdnow/lifetimes_CDNOW_master.txt"))) {

@@ -6,7 +6,6 @@ import io.siyu.HttpFixtures;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.ProfileSnapshot;
 import io.siyu.customers.Profiles;
-import io.siyu.ingest.Ingestion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,12 +50,6 @@ class SegmentEquivalenceTests {
     static final String[] TIERS = {"gold", "silver", "bronze"};
     static final int RETENTION = 400;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Ingestion ingestion;
-
     @Autowired
     Profiles profiles;
 
@@ -67,6 +59,7 @@ class SegmentEquivalenceTests {
     @Autowired
     AudienceTestConfiguration.MovableClock clock;
 
+    @Autowired
     AudienceFixtures fixtures;
 
     record Event(String name, LocalDate day, String category, String product, BigDecimal price) {}
@@ -104,7 +97,7 @@ class SegmentEquivalenceTests {
 
     @Test
     void theIndexAgreesWithAPlainEvaluatorOverTheRawData() {
-        fixtures = new AudienceFixtures(port, ingestion, profiles, engine);
+        fixtures.awaitReady();
         var random = new SplittableRandom(20261122);
         var today = engine.today();
         var people = new ArrayList<Person>();
