@@ -1,5 +1,6 @@
 package io.siyu.access.internal;
 
+import io.siyu.access.ChangesNothing;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,11 +9,13 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Makes sure no change through the operator API goes unrecorded: a state-changing request to {@code /api/} that did
  * not write its own, more precise audit entry gets a generic one with its method, path and status, whether it was
- * accepted, refused or failed.
+ * accepted, refused or failed. Handlers marked {@link ChangesNothing} (questions sent with POST) are left out.
  */
 class AuditSafetyNet extends OncePerRequestFilter {
 
@@ -36,7 +39,7 @@ class AuditSafetyNet extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (request.getAttribute(AuditTrail.RECORDED) == null) {
+            if (request.getAttribute(AuditTrail.RECORDED) == null && !changesNothing(request)) {
                 var status = response.getStatus();
                 trail.write(
                         request.getMethod() + " " + request.getRequestURI(),
@@ -45,5 +48,11 @@ class AuditSafetyNet extends OncePerRequestFilter {
                         Map.of("outcome", status < 400 ? "accepted" : "refused"));
             }
         }
+    }
+
+    /** Whether the request reached a handler marked {@link ChangesNothing}. */
+    private static boolean changesNothing(HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+                && handler.hasMethodAnnotation(ChangesNothing.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.siyu.audience.internal;
 
+import io.siyu.access.ChangesNothing;
 import io.siyu.access.Viewer;
 import io.siyu.customers.CustomerSummary;
 import io.siyu.shared.InvalidInputException;
@@ -53,12 +54,14 @@ class SegmentController {
 
     /** How many customers a definition matches, while it is being edited. */
     @PostMapping("/api/v1/segments/count")
+    @ChangesNothing
     @PreAuthorize("hasAuthority('audience:read')")
     AudienceService.Count count(@RequestBody DefinitionRequest request) {
         return audiences.count(request.definition());
     }
 
     @PostMapping("/api/v1/segments/preview")
+    @ChangesNothing
     @PreAuthorize("hasAuthority('audience:read')")
     AudienceService.Preview preview(@RequestBody DefinitionRequest request) {
         var limit = request.limit() == null ? 20 : request.limit();
@@ -125,6 +128,7 @@ class SegmentController {
     }
 
     @PostMapping("/api/v1/segments/overlap")
+    @ChangesNothing
     @PreAuthorize("hasAuthority('audience:read')")
     AudienceService.Overlap overlap(@RequestBody OverlapRequest request) {
         return audiences.overlap(request.segments());

@@ -148,6 +148,11 @@ class AccessTests {
         var name = "audited-" + UUID.randomUUID();
         admin().post("/api/v1/write-keys", "{\"name\":\"" + name + "\"}");
         admin().post("/api/v1/operators", "{\"username\":\"x\",\"role\":\"NOBODY\",\"password\":\"long-enough-pw\"}");
+        // a question asked with POST changes nothing: the segment builder's live count is not a change
+        var count = admin().post(
+                        "/api/v1/segments/count",
+                        "{\"definition\":{\"version\":1,\"condition\":{\"type\":\"fact\",\"fact\":\"order_count\","
+                                + "\"operator\":\"at_least\",\"value\":1}}}");
 
         var entries = admin().get("/api/v1/audit-log?limit=50").json().get("items");
 
@@ -159,6 +164,11 @@ class AccessTests {
                         .anyMatch(e -> e.get("action").asString().equals("POST /api/v1/operators")
                                 && e.get("outcome").asInt() == 400))
                 .as("a refused change is recorded too")
+                .isTrue();
+        assertThat(count.status()).isEqualTo(200);
+        assertThat(entries.findParents("action").stream()
+                        .noneMatch(e -> e.get("action").asString().equals("POST /api/v1/segments/count")))
+                .as("a question is not a change")
                 .isTrue();
     }
 
