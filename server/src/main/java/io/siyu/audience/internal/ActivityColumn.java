@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.roaringbitmap.BitmapContainer;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.RoaringBitmapWriter;
 
@@ -43,7 +44,6 @@ final class ActivityColumn {
      */
     static final class Rows {
         private static final int[] NO_ORDINALS = new int[0];
-        private static final int GUESS_SPAN = 2048;
 
         int[] ordinals = NO_ORDINALS;
         int[] counts = NO_ORDINALS;
@@ -60,22 +60,70 @@ final class ActivityColumn {
             }
         }
 
-        /** The position of {@code ordinal}, or {@code -(insertion point) - 1} when it has no row. */
+        /**
+         * The position of {@code ordinal}, or {@code -(insertion point) - 1} when it has no row. Customer ids are
+         * spread evenly enough that interpolation lands near the row; from there the search gallops (8, 32, 128, …
+         * places) until the row is bracketed, and does so again within the bracket, so that a run of millions costs a
+         * handful of cache misses instead of one for each of the twenty-odd steps of a binary search. A binary search
+         * finishes, and bounds the cost should the ids be clustered.
+         */
         int find(int ordinal) {
-            if (size == 0 || ordinal > ordinals[size - 1]) {
-                return -size - 1;
-            }
-            if (size > 4 * GUESS_SPAN && ordinal > ordinals[0]) {
-                // customer ids are spread evenly enough that interpolation lands near the row: search a few pages
-                // around that guess instead of the whole run (a run of millions would cost a cache miss a step)
-                var guess = (int) ((long) (ordinal - ordinals[0]) * (size - 1) / (ordinals[size - 1] - ordinals[0]));
-                var from = Math.max(0, guess - GUESS_SPAN);
-                var to = Math.min(size - 1, guess + GUESS_SPAN);
-                if (ordinals[from] <= ordinal && ordinal <= ordinals[to]) {
-                    return Arrays.binarySearch(ordinals, from, to + 1, ordinal);
+            return find(ordinal, 0, size);
+        }
+
+        /** As {@link #find(int)}, among the rows from {@code from} (inclusive) to {@code to} (exclusive). */
+        private int find(int ordinal, int from, int to) {
+            var lo = from;
+            var hi = to - 1;
+            for (int round = 0; round < 3 && hi - lo > 32; round++) {
+                var low = ordinals[lo];
+                var high = ordinals[hi];
+                if (ordinal <= low) {
+                    return ordinal == low ? lo : -lo - 1;
+                }
+                if (ordinal >= high) {
+                    return ordinal == high ? hi : -hi - 2;
+                }
+                var guess = lo + (int) ((long) (ordinal - low) * (hi - lo) / ((long) high - low));
+                var at = ordinals[guess];
+                if (at == ordinal) {
+                    return guess;
+                }
+                var bound = guess;
+                var step = 8;
+                if (at < ordinal) {
+                    while (true) {
+                        var next = bound + step;
+                        if (next >= hi) {
+                            lo = bound + 1;
+                            break;
+                        }
+                        if (ordinals[next] >= ordinal) {
+                            lo = bound + 1;
+                            hi = next;
+                            break;
+                        }
+                        bound = next;
+                        step <<= 2;
+                    }
+                } else {
+                    while (true) {
+                        var next = bound - step;
+                        if (next <= lo) {
+                            hi = bound - 1;
+                            break;
+                        }
+                        if (ordinals[next] <= ordinal) {
+                            lo = next;
+                            hi = bound - 1;
+                            break;
+                        }
+                        bound = next;
+                        step <<= 2;
+                    }
                 }
             }
-            return Arrays.binarySearch(ordinals, 0, size, ordinal);
+            return lo > hi ? -lo - 1 : Arrays.binarySearch(ordinals, lo, hi + 1, ordinal);
         }
 
         /** Adds figures to the row at {@code at}, or with {@code replace} overwrites them. */
@@ -92,15 +140,7 @@ final class ActivityColumn {
             if (size == ordinals.length) {
                 resize(Math.max(4, size + (size >> 1)));
             }
-            if (at < size) {
-                System.arraycopy(ordinals, at, ordinals, at + 1, size - at);
-                System.arraycopy(counts, at, counts, at + 1, size - at);
-                if (sums != null) {
-                    System.arraycopy(sums, at, sums, at + 1, size - at);
-                    System.arraycopy(mins, at, mins, at + 1, size - at);
-                    System.arraycopy(maxs, at, maxs, at + 1, size - at);
-                }
-            }
+            shift(at, size - at, 1);
             ordinals[at] = ordinal;
             counts[at] = (int) Math.min(Integer.MAX_VALUE, count);
             if (sums != null) {
@@ -140,13 +180,7 @@ final class ActivityColumn {
 
         private void move(int from, int to) {
             if (from != to) {
-                ordinals[to] = ordinals[from];
-                counts[to] = counts[from];
-                if (sums != null) {
-                    sums[to] = sums[from];
-                    mins[to] = mins[from];
-                    maxs[to] = maxs[from];
-                }
+                copyRow(this, from, to);
             }
         }
 
@@ -199,28 +233,46 @@ final class ActivityColumn {
 
         /**
          * Merges {@code other} (disjoint from this run, both ascending) into this run in place, from the back, so that
-         * a run of millions (all time's) is not copied into new arrays for every few thousand newcomers.
+         * a run of millions (all time's) is not copied into new arrays for every few thousand newcomers: each stretch
+         * of this run between two newcomers moves up in one block copy.
          */
         void mergeIn(Rows other) {
             var total = size + other.size;
             if (total > ordinals.length) {
                 resize(total + (total >> 3));
             }
-            int i = size - 1;
-            int j = other.size - 1;
-            for (int k = total - 1; j >= 0; k--) {
-                var fromThis = i >= 0 && ordinals[i] > other.ordinals[j];
-                var source = fromThis ? this : other;
-                var at = fromThis ? i-- : j--;
-                ordinals[k] = source.ordinals[at];
-                counts[k] = source.counts[at];
-                if (sums != null) {
-                    sums[k] = source.sums[at];
-                    mins[k] = source.mins[at];
-                    maxs[k] = source.maxs[at];
-                }
+            var end = size; // this run's rows before {@code end} have not moved yet
+            for (int j = other.size - 1; j >= 0; j--) {
+                var at = -find(other.ordinals[j], 0, end) - 1;
+                shift(at, end - at, j + 1);
+                copyRow(other, j, at + j);
+                end = at;
             }
             size = total;
+        }
+
+        /** Moves {@code length} rows from {@code from} up by {@code by} places. */
+        private void shift(int from, int length, int by) {
+            if (length == 0) {
+                return;
+            }
+            System.arraycopy(ordinals, from, ordinals, from + by, length);
+            System.arraycopy(counts, from, counts, from + by, length);
+            if (sums != null) {
+                System.arraycopy(sums, from, sums, from + by, length);
+                System.arraycopy(mins, from, mins, from + by, length);
+                System.arraycopy(maxs, from, maxs, from + by, length);
+            }
+        }
+
+        private void copyRow(Rows source, int from, int to) {
+            ordinals[to] = source.ordinals[from];
+            counts[to] = source.counts[from];
+            if (sums != null) {
+                sums[to] = source.sums[from];
+                mins[to] = source.mins[from];
+                maxs[to] = source.maxs[from];
+            }
         }
 
         /** A copy of this run that can be changed on its own. */
@@ -365,7 +417,10 @@ final class ActivityColumn {
         }
     }
 
-    /** How many ordinals a window is read at a time: figures for a block fit a core's cache. */
+    /**
+     * How many ordinals a window is read at a time: figures for a block fit a core's cache, and a block lies within one
+     * of the result's containers (65,536 ordinals).
+     */
     static final int BLOCK = 1 << 15;
 
     private final boolean measured;
@@ -551,6 +606,8 @@ final class ActivityColumn {
 
         private final long[] figures = new long[BLOCK];
         private final long[] seen = new long[BLOCK >>> 6];
+        /** The members found so far in the current container of 65,536 ordinals, as bits; handed to the result. */
+        private long[] members = new long[1 << 10];
 
         static Scratch borrow() {
             var scratch = FREE.poll();
@@ -564,7 +621,8 @@ final class ActivityColumn {
         }
 
         RoaringBitmap run(Measure measure, NumberTest test, List<Rows> runs) {
-            var writer = RoaringBitmapWriter.writer().get();
+            var result = new RoaringBitmap();
+            var container = -1; // the high 16 bits of the ordinals in members
             var cursors = new int[runs.size()];
             while (true) {
                 // the next block that has rows in any run
@@ -576,28 +634,55 @@ final class ActivityColumn {
                     }
                 }
                 if (next == Integer.MAX_VALUE) {
-                    return writer.get();
+                    append(result, container);
+                    return result;
                 }
                 var start = next & -BLOCK;
+                if (start >>> 16 != container) {
+                    append(result, container);
+                    container = start >>> 16;
+                }
                 var end = (long) start + BLOCK;
                 for (int r = 0; r < cursors.length; r++) {
                     cursors[r] = add(measure, runs.get(r), cursors[r], start, end);
                 }
+                var into = (start & 0xFFFF) >>> 6;
                 for (int w = 0; w < seen.length; w++) {
                     var word = seen[w];
                     if (word == 0) {
                         continue;
                     }
                     seen[w] = 0;
+                    var matched = test == null ? word : 0L;
                     while (word != 0) {
-                        var offset = (w << 6) + Long.numberOfTrailingZeros(word);
+                        var bit = Long.numberOfTrailingZeros(word);
                         word &= word - 1;
-                        if (test == null || test.test(figures[offset])) {
-                            writer.add(start + offset);
+                        var offset = (w << 6) + bit;
+                        if (test != null && test.test(figures[offset])) {
+                            matched |= 1L << bit;
                         }
                         figures[offset] = 0;
                     }
+                    members[into + w] = matched;
                 }
+            }
+        }
+
+        /**
+         * Appends the members gathered for one container of ordinals (65,536 of them, two blocks) to the result, as a
+         * bitmap or, when few, an array container, and starts the next container afresh.
+         */
+        private void append(RoaringBitmap result, int container) {
+            if (container < 0) {
+                return;
+            }
+            var any = 0L;
+            for (var word : members) {
+                any |= word;
+            }
+            if (any != 0) {
+                result.append((char) container, new BitmapContainer(members, -1).repairAfterLazy());
+                members = new long[1 << 10];
             }
         }
 

@@ -25,6 +25,7 @@ class AudienceMetrics {
     private final Clock clock;
     private final Timer apply;
     private final Counter applied;
+    private final Counter applyCpu;
     private final Timer signal;
 
     AudienceMetrics(MeterRegistry registry, Clock clock) {
@@ -35,6 +36,10 @@ class AudienceMetrics {
         this.applied = Counter.builder("siyu.audience.applied.touches")
                 .description("touches applied to the audience index")
                 .register(registry);
+        this.applyCpu = Counter.builder("siyu.audience.apply.cpu.seconds")
+                .description("processor time the applying thread spent on batches: the index's own work, without the"
+                        + " time other processes (the database, request handling) had the processor")
+                .register(registry);
         this.signal = Timer.builder("siyu.audience.signal.delay")
                 .description("from a message's acknowledgement to the segment or stage change it caused")
                 // cumulative buckets, from which the delay distribution of any period can be read (two scrapes)
@@ -42,9 +47,10 @@ class AudienceMetrics {
                 .register(registry);
     }
 
-    void applied(int touches, long nanos) {
+    void applied(int touches, long nanos, long cpuNanos) {
         apply.record(Duration.ofNanos(nanos));
         applied.increment(touches);
+        applyCpu.increment(cpuNanos / 1e9);
     }
 
     /** Records, for every customer who entered or left a set, the delay since their message was acknowledged. */

@@ -1,8 +1,10 @@
 package io.siyu.audience.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * A bit-sliced index: a number per customer ordinal, stored as one bitmap per binary digit, so that "every customer
@@ -50,23 +52,9 @@ final class BitSlicedIndex {
 
     /** Sets the value of an ordinal, replacing any value it had. */
     void set(int ordinal, long value) {
-        if (!baseSet) {
-            base = value;
-            baseSet = true;
-        } else if (value < base) {
-            if (!signed) {
-                throw new IllegalArgumentException("a non-negative index cannot hold " + value);
-            }
-            rebase(value);
-        }
-        var offset = value - base;
-        if (offset < 0) {
-            throw new ArithmeticException("value range too wide for a bit-sliced index: " + value);
-        }
-        var needed = 64 - Long.numberOfLeadingZeros(offset);
-        while (slices.size() < needed) {
-            slices.add(new RoaringBitmap());
-        }
+        lowerBaseTo(value);
+        var offset = offset(value);
+        addSlicesFor(offset);
         if (!existence.checkedAdd(ordinal)) {
             // only the digits that differ from the value held change (a count going up by one changes one or two)
             offset ^= get(ordinal) - base;
@@ -81,6 +69,84 @@ final class BitSlicedIndex {
             if ((offset & 1) != 0) {
                 slices.get(bit).add(ordinal);
             }
+        }
+    }
+
+    /**
+     * Sets the values of many ordinals at once ({@code ordinals} ascending and distinct, the first {@code count} of
+     * them): the old values are read a slice at a time for all of them, as the intersection of the slice with the
+     * ordinals, and each slice is then changed by one exclusive-or with the ordinals whose digit differs. For a batch of
+     * thousands this is a few hundred bitmap operations instead of a membership test per ordinal and digit.
+     */
+    void setAll(int[] ordinals, long[] values, int count) {
+        if (count == 0) {
+            return;
+        }
+        var lowest = values[0];
+        for (int i = 1; i < count; i++) {
+            lowest = Math.min(lowest, values[i]);
+        }
+        lowerBaseTo(lowest);
+        var flips = new long[count]; // the new offset, then exclusive-or the old one: the digits that change
+        long highest = 0;
+        for (int i = 0; i < count; i++) {
+            flips[i] = offset(values[i]);
+            highest |= flips[i];
+        }
+        addSlicesFor(highest);
+        var batch = RoaringBitmap.bitmapOf(Arrays.copyOf(ordinals, count));
+        for (int bit = 0; bit < slices.size(); bit++) {
+            var held = RoaringBitmap.and(slices.get(bit), batch).getIntIterator();
+            var at = 0;
+            while (held.hasNext()) {
+                var ordinal = held.next();
+                while (ordinals[at] != ordinal) {
+                    at++;
+                }
+                flips[at] ^= 1L << bit;
+            }
+        }
+        existence.or(batch);
+        for (int bit = 0; bit < slices.size(); bit++) {
+            var changed = RoaringBitmapWriter.writer().get();
+            for (int i = 0; i < count; i++) {
+                if ((flips[i] & (1L << bit)) != 0) {
+                    changed.add(ordinals[i]);
+                }
+            }
+            var flipped = changed.get();
+            if (!flipped.isEmpty()) {
+                slices.get(bit).xor(flipped);
+            }
+        }
+    }
+
+    /** Makes {@code value} representable: the first value sets the base, a lower one (signed only) moves it. */
+    private void lowerBaseTo(long value) {
+        if (!baseSet) {
+            base = value;
+            baseSet = true;
+        } else if (value < base) {
+            if (!signed) {
+                throw new IllegalArgumentException("a non-negative index cannot hold " + value);
+            }
+            rebase(value);
+        }
+    }
+
+    private long offset(long value) {
+        var offset = value - base;
+        if (offset < 0) {
+            throw new ArithmeticException("value range too wide for a bit-sliced index: " + value);
+        }
+        return offset;
+    }
+
+    /** Adds slices until every binary digit of {@code offsets} (one offset or several or-ed) has one. */
+    private void addSlicesFor(long offsets) {
+        var needed = 64 - Long.numberOfLeadingZeros(offsets);
+        while (slices.size() < needed) {
+            slices.add(new RoaringBitmap());
         }
     }
 

@@ -178,12 +178,14 @@ class MembershipPublisher {
         dirtySegments.removeAll(segments);
         var models = new ArrayList<>(dirtyModels);
         dirtyModels.removeAll(models);
+        // copies of the members under the read lock, compacted and serialized after it, so that the pipeline's writes
+        // do not wait for that
         var rows = current.read(() -> {
             var segmentRows = new ArrayList<Object[]>();
             for (var id : segments) {
                 var members = current.segments.get(id);
                 if (members != null) {
-                    segmentRows.add(new Object[] {id, serialize(members), (long) members.getCardinality(), now});
+                    segmentRows.add(new Object[] {id, members.clone(), (long) members.getCardinality(), now});
                 }
             }
             var stageRows = new ArrayList<Object[]>();
@@ -191,10 +193,12 @@ class MembershipPublisher {
                 current.stages
                         .getOrDefault(model, Map.of())
                         .forEach((stage, members) -> stageRows.add(
-                                new Object[] {model, stage, serialize(members), (long) members.getCardinality(), now}));
+                                new Object[] {model, stage, members.clone(), (long) members.getCardinality(), now}));
             }
             return List.of(segmentRows, stageRows);
         });
+        rows.get(0).forEach(row -> row[1] = serializeOwned((RoaringBitmap) row[1]));
+        rows.get(1).forEach(row -> row[2] = serializeOwned((RoaringBitmap) row[2]));
         jdbc.batchUpdate("""
                 insert into audience.segment_membership (segment_id, members, size, updated_at) values (?, ?, ?, ?)
                 on conflict (segment_id) do update set members = excluded.members, size = excluded.size,
@@ -231,7 +235,11 @@ class MembershipPublisher {
 
     static byte[] serialize(RoaringBitmap members) {
         // a copy: compacting the index's own bitmap would change it under concurrent readers
-        var bitmap = members.clone();
+        return serializeOwned(members.clone());
+    }
+
+    /** Serializes a bitmap nobody else holds, compacting it first. */
+    private static byte[] serializeOwned(RoaringBitmap bitmap) {
         bitmap.runOptimize();
         var bytes = new ByteArrayOutputStream(bitmap.serializedSizeInBytes());
         try (var out = new DataOutputStream(bytes)) {

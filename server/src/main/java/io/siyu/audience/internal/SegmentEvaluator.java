@@ -33,8 +33,20 @@ final class SegmentEvaluator {
     }
 
     RoaringBitmap evaluate(Condition condition, RoaringBitmap within) {
-        var base = within == null ? index.live.clone() : RoaringBitmap.and(index.live, within);
-        return RoaringBitmap.and(base, raw(condition, base));
+        return evaluateIn(condition, scope(within));
+    }
+
+    /** The live customers among {@code within} (everyone live when null): the scope for {@link #evaluateIn}. */
+    RoaringBitmap scope(RoaringBitmap within) {
+        return within == null ? index.live.clone() : RoaringBitmap.and(index.live, within);
+    }
+
+    /**
+     * The members of {@code scope} (live customers only; left unchanged) that satisfy the condition: for
+     * evaluating many conditions over the same customers.
+     */
+    RoaringBitmap evaluateIn(Condition condition, RoaringBitmap scope) {
+        return RoaringBitmap.and(scope, raw(condition, scope));
     }
 
     /** The customers satisfying the condition, possibly including some outside {@code base}; callers intersect. */

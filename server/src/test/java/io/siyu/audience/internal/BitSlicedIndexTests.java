@@ -10,7 +10,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 
-/** The bit-sliced index agrees with a plain map of values on every comparison, for random data. */
+/**
+ * The bit-sliced index agrees with a plain map of values on every comparison, for random data set one at a time and in
+ * batches.
+ */
 class BitSlicedIndexTests {
 
     static RoaringBitmap expected(Map<Integer, Long> values, Comparison comparison, long value, RoaringBitmap within) {
@@ -44,6 +47,19 @@ class BitSlicedIndexTests {
                 if (random.nextInt(10) == 0) {
                     index.remove(ordinal);
                     values.remove(ordinal);
+                }
+                if (random.nextInt(50) == 0) {
+                    // a batch, as a pipeline batch sets facts: ascending distinct ordinals, old and new among them
+                    var ordinals = random.ints(random.nextInt(1, 300), 0, 5000)
+                            .distinct()
+                            .sorted()
+                            .toArray();
+                    var batch = new long[ordinals.length];
+                    for (int b = 0; b < ordinals.length; b++) {
+                        batch[b] = signed ? random.nextLong(-spread, spread) : random.nextLong(spread);
+                        values.put(ordinals[b], batch[b]);
+                    }
+                    index.setAll(ordinals, batch, ordinals.length);
                 }
             }
             var within = random.nextBoolean()
