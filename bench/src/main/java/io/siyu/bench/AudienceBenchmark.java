@@ -99,6 +99,15 @@ public final class AudienceBenchmark {
                     sql.execute("create index activity_key_day on audience.activity (key_id, day) "
                             + "include (customer_id, count, sum)");
                     sql.execute("analyze audience.activity");
+                    // the index build left gigabytes of dirty pages: written out now, not by the checkpointer while
+                    // the first segment is being counted
+                    sql.execute("checkpoint");
+                }
+                // warm-up: every segment's path through the server compiled before any is measured (200 rounds)
+                for (int round = 0; round < 200; round++) {
+                    for (var segment : segments) {
+                        api.count(body(segment));
+                    }
                 }
                 var results = new ArrayList<Row>();
                 for (int i = 0; i < segments.size(); i++) {
@@ -359,8 +368,12 @@ public final class AudienceBenchmark {
                 new Segment("RFM group champions", rfm, rfmSql));
     }
 
+    static String body(Segment segment) {
+        return "{\"definition\":{\"version\":1,\"condition\":" + segment.condition() + "}}";
+    }
+
     static Row compare(Api api, Connection connection, Segment segment, List<Double> plain) throws Exception {
-        var body = "{\"definition\":{\"version\":1,\"condition\":" + segment.condition() + "}}";
+        var body = body(segment);
         long indexCount = 0;
         for (int i = 0; i < 30; i++) {
             indexCount = api.count(body);
@@ -432,7 +445,9 @@ public final class AudienceBenchmark {
             var deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             while (api.metrics().getOrDefault("touches", 0.0) < before + burst) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the burst was not applied within 10 minutes");
+                    // the rate is still measured over what was applied; the report says how much that was
+                    System.out.println("the burst was not all applied within 10 minutes");
+                    break;
                 }
                 Thread.sleep(200);
             }
@@ -726,7 +741,7 @@ public final class AudienceBenchmark {
                 """
                 Measured %s with `bench/run audience %d`: %,d customers, %,d events in %,d per-day activity rows
                 (store loaded in %.0f s directly in PostgreSQL). Segment counts go through the operator API
-                (`POST /api/v1/segments/count`, 30 warm-up and 300 measured calls each); the same segments as SQL run
+                (`POST /api/v1/segments/count`, 200 warm-up rounds over all five, then 30 more and 300 measured calls each); the same segments as SQL run
                 on the same PostgreSQL over the same tables, 1 warm-up and 3 measured runs each, in the same run: first on
                 Siyu's schema as shipped, then once more with an index on activity by key and day added for them (what a
                 database administrator would add for such queries). Speed-up = SQL median ÷ index p99.
@@ -739,7 +754,7 @@ public final class AudienceBenchmark {
                 |---|---:|---|
                 | full rebuild from PostgreSQL at start (%,d profiles, %,d activity keys) | **%.0f s** | < 180 s |
                 | memory of the index (its own estimate of its bitmaps and arrays) | %,.0f MB = **%.1f GB per 10 M customers** | reported |
-                | events applied to the index per second of its own work: the applying thread's processor time (burst of %,d events) | **%,.0f events/s** | ≥ 50,000 |
+                | events applied to the index per second of its own work: the applying thread's processor time (%,.0f events of a burst of %,d applied) | **%,.0f events/s** | ≥ 50,000 |
                 | the same per second of wall time spent applying, with the database and request handling of the burst sharing the processors | %,.0f events/s | — |
                 | end-to-end rate of that burst, ingestion API to index | %,.0f events/s | — |
                 | enter/exit signal after acknowledgement at %,d events/s for %d s, after a minute's warm-up (%,.0f signals): p50 / p99 / p99.9 (from the delay histogram) / slowest bucket reached | %.0f / **%.0f** / %.0f / ≤ %.0f ms (%.1f %% within 1 s) | p99 < 1,000 ms |
@@ -757,6 +772,7 @@ public final class AudienceBenchmark {
                 buildSeconds,
                 memoryMb,
                 perTenMillion,
+                m.get("burstTouches"),
                 live.burst(),
                 applyRate,
                 applyWallRate,
