@@ -43,6 +43,10 @@ class AudienceEngine {
 
     private static final Logger log = LoggerFactory.getLogger(AudienceEngine.class);
 
+    /** Measures the applying thread's processor time. */
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     /** Profiles set in the index being built at a time. */
     private static final int PROFILE_CHUNK = 10_000;
 
@@ -368,9 +372,6 @@ class AudienceEngine {
         metrics.applied(batch.touches(), System.nanoTime() - started, THREADS.getCurrentThreadCpuTime() - cpu);
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
-
     private void applyBatch(Batch batch) {
         synchronized (pending) {
             if (!ready) {
@@ -499,6 +500,7 @@ class AudienceEngine {
                     model.name(),
                     model,
                     within,
+                    scope,
                     evaluator,
                     index.stages.computeIfAbsent(model.name(), m -> new HashMap<>())));
         }
@@ -513,6 +515,7 @@ class AudienceEngine {
                     String.valueOf(entry.getKey()),
                     entry.getValue(),
                     within,
+                    scope,
                     evaluator,
                     bitmaps);
             var flags = index.tags.computeIfAbsent(entry.getKey(), id -> new RoaringBitmap());
@@ -567,17 +570,19 @@ class AudienceEngine {
 
     /**
      * Assigns everyone in {@code within} (or everyone) to the first value whose condition they meet, the last value
-     * otherwise, and returns the moves as one change per value (entered) with the values they left.
+     * otherwise, and returns the moves as one change per value (entered) with the values they left. {@code scope} is
+     * the live customers among them, which the refresh computed once.
      */
     private List<MembershipPublisher.Change> partition(
             MembershipPublisher.Kind kind,
             String name,
             Partition partition,
             RoaringBitmap within,
+            RoaringBitmap scope,
             SegmentEvaluator evaluator,
             Map<String, RoaringBitmap> bitmaps) {
-        var remaining = evaluator.scope(within);
-        var scope = within == null ? index.live.clone() : within.clone();
+        var remaining = scope.clone();
+        var asked = within == null ? index.live : within; // only read
         var changes = new ArrayList<MembershipPublisher.Change>();
         for (int i = 0; i < partition.values().size(); i++) {
             var value = partition.values().get(i);
@@ -587,7 +592,7 @@ class AudienceEngine {
                     condition == null ? remaining.clone() : evaluator.evaluateIn(condition.condition(), remaining);
             remaining.andNot(members);
             var bitmap = bitmaps.computeIfAbsent(value, v -> new RoaringBitmap());
-            var before = RoaringBitmap.and(bitmap, scope);
+            var before = RoaringBitmap.and(bitmap, asked);
             var entered = RoaringBitmap.andNot(members, before);
             var left = RoaringBitmap.andNot(before, members);
             bitmap.andNot(left);

@@ -118,10 +118,9 @@ final class AudienceIndex {
     void applyAll(java.util.Collection<ProfileSnapshot> profiles) {
         var byId = new java.util.TreeMap<Long, ProfileSnapshot>();
         profiles.forEach(profile -> byId.put(profile.id().value(), profile));
-        var kinds = FACTS;
-        var ordinals = new int[kinds.length][byId.size()];
-        var values = new long[kinds.length][byId.size()];
-        var counts = new int[kinds.length];
+        var ordinals = new int[FACTS.length][byId.size()];
+        var values = new long[FACTS.length][byId.size()];
+        var counts = new int[FACTS.length];
         for (var profile : byId.values()) {
             var ordinal = ordinal(profile.id().value());
             if (profile.mergedInto() != null) {
@@ -130,7 +129,7 @@ final class AudienceIndex {
             }
             live.add(ordinal);
             var figures = facts(profile);
-            for (var fact : kinds) {
+            for (var fact : FACTS) {
                 var value = figures[fact.ordinal()];
                 if (value == NONE) {
                     facts.get(fact.wireName).remove(ordinal);
@@ -142,7 +141,7 @@ final class AudienceIndex {
             }
             setTraits(ordinal, profile);
         }
-        for (var fact : kinds) {
+        for (var fact : FACTS) {
             var f = fact.ordinal();
             facts.get(fact.wireName).setAll(ordinals[f], values[f], counts[f]);
         }
@@ -197,10 +196,6 @@ final class AudienceIndex {
         activity.values().forEach(column -> column.remove(ordinal));
         segments.values().forEach(bitmap -> bitmap.remove(ordinal));
         stages.values().forEach(model -> model.values().forEach(bitmap -> bitmap.remove(ordinal)));
-    }
-
-    Long day(Instant instant) {
-        return instant == null ? null : LocalDate.ofInstant(instant, zone).toEpochDay();
     }
 
     static long cents(BigDecimal amount) {
