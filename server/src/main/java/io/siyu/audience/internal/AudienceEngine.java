@@ -208,8 +208,9 @@ class AudienceEngine {
         index = new AudienceIndex(index.zone());
         loaded.set(0);
         activity.loadKeys();
-        // Profiles and tags on this thread, behaviour on another: they fill separate parts of the new index, which
-        // nobody reads or writes before it is ready, so neither takes the lock.
+        // Profiles and tags on this thread (read on another), behaviour on two more: they fill separate parts of the
+        // new
+        // index, which nobody reads or writes before it is ready, so none takes the lock.
         var building = index;
         // behaviour in two halves (by key), so that the second core is busy once the profiles are in
         for (var keyId : activity.keyIds()) {
@@ -223,25 +224,10 @@ class AudienceEngine {
                             readOnly.executeWithoutResult(status -> loadActivity(building, 2, part));
                             behaviourMillis.accumulateAndGet((System.nanoTime() - from) / 1_000_000, Math::max);
                         },
-                        runnable -> Thread.ofPlatform()
-                                .name("siyu-audience-build-behaviour-" + part)
-                                .daemon(true)
-                                .start(runnable)))
+                        ownThread("siyu-audience-build-behaviour-" + part)))
                 .toArray(CompletableFuture[]::new));
-        readOnly.executeWithoutResult(status -> {
-            var chunk = new ArrayList<ProfileSnapshot>(PROFILE_CHUNK);
-            profiles.forEachLive(profile -> {
-                chunk.add(profile);
-                if (chunk.size() == PROFILE_CHUNK) {
-                    building.applyAll(chunk);
-                    loaded.addAndGet(chunk.size());
-                    chunk.clear();
-                }
-            });
-            building.applyAll(chunk);
-            loaded.addAndGet(chunk.size());
-            loadTags(null);
-        });
+        loadProfiles(building);
+        readOnly.executeWithoutResult(status -> loadTags(null));
         var profilesMillis = (System.nanoTime() - started) / 1_000_000;
         behaviour.join();
         building.activity.values().forEach(ActivityColumn::compact);
@@ -304,6 +290,73 @@ class AudienceEngine {
                         .sum(),
                 announceMillis,
                 collectMillis);
+    }
+
+    /**
+     * Sets every live profile: read in chunks on a thread of their own while this one sets them, so that PostgreSQL
+     * producing rows, the driver and the JSON parser reading them, and the index taking them overlap instead of taking
+     * turns.
+     */
+    private void loadProfiles(AudienceIndex building) {
+        var chunks = new java.util.concurrent.ArrayBlockingQueue<List<ProfileSnapshot>>(4);
+        var stopped = new AtomicBoolean();
+        var reader = CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        readOnly.executeWithoutResult(status -> {
+                            var chunk = new ArrayList<ProfileSnapshot>(PROFILE_CHUNK);
+                            profiles.forEachLive(profile -> {
+                                chunk.add(profile);
+                                if (chunk.size() == PROFILE_CHUNK) {
+                                    hand(chunks, List.copyOf(chunk), stopped);
+                                    chunk.clear();
+                                }
+                            });
+                            hand(chunks, chunk, stopped);
+                        });
+                    } finally {
+                        hand(chunks, LAST_CHUNK, stopped);
+                    }
+                },
+                ownThread("siyu-audience-build-profiles"));
+        try {
+            for (var chunk = chunks.take(); chunk != LAST_CHUNK; chunk = chunks.take()) {
+                building.applyAll(chunk);
+                loaded.addAndGet(chunk.size());
+            }
+        } catch (InterruptedException e) {
+            stopped.set(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the audience index", e);
+        } catch (RuntimeException e) {
+            stopped.set(true);
+            throw e;
+        }
+        reader.join(); // a reading error surfaces here
+    }
+
+    /** Marks the end of the profiles read (compared by identity). */
+    private static final List<ProfileSnapshot> LAST_CHUNK = new ArrayList<>();
+
+    /** Queues a chunk of profiles for the builder, waiting while it is behind, unless it has stopped. */
+    private static void hand(
+            java.util.concurrent.BlockingQueue<List<ProfileSnapshot>> chunks,
+            List<ProfileSnapshot> chunk,
+            AtomicBoolean stopped) {
+        try {
+            while (!chunks.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (stopped.get()) {
+                    throw new java.util.concurrent.CancellationException("the audience index build stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while reading profiles");
+        }
+    }
+
+    private static java.util.concurrent.Executor ownThread(String name) {
+        return runnable -> Thread.ofPlatform().name(name).daemon(true).start(runnable);
     }
 
     private void loadTags(Long customerId) {

@@ -111,8 +111,8 @@ final class AudienceIndex {
     }
 
     /**
-     * Sets profiles' traits and facts; a merged profile leaves the index entirely. Each fact is set for all of them in
-     * one step, which reads and changes each binary digit's bitmap once for the batch instead of once per customer.
+     * Sets profiles' traits and facts; a merged profile leaves the index entirely. Each fact and each trait is set for
+     * all of them in one step, which reads and changes each bitmap once for the batch instead of once per customer.
      * Callers hold the write lock.
      */
     void applyAll(java.util.Collection<ProfileSnapshot> profiles) {
@@ -121,30 +121,43 @@ final class AudienceIndex {
         var ordinals = new int[FACTS.length][byId.size()];
         var values = new long[FACTS.length][byId.size()];
         var counts = new int[FACTS.length];
+        var without = new RoaringBitmap[FACTS.length]; // those who lack a fact (no orders: no order dates)
+        var liveOrdinals = new int[byId.size()];
+        var liveProfiles = new ProfileSnapshot[byId.size()];
+        var alive = 0;
         for (var profile : byId.values()) {
             var ordinal = ordinal(profile.id().value());
             if (profile.mergedInto() != null) {
                 forget(ordinal);
                 continue;
             }
-            live.add(ordinal);
+            liveOrdinals[alive] = ordinal;
+            liveProfiles[alive++] = profile;
             var figures = facts(profile);
             for (var fact : FACTS) {
                 var value = figures[fact.ordinal()];
+                var f = fact.ordinal();
                 if (value == NONE) {
-                    facts.get(fact.wireName).remove(ordinal);
+                    if (without[f] == null) {
+                        without[f] = new RoaringBitmap();
+                    }
+                    without[f].add(ordinal);
                 } else {
-                    var f = fact.ordinal();
                     ordinals[f][counts[f]] = ordinal;
                     values[f][counts[f]++] = value;
                 }
             }
-            setTraits(ordinal, profile);
         }
+        live.or(RoaringBitmap.bitmapOf(java.util.Arrays.copyOf(liveOrdinals, alive)));
         for (var fact : FACTS) {
             var f = fact.ordinal();
-            facts.get(fact.wireName).setAll(ordinals[f], values[f], counts[f]);
+            var index = facts.get(fact.wireName);
+            if (without[f] != null) {
+                index.removeAll(without[f]);
+            }
+            index.setAll(ordinals[f], values[f], counts[f]);
         }
+        setTraits(liveOrdinals, liveProfiles, alive);
     }
 
     private static final Fact[] FACTS = Fact.values();
@@ -173,16 +186,28 @@ final class AudienceIndex {
         return instant == null ? NONE : LocalDate.ofInstant(instant, zone).toEpochDay();
     }
 
-    private void setTraits(int ordinal, ProfileSnapshot profile) {
-        channel.set(ordinal, profile.channel());
-        for (var column : traits.entrySet()) {
-            if (!profile.traits().containsKey(column.getKey())) {
-                column.getValue().remove(ordinal);
+    /**
+     * Sets the channel and every trait of live profiles ({@code ordinals} ascending): a trait column at a time, for all
+     * of them at once, each column learning which of them hold which value and which (lacking the trait) none.
+     */
+    private void setTraits(int[] ordinals, ProfileSnapshot[] profiles, int count) {
+        var channels = new Object[count];
+        var byTrait = new HashMap<String, Object[]>();
+        for (int i = 0; i < count; i++) {
+            channels[i] = profiles[i].channel();
+            for (var trait : profiles[i].traits().entrySet()) {
+                byTrait.computeIfAbsent(trait.getKey(), name -> new Object[count])[i] = trait.getValue();
             }
         }
-        for (var trait : profile.traits().entrySet()) {
-            traits.computeIfAbsent(trait.getKey(), name -> new TraitColumn()).set(ordinal, trait.getValue());
-        }
+        channel.setAll(ordinals, channels, count);
+        var none = new Object[count]; // a trait none of them has: those who held it lose it
+        traits.forEach((name, column) -> {
+            if (!byTrait.containsKey(name)) {
+                column.setAll(ordinals, none, count);
+            }
+        });
+        byTrait.forEach((name, values) ->
+                traits.computeIfAbsent(name, n -> new TraitColumn()).setAll(ordinals, values, count));
     }
 
     /** Removes a customer from everything (merged away or erased). Callers hold the write lock. */

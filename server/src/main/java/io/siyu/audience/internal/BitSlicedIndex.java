@@ -159,6 +159,17 @@ final class BitSlicedIndex {
         }
     }
 
+    /** Removes the values of these ordinals, a bitmap operation per slice. */
+    void removeAll(RoaringBitmap ordinals) {
+        if (!RoaringBitmap.intersects(existence, ordinals)) {
+            return;
+        }
+        existence.andNot(ordinals);
+        for (var slice : slices) {
+            slice.andNot(ordinals);
+        }
+    }
+
     boolean has(int ordinal) {
         return existence.contains(ordinal);
     }

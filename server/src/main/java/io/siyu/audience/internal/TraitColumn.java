@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,9 @@ final class TraitColumn {
 
     private final Map<String, Integer> dictionary = new HashMap<>();
     private final List<String> values = new ArrayList<>(List.of(""));
+    /** How each value's text reads ({@link #read}), while there are at most {@link #BITMAP_LIMIT} values. */
+    private List<Reading> readings = new ArrayList<>(java.util.Collections.singletonList(null));
+
     private final IntColumn valueIds = new IntColumn();
     private Map<Integer, RoaringBitmap> bitmaps = new HashMap<>();
     /** The number (in hundredths) of each value id that is one, while there are few. */
@@ -50,57 +54,172 @@ final class TraitColumn {
 
     /** Sets a customer's value: a string, a number or a boolean; anything else removes it. */
     void set(int ordinal, Object value) {
-        if (unchanged(ordinal, value)) {
-            return; // most profile updates leave most traits as they were
-        }
-        remove(ordinal);
-        if (value == null) {
-            return;
-        }
-        String text;
-        Long number = null;
-        if (value instanceof Number given) {
-            var decimal = new BigDecimal(given.toString());
-            text = decimal.stripTrailingZeros().toPlainString();
-            number = setNumber(ordinal, decimal);
-        } else if (value instanceof Boolean bool) {
-            text = bool.toString();
-        } else if (value instanceof String string) {
-            text = string;
-            if (!string.isEmpty() && string.length() <= 40) {
-                number = parseNumber(string)
-                        .map(parsed -> setNumber(ordinal, parsed))
-                        .orElse(null);
-                if (string.length() >= 10
-                        && Character.isDigit(string.charAt(0))
-                        && DATE.matcher(string).matches()) {
-                    parseDate(string).ifPresent(date -> {
-                        dates.set(ordinal, date.toEpochDay());
-                        daysOfYear.set(ordinal, anniversaryDay(date));
-                    });
+        setAll(new int[] {ordinal}, new Object[] {value}, 1);
+    }
+
+    /**
+     * Sets many customers' values at once: {@code ordinals} ascending and distinct (the first {@code count} of them),
+     * each with its value in {@code given}, where null (or anything but a string, number or boolean) removes it.
+     * Customers whose value changes lose the old one first, one at a time; the new values are then added a bitmap at a
+     * time (the texts', each value's, and the number and date slices). Adding members one by one costs a search and a
+     * shift each wherever a bitmap already holds later members, which is everywhere when a build reads profiles in
+     * the order PostgreSQL stores them.
+     */
+    void setAll(int[] ordinals, Object[] given, int count) {
+        var holding = present(RoaringBitmap.bitmapOf(Arrays.copyOf(ordinals, count)));
+        var texts = new int[count];
+        var numbered = new int[count];
+        var numberValues = new long[count];
+        var dated = new int[count];
+        var days = new long[count];
+        var anniversaries = new long[count];
+        var valued = bitmaps == null ? null : new long[count]; // value id and ordinal, to be sorted by value
+        int t = 0, n = 0, d = 0;
+        for (int i = 0; i < count; i++) {
+            var ordinal = ordinals[i];
+            var value = given[i];
+            if (!holding.isEmpty() && holding.contains(ordinal)) {
+                if (unchanged(ordinal, value)) {
+                    continue; // most profile updates leave most traits as they were
+                }
+                remove(ordinal);
+            }
+            var reading = value instanceof String string ? readText(string) : read(value);
+            if (reading == null) {
+                continue;
+            }
+            var id = idOf(reading.text());
+            valueIds.set(ordinal, id);
+            texts[t] = ordinal;
+            if (valued != null) {
+                valued[t] = (long) id << 32 | ordinal;
+            }
+            t++;
+            if (reading.hundredths() != null) {
+                numbered[n] = ordinal;
+                numberValues[n++] = reading.hundredths();
+                if (numberOfValue != null) {
+                    numberOfValue.putIfAbsent(id, reading.hundredths()); // a text always reads as the same number
+                    if (numberOfValue.size() > NUMBER_VALUES_LIMIT) {
+                        numberOfValue = null;
+                    }
                 }
             }
-        } else {
-            return;
-        }
-        var id = dictionary.computeIfAbsent(text, t -> {
-            values.add(t);
-            return values.size() - 1;
-        });
-        valueIds.set(ordinal, id);
-        withText.add(ordinal);
-        if (bitmaps != null) {
-            bitmaps.computeIfAbsent(id, i -> new RoaringBitmap()).add(ordinal);
-            if (bitmaps.size() > BITMAP_LIMIT) {
-                bitmaps = null;
+            if (reading.date() != null) {
+                dated[d] = ordinal;
+                days[d] = reading.date().toEpochDay();
+                anniversaries[d++] = reading.anniversary();
             }
         }
-        if (number != null && numberOfValue != null) {
-            numberOfValue.putIfAbsent(id, number); // a text always reads as the same number
-            if (numberOfValue.size() > NUMBER_VALUES_LIMIT) {
-                numberOfValue = null;
+        withText.or(RoaringBitmap.bitmapOf(Arrays.copyOf(texts, t)));
+        numbers.setAll(numbered, numberValues, n);
+        dates.setAll(dated, days, d);
+        daysOfYear.setAll(dated, anniversaries, d);
+        if (valued != null) {
+            addToValueBitmaps(valued, t);
+        }
+    }
+
+    /** Adds customers to their values' bitmaps: each element of {@code valued} holds a value id and an ordinal. */
+    private void addToValueBitmaps(long[] valued, int count) {
+        Arrays.sort(valued, 0, count);
+        for (int from = 0; from < count; ) {
+            var id = (int) (valued[from] >>> 32);
+            var to = from;
+            while (to < count && (int) (valued[to] >>> 32) == id) {
+                to++;
+            }
+            var members = new int[to - from];
+            for (int i = from; i < to; i++) {
+                members[i - from] = (int) valued[i];
+            }
+            var bitmap = bitmaps.computeIfAbsent(id, i -> new RoaringBitmap());
+            if (members.length < bitmap.getContainerCount()) {
+                bitmap.addN(members, 0, members.length); // few, spread thin: found and inserted one by one
+            } else {
+                bitmap.or(RoaringBitmap.bitmapOf(members));
+            }
+            from = to;
+        }
+        if (bitmaps.size() > BITMAP_LIMIT) {
+            bitmaps = null;
+        }
+    }
+
+    /**
+     * How a value is indexed: always as text; as a number (in hundredths; null when it is none or too large to index)
+     * and as a date (with its day of the year for anniversaries) where it reads as one.
+     */
+    private record Reading(String text, Long hundredths, LocalDate date, int anniversary) {
+
+        Reading(String text, Long hundredths, LocalDate date) {
+            this(text, hundredths, date, date == null ? 0 : anniversaryDay(date));
+        }
+    }
+
+    /** The value id of a text, added to the dictionary when new. */
+    private int idOf(String text) {
+        var id = dictionary.get(text);
+        if (id != null) {
+            return id;
+        }
+        values.add(text);
+        if (readings != null) {
+            readings.add(read(text));
+            if (readings.size() > BITMAP_LIMIT) {
+                readings = null;
             }
         }
+        dictionary.put(text, values.size() - 1);
+        return values.size() - 1;
+    }
+
+    /** How a text reads: remembered for each value while there are few, as most customers share a handful. */
+    private Reading readText(String text) {
+        if (readings != null) {
+            var id = dictionary.get(text);
+            if (id != null) {
+                return readings.get(id);
+            }
+        }
+        return read(text);
+    }
+
+    private static Reading read(Object value) {
+        return switch (value) {
+            case Integer whole -> whole(whole);
+            case Long whole -> whole(whole);
+            case Number given -> {
+                var decimal = new BigDecimal(given.toString());
+                yield new Reading(decimal.stripTrailingZeros().toPlainString(), hundredthsIfIndexable(decimal), null);
+            }
+            case Boolean bool -> new Reading(bool.toString(), null, null);
+            case String string when string.isEmpty() || string.length() > 40 -> new Reading(string, null, null);
+            case String string -> {
+                var date = string.length() >= 10
+                                && Character.isDigit(string.charAt(0))
+                                && DATE.matcher(string).matches()
+                        ? parseDate(string).orElse(null)
+                        : null;
+                yield new Reading(
+                        string,
+                        parseNumber(string)
+                                .map(TraitColumn::hundredthsIfIndexable)
+                                .orElse(null),
+                        date);
+            }
+            case null, default -> null;
+        };
+    }
+
+    private static Reading whole(long number) {
+        Long hundredths;
+        try {
+            hundredths = Math.multiplyExact(number, 100L);
+        } catch (ArithmeticException tooLarge) {
+            hundredths = null;
+        }
+        return new Reading(Long.toString(number), hundredths, null);
     }
 
     /**
@@ -309,14 +428,12 @@ final class TraitColumn {
         return value.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     }
 
-    /** Indexes a customer's number; answers it in hundredths, or null when it is too large to index. */
-    private Long setNumber(int ordinal, BigDecimal number) {
+    /** A number in hundredths, or null when it is too large to index (beyond ±9e16). */
+    private static Long hundredthsIfIndexable(BigDecimal number) {
         try {
-            var value = hundredths(number);
-            numbers.set(ordinal, value);
-            return value;
+            return hundredths(number);
         } catch (ArithmeticException tooLarge) {
-            return null; // numbers beyond ±9e16 are not indexed as numbers
+            return null;
         }
     }
 

@@ -61,6 +61,13 @@ class BitSlicedIndexTests {
                     }
                     index.setAll(ordinals, batch, ordinals.length);
                 }
+                if (random.nextInt(80) == 0) {
+                    // customers without the fact in a batch lose it all at once
+                    var gone = RoaringBitmap.bitmapOf(
+                            random.ints(random.nextInt(1, 300), 0, 5000).toArray());
+                    index.removeAll(gone);
+                    gone.forEach((int o) -> values.remove(o));
+                }
             }
             var within = random.nextBoolean()
                     ? null
