@@ -47,9 +47,15 @@ class IngestPipeline implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
     private static final long LOCK_KEY = 0x5379_7500_0001L;
 
-    private static final String TAKE = """
-            delete from ingest.queue where seq in (
-                select seq from ingest.queue order by seq limit ? for update skip locked)
+    /**
+     * Takes the head of the queue. The head is chosen once, as an array: written as {@code seq in (select ...)} the
+     * planner may, trusting statistics taken while the queue was empty, join the queue with that selection and run the
+     * selection again for every queued row, which with a backlog of hundreds of thousands stalled the pipeline for
+     * minutes.
+     */
+    static final String TAKE = """
+            delete from ingest.queue where seq = any(array(
+                select seq from ingest.queue order by seq limit ? for update skip locked))
             returning seq, message_id, write_key_id, received_at, body""";
 
     private final JdbcTemplate jdbc;
