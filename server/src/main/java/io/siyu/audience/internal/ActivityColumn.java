@@ -327,30 +327,35 @@ final class ActivityColumn {
             recent = new Rows(measured);
         }
 
-        void add(int ordinal, long count, long sum, long min, long max) {
-            put(ordinal, count, sum, min, max, false);
+        /** Adds a customer's row; answers whether the customer had none. */
+        boolean add(int ordinal, long count, long sum, long min, long max) {
+            return put(ordinal, count, sum, min, max, false);
         }
 
-        /** Adds a customer's row, or with {@code replace} overwrites it with these figures. */
-        void put(int ordinal, long count, long sum, long min, long max, boolean replace) {
+        /**
+         * Adds a customer's row, or with {@code replace} overwrites it with these figures; answers whether the customer
+         * had none.
+         */
+        boolean put(int ordinal, long count, long sum, long min, long max, boolean replace) {
             var at = settled.find(ordinal);
             if (at >= 0) {
                 settled.combine(at, count, sum, min, max, replace);
-                return;
+                return false;
             }
             if (-at - 1 == settled.size && recent.size == 0) {
                 settled.insert(settled.size, ordinal, count, sum, min, max); // in order, as while loading
-                return;
+                return true;
             }
             at = recent.find(ordinal);
             if (at >= 0) {
                 recent.combine(at, count, sum, min, max, replace);
-                return;
+                return false;
             }
             recent.insert(-at - 1, ordinal, count, sum, min, max);
             if (recent.size >= Math.max(RECENT_LIMIT, 2 * (int) Math.sqrt(settled.size))) {
                 settle();
             }
+            return true;
         }
 
         /** Appends a row without looking for the customer's; {@link #compact} sorts and combines them. */
@@ -470,8 +475,9 @@ final class ActivityColumn {
 
     /** Adds only to the all-time figures (for days older than the index keeps). */
     void addEver(int ordinal, long count, long sum, long min, long max) {
-        ever.add(ordinal, count, sum, min, max);
-        everDid.add(ordinal);
+        if (ever.add(ordinal, count, sum, min, max)) {
+            everDid.add(ordinal); // all time has a row for everyone who did it: only a new row is a new member
+        }
     }
 
     void remove(int ordinal) {

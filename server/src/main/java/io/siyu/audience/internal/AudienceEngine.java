@@ -248,7 +248,7 @@ class AudienceEngine {
             reloadRegistry();
             RfmCalculator.apply(rfm, index);
             lastRfm = rfm;
-            changes.addAll(refreshAll(null));
+            changes.addAll(refreshAll(null, Touched.everything()));
         });
         var derivedMillis = (System.nanoTime() - derivedStarted) / 1_000_000;
         var announceStarted = System.nanoTime();
@@ -438,9 +438,11 @@ class AudienceEngine {
         ids.addAll(survivors);
         var snapshots = profiles.snapshots(ids.stream().map(CustomerId::of).toList());
         var firstKept = firstKept();
+        // merges move whole histories and tags: not followed in detail
+        var touched = survivors.isEmpty() ? Touched.nothing() : Touched.everything();
         index.write(() -> {
             batch.merges().keySet().forEach(absorbed -> index.forget(AudienceIndex.ordinal(absorbed)));
-            index.applyAll(snapshots);
+            index.applyAll(snapshots, touched);
             for (var delta : batch.deltas()) {
                 if (survivors.contains(delta.customerId())) {
                     continue;
@@ -453,6 +455,7 @@ class AudienceEngine {
                 if (key.event().equals(ActivityRecorder.PURCHASE)) {
                     purchasesArrived.set(true);
                 }
+                touched.changed(Touched.Input.EVENT, key.event());
                 var column = index.column(delta.keyId(), key.isMeasured());
                 var sum = hundredths(delta.sum());
                 if (delta.day() >= firstKept) {
@@ -483,7 +486,7 @@ class AudienceEngine {
         ids.forEach(id -> within.add(AudienceIndex.ordinal(id)));
         batch.merges().keySet().forEach(id -> within.add(AudienceIndex.ordinal(id)));
         var changes = new ArrayList<MembershipPublisher.Change>();
-        index.write(() -> changes.addAll(refreshAll(within)));
+        index.write(() -> changes.addAll(refreshAll(within, touched)));
         publisher.publish(changes);
         metrics.signalled(changes, batch.acknowledged());
     }
@@ -538,26 +541,40 @@ class AudienceEngine {
     /** Brings every derived set up to date for {@code within} (everyone when null) and publishes the changes. */
     void refresh(RoaringBitmap within) {
         var changes = new ArrayList<MembershipPublisher.Change>();
-        index.write(() -> changes.addAll(refreshAll(within)));
+        index.write(() -> changes.addAll(refreshAll(within, Touched.everything())));
         publisher.publish(changes);
     }
 
-    /** Caller holds the write lock. */
-    private List<MembershipPublisher.Change> refreshAll(RoaringBitmap within) {
+    /**
+     * Brings every derived set up to date for {@code within} (everyone when null): lifecycle stages, value tags, then
+     * rule tags and segments in the order of their references. Only definitions that read something {@code touched}
+     * (which learns what each step changes) are evaluated. Caller holds the write lock.
+     */
+    private List<MembershipPublisher.Change> refreshAll(RoaringBitmap within, Touched touched) {
         var changes = new ArrayList<MembershipPublisher.Change>();
         var evaluator = evaluator();
         var scope = evaluator.scope(within); // computed once: every definition is evaluated over the same customers
         for (var model : registry.models().values()) {
-            changes.addAll(partition(
+            if (!touched.affectsAny(model.conditions())) {
+                continue;
+            }
+            var moves = partition(
                     MembershipPublisher.Kind.STAGE,
                     model.name(),
                     model,
                     within,
                     scope,
                     evaluator,
-                    index.stages.computeIfAbsent(model.name(), m -> new HashMap<>())));
+                    index.stages.computeIfAbsent(model.name(), m -> new HashMap<>()));
+            if (!moves.isEmpty()) {
+                touched.changed(Touched.Input.STAGE, model.name());
+                changes.addAll(moves);
+            }
         }
         for (var entry : registry.valueTags().entrySet()) {
+            if (!touched.affectsAny(entry.getValue().conditions())) {
+                continue;
+            }
             var values = index.tagValues.computeIfAbsent(entry.getKey(), id -> new TraitColumn());
             var bitmaps = new HashMap<String, RoaringBitmap>();
             for (var value : entry.getValue().values()) {
@@ -589,6 +606,9 @@ class AudienceEngine {
                 flags.remove(ordinal);
             });
             changes.addAll(valueChanges);
+            if (!valueChanges.isEmpty()) {
+                touched.changed(Touched.Input.TAG, entry.getKey());
+            }
             if (!valueless.isEmpty()) {
                 // and lose the tag in PostgreSQL too, with a REMOVED line in their tag history
                 changes.add(new MembershipPublisher.Change(
@@ -600,6 +620,9 @@ class AudienceEngine {
             }
         }
         for (var derived : registry.order()) {
+            if (!touched.affects(derived.parsed().condition())) {
+                continue;
+            }
             var target = derived.kind().equals("tag")
                     ? index.tags.computeIfAbsent(derived.id(), id -> new RoaringBitmap())
                     : index.segments.computeIfAbsent(derived.id(), id -> new RoaringBitmap());
@@ -608,6 +631,11 @@ class AudienceEngine {
             var entered = RoaringBitmap.andNot(fresh, before);
             var left = RoaringBitmap.andNot(before, fresh);
             if (!entered.isEmpty() || !left.isEmpty()) {
+                if (derived.kind().equals("tag")) {
+                    touched.changed(Touched.Input.TAG, derived.id());
+                } else {
+                    touched.changed(Touched.Input.SEGMENT, derived.id());
+                }
                 target.andNot(left);
                 target.or(entered);
                 changes.add(new MembershipPublisher.Change(

@@ -116,6 +116,11 @@ final class AudienceIndex {
      * Callers hold the write lock.
      */
     void applyAll(java.util.Collection<ProfileSnapshot> profiles) {
+        applyAll(profiles, Touched.everything());
+    }
+
+    /** As {@link #applyAll(java.util.Collection)}, noting in {@code touched} what changed. */
+    void applyAll(java.util.Collection<ProfileSnapshot> profiles, Touched touched) {
         var byId = new java.util.TreeMap<Long, ProfileSnapshot>();
         profiles.forEach(profile -> byId.put(profile.id().value(), profile));
         var ordinals = new int[FACTS.length][byId.size()];
@@ -125,10 +130,12 @@ final class AudienceIndex {
         var liveOrdinals = new int[byId.size()];
         var liveProfiles = new ProfileSnapshot[byId.size()];
         var alive = 0;
+        var joinedOrLeft = false;
         for (var profile : byId.values()) {
             var ordinal = ordinal(profile.id().value());
             if (profile.mergedInto() != null) {
                 forget(ordinal);
+                joinedOrLeft = true;
                 continue;
             }
             liveOrdinals[alive] = ordinal;
@@ -148,16 +155,20 @@ final class AudienceIndex {
                 }
             }
         }
+        var wasLive = live.getLongCardinality();
         live.or(RoaringBitmap.bitmapOf(java.util.Arrays.copyOf(liveOrdinals, alive)));
+        if (joinedOrLeft || live.getLongCardinality() != wasLive) {
+            touched.all(); // who is live changed: every definition's NOT and "otherwise" with it
+        }
         for (var fact : FACTS) {
             var f = fact.ordinal();
             var index = facts.get(fact.wireName);
-            if (without[f] != null) {
-                index.removeAll(without[f]);
+            var removed = without[f] != null && index.removeAll(without[f]);
+            if (index.setAll(ordinals[f], values[f], counts[f]) || removed) {
+                touched.changed(Touched.Input.FACT, fact.wireName);
             }
-            index.setAll(ordinals[f], values[f], counts[f]);
         }
-        setTraits(liveOrdinals, liveProfiles, alive);
+        setTraits(liveOrdinals, liveProfiles, alive, touched);
     }
 
     private static final Fact[] FACTS = Fact.values();
@@ -190,7 +201,7 @@ final class AudienceIndex {
      * Sets the channel and every trait of live profiles ({@code ordinals} ascending): a trait column at a time, for all
      * of them at once, each column learning which of them hold which value and which (lacking the trait) none.
      */
-    private void setTraits(int[] ordinals, ProfileSnapshot[] profiles, int count) {
+    private void setTraits(int[] ordinals, ProfileSnapshot[] profiles, int count, Touched touched) {
         var channels = new Object[count];
         var byTrait = new HashMap<String, Object[]>();
         for (int i = 0; i < count; i++) {
@@ -199,15 +210,20 @@ final class AudienceIndex {
                 byTrait.computeIfAbsent(trait.getKey(), name -> new Object[count])[i] = trait.getValue();
             }
         }
-        channel.setAll(ordinals, channels, count);
+        if (channel.setAll(ordinals, channels, count)) {
+            touched.changed(Touched.Input.FACT, CHANNEL);
+        }
         var none = new Object[count]; // a trait none of them has: those who held it lose it
         traits.forEach((name, column) -> {
-            if (!byTrait.containsKey(name)) {
-                column.setAll(ordinals, none, count);
+            if (!byTrait.containsKey(name) && column.setAll(ordinals, none, count)) {
+                touched.changed(Touched.Input.TRAIT, name);
             }
         });
-        byTrait.forEach((name, values) ->
-                traits.computeIfAbsent(name, n -> new TraitColumn()).setAll(ordinals, values, count));
+        byTrait.forEach((name, values) -> {
+            if (traits.computeIfAbsent(name, n -> new TraitColumn()).setAll(ordinals, values, count)) {
+                touched.changed(Touched.Input.TRAIT, name);
+            }
+        });
     }
 
     /** Removes a customer from everything (merged away or erased). Callers hold the write lock. */

@@ -76,11 +76,12 @@ final class BitSlicedIndex {
      * Sets the values of many ordinals at once ({@code ordinals} ascending and distinct, the first {@code count} of
      * them): the old values are read a slice at a time for all of them, as the intersection of the slice with the
      * ordinals, and each slice is then changed by one exclusive-or with the ordinals whose digit differs. For a batch of
-     * thousands this is a few hundred bitmap operations instead of a membership test per ordinal and digit.
+     * thousands this is a few hundred bitmap operations instead of a membership test per ordinal and digit. Answers
+     * whether any of them changed (gained a value, or holds another one).
      */
-    void setAll(int[] ordinals, long[] values, int count) {
+    boolean setAll(int[] ordinals, long[] values, int count) {
         if (count == 0) {
-            return;
+            return false;
         }
         var lowest = values[0];
         for (int i = 1; i < count; i++) {
@@ -106,8 +107,13 @@ final class BitSlicedIndex {
                 flips[at] ^= 1L << bit;
             }
         }
+        var held = existence.getLongCardinality();
         existence.or(batch);
-        for (int bit = 0; bit < slices.size(); bit++) {
+        long differs = 0;
+        for (var flip : flips) {
+            differs |= flip;
+        }
+        for (int bit = 0; differs != 0 && bit < slices.size(); bit++) {
             var changed = RoaringBitmapWriter.writer().get();
             for (int i = 0; i < count; i++) {
                 if ((flips[i] & (1L << bit)) != 0) {
@@ -119,6 +125,7 @@ final class BitSlicedIndex {
                 slices.get(bit).xor(flipped);
             }
         }
+        return differs != 0 || existence.getLongCardinality() != held;
     }
 
     /** Makes {@code value} representable: the first value sets the base, a lower one (signed only) moves it. */
@@ -159,15 +166,16 @@ final class BitSlicedIndex {
         }
     }
 
-    /** Removes the values of these ordinals, a bitmap operation per slice. */
-    void removeAll(RoaringBitmap ordinals) {
+    /** Removes the values of these ordinals, a bitmap operation per slice; answers whether any held one. */
+    boolean removeAll(RoaringBitmap ordinals) {
         if (!RoaringBitmap.intersects(existence, ordinals)) {
-            return;
+            return false;
         }
         existence.andNot(ordinals);
         for (var slice : slices) {
             slice.andNot(ordinals);
         }
+        return true;
     }
 
     boolean has(int ordinal) {

@@ -59,13 +59,14 @@ final class TraitColumn {
 
     /**
      * Sets many customers' values at once: {@code ordinals} ascending and distinct (the first {@code count} of them),
-     * each with its value in {@code given}, where null (or anything but a string, number or boolean) removes it.
+     * each with its value in {@code given}, where null (or anything but a string, number or boolean) removes it;
+     * answers whether any of them changed.
      * Customers whose value changes lose the old one first, one at a time; the new values are then added a bitmap at a
      * time (the texts', each value's, and the number and date slices). Adding members one by one costs a search and a
      * shift each wherever a bitmap already holds later members, which is everywhere when a build reads profiles in
      * the order PostgreSQL stores them.
      */
-    void setAll(int[] ordinals, Object[] given, int count) {
+    boolean setAll(int[] ordinals, Object[] given, int count) {
         var holding = present(RoaringBitmap.bitmapOf(Arrays.copyOf(ordinals, count)));
         var texts = new int[count];
         var numbered = new int[count];
@@ -75,14 +76,21 @@ final class TraitColumn {
         var anniversaries = new long[count];
         var valued = bitmaps == null ? null : new long[count]; // value id and ordinal, to be sorted by value
         int t = 0, n = 0, d = 0;
+        var changed = false;
+        var held = holding.getIntIterator(); // ascending, as the ordinals: walked beside them, not searched
+        var nextHeld = held.hasNext() ? held.next() : -1;
         for (int i = 0; i < count; i++) {
             var ordinal = ordinals[i];
             var value = given[i];
-            if (!holding.isEmpty() && holding.contains(ordinal)) {
+            while (nextHeld >= 0 && nextHeld < ordinal) {
+                nextHeld = held.hasNext() ? held.next() : -1;
+            }
+            if (nextHeld == ordinal) {
                 if (unchanged(ordinal, value)) {
                     continue; // most profile updates leave most traits as they were
                 }
                 remove(ordinal);
+                changed = true;
             }
             var reading = value instanceof String string ? readText(string) : read(value);
             if (reading == null) {
@@ -118,6 +126,7 @@ final class TraitColumn {
         if (valued != null) {
             addToValueBitmaps(valued, t);
         }
+        return changed || t > 0;
     }
 
     /** Adds customers to their values' bitmaps: each element of {@code valued} holds a value id and an ordinal. */
@@ -234,6 +243,9 @@ final class TraitColumn {
         return switch (value) {
             case String string -> string.equals(values.get(id)) && (string.length() <= 40 || !numbers.has(ordinal));
             case Boolean bool -> bool.toString().equals(values.get(id));
+            // a whole number's text is short, so it reads as the same number whether given as a number or as text
+            case Integer whole -> Integer.toString(whole).equals(values.get(id));
+            case Long whole -> Long.toString(whole).equals(values.get(id));
             case Number number ->
                 numbers.has(ordinal)
                         && new BigDecimal(number.toString())

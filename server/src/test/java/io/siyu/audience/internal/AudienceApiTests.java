@@ -424,6 +424,67 @@ class AudienceApiTests {
                 .isTrue();
     }
 
+    private long tagged(String tag) {
+        return count("{\"type\":\"tag\",\"tag\":\"" + tag + "\"}");
+    }
+
+    /**
+     * A batch refreshes only the definitions that read what it changed; what they change in turn reaches the
+     * definitions that refer to them (segment, then segment, then rule tag), and the index ends as a rebuild makes it.
+     */
+    @Test
+    void batchesReachEveryDefinitionThatReadsWhatTheyChangedThroughChainsOfReferences() {
+        people("chain-", 6, "湖州");
+        var silver = identify("chain-5", at(fixtures.today(), 20));
+        silver.withObject("traits").put("tier", "silver");
+        fixtures.send(silver);
+        var viewers = fixtures.createSegment("chain viewers", condition("""
+                {"type":"event","event":"Chain Viewed","window":{"lastDays":7},
+                 "count":{"operator":"at_least","value":2}}"""));
+        var local = fixtures.createSegment("chain local viewers", condition("""
+                {"type":"all","conditions":[{"type":"segment","segment":%d},
+                  {"type":"trait","trait":"city","operator":"equals","value":"湖州"}]}""".formatted(viewers)));
+        var others = fixtures.createSegment("chain others", condition("""
+                {"type":"all","conditions":[{"type":"not","condition":{"type":"segment","segment":%d}},
+                  {"type":"trait","trait":"city","operator":"equals","value":"湖州"}]}""".formatted(viewers)));
+        var gold = fixtures.createSegment("chain gold", condition("""
+                {"type":"trait","trait":"tier","operator":"equals","value":"gold"}"""));
+        var rule = admin().post("/api/v1/tags", """
+                {"name":"chain loyal","kind":"RULE","rule":{"version":1,"condition":{"type":"segment","segment":%d}}}""".formatted(local));
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        assertThat(members(others)).hasSize(6);
+
+        // behaviour only: viewers, and through them the local viewers, the others and the rule tag
+        var views = new ArrayList<JsonNode>();
+        for (int i = 0; i < 3; i++) {
+            views.add(track("chain-" + i, "Chain Viewed", at(fixtures.today(), i)));
+            views.add(track("chain-" + i, "Chain Viewed", at(fixtures.today(), 10 + i)));
+        }
+        fixtures.send(views);
+        assertThat(members(viewers)).hasSize(3);
+        assertThat(members(local)).hasSize(3);
+        assertThat(members(others)).hasSize(3);
+        assertThat(tagged("chain loyal")).isEqualTo(3);
+
+        // traits only: one viewer moves away (local viewers, then the tag), another customer turns gold
+        var moved = identify("chain-1", at(fixtures.today(), 30));
+        moved.withObject("traits").put("city", "扬州");
+        var golden = identify("chain-4", at(fixtures.today(), 31));
+        golden.withObject("traits").put("tier", "gold");
+        fixtures.send(moved, golden);
+        assertThat(members(local)).hasSize(2);
+        assertThat(tagged("chain loyal")).isEqualTo(2);
+        assertThat(members(gold)).hasSize(1);
+        assertThat(members(others)).hasSize(3);
+
+        // an event no definition reads changes only facts (event count, last seen), which the lifecycle models read
+        fixtures.send(track("chain-3", "Chain Other", at(fixtures.today(), 40)));
+        var kept = engine.index().read(() -> IndexFingerprint.of(engine.index()));
+        engine.rebuild();
+        assertThat(engine.index().read(() -> IndexFingerprint.of(engine.index())))
+                .isEqualTo(kept);
+    }
+
     @Test
     void aRebuildFromPostgresqlGivesTheIndexKeptCurrentEventByEvent() {
         people("rebuild-", 20, "扬州");
