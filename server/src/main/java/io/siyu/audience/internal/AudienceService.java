@@ -16,11 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -165,7 +163,7 @@ class AudienceService {
             throw new ConflictException("built-in", "built-in segments cannot be changed; copy it instead");
         }
         var parsed = parse(definition);
-        refuseCycles(id, parsed.segments());
+        SegmentOrder.refuseCycles("segment:" + id, parsed, engine.registry(), "definition.condition");
         var version = store.updateSegment(id, name.strip(), description, definition, Viewer.name(), clock.instant());
         engine.index().write(engine::reloadRegistry);
         // a changed definition is announced: customers who now match entered, those who no longer do left
@@ -189,24 +187,6 @@ class AudienceService {
             engine.index().segments.remove(id);
         });
         audit.record("segment.deleted", "segment:" + id, Map.of("name", existing.name()));
-    }
-
-    private void refuseCycles(long id, Set<Long> references) {
-        var graph = new HashMap<Long, Set<Long>>();
-        engine.registry()
-                .segments()
-                .forEach((segment, derived) ->
-                        graph.put(segment, derived.parsed().segments()));
-        graph.put(id, references);
-        var cycle = SegmentOrder.cycle(id, references, graph);
-        if (!cycle.isEmpty()) {
-            throw new InvalidInputException(
-                    "definition.condition",
-                    "cycle",
-                    "segments would refer to themselves: "
-                            + String.join(
-                                    " → ", cycle.stream().map(String::valueOf).toList()));
-        }
     }
 
     private static void requireName(String name) {

@@ -1,6 +1,8 @@
 package io.siyu.audience.internal;
 
+import io.siyu.shared.InvalidInputException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.Set;
 
 /**
  * Orders rule tags and segments so that each comes after the rule tags and segments it refers to (a depth-first
- * topological sort); saving a segment that would close a cycle is refused, see {@link #cycle}.
+ * topological sort); saving a rule tag or segment that would close a cycle is refused, see {@link #refuseCycles}.
  */
 final class SegmentOrder {
 
@@ -49,22 +51,53 @@ final class SegmentOrder {
         ordered.add(all.get(key));
     }
 
-    /** The chain of references from {@code start} back to itself, if saving it would close a cycle. */
-    static List<Long> cycle(long start, Set<Long> references, Map<Long, Set<Long>> graph) {
-        for (var reference : references) {
-            var path = new ArrayList<Long>();
+    /**
+     * Refuses a definition of a rule tag or segment ({@code start}: {@code "tag:7"}, {@code "segment:3"}) whose
+     * references would lead back to it through other rule tags and segments, naming the chain in the problem.
+     */
+    static void refuseCycles(
+            String start, ConditionParser.Parsed parsed, AudienceEngine.Registry registry, String field) {
+        var graph = new HashMap<String, Set<String>>();
+        registry.ruleTags().forEach((id, tag) -> graph.put("tag:" + id, references(tag.parsed())));
+        registry.segments().forEach((id, segment) -> graph.put("segment:" + id, references(segment.parsed())));
+        graph.put(start, references(parsed));
+        for (var reference : graph.get(start)) {
+            var path = new ArrayList<String>();
             path.add(start);
             if (reaches(reference, start, graph, path, new HashSet<>())) {
-                return path;
+                throw new InvalidInputException(
+                        field,
+                        "cycle",
+                        "rule tags and segments would refer to themselves: "
+                                + String.join(
+                                        " → ",
+                                        path.stream()
+                                                .map(key -> name(key, registry))
+                                                .toList()));
             }
         }
-        return List.of();
+    }
+
+    private static Set<String> references(ConditionParser.Parsed parsed) {
+        var references = new HashSet<String>();
+        parsed.tags().forEach(tag -> references.add("tag:" + tag));
+        parsed.segments().forEach(segment -> references.add("segment:" + segment));
+        return references;
+    }
+
+    private static String name(String key, AudienceEngine.Registry registry) {
+        var id = Long.parseLong(key.substring(key.indexOf(':') + 1));
+        if (key.startsWith("tag:")) {
+            return "tag '" + registry.tagNames().getOrDefault(id, String.valueOf(id)) + "'";
+        }
+        var segment = registry.segments().get(id);
+        return "segment '" + (segment == null ? String.valueOf(id) : segment.name()) + "'";
     }
 
     private static boolean reaches(
-            long from, long target, Map<Long, Set<Long>> graph, List<Long> path, Set<Long> seen) {
+            String from, String target, Map<String, Set<String>> graph, List<String> path, Set<String> seen) {
         path.add(from);
-        if (from == target) {
+        if (from.equals(target)) {
             return true;
         }
         if (seen.add(from)) {

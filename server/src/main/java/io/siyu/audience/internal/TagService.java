@@ -180,6 +180,9 @@ class TagService {
         var existing = tag(id);
         requireName("name", name);
         validateRule(existing.kind(), rule);
+        if (existing.kind().equals("RULE")) {
+            SegmentOrder.refuseCycles("tag:" + id, audiences.parse(rule), engine.registry(), "rule.condition");
+        }
         try {
             jdbc.update(
                     """

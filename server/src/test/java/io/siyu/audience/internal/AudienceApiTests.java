@@ -123,6 +123,28 @@ class AudienceApiTests {
                                 + "\"segment\":" + b + "}}}");
         assertThat(closing.status()).as(closing.body()).isEqualTo(400);
         assertThat(closing.body()).contains("cycle");
+        // and through a rule tag: the tag keeps b's members, then a is changed to hold the tag, or the tag to need a
+        var rule = admin().post("/api/v1/tags", """
+                {"name":"cycle tag","kind":"RULE","rule":{"version":1,"condition":{"type":"segment","segment":%d}}}""".formatted(b));
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        var throughTag = admin().put(
+                        "/api/v1/segments/" + a,
+                        "{\"name\":\"cycle-a\",\"definition\":{\"version\":1,\"condition\":{\"type\":\"tag\","
+                                + "\"tag\":\"cycle tag\"}}}");
+        assertThat(throughTag.status()).as(throughTag.body()).isEqualTo(400);
+        var problem = throughTag.json().get("errors").get(0);
+        assertThat(problem.get("field").asString()).isEqualTo("definition.condition");
+        assertThat(problem.get("rule").asString()).isEqualTo("cycle");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("rule tags and segments would refer to themselves: segment 'cycle-a' → tag 'cycle tag' → "
+                        + "segment 'cycle-b' → segment 'cycle-a'");
+        var ruleId = rule.json().get("id").asLong();
+        var tagClosing = admin().put("/api/v1/tags/" + ruleId, """
+                {"name":"cycle tag","rule":{"version":1,"condition":{"type":"tag","tag":"cycle tag"}}}""");
+        assertThat(tagClosing.status()).as(tagClosing.body()).isEqualTo(400);
+        assertThat(tagClosing.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("rule.condition");
+        assertThat(admin().delete("/api/v1/tags/" + ruleId).status()).isEqualTo(204);
         // a segment in use cannot be deleted; the one using it can, and then it can
         assertThat(admin().delete("/api/v1/segments/" + a).status()).isEqualTo(409);
         assertThat(admin().delete("/api/v1/segments/" + b).status()).isEqualTo(204);
