@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What a profile is now: its traits and facts, for modules that index customers. {@code mergedInto} is set when the
- * profile was merged into another and no longer exists on its own.
+ * profile was merged into another and no longer exists on its own. {@code consents} holds, per category the customer
+ * decided on, whether they granted it (categories never decided are absent).
  */
 public record ProfileSnapshot(
         CustomerId id,
@@ -19,4 +20,5 @@ public record ProfileSnapshot(
         int orderCount,
         BigDecimal totalSpent,
         Instant firstOrderAt,
-        Instant lastOrderAt) {}
+        Instant lastOrderAt,
+        Map<String, Boolean> consents) {}

@@ -1,9 +1,10 @@
 /**
- * One true profile per customer. Owns profiles with their traits and facts, the identity graph (anonymous ids, user
- * ids, phones, e-mails, WeChat and other platform ids) with its merges, and every customer's event timeline.
+ * One true profile per customer. Owns profiles with their traits, facts and consent (per category, with every change),
+ * the identity graph (anonymous ids, user ids, phones, e-mails, WeChat and other platform ids) with its merges, and
+ * every customer's event timeline.
  *
  * <p>API: {@link io.siyu.customers.Profiles} records batches of {@link io.siyu.customers.Touch}es (the normalised
- * messages of ingestion), checks their identities, and takes order facts from commerce. Publishes
+ * messages of ingestion), checks their identities and consent objects, and takes order facts from commerce. Publishes
  * {@link io.siyu.customers.CustomersMerged} when two profiles become one. Consumes no events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Customers")

@@ -4,6 +4,7 @@ import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Slice;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,6 +78,18 @@ class CustomerController {
             @RequestParam(required = false) String name) {
         requireRange("limit", limit, 1, 500);
         return directory.timeline(id, blankToNull(cursor), limit, name);
+    }
+
+    /**
+     * The latest changes of a customer's consent, newest first by the time they were decided: from which message, or
+     * adopted from which merged profile.
+     */
+    @GetMapping("/api/v1/customers/{id}/consent-changes")
+    @PreAuthorize("hasAuthority('customers:read')")
+    List<CustomerDirectory.ConsentChange> consentChanges(
+            @PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
+        requireRange("limit", limit, 1, 500);
+        return directory.consentChanges(id, limit);
     }
 
     private static void requireRange(String field, int value, int min, int max) {

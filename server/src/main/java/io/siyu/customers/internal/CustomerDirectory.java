@@ -216,6 +216,21 @@ class CustomerDirectory {
 
     record ConflictRecord(Instant at, Long otherCustomerId, String identityType, String reason) {}
 
+    /**
+     * Where a customer stands on one category of consent: granted or not, since when, the message that decided it, and
+     * the latest message that said so again.
+     */
+    record Consent(String category, boolean granted, Instant since, String messageId, Instant confirmedAt) {}
+
+    /** One change of consent: from a message, or adopted from a profile merged into this one. */
+    record ConsentChange(
+            String category,
+            boolean granted,
+            Instant decidedAt,
+            Instant recordedAt,
+            String messageId,
+            Long mergedFrom) {}
+
     record Facts(
             Instant firstSeenAt,
             Instant lastSeenAt,
@@ -235,22 +250,13 @@ class CustomerDirectory {
             String channel,
             List<Identity> identities,
             List<Trait> traits,
+            List<Consent> consents,
             Facts facts,
             List<MergeRecord> merges,
             List<ConflictRecord> identityConflicts) {}
 
     Profile profile(long requestedId) {
-        var liveId = jdbc
-                .query(
-                        "select id, merged_into from customers.customer where id = :id",
-                        new MapSqlParameterSource("id", requestedId),
-                        (rs, n) -> {
-                            var merged = rs.getLong("merged_into");
-                            return rs.wasNull() ? rs.getLong("id") : merged;
-                        })
-                .stream()
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("customer", requestedId));
+        var liveId = liveId(requestedId);
         var params = new MapSqlParameterSource("id", liveId);
         var clear = Viewer.maySeePersonalData();
         var identities = jdbc.query("""
@@ -303,6 +309,17 @@ class CustomerDirectory {
                 traits.add(new Trait(entry.getKey(), entry.getValue(), time == null ? null : Instant.parse(time)));
             }
             traits.sort(java.util.Comparator.comparing(Trait::name));
+            var consents = new ArrayList<Consent>();
+            for (var entry : json.readTree(rs.getString("consents")).properties()) {
+                var decision = entry.getValue();
+                consents.add(new Consent(
+                        entry.getKey(),
+                        decision.path("granted").asBoolean(),
+                        Instant.parse(decision.path("since").asString()),
+                        decision.path("messageId").asString(null),
+                        Instant.parse(decision.path("at").asString())));
+            }
+            consents.sort(java.util.Comparator.comparing(Consent::category));
             var orderCount = rs.getInt("order_count");
             var spent = rs.getBigDecimal("total_spent");
             var average = orderCount == 0
@@ -326,9 +343,40 @@ class CustomerDirectory {
                     rs.getString("channel"),
                     identities,
                     traits,
+                    consents,
                     facts,
                     merges,
                     conflicts);
+        });
+    }
+
+    /** The live profile an id leads to (its survivor, if it was merged); 404 if it never existed. */
+    private long liveId(long requestedId) {
+        return jdbc
+                .query(
+                        "select coalesce(merged_into, id) as live from customers.customer where id = :id",
+                        new MapSqlParameterSource("id", requestedId),
+                        (rs, n) -> rs.getLong("live"))
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("customer", requestedId));
+    }
+
+    /** The latest changes of a customer's consent, newest first (those of profiles merged into it included). */
+    List<ConsentChange> consentChanges(long requestedId, int limit) {
+        var liveId = liveId(requestedId);
+        return jdbc.query("""
+                select * from customers.consent_change where customer_id = :id
+                 order by decided_at desc, id desc limit :limit""", new MapSqlParameterSource("id", liveId).addValue("limit", limit), (rs, n) -> {
+            var mergedFrom = rs.getLong("merged_from");
+            var fromMerge = !rs.wasNull();
+            return new ConsentChange(
+                    rs.getString("category"),
+                    rs.getBoolean("granted"),
+                    Timestamps.read(rs, "decided_at"),
+                    Timestamps.read(rs, "recorded_at"),
+                    rs.getString("message_id"),
+                    fromMerge ? mergedFrom : null);
         });
     }
 
@@ -344,11 +392,7 @@ class CustomerDirectory {
 
     /** One page of a customer's timeline, newest first; the total is the profile's event count fact. */
     Slice<TimelineEvent> timeline(long requestedId, String cursor, int limit, String name) {
-        var profile =
-                jdbc.query("""
-                        select coalesce(merged_into, id) as live from customers.customer where id = :id""", new MapSqlParameterSource("id", requestedId), (rs, n) -> rs.getLong("live")).stream()
-                        .findFirst()
-                        .orElseThrow(() -> new NotFoundException("customer", requestedId));
+        var profile = liveId(requestedId);
         var params = new MapSqlParameterSource("id", profile).addValue("limit", limit + 1);
         var where = new StringBuilder("customer_id = :id");
         if (cursor != null) {

@@ -52,7 +52,9 @@ public class ProfileFacade {
     }
 
     public List<Violation> check(Touch touch) {
-        return rules.extract(touch).violations();
+        var violations = new java.util.ArrayList<>(rules.extract(touch).violations());
+        violations.addAll(ConsentRules.check(touch));
+        return violations;
     }
 
     public void updateOrderFacts(Collection<OrderFacts> facts) {
@@ -109,7 +111,7 @@ public class ProfileFacade {
 
     private static final String SNAPSHOT = """
             select id, merged_into, traits, channel, first_seen_at, last_seen_at, event_count, order_count, total_spent,
-                   first_order_at, last_order_at from customers.customer""";
+                   first_order_at, last_order_at, consents from customers.customer""";
 
     private ProfileSnapshot snapshot(ResultSet rs, int row) throws SQLException {
         var merged = rs.getLong("merged_into");
@@ -127,7 +129,21 @@ public class ProfileFacade {
                 rs.getInt("order_count"),
                 rs.getBigDecimal("total_spent"),
                 Timestamps.read(rs, "first_order_at"),
-                Timestamps.read(rs, "last_order_at"));
+                Timestamps.read(rs, "last_order_at"),
+                consents(rs.getString("consents")));
+    }
+
+    /** Whether each category is granted, from the stored decisions; most profiles have none. */
+    private Map<String, Boolean> consents(String stored) {
+        if (stored == null || stored.equals("{}")) {
+            return Map.of();
+        }
+        var granted = new java.util.HashMap<String, Boolean>();
+        json.readTree(stored)
+                .properties()
+                .forEach(entry -> granted.put(
+                        entry.getKey(), entry.getValue().path("granted").asBoolean()));
+        return granted;
     }
 
     public List<io.siyu.customers.CustomerSummary> summaries(List<CustomerId> ids) {

@@ -5,6 +5,8 @@ import io.siyu.customers.Touch;
 import io.siyu.customers.TouchType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Everything here is order-independent, so that late and out-of-order messages land where their own timestamps
  * put them: a trait keeps the value set by the message with the latest timestamp (last writer wins, per trait),
  * first and last seen are a minimum and a maximum, counts are sums, and the channel of origin is the one of the
- * earliest touch among the most explicit sources. Merging two states is the same operation.
+ * earliest touch among the most explicit sources. Consent follows the same rule as traits, per category: the latest
+ * decision by its message's timestamp stands. Merging two states is the same operation.
  */
 final class ProfileState {
 
@@ -47,6 +50,15 @@ final class ProfileState {
     Instant lastOrderAt;
     Long mergedInto;
     Instant mergedAt;
+    /** Per category: {@code granted}, {@code at} (the latest message saying so), {@code since} and {@code messageId}. */
+    ObjectNode consents;
+    /** When the customer last withdrew every category at once (an empty {@code categoryPreferences}). */
+    Instant consentWithdrawnAt;
+    /** Changes of consent made while this state was in memory, to be recorded. */
+    final List<ConsentChange> consentChanges = new ArrayList<>();
+
+    /** A category of consent that changed: from a message, or adopted from a profile merged into this one. */
+    record ConsentChange(String category, boolean granted, Instant decidedAt, String messageId, Long mergedFrom) {}
 
     ProfileState(long id, boolean isNew, Instant createdAt) {
         this.id = id;
@@ -54,6 +66,7 @@ final class ProfileState {
         this.createdAt = createdAt;
         this.traits = JsonNodeFactory.instance.objectNode();
         this.traitTimes = JsonNodeFactory.instance.objectNode();
+        this.consents = JsonNodeFactory.instance.objectNode();
     }
 
     void apply(Touch touch) {
@@ -74,6 +87,12 @@ final class ProfileState {
         if (touch.context().path("campaign").path("source") instanceof JsonNode source && source.isString()) {
             offerChannel(source.asString(), CHANNEL_FROM_CAMPAIGN, at);
         }
+        ConsentRules.preferences(touch).ifPresent(preferences -> {
+            if (preferences.isEmpty()) {
+                withdrawAll(at, touch.messageId(), null);
+            }
+            preferences.forEach((category, granted) -> decide(category, granted, at, at, touch.messageId(), null));
+        });
     }
 
     void absorb(ProfileState other) {
@@ -83,6 +102,19 @@ final class ProfileState {
         }
         if (other.channel != null) {
             offerChannel(other.channel, other.channelRank, other.channelAt);
+        }
+        if (other.consentWithdrawnAt != null) {
+            withdrawAll(other.consentWithdrawnAt, null, other.id);
+        }
+        for (var entry : other.consents.properties()) {
+            var decision = entry.getValue();
+            decide(
+                    entry.getKey(),
+                    decision.path("granted").asBoolean(),
+                    Instant.parse(decision.path("at").asString()),
+                    Instant.parse(decision.path("since").asString()),
+                    decision.path("messageId").asString(null),
+                    other.id);
         }
         firstSeenAt = min(firstSeenAt, other.firstSeenAt);
         lastSeenAt = max(lastSeenAt, other.lastSeenAt);
@@ -120,6 +152,48 @@ final class ProfileState {
         traitTimes.put(name, at.toString());
         if (NAME_TRAITS.contains(name)) {
             displayName = deriveDisplayName();
+        }
+    }
+
+    /**
+     * Records a decision on a category unless a later one stands; {@code since} is when the decided state began (the
+     * decision itself, or for a merged profile's state, when it began there).
+     */
+    private void decide(
+            String category, boolean granted, Instant at, Instant since, String messageId, Long mergedFrom) {
+        var current = consents.get(category);
+        if (current != null && Instant.parse(current.path("at").asString()).isAfter(at)) {
+            return;
+        }
+        if (consentWithdrawnAt != null && consentWithdrawnAt.isAfter(at)) {
+            // everything was withdrawn after this decision was made (its message arrived late)
+            granted = false;
+            at = consentWithdrawnAt;
+            since = consentWithdrawnAt;
+        }
+        var changed = current == null || current.path("granted").asBoolean() != granted;
+        var decision = JsonNodeFactory.instance.objectNode();
+        decision.put("granted", granted);
+        decision.put("at", at.toString());
+        decision.put("since", changed ? since.toString() : current.path("since").asString());
+        decision.put(
+                "messageId", changed ? messageId : current.path("messageId").asString(null));
+        consents.set(category, decision);
+        if (changed) {
+            consentChanges.add(new ConsentChange(category, granted, since, messageId, mergedFrom));
+        }
+    }
+
+    /**
+     * Withdraws every category decided before {@code at}, including those whose earlier decisions arrive later: an empty
+     * {@code categoryPreferences}, as Segment reads it.
+     */
+    private void withdrawAll(Instant at, String messageId, Long mergedFrom) {
+        if (consentWithdrawnAt == null || consentWithdrawnAt.isBefore(at)) {
+            consentWithdrawnAt = at;
+        }
+        for (var category : List.copyOf(consents.propertyNames())) {
+            decide(category, false, at, at, messageId, mergedFrom);
         }
     }
 

@@ -108,6 +108,8 @@ class ProfileStore {
         var state = new ProfileState(rs.getLong("id"), false, Timestamps.read(rs, "created_at"));
         state.traits = (ObjectNode) json.readTree(rs.getString("traits"));
         state.traitTimes = (ObjectNode) json.readTree(rs.getString("trait_times"));
+        state.consents = (ObjectNode) json.readTree(rs.getString("consents"));
+        state.consentWithdrawnAt = Timestamps.read(rs, "consent_withdrawn_at");
         state.displayName = rs.getString("display_name");
         state.channel = rs.getString("channel");
         state.channelRank = rs.getInt("channel_rank");
@@ -133,8 +135,8 @@ class ProfileStore {
                 """
                 insert into customers.customer (id, created_at, updated_at, merged_into, merged_at, display_name, traits,
                        trait_times, channel, channel_rank, channel_at, first_seen_at, last_seen_at, event_count,
-                       order_count, total_spent, first_order_at, last_order_at)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       order_count, total_spent, first_order_at, last_order_at, consents, consent_withdrawn_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
                 states.stream()
                         .map(s -> new Object[] {
                             s.id,
@@ -154,7 +156,9 @@ class ProfileStore {
                             s.orderCount,
                             s.totalSpent,
                             Timestamps.of(s.firstOrderAt),
-                            Timestamps.of(s.lastOrderAt)
+                            Timestamps.of(s.lastOrderAt),
+                            json.writeValueAsString(s.consents),
+                            Timestamps.of(s.consentWithdrawnAt)
                         })
                         .toList());
     }
@@ -168,7 +172,7 @@ class ProfileStore {
                 update customers.customer set updated_at = ?, merged_into = ?, merged_at = ?, display_name = ?,
                        traits = ?::jsonb, trait_times = ?::jsonb, channel = ?, channel_rank = ?, channel_at = ?,
                        first_seen_at = ?, last_seen_at = ?, event_count = ?, order_count = ?, total_spent = ?,
-                       first_order_at = ?, last_order_at = ?
+                       first_order_at = ?, last_order_at = ?, consents = ?::jsonb, consent_withdrawn_at = ?
                  where id = ?""",
                 states.stream()
                         .map(s -> new Object[] {
@@ -188,6 +192,8 @@ class ProfileStore {
                             s.totalSpent,
                             Timestamps.of(s.firstOrderAt),
                             Timestamps.of(s.lastOrderAt),
+                            json.writeValueAsString(s.consents),
+                            Timestamps.of(s.consentWithdrawnAt),
                             s.id
                         })
                         .toList());
@@ -244,6 +250,10 @@ class ProfileStore {
                        last_at = greatest(customers.event_count.last_at, excluded.last_at)""", merge.survivor(), merge.absorbed());
         jdbc.update("delete from customers.event_count where customer_id = ?", merge.absorbed());
         jdbc.update(
+                "update customers.consent_change set customer_id = ? where customer_id = ?",
+                merge.survivor(),
+                merge.absorbed());
+        jdbc.update(
                 "update customers.customer set merged_into = ? where merged_into = ?",
                 merge.survivor(),
                 merge.absorbed());
@@ -275,6 +285,30 @@ class ProfileStore {
                             c.identityType(),
                             c.messageId(),
                             c.reason()
+                        })
+                        .toList());
+    }
+
+    record ConsentRow(long customerId, ProfileState.ConsentChange change) {}
+
+    void insertConsentChanges(List<ConsentRow> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                """
+                insert into customers.consent_change (customer_id, category, granted, decided_at, recorded_at, message_id,
+                       merged_from)
+                values (?, ?, ?, ?, ?, ?, ?)""",
+                rows.stream()
+                        .map(r -> new Object[] {
+                            r.customerId(),
+                            r.change().category(),
+                            r.change().granted(),
+                            Timestamps.of(r.change().decidedAt()),
+                            Timestamps.of(now),
+                            r.change().messageId(),
+                            r.change().mergedFrom()
                         })
                         .toList());
     }

@@ -177,6 +177,12 @@ class TouchRecorder {
                         link.at()))
                 .toList());
         store.recordConflicts(graph.conflicts());
+        var consentRows = new ArrayList<ProfileStore.ConsentRow>();
+        for (var state : states.values()) {
+            var owner = graph.find(state.id);
+            state.consentChanges.forEach(change -> consentRows.add(new ProfileStore.ConsentRow(owner, change)));
+        }
+        store.insertConsentChanges(consentRows, now);
         store.insertEvents(eventRows);
         store.addEventCounts(counts.values());
         store.addDailyActivity(perDay);
