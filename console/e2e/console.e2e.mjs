@@ -139,6 +139,18 @@ describe('the console', () => {
     await shot(page, '05-timeline');
     await page.getByTestId('profile-tab-orders').click();
     await page.getByTestId('profile-orders').waitFor();
+    await page.getByTestId('profile-tab-consent').click();
+    await page.getByTestId('profile-consent').waitFor();
+    const profile = (await api(`/api/v1/customers/${someone.id}`)).body;
+    if (profile.consents.length > 0) {
+      // every category the customer decided on is listed with its state
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('[data-testid="profile-consent"] .ant-table-tbody')[0]
+          ?.querySelectorAll('tr.ant-table-row').length === count,
+        profile.consents.length,
+      );
+      await shot(page, '05b-consent');
+    }
     await page.getByTestId('profile-tab-merges').click();
     await page.getByTestId('profile-merges').waitFor();
     assert.deepEqual(errors, []);

@@ -206,6 +206,23 @@ export interface CustomerAudience {
   tags: CustomerTag[];
 }
 
+/** A trait customers hold, and which kinds of values it holds. */
+export interface TraitTerm {
+  name: string;
+  text: boolean;
+  numbers: boolean;
+  dates: boolean;
+}
+
+/** The names conditions can use, as the index knows them now. */
+export interface Vocabulary {
+  traits: TraitTerm[];
+  events: string[];
+  indexedProperties: string[];
+  measures: string[];
+  consentCategories: string[];
+}
+
 const segment = (id: number | string) => `/api/v1/segments/${encodeURIComponent(String(id))}`;
 const tag = (id: number) => `/api/v1/tags/${id}`;
 const model = (name: string) => `/api/v1/lifecycle/models/${encodeURIComponent(name)}`;
@@ -215,6 +232,7 @@ export const audienceApi = {
     api.post<Count>('/api/v1/segments/count', { definition }, { signal }),
   preview: (definition: Definition, limit: number, signal?: AbortSignal) =>
     api.post<Preview>('/api/v1/segments/preview', { definition, limit }, { signal }),
+  vocabulary: (signal?: AbortSignal) => api.get<Vocabulary>('/api/v1/audience/vocabulary', { signal }),
   segments: (signal?: AbortSignal) => api.get<Segment[]>('/api/v1/segments', { signal }),
   segment: (id: number | string, signal?: AbortSignal) => api.get<Segment>(segment(id), { signal }),
   createSegment: (change: SegmentChange) => api.post<Segment>('/api/v1/segments', change),

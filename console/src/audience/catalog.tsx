@@ -4,16 +4,20 @@ import { commerceApi } from '../commerce/api';
 import { useApi } from '../shared/hooks/useApi';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n, type Translate } from '../shared/i18n/I18nProvider';
-import { audienceApi, type LifecycleModel, type Segment, type Tag } from './api';
+import { audienceApi, type LifecycleModel, type Segment, type Tag, type Vocabulary } from './api';
 import type { DescribeContext } from './condition/describe';
 import { modelLabel, rfmGroupLabel, stageLabel } from './labels';
 
-/** What conditions refer to by name: segments, tags, lifecycle models and product categories. */
+/**
+ * What conditions refer to by name: segments, tags, lifecycle models, product categories, and the traits, events and
+ * categories of consent the index knows.
+ */
 export interface Catalog {
   segments: Segment[];
   tags: Tag[];
   models: LifecycleModel[];
   categories: string[];
+  vocabulary?: Vocabulary;
   reload: () => void;
 }
 
@@ -28,6 +32,7 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
   const segments = useApi((signal) => audienceApi.segments(signal), []);
   const tags = useApi((signal) => audienceApi.tags(signal), []);
   const models = useApi((signal) => audienceApi.models(signal), []);
+  const vocabulary = useApi((signal) => audienceApi.vocabulary(signal), []);
   const categories = useApi(
     (signal) => (mayReadCommerce ? commerceApi.categories(signal) : Promise.resolve([])),
     [mayReadCommerce],
@@ -40,12 +45,13 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
       tags: tags.data ?? [],
       models: models.data ?? [],
       categories: (categories.data ?? []).map((category) => category.name),
+      vocabulary: vocabulary.data ?? undefined,
       reload: () => {
         reloadSegments();
         reloadTags();
       },
     }),
-    [segments.data, tags.data, models.data, categories.data, reloadSegments, reloadTags],
+    [segments.data, tags.data, models.data, categories.data, vocabulary.data, reloadSegments, reloadTags],
   );
   return <CatalogContext.Provider value={value}>{children}</CatalogContext.Provider>;
 }

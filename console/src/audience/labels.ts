@@ -2,7 +2,7 @@ import type { MessageKey } from '../shared/i18n/en';
 import { en } from '../shared/i18n/en';
 import type { Translate } from '../shared/i18n/I18nProvider';
 import { label } from '../shared/labels';
-import { FACTS, OPERATORS, RFM_GROUPS, RULE_TYPES, THRESHOLD_OPERATORS } from './condition/model';
+import { CONSENT_STATES, FACTS, OPERATORS, RFM_GROUPS, RULE_TYPES, THRESHOLD_OPERATORS } from './condition/model';
 
 /** Codes of the audience module in the operator's language; unknown codes are shown as they are. */
 export const ruleTypeLabel = (t: Translate, type: string) => label(t, 'ruleType', type, RULE_TYPES);
@@ -10,6 +10,11 @@ export const factLabel = (t: Translate, fact: string) => label(t, 'fact', fact, 
 export const operatorLabel = (t: Translate, operator: string) => label(t, 'operator', operator, OPERATORS);
 export const thresholdLabel = (t: Translate, operator: string) => label(t, 'threshold', operator, THRESHOLD_OPERATORS);
 export const rfmGroupLabel = (t: Translate, group: string | undefined) => label(t, 'rfmGroup', group, RFM_GROUPS);
+export const consentStateLabel = (t: Translate, state: string) => label(t, 'consentState', state, CONSENT_STATES);
+/** The categories Siyu's channels use, in the operator's language; a brand's own categories as they are. */
+export const CONSENT_CATEGORY_CODES = ['email', 'sms', 'push', 'wechat', 'wecom', 'inbox'] as const;
+export const consentCategoryLabel = (t: Translate, category: string) =>
+  label(t, 'consentCategory', category, CONSENT_CATEGORY_CODES);
 export const tagKindLabel = (t: Translate, kind: string) => label(t, 'tagKind', kind, ['MANUAL', 'RULE', 'VALUE']);
 export const tagChangeLabel = (t: Translate, change: string) =>
   label(t, 'tagChange', change, ['ADDED', 'CHANGED', 'REMOVED']);

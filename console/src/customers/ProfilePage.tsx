@@ -12,6 +12,7 @@ import { PageHeader } from '../shared/layout/PageHeader';
 import { customersApi } from './api';
 import { ChannelTag } from './ChannelTag';
 import { CustomerName, customerTitle } from './CustomerName';
+import { ConsentPanel } from './profile/ConsentPanel';
 import { FactsCard } from './profile/FactsCard';
 import { IdentitiesCard } from './profile/IdentitiesCard';
 import { MergeHistory } from './profile/MergeHistory';
@@ -80,6 +81,15 @@ export default function ProfilePage() {
           },
         ]
       : []),
+    {
+      key: 'consent',
+      label: (
+        <span data-testid="profile-tab-consent">
+          {t('profile.consent')} {profile.consents.length > 0 && <span className="tab-count">{profile.consents.length}</span>}
+        </span>
+      ),
+      children: <ConsentPanel customerId={profile.id} consents={profile.consents} />,
+    },
     {
       key: 'merges',
       label: (

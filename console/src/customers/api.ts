@@ -58,6 +58,24 @@ export interface Facts {
   eventCounts: EventCount[];
 }
 
+/** Where the customer stands on one category of consent. */
+export interface Consent {
+  category: string;
+  granted: boolean;
+  since: string;
+  messageId?: string;
+  confirmedAt: string;
+}
+
+export interface ConsentChange {
+  category: string;
+  granted: boolean;
+  decidedAt: string;
+  recordedAt: string;
+  messageId?: string | null;
+  mergedFrom?: number | null;
+}
+
 export interface Merge {
   survivorId: number;
   absorbedId: number;
@@ -81,6 +99,7 @@ export interface Profile {
   channel?: string;
   identities: Identity[];
   traits: Trait[];
+  consents: Consent[];
   facts: Facts;
   merges: Merge[];
   identityConflicts: IdentityConflict[];
@@ -107,6 +126,8 @@ export const customersApi = {
   search: (query: CustomerQuery, cursor: string | undefined, signal?: AbortSignal) =>
     api.get<Page<CustomerSummary>>('/api/v1/customers', { query: { ...query, cursor, limit: 50 }, signal }),
   profile: (id: string, signal?: AbortSignal) => api.get<Profile>(`/api/v1/customers/${encodeURIComponent(id)}`, { signal }),
+  consentChanges: (id: number, signal?: AbortSignal) =>
+    api.get<ConsentChange[]>(`/api/v1/customers/${id}/consent-changes`, { signal }),
   events: (id: number, name: string | undefined, cursor: string | undefined, signal?: AbortSignal) =>
     api.get<Timeline>(`/api/v1/customers/${id}/events`, { query: { name, cursor, limit: 25 }, signal }),
 };

@@ -5,7 +5,7 @@ import { newRule, RULE_TYPES, type Rule, type RuleType } from '../condition/mode
 import { ruleTypeLabel } from '../labels';
 import { BuilderContext, RulePathContext } from './context';
 import { ErrorList } from './ErrorList';
-import { ChannelRule, FactRule, TraitRule } from './rules/AttributeRules';
+import { ChannelRule, ConsentRule, FactRule, TraitRule } from './rules/AttributeRules';
 import { EventRule, PurchaseRule } from './rules/BehaviourRules';
 import { LifecycleRule, RfmRule, SegmentRule, TagRule } from './rules/ReferenceRules';
 
@@ -17,6 +17,8 @@ function RuleFields({ node, onChange }: { node: Rule; onChange: (node: Rule) => 
       return <FactRule node={node} onChange={onChange} />;
     case 'channel':
       return <ChannelRule node={node} onChange={onChange} />;
+    case 'consent':
+      return <ConsentRule node={node} onChange={onChange} />;
     case 'event':
       return <EventRule node={node} onChange={onChange} />;
     case 'purchase':

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../shared/i18n/en';
 import type { Translate } from '../../shared/i18n/I18nProvider';
 import { channelLabel } from '../../shared/labels';
-import { factLabel, rfmGroupLabel } from '../labels';
+import { consentCategoryLabel, consentStateLabel, factLabel, rfmGroupLabel } from '../labels';
 import {
   isGroup,
   isNot,
@@ -127,6 +127,11 @@ export function describeRule(node: Rule, context: DescribeContext): string {
       });
     case 'channel':
       return t('condition.channel', { values: (node.values ?? []).map((code) => channelLabel(t, code)).join(', ') });
+    case 'consent':
+      return t('condition.consent', {
+        category: consentCategoryLabel(t, node.category),
+        state: consentStateLabel(t, node.state),
+      });
     case 'event':
       return event(node, context);
     case 'purchase':

@@ -52,5 +52,9 @@ describe('describeCondition', () => {
       modelLabel: (model) => model,
     };
     expect(describeCondition(condition, context)).toBe('Order count is at least 2 AND NOT (? is “x”)');
+    expect(describeCondition({ type: 'consent', category: 'sms', state: 'denied' }, context)).toBe('Consent to SMS: Denied');
+    expect(describeCondition({ type: 'consent', category: 'Advertising', state: 'unknown' }, context)).toBe(
+      'Consent to Advertising: Never decided',
+    );
   });
 });

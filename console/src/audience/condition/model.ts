@@ -73,6 +73,16 @@ export interface ChannelCondition {
   values: string[];
 }
 
+export const CONSENT_STATES = ['granted', 'denied', 'unknown'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
+
+/** Where a customer stands on a category of consent (a channel such as sms, or a purpose). */
+export interface ConsentCondition {
+  type: 'consent';
+  category: string;
+  state: ConsentState;
+}
+
 export interface Aggregate extends Threshold {
   function: 'sum' | 'min' | 'max';
   property: string;
@@ -129,6 +139,7 @@ export type Rule =
   | TraitCondition
   | FactCondition
   | ChannelCondition
+  | ConsentCondition
   | EventCondition
   | PurchaseCondition
   | TagCondition
@@ -143,7 +154,7 @@ export interface Definition {
   condition: Condition;
 }
 
-export const RULE_TYPES = ['trait', 'fact', 'channel', 'event', 'purchase', 'tag', 'segment', 'lifecycle', 'rfm'] as const;
+export const RULE_TYPES = ['trait', 'fact', 'channel', 'consent', 'event', 'purchase', 'tag', 'segment', 'lifecycle', 'rfm'] as const;
 export type RuleType = (typeof RULE_TYPES)[number];
 
 export const NUMBER_FACTS = ['order_count', 'total_spent', 'average_order_value', 'event_count'] as const;
@@ -185,6 +196,8 @@ export function newRule(type: RuleType): Rule {
       return { type, fact: 'order_count', operator: 'at_least', value: 1 };
     case 'channel':
       return { type, values: [] };
+    case 'consent':
+      return { type, category: 'sms', state: 'granted' };
     case 'event':
       return { type, event: '', count: { operator: 'at_least', value: 1 }, window: { lastDays: 30 } };
     case 'purchase':

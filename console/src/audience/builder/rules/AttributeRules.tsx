@@ -9,16 +9,19 @@ import {
   NUMBER_OPERATORS,
   OPERATORS,
   PRESENCE_OPERATORS,
+  CONSENT_STATES,
   type ChannelCondition,
+  type ConsentCondition,
+  type ConsentState,
   type FactCondition,
   withOperator,
   type Operator,
   type TraitCondition,
 } from '../../condition/model';
-import { factLabel } from '../../labels';
+import { consentCategoryLabel, consentStateLabel, factLabel } from '../../labels';
 import { useFieldStatus } from '../context';
 import { ComparisonFields, SuggestInput } from '../inputs';
-import { TRAIT_SUGGESTIONS } from '../suggestions';
+import { useSuggestions } from '../suggestions';
 
 function useChannelOptions() {
   const { t } = useI18n();
@@ -28,12 +31,13 @@ function useChannelOptions() {
 export function TraitRule({ node, onChange }: { node: TraitCondition; onChange: (node: TraitCondition) => void }) {
   const { t } = useI18n();
   const status = useFieldStatus();
+  const { traits } = useSuggestions();
   return (
     <>
       <SuggestInput
         value={node.trait}
         onChange={(trait) => onChange({ ...node, trait })}
-        suggestions={TRAIT_SUGGESTIONS}
+        suggestions={traits}
         placeholder={t('builder.traitName')}
         status={status('trait')}
         testId="rule-trait"
@@ -113,5 +117,36 @@ export function ChannelRule({ node, onChange }: { node: ChannelCondition; onChan
       data-testid="rule-channels"
       options={channels}
     />
+  );
+}
+
+/** Granted, denied or never decided a category of consent: a channel such as SMS, or a purpose. */
+export function ConsentRule({ node, onChange }: { node: ConsentCondition; onChange: (node: ConsentCondition) => void }) {
+  const { t } = useI18n();
+  const status = useFieldStatus();
+  const { consentCategories } = useSuggestions();
+  return (
+    <>
+      <Select<string>
+        showSearch
+        value={node.category}
+        onChange={(category) => onChange({ ...node, category })}
+        status={status('category')}
+        className="builder-input-m"
+        popupMatchSelectWidth={false}
+        placeholder={t('builder.consentCategory')}
+        data-testid="rule-consent-category"
+        options={consentCategories.map((category) => ({ value: category, label: consentCategoryLabel(t, category) }))}
+      />
+      <Select<ConsentState>
+        value={node.state}
+        onChange={(state) => onChange({ ...node, state })}
+        status={status('state')}
+        className="builder-input-s"
+        popupMatchSelectWidth={false}
+        data-testid="rule-consent-state"
+        options={CONSENT_STATES.map((state) => ({ value: state, label: consentStateLabel(t, state) }))}
+      />
+    </>
   );
 }

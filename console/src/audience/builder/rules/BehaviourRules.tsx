@@ -6,7 +6,7 @@ import type { Aggregate, EventCondition, PurchaseCondition, Threshold } from '..
 import { useCatalog } from '../../catalog';
 import { useFieldStatus } from '../context';
 import { SuggestInput, ThresholdFields, WindowFields } from '../inputs';
-import { EVENT_SUGGESTIONS, MEASURE_SUGGESTIONS, PROPERTY_SUGGESTIONS } from '../suggestions';
+import { useSuggestions } from '../suggestions';
 import { ProductPicker } from './ProductPicker';
 
 const AT_LEAST_ONCE: Threshold = { operator: 'at_least', value: 1 };
@@ -15,6 +15,7 @@ const AT_LEAST_ONCE: Threshold = { operator: 'at_least', value: 1 };
 function WhereFields({ node, onChange }: { node: EventCondition; onChange: (node: EventCondition) => void }) {
   const { t } = useI18n();
   const status = useFieldStatus();
+  const { properties } = useSuggestions();
   if (!node.where) {
     return (
       <Button
@@ -22,7 +23,7 @@ function WhereFields({ node, onChange }: { node: EventCondition; onChange: (node
         size="small"
         icon={<PlusOutlined />}
         disabled={Boolean(node.aggregate)}
-        onClick={() => onChange({ ...node, where: { property: PROPERTY_SUGGESTIONS[0], value: '' } })}
+        onClick={() => onChange({ ...node, where: { property: properties[0] ?? 'category', value: '' } })}
         data-testid="rule-add-where"
       >
         {t('builder.where')}
@@ -36,7 +37,7 @@ function WhereFields({ node, onChange }: { node: EventCondition; onChange: (node
       <SuggestInput
         value={where.property}
         onChange={(property) => onChange({ ...node, where: { ...where, property } })}
-        suggestions={PROPERTY_SUGGESTIONS}
+        suggestions={properties}
         placeholder={t('builder.property')}
         status={status('where.property')}
         className="builder-input-s"
@@ -60,6 +61,7 @@ type Measure = 'count' | 'aggregate';
 export function EventRule({ node, onChange }: { node: EventCondition; onChange: (node: EventCondition) => void }) {
   const { t } = useI18n();
   const status = useFieldStatus();
+  const { events, measures } = useSuggestions();
   const measure: Measure = node.aggregate ? 'aggregate' : 'count';
   const choose = (next: Measure) => {
     const { count, aggregate, ...rest } = node;
@@ -76,7 +78,7 @@ export function EventRule({ node, onChange }: { node: EventCondition; onChange: 
         <SuggestInput
           value={node.event}
           onChange={(event) => onChange({ ...node, event })}
-          suggestions={EVENT_SUGGESTIONS}
+          suggestions={events}
           placeholder={t('builder.eventName')}
           status={status('event')}
           testId="rule-event"
@@ -104,7 +106,7 @@ export function EventRule({ node, onChange }: { node: EventCondition; onChange: 
             <SuggestInput
               value={aggregate.property}
               onChange={(property) => onChange({ ...node, aggregate: { ...aggregate, property } })}
-              suggestions={MEASURE_SUGGESTIONS}
+              suggestions={measures}
               placeholder={t('builder.property')}
               status={status('aggregate.property')}
               className="builder-input-s"

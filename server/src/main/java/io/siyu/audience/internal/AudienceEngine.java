@@ -67,6 +67,7 @@ class AudienceEngine {
     private volatile boolean ready;
     private final AtomicLong loaded = new AtomicLong();
     private final Set<Long> pending = new HashSet<>();
+
     private volatile Registry registry = Registry.EMPTY;
     private volatile RfmCalculator.Result lastRfm;
     private final AtomicBoolean purchasesArrived = new AtomicBoolean();
@@ -833,6 +834,11 @@ class AudienceEngine {
             }
 
             @Override
+            public java.util.SortedSet<String> consentCategories() {
+                return AudienceEngine.this.consentCategories();
+            }
+
+            @Override
             public boolean measure(String property) {
                 return properties.measures().contains(property);
             }
@@ -847,6 +853,52 @@ class AudienceEngine {
                 return AudienceEngine.this.today();
             }
         };
+    }
+
+    /** A trait customers hold, and which kinds of values it holds (what conditions on it may compare). */
+    record TraitTerm(String name, boolean text, boolean numbers, boolean dates) {}
+
+    /** The names conditions can use, as the index knows them now: for the segment builder's suggestions. */
+    record Vocabulary(
+            List<TraitTerm> traits,
+            List<String> events,
+            List<String> indexedProperties,
+            List<String> measures,
+            java.util.SortedSet<String> consentCategories) {}
+
+    Vocabulary vocabulary() {
+        var traits = index.read(() -> index.traits.entrySet().stream()
+                .filter(entry ->
+                        entry.getValue().holdsText() || entry.getValue().holdsNumbers())
+                .map(entry -> new TraitTerm(
+                        entry.getKey(),
+                        entry.getValue().holdsText(),
+                        entry.getValue().holdsNumbers(),
+                        entry.getValue().holdsDates()))
+                .sorted(java.util.Comparator.comparing(TraitTerm::name))
+                .toList());
+        var events = activity.keyIds().stream()
+                .map(id -> activity.key(id).event())
+                .filter(event -> !event.equals(ActivityRecorder.PURCHASE))
+                .distinct()
+                .sorted()
+                .toList();
+        return new Vocabulary(
+                traits,
+                events,
+                List.copyOf(properties.indexedProperties()),
+                List.copyOf(properties.measures()),
+                consentCategories());
+    }
+
+    /** The categories of consent conditions may name: the configured ones and every one a customer decided on. */
+    java.util.SortedSet<String> consentCategories() {
+        var categories = new java.util.TreeSet<>(properties.consentCategories());
+        index.read(() -> {
+            categories.addAll(index.consentGranted.keySet());
+            return categories.addAll(index.consentDenied.keySet());
+        });
+        return categories;
     }
 
     /** Publishes day-boundary changes: called shortly after midnight in the brand's zone. */

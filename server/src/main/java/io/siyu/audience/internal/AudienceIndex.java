@@ -38,6 +38,10 @@ final class AudienceIndex {
     final Map<Integer, ActivityColumn> activity = new HashMap<>();
     final Map<Long, RoaringBitmap> segments = new HashMap<>();
     final Map<String, Map<String, RoaringBitmap>> stages = new HashMap<>();
+    /** Per category of consent, who granted it and who denied it; everyone else never decided. */
+    final Map<String, RoaringBitmap> consentGranted = new HashMap<>();
+
+    final Map<String, RoaringBitmap> consentDenied = new HashMap<>();
 
     /** Facts as bit-sliced indexes: counts, money in cents, times as days since 1970 in the brand's time zone. */
     enum Fact {
@@ -169,6 +173,7 @@ final class AudienceIndex {
             }
         }
         setTraits(liveOrdinals, liveProfiles, alive, touched);
+        setConsents(liveOrdinals, liveProfiles, alive, touched);
     }
 
     private static final Fact[] FACTS = Fact.values();
@@ -226,6 +231,56 @@ final class AudienceIndex {
         });
     }
 
+    /**
+     * Sets the consent of live profiles ({@code ordinals} ascending): per category, those who granted it and those who
+     * denied it, replacing what the index held for them.
+     */
+    private void setConsents(int[] ordinals, ProfileSnapshot[] profiles, int count, Touched touched) {
+        var granted = new HashMap<String, RoaringBitmap>();
+        var denied = new HashMap<String, RoaringBitmap>();
+        for (int i = 0; i < count; i++) {
+            var ordinal = ordinals[i];
+            profiles[i]
+                    .consents()
+                    .forEach((category, yes) -> (yes ? granted : denied)
+                            .computeIfAbsent(category, c -> new RoaringBitmap())
+                            .add(ordinal));
+        }
+        var all = RoaringBitmap.bitmapOf(java.util.Arrays.copyOf(ordinals, count));
+        var categories = new java.util.HashSet<>(consentGranted.keySet());
+        categories.addAll(consentDenied.keySet());
+        categories.addAll(granted.keySet());
+        categories.addAll(denied.keySet());
+        for (var category : categories) {
+            var grantedChanged = replaceAmong(consentGranted, category, all, granted.get(category));
+            var deniedChanged = replaceAmong(consentDenied, category, all, denied.get(category));
+            if (grantedChanged || deniedChanged) {
+                touched.changed(Touched.Input.CONSENT, category);
+            }
+        }
+    }
+
+    /** Makes {@code members} the members of {@code bitmaps[name]} among {@code among}; returns whether that changed. */
+    private static boolean replaceAmong(
+            Map<String, RoaringBitmap> bitmaps, String name, RoaringBitmap among, RoaringBitmap members) {
+        var bitmap = bitmaps.get(name);
+        if (bitmap == null) {
+            if (members == null) {
+                return false;
+            }
+            bitmap = new RoaringBitmap();
+            bitmaps.put(name, bitmap);
+        }
+        var fresh = members == null ? new RoaringBitmap() : members;
+        var before = RoaringBitmap.and(bitmap, among);
+        if (before.equals(fresh)) {
+            return false;
+        }
+        bitmap.andNot(before);
+        bitmap.or(fresh);
+        return true;
+    }
+
     /** Removes a customer from everything (merged away or erased). Callers hold the write lock. */
     void forget(int ordinal) {
         live.remove(ordinal);
@@ -237,6 +292,8 @@ final class AudienceIndex {
         activity.values().forEach(column -> column.remove(ordinal));
         segments.values().forEach(bitmap -> bitmap.remove(ordinal));
         stages.values().forEach(model -> model.values().forEach(bitmap -> bitmap.remove(ordinal)));
+        consentGranted.values().forEach(bitmap -> bitmap.remove(ordinal));
+        consentDenied.values().forEach(bitmap -> bitmap.remove(ordinal));
     }
 
     static long cents(BigDecimal amount) {
@@ -285,6 +342,12 @@ final class AudienceIndex {
                 bytes += column.sizeInBytes();
             }
             for (var bitmap : segments.values()) {
+                bytes += bitmap.getLongSizeInBytes();
+            }
+            for (var bitmap : consentGranted.values()) {
+                bytes += bitmap.getLongSizeInBytes();
+            }
+            for (var bitmap : consentDenied.values()) {
                 bytes += bitmap.getLongSizeInBytes();
             }
             for (var model : stages.values()) {

@@ -81,6 +81,11 @@ class AudienceService {
         return engine.status();
     }
 
+    AudienceEngine.Vocabulary vocabulary() {
+        requireReady();
+        return engine.vocabulary();
+    }
+
     ConditionParser.Parsed parse(JsonNode definition) {
         requireReady();
         return ConditionParser.parse(definition, engine.catalog());

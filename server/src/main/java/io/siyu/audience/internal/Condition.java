@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A segment's condition, as parsed from its JSON definition (see {@code docs/segments.md}): a tree of boolean
- * combinations over facts, traits, behaviour, purchases, tags, other segments, lifecycle stages and RFM cells.
+ * combinations over facts, traits, consent, behaviour, purchases, tags, other segments, lifecycle stages and RFM cells.
  */
 sealed interface Condition {
 
@@ -59,6 +59,15 @@ sealed interface Condition {
         WITHIN_LAST_DAYS,
         MORE_THAN_DAYS_AGO,
         ANNIVERSARY_WITHIN_NEXT_DAYS
+    }
+
+    /** Where a customer stands on a category of consent: granted, denied, or never decided ({@code UNKNOWN}). */
+    record Consent(String category, ConsentState state) implements Condition {}
+
+    enum ConsentState {
+        GRANTED,
+        DENIED,
+        UNKNOWN
     }
 
     /** A comparison of a number of a window with a threshold: "at least 3", "at most 0", "exactly 1". */

@@ -42,6 +42,9 @@ final class ConditionParser {
 
         boolean indexedProperty(String property);
 
+        /** The categories of consent a condition may name: the configured ones and those customers decided on. */
+        java.util.SortedSet<String> consentCategories();
+
         boolean measure(String property);
 
         int retentionDays();
@@ -104,6 +107,7 @@ final class ConditionParser {
             Map.entry("trait", concat(List.of("trait"), COMPARISON)),
             Map.entry("fact", concat(List.of("fact"), COMPARISON)),
             Map.entry("channel", List.of("values")),
+            Map.entry("consent", List.of("category", "state")),
             Map.entry("event", List.of("event", "where", "window", "count", "aggregate")),
             Map.entry("purchase", List.of("product", "category", "window", "count", "spent")),
             Map.entry("tag", List.of("tag", "operator", "value", "values")),
@@ -163,6 +167,7 @@ final class ConditionParser {
             case "trait" -> trait(node, path);
             case "fact" -> fact(node, path);
             case "channel" -> channel(node, path);
+            case "consent" -> consent(node, path);
             case "event" -> behaviour(node, path);
             case "purchase" -> purchase(node, path);
             case "tag" -> tag(node, path);
@@ -173,7 +178,8 @@ final class ConditionParser {
                 fail(
                         path + ".type",
                         "one-of",
-                        "must be one of all, any, not, trait, fact, channel, event, purchase, tag, segment, lifecycle, rfm");
+                        "must be one of all, any, not, trait, fact, channel, consent, event, purchase, tag, segment, lifecycle, "
+                                + "rfm");
         };
     }
 
@@ -282,6 +288,26 @@ final class ConditionParser {
                         null,
                         null,
                         null);
+    }
+
+    private Condition consent(JsonNode node, String path) {
+        var category = text(node, "category", path);
+        var state = text(node, "state", path);
+        if (category == null || state == null) {
+            return null;
+        }
+        var states = List.of("granted", "denied", "unknown");
+        if (!states.contains(state)) {
+            return fail(path + ".state", "one-of", "must be one of granted, denied, unknown");
+        }
+        if (!catalog.stored() && !catalog.consentCategories().contains(category)) {
+            return fail(
+                    path + ".category",
+                    "unknown-category",
+                    "no customer has decided on '" + category + "' and it is not a configured category; known: "
+                            + String.join(", ", catalog.consentCategories()));
+        }
+        return new Condition.Consent(category, Condition.ConsentState.valueOf(state.toUpperCase(Locale.ROOT)));
     }
 
     private Condition attribute(Condition.Source source, String name, Operator operator, JsonNode node, String path) {

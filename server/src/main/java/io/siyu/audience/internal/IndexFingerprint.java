@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * A digest of what the index holds, by value and part by part (live customers, each fact, trait, tag, activity key,
+ * A digest of what the index holds, by value and part by part (live customers, each fact, trait, consent category, tag, activity key,
  * segment and stage), so that two indexes built different ways (kept current event by event, or rebuilt from
  * PostgreSQL) can be compared, and a difference named. Empty parts are left out: an index that once held a value and
  * lost it equals one that never held it.
@@ -25,6 +25,8 @@ final class IndexFingerprint {
         index.facts.forEach((name, values) -> put(parts, "fact " + name, numbers(values)));
         put(parts, "channel", text(index.channel));
         index.traits.forEach((name, column) -> put(parts, "trait " + name, text(column)));
+        index.consentGranted.forEach((category, members) -> put(parts, "consent granted " + category, bitmap(members)));
+        index.consentDenied.forEach((category, members) -> put(parts, "consent denied " + category, bitmap(members)));
         index.tags.forEach((id, members) -> put(parts, "tag " + id, bitmap(members)));
         index.tagValues.forEach((id, column) -> put(parts, "tag value " + id, text(column)));
         index.activity.forEach((key, column) -> put(parts, "activity " + key, activity(column)));

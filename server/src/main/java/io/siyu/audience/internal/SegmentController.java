@@ -52,6 +52,16 @@ class SegmentController {
         return audiences.status();
     }
 
+    /**
+     * The traits customers hold (with the kinds of values each holds), the events seen, the indexed and measured
+     * properties and the categories of consent: the names conditions can use now.
+     */
+    @GetMapping("/api/v1/audience/vocabulary")
+    @PreAuthorize("hasAuthority('audience:read')")
+    AudienceEngine.Vocabulary vocabulary() {
+        return audiences.vocabulary();
+    }
+
     /** How many customers a definition matches, while it is being edited. */
     @PostMapping("/api/v1/segments/count")
     @ChangesNothing

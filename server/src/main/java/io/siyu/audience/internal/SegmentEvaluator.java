@@ -71,6 +71,7 @@ final class SegmentEvaluator {
             }
             case Condition.Not not -> RoaringBitmap.andNot(base, raw(not.condition(), base));
             case Condition.Attribute attribute -> attribute(attribute, base);
+            case Condition.Consent consent -> consent(consent, base);
             case Condition.Behaviour behaviour -> behaviour(behaviour, base);
             case Condition.Purchase purchase -> purchase(purchase, base);
             case Condition.Tag tag -> tag(tag);
@@ -84,6 +85,16 @@ final class SegmentEvaluator {
                 yield members == null ? new RoaringBitmap() : members;
             }
             case Condition.Rfm rfm -> rfm(rfm);
+        };
+    }
+
+    private RoaringBitmap consent(Condition.Consent consent, RoaringBitmap base) {
+        var granted = index.consentGranted.getOrDefault(consent.category(), new RoaringBitmap());
+        var denied = index.consentDenied.getOrDefault(consent.category(), new RoaringBitmap());
+        return switch (consent.state()) {
+            case GRANTED -> granted;
+            case DENIED -> denied;
+            case UNKNOWN -> RoaringBitmap.andNot(RoaringBitmap.andNot(base, granted), denied);
         };
     }
 

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * What a batch changed for its customers: attributes (traits, facts and the channel), events (behaviour and purchases),
+ * What a batch changed for its customers: attributes (traits, facts and the channel), consent, events (behaviour and purchases),
  * and the stages, tags and segments the refresh after it has changed so far. A definition that reads none of these
  * cannot have changed for those customers, so the refresh skips it. {@link #everything()} stands for a change not
  * followed in detail: customers who joined or left, merges, a full refresh.
@@ -38,6 +38,7 @@ final class Touched {
     enum Input {
         FACT,
         TRAIT,
+        CONSENT,
         EVENT,
         STAGE,
         TAG,
@@ -67,6 +68,7 @@ final class Touched {
             case Condition.Not not -> affects(not.condition());
             case Condition.Attribute attribute ->
                 isChanged(attribute.source() == Condition.Source.FACT ? Input.FACT : Input.TRAIT, attribute.name());
+            case Condition.Consent consent -> isChanged(Input.CONSENT, consent.category());
             case Condition.Behaviour behaviour -> isChanged(Input.EVENT, behaviour.event());
             case Condition.Purchase purchase -> isChanged(Input.EVENT, ActivityRecorder.PURCHASE);
             case Condition.Tag tag -> isChanged(Input.TAG, tag.tagId());

@@ -291,6 +291,35 @@ final class DemoGenerator {
                 default -> {}
             }
             traits.put("member_level", "普通会员");
+            consent(identify, at);
+        }
+
+        /**
+         * What the customer agreed to when signing up (the shop's consent dialog: SMS and WeChat messages mostly yes,
+         * e-mail for those who gave one), and for a few, a later change of mind: SMS turned off, or everything withdrawn.
+         */
+        private void consent(ObjectNode identify, Instant at) {
+            var preferences =
+                    identify.withObject("context").putObject("consent").putObject("categoryPreferences");
+            preferences.put("sms", rng.nextDouble() < 0.72);
+            if (identify.path("traits").has("email")) {
+                preferences.put("email", rng.nextDouble() < 0.6);
+            }
+            if (channel == 0) {
+                preferences.put("wechat", rng.nextDouble() < 0.85);
+            }
+            preferences.put("push", rng.nextDouble() < 0.45);
+            if (rng.nextDouble() < 0.08) {
+                var later = seasonalTime(at.plus(Duration.ofDays(3)), end);
+                if (later != null) {
+                    var changed = track("Segment Consent Preference Updated", later, context(false));
+                    var after =
+                            changed.withObject("context").putObject("consent").putObject("categoryPreferences");
+                    if (rng.nextDouble() < 0.8) {
+                        after.put("sms", false);
+                    }
+                }
+            }
         }
 
         private void order(Instant at) {

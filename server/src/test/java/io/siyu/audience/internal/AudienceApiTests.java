@@ -236,6 +236,52 @@ class AudienceApiTests {
         assertThat(members(segment)).isEmpty();
     }
 
+    @Test
+    void consentSegmentsFollowEachDecisionAndUnknownCategoriesAreRefused() {
+        var unknown = refused("""
+                {"type":"consent","category":"carrier_pigeon","state":"granted"}""");
+        assertThat(unknown.get("field").asString()).isEqualTo("definition.condition.category");
+        assertThat(unknown.get("rule").asString()).isEqualTo("unknown-category");
+        var badState = refused("""
+                {"type":"consent","category":"sms","state":"maybe"}""");
+        assertThat(badState.get("field").asString()).isEqualTo("definition.condition.state");
+        // a configured category may be used before anyone decided on it: everyone is "unknown"
+        people("consent-", 3, "宜兴");
+        var reachable = fixtures.createSegment("sms reachable", condition("""
+                {"type":"all","conditions":[{"type":"consent","category":"sms","state":"granted"},
+                  {"type":"trait","trait":"city","operator":"equals","value":"宜兴"}]}"""));
+        assertThat(count("""
+                {"type":"all","conditions":[{"type":"consent","category":"sms","state":"unknown"},
+                  {"type":"trait","trait":"city","operator":"equals","value":"宜兴"}]}""")).isEqualTo(3);
+
+        signals.received.clear();
+        var granted = track("consent-0", "Segment Consent Preference Updated", at(fixtures.today(), 30));
+        granted.putObject("context")
+                .putObject("consent")
+                .putObject("categoryPreferences")
+                .put("sms", true);
+        fixtures.send(granted);
+        var first = fixtures.customer("consent-0");
+        assertThat(entered(reachable)).containsExactly(first);
+
+        // withdrawn later (an empty categoryPreferences withdraws everything): the customer leaves
+        signals.received.clear();
+        var withdrawn = track("consent-0", "Page Viewed", at(fixtures.today(), 40));
+        withdrawn.putObject("context").putObject("consent").putObject("categoryPreferences");
+        fixtures.send(withdrawn);
+        assertThat(left(reachable)).containsExactly(first);
+        assertThat(count("""
+                {"type":"all","conditions":[{"type":"consent","category":"sms","state":"denied"},
+                  {"type":"trait","trait":"city","operator":"equals","value":"宜兴"}]}""")).isEqualTo(1);
+
+        var vocabulary = admin().get("/api/v1/audience/vocabulary").json();
+        assertThat(vocabulary.get("consentCategories").valueStream().map(JsonNode::asString))
+                .contains("sms", "email", "wechat");
+        assertThat(vocabulary.get("events").valueStream().map(JsonNode::asString))
+                .contains("Segment Consent Preference Updated");
+        assertThat(vocabulary.get("traits").findValuesAsString("name")).contains("city", "age");
+    }
+
     private String sendView(String userId) {
         fixtures.send(track(userId, "Signal Viewed", at(fixtures.today(), 1)));
         return userId;

@@ -48,6 +48,7 @@ class SegmentEquivalenceTests {
     static final String[] PRODUCTS = {"p-1", "p-2", "p-3", "p-4", "p-5"};
     static final String[] CHANNELS = {"WeChat", "douyin", "app", "web"};
     static final String[] TIERS = {"gold", "silver", "bronze"};
+    static final String[] CONSENTS = {"eq_sms", "eq_email", "Advertising"};
     static final int RETENTION = 400;
 
     @Autowired
@@ -63,6 +64,9 @@ class SegmentEquivalenceTests {
     AudienceFixtures fixtures;
 
     record Event(String name, LocalDate day, String category, String product, BigDecimal price) {}
+
+    /** A decision on consent: one category, or every category withdrawn at once when {@code category} is null. */
+    record ConsentDecision(String category, boolean granted, Instant at) {}
 
     record Line(String product, String category, BigDecimal price, int quantity) {
         BigDecimal amount() {
@@ -82,6 +86,7 @@ class SegmentEquivalenceTests {
         final Map<String, Object> traits = new LinkedHashMap<>();
         final List<Event> events = new ArrayList<>();
         final List<Order> orders = new ArrayList<>();
+        final List<ConsentDecision> consents = new ArrayList<>();
         long id;
         ProfileSnapshot profile;
         String tag;
@@ -209,7 +214,7 @@ class SegmentEquivalenceTests {
     private static String describe(World world, int id) {
         var person = world.people().get((long) id);
         return id + " " + person.traits + " channel=" + person.profile.channel() + " events=" + person.events
-                + " orders=" + person.orders + " facts=" + person.profile;
+                + " orders=" + person.orders + " consents=" + person.consents + " facts=" + person.profile;
     }
 
     // ---------------------------------------------------------------- generating data
@@ -244,6 +249,14 @@ class SegmentEquivalenceTests {
         }
         if (random.nextInt(4) > 0) {
             person.traits.put("channel", CHANNELS[random.nextInt(CHANNELS.length)]);
+        }
+        // consent decided now and then, sent in no particular order, sometimes everything withdrawn at once
+        for (int i = 0, n = random.nextInt(5); i < n; i++) {
+            var at = AudienceFixtures.at(today.minusDays(1 + random.nextInt(300)), random.nextInt(600));
+            person.consents.add(
+                    random.nextInt(6) == 0
+                            ? new ConsentDecision(null, false, at)
+                            : new ConsentDecision(CONSENTS[random.nextInt(CONSENTS.length)], random.nextBoolean(), at));
         }
         // skewed activity: most do little, a few do a lot, some long ago (beyond the index's days)
         var events = (int) Math.min(60, Math.floor(-Math.log(1 - random.nextDouble()) * 8));
@@ -297,6 +310,17 @@ class SegmentEquivalenceTests {
                 }
                 if (event.price() != null) {
                     properties.put("price", event.price());
+                }
+                messages.add(track);
+            }
+            var consents = person.consents.size() / 2;
+            for (int i = firstHalf ? 0 : consents; i < (firstHalf ? consents : person.consents.size()); i++) {
+                var decision = person.consents.get(i);
+                var track = AudienceFixtures.track(person.userId, "Segment Consent Preference Updated", decision.at());
+                var preferences =
+                        track.putObject("context").putObject("consent").putObject("categoryPreferences");
+                if (decision.category() != null) {
+                    preferences.put(decision.category(), decision.granted());
                 }
                 messages.add(track);
             }
@@ -386,13 +410,17 @@ class SegmentEquivalenceTests {
                 node.set("condition", condition(depth - 1));
                 return node;
             }
-            return switch (random.nextInt(segments.isEmpty() ? 9 : 10)) {
+            return switch (random.nextInt(segments.isEmpty() ? 10 : 11)) {
                 case 0, 1 -> trait();
                 case 2 -> fact();
                 case 3 -> channel();
                 case 4, 5 -> event();
                 case 6, 7 -> purchase();
                 case 8 -> tag();
+                case 9 ->
+                    object("consent")
+                            .put("category", CONSENTS[random.nextInt(CONSENTS.length)])
+                            .put("state", pick(List.of("granted", "denied", "unknown")));
                 default -> object("segment").put("segment", pick(new ArrayList<>(segments.keySet())));
             };
         }
@@ -658,6 +686,7 @@ class SegmentEquivalenceTests {
                 condition.get("values").forEach(v -> wanted.add(v.asString().toLowerCase(Locale.ROOT)));
                 yield channel != null && wanted.contains(channel);
             }
+            case "consent" -> consent(person, condition);
             case "event" -> event(world, person, condition);
             case "purchase" -> purchase(world, person, condition);
             case "tag" -> tag(world, person, condition);
@@ -668,6 +697,27 @@ class SegmentEquivalenceTests {
                         world.segments().get(condition.get("segment").asLong()));
             default -> throw new IllegalArgumentException(type);
         };
+    }
+
+    /**
+     * The latest of the decisions on the category and the withdrawals of everything, by time, whatever order they
+     * arrived in (no two of a person's decisions share a moment in the data generated here).
+     */
+    private static boolean consent(Person person, JsonNode condition) {
+        var category = condition.get("category").asString();
+        ConsentDecision latest = null;
+        var decided = false;
+        for (var decision : person.consents) {
+            if (category.equals(decision.category())) {
+                decided = true;
+            }
+            if ((category.equals(decision.category()) || decision.category() == null)
+                    && (latest == null || decision.at().isAfter(latest.at()))) {
+                latest = decision;
+            }
+        }
+        var state = !decided ? "unknown" : latest.granted() ? "granted" : "denied";
+        return state.equals(condition.get("state").asString());
     }
 
     private static boolean all(JsonNode conditions, Predicate<JsonNode> test) {
