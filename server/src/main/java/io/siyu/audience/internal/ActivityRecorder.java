@@ -57,6 +57,38 @@ class ActivityRecorder {
 
     @EventListener
     void on(TouchesRecorded recorded) {
+        // from before the rows are written until the batch is applied: see AudienceEngine.batchStarted
+        engine.batchStarted();
+        AudienceEngine.Batch batch;
+        try {
+            batch = record(recorded);
+        } catch (RuntimeException | Error e) {
+            engine.batchDone();
+            throw e;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    engine.apply(batch);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    engine.batchDone();
+                }
+            });
+        } else {
+            try {
+                engine.apply(batch);
+            } finally {
+                engine.batchDone();
+            }
+        }
+    }
+
+    /** Writes a batch's activity rows and tells what the engine is to apply once they are committed. */
+    private AudienceEngine.Batch record(TouchesRecorded recorded) {
         var units = new ArrayList<Unit>();
         for (var touch : recorded.touches()) {
             units.addAll(units(touch));
@@ -92,22 +124,12 @@ class ActivityRecorder {
                 acknowledged.merge(t.customerId().value(), t.touch().receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
         });
-        var batch = new AudienceEngine.Batch(
+        return new AudienceEngine.Batch(
                 changed,
                 List.copyOf(deltas.values()),
                 merges,
                 acknowledged,
                 recorded.touches().size());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    engine.apply(batch);
-                }
-            });
-        } else {
-            engine.apply(batch);
-        }
     }
 
     List<Unit> units(TouchesRecorded.RecordedTouch recorded) {

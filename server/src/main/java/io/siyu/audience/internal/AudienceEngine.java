@@ -68,6 +68,15 @@ class AudienceEngine {
     private final AtomicLong loaded = new AtomicLong();
     private final Set<Long> pending = new HashSet<>();
 
+    /**
+     * Held by a batch from the moment it writes its activity rows until it has been applied (across its commit), and
+     * by whatever reads stored rows to set them in the index (each step of a catch-up, the start of a build, the moment
+     * the index becomes ready). A batch's rows are then either all in what such a reader reads and not applied again,
+     * or not in it and applied after: without it, a batch committed just before a catch-up read its rows but applied
+     * just after would count twice.
+     */
+    private final java.util.concurrent.locks.ReentrantLock batches = new java.util.concurrent.locks.ReentrantLock();
+
     private volatile Registry registry = Registry.EMPTY;
     private volatile RfmCalculator.Result lastRfm;
     private final AtomicBoolean purchasesArrived = new AtomicBoolean();
@@ -205,8 +214,14 @@ class AudienceEngine {
     /** Builds the index from PostgreSQL, then every derived set; batches committed meanwhile are caught up after. */
     void rebuild() {
         var started = System.nanoTime();
-        ready = false;
-        index = new AudienceIndex(index.zone());
+        batches.lock();
+        try {
+            // a batch being applied finishes with the old index; later ones wait for the build (pending)
+            ready = false;
+            index = new AudienceIndex(index.zone());
+        } finally {
+            batches.unlock();
+        }
         loaded.set(0);
         activity.loadKeys();
         // Profiles and tags on this thread (read on another), behaviour on two more: they fill separate parts of the
@@ -262,10 +277,15 @@ class AudienceEngine {
         System.gc();
         var collectMillis = (System.nanoTime() - collectStarted) / 1_000_000;
         Set<Long> caughtUp;
-        synchronized (pending) {
-            ready = true;
-            caughtUp = Set.copyOf(pending);
-            pending.clear();
+        batches.lock();
+        try {
+            synchronized (pending) {
+                ready = true;
+                caughtUp = Set.copyOf(pending);
+                pending.clear();
+            }
+        } finally {
+            batches.unlock();
         }
         if (!caughtUp.isEmpty()) {
             reloadCustomers(caughtUp);
@@ -418,6 +438,18 @@ class AudienceEngine {
 
     // ---------------------------------------------------------------- keeping current
 
+    /**
+     * Called by a batch before it writes its activity rows, in its transaction; {@link #batchDone} must follow once it
+     * has been applied or rolled back.
+     */
+    void batchStarted() {
+        batches.lock();
+    }
+
+    void batchDone() {
+        batches.unlock();
+    }
+
     /** Applies a committed batch; called on the pipeline's thread right after the commit. */
     void apply(Batch batch) {
         var started = System.nanoTime();
@@ -502,19 +534,24 @@ class AudienceEngine {
         var all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += 1000) {
             var chunk = all.subList(from, Math.min(all.size(), from + 1000));
-            var snapshots =
-                    profiles.snapshots(chunk.stream().map(CustomerId::of).toList());
-            var rows = activity.rowsOf(chunk);
-            var firstKept = firstKept();
-            index.write(() -> {
-                index.applyAll(snapshots);
-                rows.forEach((customerId, customerRows) -> {
-                    var ordinal = AudienceIndex.ordinal(customerId);
-                    if (index.live.contains(ordinal)) {
-                        replaceActivity(ordinal, customerRows, firstKept);
-                    }
+            batches.lock();
+            try {
+                var snapshots =
+                        profiles.snapshots(chunk.stream().map(CustomerId::of).toList());
+                var rows = activity.rowsOf(chunk);
+                var firstKept = firstKept();
+                index.write(() -> {
+                    index.applyAll(snapshots);
+                    rows.forEach((customerId, customerRows) -> {
+                        var ordinal = AudienceIndex.ordinal(customerId);
+                        if (index.live.contains(ordinal)) {
+                            replaceActivity(ordinal, customerRows, firstKept);
+                        }
+                    });
                 });
-            });
+            } finally {
+                batches.unlock();
+            }
             var within = new RoaringBitmap();
             chunk.forEach(id -> within.add(AudienceIndex.ordinal(id)));
             refresh(within);

@@ -10,6 +10,8 @@ import io.siyu.HttpFixtures;
 import io.siyu.audience.CustomerEnteredSegment;
 import io.siyu.audience.CustomerLeftSegment;
 import io.siyu.customers.Profiles;
+import io.siyu.customers.Touch;
+import io.siyu.customers.TouchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Segments, tags and lifecycle models through the operator API, and what the index does as data and time change. */
@@ -43,6 +49,9 @@ class AudienceApiTests {
 
     @Autowired
     AudienceFixtures fixtures;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void setUp() {
@@ -280,6 +289,50 @@ class AudienceApiTests {
         assertThat(vocabulary.get("events").valueStream().map(JsonNode::asString))
                 .contains("Segment Consent Preference Updated");
         assertThat(vocabulary.get("traits").findValuesAsString("name")).contains("city", "age");
+    }
+
+    @Test
+    void aCatchUpThatReadsABatchBetweenItsCommitAndItsApplyCountsItOnce() throws Exception {
+        fixtures.send(track("race-1", "Race Viewed", at(fixtures.today(), 1)));
+        var id = fixtures.customer("race-1");
+        var second = new Touch(
+                "race-second",
+                TouchType.TRACK,
+                "Race Viewed",
+                "race-1",
+                null,
+                null,
+                null,
+                HttpFixtures.JSON.createObjectNode(),
+                HttpFixtures.JSON.createObjectNode(),
+                HttpFixtures.JSON.createObjectNode(),
+                at(fixtures.today(), 2),
+                clock.instant());
+        var catchUp = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<?>>();
+        try (var others = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                // registered before the batch's own: runs right after the commit, before the batch is applied
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        catchUp.set(others.submit(() -> engine.reloadCustomers(Set.of(id))));
+                        try {
+                            catchUp.get().get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        } catch (java.util.concurrent.TimeoutException stillWaiting) {
+                            // as it should: it reads the rows once the batch has been applied
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+                profiles.record(List.of(second));
+            });
+            catchUp.get().get();
+        }
+        assertThat(count("""
+                {"type":"event","event":"Race Viewed","count":{"operator":"equals","value":2}}""")).isEqualTo(1);
+        assertThat(count("""
+                {"type":"event","event":"Race Viewed","count":{"operator":"at_least","value":3}}""")).isZero();
     }
 
     private String sendView(String userId) {
