@@ -19,6 +19,7 @@ const PERMISSION_CODES = [
   'audience:read',
   'audience:write',
   'audience:export',
+  'audience:rebuild',
   'imports:run',
   'keys:manage',
   'operators:manage',

@@ -451,6 +451,7 @@ export const en = {
   'permission.audience:read': 'View tags, segments, lifecycle stages and RFM',
   'permission.audience:write': 'Change tags, segments, lifecycle models and RFM settings; tag customers',
   'permission.audience:export': 'Export segment members',
+  'permission.audience:rebuild': 'Rebuild behaviour from every stored event',
   'aggregate.sum': 'sum',
   'aggregate.min': 'minimum',
   'aggregate.max': 'maximum',

@@ -452,6 +452,7 @@ export const zh: Record<MessageKey, string> = {
   'permission.audience:read': '查看标签、分群、生命周期与 RFM',
   'permission.audience:write': '编辑标签、分群、生命周期模型与 RFM 设置，给客户打标签',
   'permission.audience:export': '导出分群成员',
+  'permission.audience:rebuild': '根据全部已存事件重建行为数据',
   'aggregate.sum': '总和',
   'aggregate.min': '最小值',
   'aggregate.max': '最大值',

@@ -17,6 +17,9 @@ public enum Permission {
     AUDIENCE_WRITE(
             "audience:write", "Create and change tags, segments, lifecycle models and RFM settings; tag customers"),
     AUDIENCE_EXPORT("audience:export", "Export segment members"),
+    AUDIENCE_REBUILD(
+            "audience:rebuild",
+            "Rebuild behaviour from every stored event (applying new events waits until it is done)"),
     IMPORTS_RUN("imports:run", "Import customers and orders from files"),
     KEYS_MANAGE("keys:manage", "Create and revoke write keys and API tokens"),
     OPERATORS_MANAGE("operators:manage", "Create operators, change their roles, unlock and disable them"),

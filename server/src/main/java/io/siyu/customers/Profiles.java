@@ -58,6 +58,22 @@ public class Profiles {
         return facade.find(identity);
     }
 
+    /** The highest customer id handed out so far (0 when there is none): the end of the ids to walk. */
+    public long highestCustomerId() {
+        return facade.highestCustomerId();
+    }
+
+    /**
+     * Streams the stored events of the customers whose ids are in {@code [from, to)}, customer by customer, as the
+     * touches they were recorded from (without the identifiers and personal data the timeline does not keep): for
+     * modules that derive figures from the whole history again. Events of merged profiles are their survivors'.
+     */
+    @Transactional(readOnly = true)
+    public void forEachStoredTouch(
+            long from, long to, java.util.function.Consumer<TouchesRecorded.RecordedTouch> consumer) {
+        facade.forEachStoredTouch(from, to, consumer);
+    }
+
     /** Streams every live profile, for modules that build an index of all customers. */
     @Transactional(readOnly = true)
     public void forEachLive(java.util.function.Consumer<ProfileSnapshot> consumer) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,28 +90,12 @@ class ActivityRecorder {
 
     /** Writes a batch's activity rows and tells what the engine is to apply once they are committed. */
     private AudienceEngine.Batch record(TouchesRecorded recorded) {
-        var units = new ArrayList<Unit>();
-        for (var touch : recorded.touches()) {
-            units.addAll(units(touch));
-        }
-        var ids = store.ensure(units.stream().map(Unit::key).toList());
-        var deltas = new LinkedHashMap<String, ActivityStore.Delta>();
-        for (var unit : units) {
-            var delta = new ActivityStore.Delta(
-                    unit.customerId(),
-                    ids.get(unit.key()),
-                    unit.day(),
-                    1,
-                    unit.measure(),
-                    unit.measure(),
-                    unit.measure());
-            deltas.merge(unit.customerId() + ":" + delta.keyId() + ":" + unit.day(), delta, ActivityStore.Delta::plus);
-        }
+        var deltas = deltas(recorded.touches());
         for (var merge : recorded.merges()) {
             store.merge(merge.survivor().value(), merge.absorbed().value());
             tags.merged(merge.survivor().value(), merge.absorbed().value());
         }
-        store.add(deltas.values());
+        store.add(deltas);
         var changed = new HashSet<Long>();
         recorded.touches().forEach(t -> changed.add(t.customerId().value()));
         var merges = new HashMap<Long, Long>();
@@ -126,10 +111,32 @@ class ActivityRecorder {
         });
         return new AudienceEngine.Batch(
                 changed,
-                List.copyOf(deltas.values()),
+                List.copyOf(deltas),
                 merges,
                 acknowledged,
                 recorded.touches().size());
+    }
+
+    /** The activity of touches: one delta per customer, key and day, with keys never seen before created. */
+    Collection<ActivityStore.Delta> deltas(List<TouchesRecorded.RecordedTouch> touches) {
+        var units = new ArrayList<Unit>();
+        for (var touch : touches) {
+            units.addAll(units(touch));
+        }
+        var ids = store.ensure(units.stream().map(Unit::key).toList());
+        var deltas = new LinkedHashMap<String, ActivityStore.Delta>();
+        for (var unit : units) {
+            var delta = new ActivityStore.Delta(
+                    unit.customerId(),
+                    ids.get(unit.key()),
+                    unit.day(),
+                    1,
+                    unit.measure(),
+                    unit.measure(),
+                    unit.measure());
+            deltas.merge(unit.customerId() + ":" + delta.keyId() + ":" + unit.day(), delta, ActivityStore.Delta::plus);
+        }
+        return deltas.values();
     }
 
     List<Unit> units(TouchesRecorded.RecordedTouch recorded) {

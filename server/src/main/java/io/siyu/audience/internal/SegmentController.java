@@ -32,10 +32,12 @@ class SegmentController {
 
     private final AudienceService audiences;
     private final io.siyu.access.AuditLog audit;
+    private final ActivityRebuild rebuild;
 
-    SegmentController(AudienceService audiences, io.siyu.access.AuditLog audit) {
+    SegmentController(AudienceService audiences, io.siyu.access.AuditLog audit, ActivityRebuild rebuild) {
         this.audiences = audiences;
         this.audit = audit;
+        this.rebuild = rebuild;
     }
 
     record DefinitionRequest(JsonNode definition, Integer limit) {}
@@ -50,6 +52,22 @@ class SegmentController {
     @PreAuthorize("hasAuthority('audience:read')")
     AudienceEngine.Status status() {
         return audiences.status();
+    }
+
+    /**
+     * Rebuilds the per-day behaviour from every stored event, then the index: after the indexed properties or measures
+     * changed, or for events stored before behaviour was kept. Runs in the background; the answer is its status.
+     */
+    @PostMapping("/api/v1/audience/activity/rebuild")
+    @PreAuthorize("hasAuthority('audience:rebuild')")
+    ResponseEntity<ActivityRebuild.Status> rebuildActivity() {
+        return ResponseEntity.accepted().body(rebuild.start(Viewer.name()));
+    }
+
+    @GetMapping("/api/v1/audience/activity/rebuild")
+    @PreAuthorize("hasAuthority('audience:read')")
+    ActivityRebuild.Status activityRebuild() {
+        return rebuild.status();
     }
 
     /**

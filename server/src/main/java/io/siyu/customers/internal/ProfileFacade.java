@@ -4,6 +4,8 @@ import io.siyu.customers.CustomerId;
 import io.siyu.customers.OrderFacts;
 import io.siyu.customers.ProfileSnapshot;
 import io.siyu.customers.Touch;
+import io.siyu.customers.TouchType;
+import io.siyu.customers.TouchesRecorded;
 import io.siyu.shared.Timestamps;
 import io.siyu.shared.Violation;
 import java.sql.ResultSet;
@@ -174,6 +176,53 @@ public class ProfileFacade {
                         lookup)
                 .stream()
                 .findFirst();
+    }
+
+    public long highestCustomerId() {
+        var highest = jdbc.queryForObject("select max(id) from customers.customer", Long.class);
+        return highest == null ? 0 : highest;
+    }
+
+    public void forEachStoredTouch(long from, long to, Consumer<TouchesRecorded.RecordedTouch> consumer) {
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(
+                            """
+                            select customer_id, occurred_at, received_at, type, name, message_id, properties, context
+                              from customers.event where customer_id >= ? and customer_id < ?
+                             order by customer_id""", java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+                    statement.setFetchSize(10_000);
+                    statement.setLong(1, from);
+                    statement.setLong(2, to);
+                    return statement;
+                },
+                (RowCallbackHandler) rs -> consumer.accept(storedTouch(rs)));
+    }
+
+    /** An event of the timeline as the touch it was recorded from; identify's traits are kept as its properties. */
+    private TouchesRecorded.RecordedTouch storedTouch(ResultSet rs) throws SQLException {
+        var type = TouchType.fromWire(rs.getString("type")).orElseThrow();
+        var stored = rs.getString("properties");
+        var properties = stored == null
+                ? json.createObjectNode()
+                : (tools.jackson.databind.node.ObjectNode) json.readTree(stored);
+        var context = rs.getString("context");
+        var touch = new Touch(
+                rs.getString("message_id"),
+                type,
+                rs.getString("name"),
+                null,
+                null,
+                null,
+                null,
+                type == TouchType.IDENTIFY ? properties : json.createObjectNode(),
+                type == TouchType.IDENTIFY ? json.createObjectNode() : properties,
+                context == null
+                        ? json.createObjectNode()
+                        : (tools.jackson.databind.node.ObjectNode) json.readTree(context),
+                Timestamps.read(rs, "occurred_at"),
+                Timestamps.read(rs, "received_at"));
+        return new TouchesRecorded.RecordedTouch(CustomerId.of(rs.getLong("customer_id")), touch);
     }
 
     public Optional<CustomerId> live(CustomerId id) {

@@ -53,6 +53,9 @@ class AudienceApiTests {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void setUp() {
         fixtures.awaitReady();
@@ -333,6 +336,56 @@ class AudienceApiTests {
                 {"type":"event","event":"Race Viewed","count":{"operator":"equals","value":2}}""")).isEqualTo(1);
         assertThat(count("""
                 {"type":"event","event":"Race Viewed","count":{"operator":"at_least","value":3}}""")).isZero();
+    }
+
+    @Test
+    void behaviourRebuiltFromTheStoredEventsIsWhatTheEventFlowKept() throws Exception {
+        var today = fixtures.today();
+        var messages = new ArrayList<JsonNode>();
+        for (int i = 0; i < 5; i++) {
+            var viewed = track("replay-" + i, "Replay Viewed", at(today.minusDays(i * 40L), i));
+            viewed.withObject("properties")
+                    .put("category", i % 2 == 0 ? "护肤" : "彩妆")
+                    .put("price", 10 + i);
+            messages.add(viewed);
+            var order = track("replay-" + i, "Order Completed", at(today.minusDays(i), 30 + i));
+            order.withObject("properties")
+                    .put("order_id", "replay-order-" + i)
+                    .put("total", 100 + i)
+                    .putArray("products")
+                    .addObject()
+                    .put("product_id", "p-replay")
+                    .put("category", "护肤")
+                    .put("price", 50)
+                    .put("quantity", 2);
+            messages.add(order);
+        }
+        fixtures.send(messages);
+        var rows = "select customer_id, key_id, day, count, sum, min, max from audience.activity order by 1, 2, 3";
+        var kept = jdbc.queryForList(rows);
+        engine.refreshRfmIfPurchased(); // RFM scored now, as the rebuild will
+        var index = engine.index().read(() -> IndexFingerprint.of(engine.index()));
+        // behaviour that was never kept for these events, as for events stored before the audience kept any
+        jdbc.update("delete from audience.activity where customer_id = ?", fixtures.customer("replay-1"));
+        jdbc.update("delete from audience.activity where key_id % 3 = 0");
+
+        var started = admin().post("/api/v1/audience/activity/rebuild", "");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode status;
+        do {
+            Thread.sleep(100);
+            status = admin().get("/api/v1/audience/activity/rebuild").json();
+            assertThat(System.nanoTime()).as("rebuild done").isLessThan(deadline);
+        } while (!status.get("state").asString().equals("done")
+                && !status.get("state").asString().equals("failed"));
+        assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("done");
+        fixtures.awaitReady();
+
+        assertThat(jdbc.queryForList(rows)).isEqualTo(kept);
+        assertThat(engine.index().read(() -> IndexFingerprint.of(engine.index())))
+                .isEqualTo(index);
+        assertThat(status.get("rows").asLong()).isEqualTo(kept.size());
     }
 
     private String sendView(String userId) {
