@@ -21,8 +21,14 @@ class ActivityStore {
     private final Map<ActivityKey, Integer> ids = new ConcurrentHashMap<>();
     private final Map<Integer, ActivityKey> keys = new ConcurrentHashMap<>();
 
-    ActivityStore(JdbcTemplate jdbc) {
+    /** Creates keys in a transaction of their own, committed whatever becomes of the batch that needed them. */
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
+    ActivityStore(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** One customer's activity under one key on one day: counts and sums add up, minimums and maximums combine. */
@@ -48,16 +54,21 @@ class ActivityStore {
         return keys.get(id);
     }
 
-    /** The ids of keys, creating those never seen. */
+    /**
+     * The ids of keys, creating those never seen. New keys are committed at once, in a transaction of their own: the
+     * ids the index and later batches use always exist, even if the batch that first needed them is rolled back.
+     */
     Map<ActivityKey, Integer> ensure(Collection<ActivityKey> wanted) {
         var missing =
                 wanted.stream().filter(k -> !ids.containsKey(k)).distinct().toList();
         if (!missing.isEmpty()) {
-            for (var key : missing) {
-                jdbc.update("""
-                        insert into audience.activity_key (event, property, value, measure) values (?, ?, ?, ?)
-                        on conflict do nothing""", key.event(), key.property(), key.value(), key.measure());
-            }
+            ownTransaction.executeWithoutResult(status -> {
+                for (var key : missing) {
+                    jdbc.update("""
+                            insert into audience.activity_key (event, property, value, measure) values (?, ?, ?, ?)
+                            on conflict do nothing""", key.event(), key.property(), key.value(), key.measure());
+                }
+            });
             loadKeys();
         }
         return ids;

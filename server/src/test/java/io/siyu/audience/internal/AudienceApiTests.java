@@ -388,6 +388,31 @@ class AudienceApiTests {
         assertThat(status.get("rows").asLong()).isEqualTo(kept.size());
     }
 
+    @Test
+    void aKeyCreatedForABatchThatRollsBackStaysKnown() {
+        var touch = new Touch(
+                "rollback-1",
+                TouchType.TRACK,
+                "Rolled Back Viewed",
+                "rollback-1",
+                null,
+                null,
+                null,
+                HttpFixtures.JSON.createObjectNode(),
+                HttpFixtures.JSON.createObjectNode(),
+                HttpFixtures.JSON.createObjectNode(),
+                at(fixtures.today(), 1),
+                clock.instant());
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            profiles.record(List.of(touch));
+            status.setRollbackOnly();
+        });
+        // the key the batch created is in PostgreSQL: the id the engine learnt for it exists
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audience.activity_key where event = 'Rolled Back Viewed'", Long.class))
+                .isEqualTo(1);
+    }
+
     private String sendView(String userId) {
         fixtures.send(track(userId, "Signal Viewed", at(fixtures.today(), 1)));
         return userId;
