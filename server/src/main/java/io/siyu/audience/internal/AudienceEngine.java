@@ -267,18 +267,20 @@ class AudienceEngine {
             changes.addAll(refreshAll(null, Touched.everything()));
         });
         var derivedMillis = (System.nanoTime() - derivedStarted) / 1_000_000;
-        var announceStarted = System.nanoTime();
-        publisher.publish(changes);
-        var announceMillis = (System.nanoTime() - announceStarted) / 1_000_000;
         // The build leaves gigabytes of short-lived garbage in the old generation (rows read, arrays outgrown). Left
         // alone, the collector clears it piecemeal with mixed pauses of tens of milliseconds (hundreds at worst) over
         // the first queries; one full collection now, before the index answers, returns it in one go.
         var collectStarted = System.nanoTime();
         System.gc();
         var collectMillis = (System.nanoTime() - collectStarted) / 1_000_000;
+        // The index answers from here on. The changes found by the build (what happened while Siyu was down; on a
+        // first start, where everyone stands) are announced next, before any batch applied from now on announces its
+        // own: the turn to announce is taken before the first such batch can be applied.
         Set<Long> caughtUp;
+        MembershipPublisher.Turn turn;
         batches.lock();
         try {
+            turn = publisher.takeTurn();
             synchronized (pending) {
                 ready = true;
                 caughtUp = Set.copyOf(pending);
@@ -287,15 +289,23 @@ class AudienceEngine {
         } finally {
             batches.unlock();
         }
+        buildMillis = (System.nanoTime() - started) / 1_000_000;
+        builtAt = clock.instant();
+        var announceStarted = System.nanoTime();
+        try (turn) {
+            publisher.publish(changes);
+        }
+        var announceMillis = (System.nanoTime() - announceStarted) / 1_000_000;
+        var catchUpStarted = System.nanoTime();
         if (!caughtUp.isEmpty()) {
             reloadCustomers(caughtUp);
         }
-        buildMillis = (System.nanoTime() - started) / 1_000_000;
-        builtAt = clock.instant();
+        var catchUpMillis = (System.nanoTime() - catchUpStarted) / 1_000_000;
         log.info(
                 "audience index built in {} ms: {} live customers, {} activity keys, {} segments, ~{} MB "
-                        + "(profiles {} ms, behaviour {} ms, RFM {} ms, segments and stages {} ms, "
-                        + "{} changes announced in {} ms, build garbage collected in {} ms)",
+                        + "(profiles {} ms, behaviour {} ms, RFM {} ms, segments and stages {} ms, build garbage "
+                        + "collected in {} ms); then {} changes announced in {} ms and {} customers whose events "
+                        + "arrived meanwhile caught up in {} ms",
                 buildMillis,
                 index.live.getCardinality(),
                 index.activity.size(),
@@ -305,12 +315,14 @@ class AudienceEngine {
                 behaviourMillis.get(),
                 rfmMillis,
                 derivedMillis,
+                collectMillis,
                 changes.stream()
                         .mapToLong(
                                 c -> c.entered().getLongCardinality() + c.left().getLongCardinality())
                         .sum(),
                 announceMillis,
-                collectMillis);
+                caughtUp.size(),
+                catchUpMillis);
     }
 
     /**

@@ -60,6 +60,24 @@ class MembershipPublisher {
     private final Set<String> dirtyModels = ConcurrentHashMap.newKeySet();
     private volatile AudienceIndex index;
 
+    /**
+     * Held while changes are announced, so that announcements go out in the order the changes were made: the changes
+     * found at start (everything that happened while Siyu was down) before those of the first batches applied after.
+     */
+    private final java.util.concurrent.locks.ReentrantLock announcing = new java.util.concurrent.locks.ReentrantLock();
+
+    /** The turn to announce, held from {@link #takeTurn} until closed, by the thread that took it. */
+    interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Takes the turn to announce: announcements from other threads wait until it is closed. */
+    Turn takeTurn() {
+        announcing.lock();
+        return announcing::unlock;
+    }
+
     MembershipPublisher(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
@@ -92,6 +110,12 @@ class MembershipPublisher {
         if (changes.isEmpty()) {
             return;
         }
+        try (var turn = takeTurn()) {
+            announce(changes);
+        }
+    }
+
+    private void announce(List<Change> changes) {
         var now = clock.instant();
         transactions.executeWithoutResult(status -> {
             var stageMoves = new HashMap<String, Map<Integer, String[]>>();
@@ -126,6 +150,10 @@ class MembershipPublisher {
     }
 
     private void recordMoves(String model, Map<Integer, String[]> moves, java.time.Instant now) {
+        if (moves.size() >= COPY_FROM) {
+            copyMoves(model, moves, now);
+            return;
+        }
         var rows = new ArrayList<Object[]>();
         moves.forEach((ordinal, move) -> {
             if (move[1] == null) {
@@ -137,6 +165,62 @@ class MembershipPublisher {
         jdbc.batchUpdate("""
                 insert into audience.stage_transition (model, customer_id, from_stage, to_stage, at)
                 values (?, ?, ?, ?, ?)""", rows);
+    }
+
+    /** Moves from which the transitions are written with COPY: a first start or a changed model places everyone. */
+    private static final int COPY_FROM = 10_000;
+
+    /**
+     * Writes many stage transitions with PostgreSQL's COPY (in the caller's transaction), several times faster than
+     * batched inserts: a first start on ten million customers records twenty million.
+     */
+    private void copyMoves(String model, Map<Integer, String[]> moves, java.time.Instant now) {
+        var at = now.toString();
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            var copy = connection
+                    .unwrap(org.postgresql.PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy audience.stage_transition (model, customer_id, from_stage, to_stage, at) "
+                            + "from stdin with (format csv)");
+            try {
+                var line = new StringBuilder();
+                var buffer = new ByteArrayOutputStream(1 << 16);
+                for (var entry : moves.entrySet()) {
+                    var move = entry.getValue();
+                    if (move[1] == null) {
+                        continue; // left every stage: merged away or erased
+                    }
+                    line.setLength(0);
+                    line.append(csv(model))
+                            .append(',')
+                            .append(entry.getKey().longValue())
+                            .append(',');
+                    if (move[0] != null) {
+                        line.append(csv(move[0]));
+                    }
+                    line.append(',').append(csv(move[1])).append(',').append(at).append('\n');
+                    buffer.writeBytes(line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    if (buffer.size() > (1 << 16) - 512) {
+                        copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+                        buffer.reset();
+                    }
+                    events.publishEvent(
+                            new CustomerChangedStage(model, CustomerId.of(entry.getKey()), move[0], move[1], now));
+                }
+                copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A text field of CSV, always quoted, so that an empty stage name is not read as NULL. */
+    private static String csv(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private void tagChanges(long tag, Change change, String value, java.time.Instant now) {
