@@ -109,12 +109,30 @@ class ActivityRecorder {
                 acknowledged.merge(t.customerId().value(), t.touch().receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
         });
+        // what can change a profile's traits, channel or consent (identify, a consent object, a campaign source) and
+        // its order facts (order events); everything else leaves them as they are
+        var traitsOf = new HashSet<Long>();
+        var ordersOf = new HashSet<Long>();
+        for (var recordedTouch : recorded.touches()) {
+            var touch = recordedTouch.touch();
+            var customer = recordedTouch.customerId().value();
+            if (touch.type() == TouchType.IDENTIFY
+                    || touch.context().has("consent")
+                    || touch.context().path("campaign").has("source")) {
+                traitsOf.add(customer);
+            }
+            if (touch.event() != null && EcommerceEvents.ORDER_EVENTS.contains(touch.event())) {
+                ordersOf.add(customer);
+            }
+        }
         return new AudienceEngine.Batch(
                 changed,
                 List.copyOf(deltas),
                 merges,
                 acknowledged,
-                recorded.touches().size());
+                recorded.touches().size(),
+                traitsOf,
+                ordersOf);
     }
 
     /** The activity of touches: one delta per customer, key and day, with keys never seen before created. */

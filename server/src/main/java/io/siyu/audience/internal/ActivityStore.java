@@ -11,10 +11,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.stereotype.Repository;
 
-/** The daily activity table and its key dictionary in PostgreSQL, the truth the in-memory columns are built from. */
-@Repository
+/**
+ * The daily activity table and its key dictionary in PostgreSQL, the truth the in-memory columns are built from.
+ *
+ * <p>A plain component rather than a {@code @Repository}: JdbcTemplate already turns SQL errors into Spring's data
+ * access exceptions, and the translating proxy a repository gets would put a reflective call into every key lookup of
+ * the index's hot path.
+ */
+@org.springframework.stereotype.Component
 class ActivityStore {
 
     private final JdbcTemplate jdbc;

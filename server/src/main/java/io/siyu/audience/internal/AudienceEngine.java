@@ -110,14 +110,18 @@ class AudienceEngine {
 
     /**
      * A batch of committed changes: customers whose profile or activity changed, their activity, merges, when each
-     * customer's earliest message of the batch was acknowledged, and how many touches the batch held.
+     * customer's earliest message of the batch was acknowledged, how many touches the batch held, and the customers
+     * whose traits, channel or consent ({@code traitsOf}) and whose orders ({@code ordersOf}) may have changed: the
+     * others' are as the index holds them.
      */
     record Batch(
             Set<Long> changed,
             List<ActivityStore.Delta> deltas,
             Map<Long, Long> merges,
             Map<Long, java.time.Instant> acknowledged,
-            int touches) {}
+            int touches,
+            Set<Long> traitsOf,
+            Set<Long> ordersOf) {}
 
     /** The definitions the engine keeps current, parsed, in evaluation order. */
     record Registry(
@@ -487,7 +491,11 @@ class AudienceEngine {
         var touched = survivors.isEmpty() ? Touched.nothing() : Touched.everything();
         index.write(() -> {
             batch.merges().keySet().forEach(absorbed -> index.forget(AudienceIndex.ordinal(absorbed)));
-            index.applyAll(snapshots, touched);
+            if (survivors.isEmpty()) {
+                index.applyAll(snapshots, touched, batch.traitsOf(), batch.ordersOf());
+            } else {
+                index.applyAll(snapshots, touched, null, null); // merged histories: everything of the survivors
+            }
             for (var delta : batch.deltas()) {
                 if (survivors.contains(delta.customerId())) {
                     continue;

@@ -45,14 +45,14 @@ final class AudienceIndex {
 
     /** Facts as bit-sliced indexes: counts, money in cents, times as days since 1970 in the brand's time zone. */
     enum Fact {
-        EVENT_COUNT("event_count", Kind.NUMBER),
-        ORDER_COUNT("order_count", Kind.NUMBER),
-        TOTAL_SPENT("total_spent", Kind.MONEY),
-        AVERAGE_ORDER_VALUE("average_order_value", Kind.MONEY),
-        FIRST_SEEN_AT("first_seen_at", Kind.DAY),
-        LAST_SEEN_AT("last_seen_at", Kind.DAY),
-        FIRST_ORDER_AT("first_order_at", Kind.DAY),
-        LAST_ORDER_AT("last_order_at", Kind.DAY);
+        EVENT_COUNT("event_count", Kind.NUMBER, false),
+        ORDER_COUNT("order_count", Kind.NUMBER, true),
+        TOTAL_SPENT("total_spent", Kind.MONEY, true),
+        AVERAGE_ORDER_VALUE("average_order_value", Kind.MONEY, true),
+        FIRST_SEEN_AT("first_seen_at", Kind.DAY, false),
+        LAST_SEEN_AT("last_seen_at", Kind.DAY, false),
+        FIRST_ORDER_AT("first_order_at", Kind.DAY, true),
+        LAST_ORDER_AT("last_order_at", Kind.DAY, true);
 
         enum Kind {
             NUMBER,
@@ -62,10 +62,13 @@ final class AudienceIndex {
 
         final String wireName;
         final Kind kind;
+        /** Whether only orders change it (commerce's order facts), not every event. */
+        final boolean ofOrders;
 
-        Fact(String wireName, Kind kind) {
+        Fact(String wireName, Kind kind, boolean ofOrders) {
             this.wireName = wireName;
             this.kind = kind;
+            this.ofOrders = ofOrders;
         }
 
         static java.util.Optional<Fact> of(String name) {
@@ -120,18 +123,29 @@ final class AudienceIndex {
      * Callers hold the write lock.
      */
     void applyAll(java.util.Collection<ProfileSnapshot> profiles) {
-        applyAll(profiles, Touched.everything());
+        applyAll(profiles, Touched.everything(), null, null);
     }
 
-    /** As {@link #applyAll(java.util.Collection)}, noting in {@code touched} what changed. */
-    void applyAll(java.util.Collection<ProfileSnapshot> profiles, Touched touched) {
+    /**
+     * As {@link #applyAll(java.util.Collection)}, noting in {@code touched} what changed, and skipping what cannot
+     * have changed: the traits, channel and consent of customers outside {@code traitsOf}, and the order facts of
+     * customers outside {@code ordersOf} (null: everyone's). A batch of page views and product views changes neither,
+     * and most of a batch's cost would otherwise go to finding that out.
+     */
+    void applyAll(
+            java.util.Collection<ProfileSnapshot> profiles,
+            Touched touched,
+            java.util.Set<Long> traitsOf,
+            java.util.Set<Long> ordersOf) {
         var byId = new java.util.TreeMap<Long, ProfileSnapshot>();
         profiles.forEach(profile -> byId.put(profile.id().value(), profile));
         var ordinals = new int[FACTS.length][byId.size()];
         var values = new long[FACTS.length][byId.size()];
         var counts = new int[FACTS.length];
         var without = new RoaringBitmap[FACTS.length]; // those who lack a fact (no orders: no order dates)
-        var liveOrdinals = new int[byId.size()];
+        var everyLive = new int[byId.size()];
+        var everyAlive = 0;
+        var liveOrdinals = new int[byId.size()]; // those whose traits, channel and consent are set
         var liveProfiles = new ProfileSnapshot[byId.size()];
         var alive = 0;
         var joinedOrLeft = false;
@@ -142,10 +156,20 @@ final class AudienceIndex {
                 joinedOrLeft = true;
                 continue;
             }
-            liveOrdinals[alive] = ordinal;
-            liveProfiles[alive++] = profile;
+            everyLive[everyAlive++] = ordinal;
+            // a customer new to the index gets everything, whatever the batch says
+            var known = live.contains(ordinal);
+            if (!known || traitsOf == null || traitsOf.contains(profile.id().value())) {
+                liveOrdinals[alive] = ordinal;
+                liveProfiles[alive++] = profile;
+            }
             var figures = facts(profile);
+            var ordersMayHaveChanged =
+                    !known || ordersOf == null || ordersOf.contains(profile.id().value());
             for (var fact : FACTS) {
+                if (fact.ofOrders && !ordersMayHaveChanged) {
+                    continue;
+                }
                 var value = figures[fact.ordinal()];
                 var f = fact.ordinal();
                 if (value == NONE) {
@@ -160,7 +184,7 @@ final class AudienceIndex {
             }
         }
         var wasLive = live.getLongCardinality();
-        live.or(RoaringBitmap.bitmapOf(java.util.Arrays.copyOf(liveOrdinals, alive)));
+        live.or(RoaringBitmap.bitmapOf(java.util.Arrays.copyOf(everyLive, everyAlive)));
         if (joinedOrLeft || live.getLongCardinality() != wasLive) {
             touched.all(); // who is live changed: every definition's NOT and "otherwise" with it
         }
@@ -172,8 +196,10 @@ final class AudienceIndex {
                 touched.changed(Touched.Input.FACT, fact.wireName);
             }
         }
-        setTraits(liveOrdinals, liveProfiles, alive, touched);
-        setConsents(liveOrdinals, liveProfiles, alive, touched);
+        if (alive > 0) {
+            setTraits(liveOrdinals, liveProfiles, alive, touched);
+            setConsents(liveOrdinals, liveProfiles, alive, touched);
+        }
     }
 
     private static final Fact[] FACTS = Fact.values();

@@ -96,6 +96,7 @@ final class TraitColumn {
             if (reading == null) {
                 continue;
             }
+            var known = values.size();
             var id = idOf(reading.text());
             valueIds.set(ordinal, id);
             texts[t] = ordinal;
@@ -106,8 +107,8 @@ final class TraitColumn {
             if (reading.hundredths() != null) {
                 numbered[n] = ordinal;
                 numberValues[n++] = reading.hundredths();
-                if (numberOfValue != null) {
-                    numberOfValue.putIfAbsent(id, reading.hundredths()); // a text always reads as the same number
+                if (numberOfValue != null && id >= known) {
+                    numberOfValue.put(id, reading.hundredths()); // a new value: a text always reads as the same number
                     if (numberOfValue.size() > NUMBER_VALUES_LIMIT) {
                         numberOfValue = null;
                     }

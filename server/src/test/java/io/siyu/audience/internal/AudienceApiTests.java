@@ -413,6 +413,22 @@ class AudienceApiTests {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aCustomerFirstSeenThroughABatchOfViewsHasEveryFact() {
+        fixtures.send(track("views-only-1", "Only Viewed", at(fixtures.today(), 1)));
+        // a view changes neither traits nor orders, yet a customer new to the index holds every fact
+        assertThat(count("""
+                {"type":"all","conditions":[{"type":"event","event":"Only Viewed"},
+                  {"type":"fact","fact":"order_count","operator":"equals","value":0},
+                  {"type":"fact","fact":"total_spent","operator":"equals","value":0},
+                  {"type":"fact","fact":"event_count","operator":"equals","value":1}]}""")).isEqualTo(1);
+        fixtures.send(track("views-only-1", "Only Viewed", at(fixtures.today(), 2)));
+        assertThat(count("""
+                {"type":"all","conditions":[{"type":"event","event":"Only Viewed"},
+                  {"type":"fact","fact":"order_count","operator":"equals","value":0},
+                  {"type":"fact","fact":"event_count","operator":"equals","value":2}]}""")).isEqualTo(1);
+    }
+
     private String sendView(String userId) {
         fixtures.send(track(userId, "Signal Viewed", at(fixtures.today(), 1)));
         return userId;
