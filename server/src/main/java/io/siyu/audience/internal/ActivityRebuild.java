@@ -54,6 +54,16 @@ class ActivityRebuild {
         boolean running() {
             return state.equals("rebuilding-activity") || state.equals("building-index");
         }
+
+        /** The same rebuild in another state; {@code finishedAt} and {@code error} as given. */
+        Status in(String next, Instant finished, String failure) {
+            return new Status(
+                    next, startedAt, finished, startedBy, customersRead, customersTotal, events, rows, failure);
+        }
+
+        Status progressed(long read, long total, long eventsRead, long rowsWritten) {
+            return new Status(state, startedAt, null, startedBy, read, total, eventsRead, rowsWritten, null);
+        }
     }
 
     private final Profiles profiles;
@@ -114,7 +124,7 @@ class ActivityRebuild {
                 transaction.executeWithoutResult(tx -> {
                     jdbc.execute("truncate audience.activity");
                     var highest = profiles.highestCustomerId();
-                    update(s -> withProgress(s, 0, highest, 0, 0));
+                    update(s -> s.progressed(0, highest, 0, 0));
                     for (long from = 1; from <= highest; from += CUSTOMERS_PER_STEP) {
                         var touches = new ArrayList<TouchesRecorded.RecordedTouch>();
                         profiles.forEachStoredTouch(from, from + CUSTOMERS_PER_STEP, touches::add);
@@ -123,52 +133,20 @@ class ActivityRebuild {
                         events.addAndGet(touches.size());
                         rows.addAndGet(deltas.size());
                         var read = Math.min(highest, from + CUSTOMERS_PER_STEP - 1);
-                        update(s -> withProgress(s, read, highest, events.get(), rows.get()));
+                        update(s -> s.progressed(read, highest, events.get(), rows.get()));
                     }
                 });
             } finally {
                 engine.batchDone();
             }
             log.info("audience activity rebuilt from {} stored events into {} rows; building the index", events, rows);
-            update(s -> new Status(
-                    "building-index",
-                    s.startedAt(),
-                    null,
-                    s.startedBy(),
-                    s.customersRead(),
-                    s.customersTotal(),
-                    s.events(),
-                    s.rows(),
-                    null));
+            update(s -> s.in("building-index", null, null));
             engine.rebuild();
-            update(s -> new Status(
-                    "done",
-                    s.startedAt(),
-                    clock.instant(),
-                    s.startedBy(),
-                    s.customersRead(),
-                    s.customersTotal(),
-                    s.events(),
-                    s.rows(),
-                    null));
+            update(s -> s.in("done", clock.instant(), null));
         } catch (RuntimeException e) {
             log.error("rebuilding the audience activity failed; the table is as it was", e);
-            update(s -> new Status(
-                    "failed",
-                    s.startedAt(),
-                    clock.instant(),
-                    s.startedBy(),
-                    s.customersRead(),
-                    s.customersTotal(),
-                    s.events(),
-                    s.rows(),
-                    String.valueOf(e.getMessage())));
+            update(s -> s.in("failed", clock.instant(), String.valueOf(e.getMessage())));
         }
-    }
-
-    private static Status withProgress(Status status, long read, long total, long events, long rows) {
-        return new Status(
-                status.state(), status.startedAt(), null, status.startedBy(), read, total, events, rows, null);
     }
 
     private void update(java.util.function.UnaryOperator<Status> change) {

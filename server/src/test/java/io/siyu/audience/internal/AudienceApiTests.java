@@ -298,19 +298,7 @@ class AudienceApiTests {
     void aCatchUpThatReadsABatchBetweenItsCommitAndItsApplyCountsItOnce() throws Exception {
         fixtures.send(track("race-1", "Race Viewed", at(fixtures.today(), 1)));
         var id = fixtures.customer("race-1");
-        var second = new Touch(
-                "race-second",
-                TouchType.TRACK,
-                "Race Viewed",
-                "race-1",
-                null,
-                null,
-                null,
-                HttpFixtures.JSON.createObjectNode(),
-                HttpFixtures.JSON.createObjectNode(),
-                HttpFixtures.JSON.createObjectNode(),
-                at(fixtures.today(), 2),
-                clock.instant());
+        var second = viewed("race-second", "race-1", "Race Viewed", 2);
         var catchUp = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<?>>();
         try (var others = java.util.concurrent.Executors.newSingleThreadExecutor()) {
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
@@ -390,19 +378,7 @@ class AudienceApiTests {
 
     @Test
     void aKeyCreatedForABatchThatRollsBackStaysKnown() {
-        var touch = new Touch(
-                "rollback-1",
-                TouchType.TRACK,
-                "Rolled Back Viewed",
-                "rollback-1",
-                null,
-                null,
-                null,
-                HttpFixtures.JSON.createObjectNode(),
-                HttpFixtures.JSON.createObjectNode(),
-                HttpFixtures.JSON.createObjectNode(),
-                at(fixtures.today(), 1),
-                clock.instant());
+        var touch = viewed("rollback-1", "rollback-1", "Rolled Back Viewed", 1);
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             profiles.record(List.of(touch));
             status.setRollbackOnly();
@@ -427,6 +403,23 @@ class AudienceApiTests {
                 {"type":"all","conditions":[{"type":"event","event":"Only Viewed"},
                   {"type":"fact","fact":"order_count","operator":"equals","value":0},
                   {"type":"fact","fact":"event_count","operator":"equals","value":2}]}""")).isEqualTo(1);
+    }
+
+    /** A track as ingestion hands it to the customers module, for recording without the pipeline. */
+    private Touch viewed(String messageId, String userId, String event, int minute) {
+        return new Touch(
+                messageId,
+                TouchType.TRACK,
+                event,
+                userId,
+                null,
+                null,
+                null,
+                HttpFixtures.JSON.createObjectNode(),
+                HttpFixtures.JSON.createObjectNode(),
+                HttpFixtures.JSON.createObjectNode(),
+                at(fixtures.today(), minute),
+                clock.instant());
     }
 
     private String sendView(String userId) {
