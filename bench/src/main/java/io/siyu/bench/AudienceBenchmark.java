@@ -137,7 +137,8 @@ public final class AudienceBenchmark {
             server.start();
             var api = new Api(server);
             var status = api.awaitIndex();
-            System.out.printf("index built in %.0f s%n", status.path("buildMillis").asLong() / 1000.0);
+            System.out.printf(
+                    "index built in %.0f s%n", status.path("buildMillis").asLong() / 1000.0);
             var run = new SignalRun(server, api, customers);
             run.steady(1000, 60, System.currentTimeMillis());
             Thread.sleep(3000);
