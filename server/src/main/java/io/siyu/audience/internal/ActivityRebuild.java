@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,7 +70,6 @@ class ActivityRebuild {
     private final ActivityStore store;
     private final AudienceEngine engine;
     private final TransactionTemplate transaction;
-    private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.IDLE);
@@ -82,7 +80,6 @@ class ActivityRebuild {
             ActivityStore store,
             AudienceEngine engine,
             PlatformTransactionManager transactions,
-            JdbcTemplate jdbc,
             AuditLog audit,
             Clock clock) {
         this.profiles = profiles;
@@ -90,7 +87,6 @@ class ActivityRebuild {
         this.store = store;
         this.engine = engine;
         this.transaction = new TransactionTemplate(transactions);
-        this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
@@ -122,7 +118,7 @@ class ActivityRebuild {
             engine.batchStarted();
             try {
                 transaction.executeWithoutResult(tx -> {
-                    jdbc.execute("truncate audience.activity");
+                    store.clear();
                     var highest = profiles.highestCustomerId();
                     update(s -> s.progressed(0, highest, 0, 0));
                     for (long from = 1; from <= highest; from += CUSTOMERS_PER_STEP) {

@@ -109,20 +109,15 @@ class ActivityRecorder {
                 acknowledged.merge(t.customerId().value(), t.touch().receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
         });
-        // what can change a profile's traits, channel or consent (identify, a consent object, a campaign source) and
-        // its order facts (order events); everything else leaves them as they are
+        // whose traits, channel or consent changed, as the customers module says, and whose order facts may have
+        // (order events); everything else of the others stays as the index holds it
         var traitsOf = new HashSet<Long>();
+        recorded.described().forEach(id -> traitsOf.add(id.value()));
         var ordersOf = new HashSet<Long>();
         for (var recordedTouch : recorded.touches()) {
-            var touch = recordedTouch.touch();
-            var customer = recordedTouch.customerId().value();
-            if (touch.type() == TouchType.IDENTIFY
-                    || touch.context().has("consent")
-                    || touch.context().path("campaign").has("source")) {
-                traitsOf.add(customer);
-            }
-            if (touch.event() != null && EcommerceEvents.ORDER_EVENTS.contains(touch.event())) {
-                ordersOf.add(customer);
+            var event = recordedTouch.touch().event();
+            if (event != null && EcommerceEvents.ORDER_EVENTS.contains(event)) {
+                ordersOf.add(recordedTouch.customerId().value());
             }
         }
         return new AudienceEngine.Batch(

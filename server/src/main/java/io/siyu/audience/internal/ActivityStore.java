@@ -111,6 +111,11 @@ class ActivityStore {
                         .toList());
     }
 
+    /** Empties the activity table, for it to be filled again from the stored events (in the caller's transaction). */
+    void clear() {
+        jdbc.execute("truncate audience.activity");
+    }
+
     /** Moves a merged profile's activity to its survivor. */
     void merge(long survivor, long absorbed) {
         jdbc.update("""

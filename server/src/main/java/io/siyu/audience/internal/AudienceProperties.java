@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param measures numeric event properties whose sum, minimum and maximum behaviour conditions may test
  * @param consentCategories categories of consent (context.consent.categoryPreferences) that conditions may name and
  *     the segment builder offers before any customer has decided on them; categories customers decided on are added
- * how many days of per-day behaviour the index keeps; longer windows are refused, all-time
+ * @param retentionDays how many days of per-day behaviour the index keeps; longer windows are refused, all-time
  *     figures are kept regardless
  * @param rfmRefresh how soon after new purchases RFM scores are computed again (quintiles move with every purchase,
  *     so they are recomputed for everyone, at most this often, rather than per event)

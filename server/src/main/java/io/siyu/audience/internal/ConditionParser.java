@@ -300,12 +300,15 @@ final class ConditionParser {
         if (!states.contains(state)) {
             return fail(path + ".state", "one-of", "must be one of granted, denied, unknown");
         }
-        if (!catalog.stored() && !catalog.consentCategories().contains(category)) {
-            return fail(
-                    path + ".category",
-                    "unknown-category",
-                    "no customer has decided on '" + category + "' and it is not a configured category; known: "
-                            + String.join(", ", catalog.consentCategories()));
+        if (!catalog.stored()) {
+            var known = catalog.consentCategories();
+            if (!known.contains(category)) {
+                return fail(
+                        path + ".category",
+                        "unknown-category",
+                        "no customer has decided on '" + category + "' and it is not a configured category; known: "
+                                + String.join(", ", known));
+            }
         }
         return new Condition.Consent(category, Condition.ConsentState.valueOf(state.toUpperCase(Locale.ROOT)));
     }

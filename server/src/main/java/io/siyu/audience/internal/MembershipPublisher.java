@@ -149,32 +149,12 @@ class MembershipPublisher {
         });
     }
 
-    private void recordMoves(String model, Map<Integer, String[]> moves, java.time.Instant now) {
-        if (moves.size() >= COPY_FROM) {
-            copyMoves(model, moves, now);
-            return;
-        }
-        var rows = new ArrayList<Object[]>();
-        moves.forEach((ordinal, move) -> {
-            if (move[1] == null) {
-                return; // left every stage: merged away or erased
-            }
-            rows.add(new Object[] {model, (long) ordinal, move[0], move[1], Timestamps.of(now)});
-            events.publishEvent(new CustomerChangedStage(model, CustomerId.of(ordinal), move[0], move[1], now));
-        });
-        jdbc.batchUpdate("""
-                insert into audience.stage_transition (model, customer_id, from_stage, to_stage, at)
-                values (?, ?, ?, ?, ?)""", rows);
-    }
-
-    /** Moves from which the transitions are written with COPY: a first start or a changed model places everyone. */
-    private static final int COPY_FROM = 10_000;
-
     /**
-     * Writes many stage transitions with PostgreSQL's COPY (in the caller's transaction), several times faster than
-     * batched inserts: a first start on ten million customers records twenty million.
+     * Records stage moves and announces each: the transitions are written with PostgreSQL's COPY (in the caller's
+     * transaction), several times faster than batched inserts where it matters, a first start on ten million customers
+     * recording twenty million, and one round trip for the few of a batch.
      */
-    private void copyMoves(String model, Map<Integer, String[]> moves, java.time.Instant now) {
+    private void recordMoves(String model, Map<Integer, String[]> moves, java.time.Instant now) {
         var at = now.toString();
         jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
             var copy = connection

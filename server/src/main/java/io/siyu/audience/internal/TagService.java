@@ -179,9 +179,9 @@ class TagService {
     TagView update(long id, String name, Long categoryId, String description, JsonNode rule) {
         var existing = tag(id);
         requireName("name", name);
-        validateRule(existing.kind(), rule);
-        if (existing.kind().equals("RULE")) {
-            SegmentOrder.refuseCycles("tag:" + id, audiences.parse(rule), engine.registry(), "rule.condition");
+        var parsed = validateRule(existing.kind(), rule);
+        if (parsed != null) {
+            SegmentOrder.refuseCycles("tag:" + id, parsed, engine.registry(), "rule.condition");
         }
         try {
             jdbc.update(
@@ -345,16 +345,19 @@ class TagService {
                         .toList());
     }
 
-    private void validateRule(String kind, JsonNode rule) {
+    /** Checks a tag's rule; answers the parsed condition of a rule tag, null for the other kinds. */
+    private ConditionParser.Parsed validateRule(String kind, JsonNode rule) {
         if (rule == null || rule.isNull()) {
             if (kind.equals("RULE")) {
                 throw new InvalidInputException("rule", "required", "a rule tag needs a condition");
             }
-            return;
+            return null;
         }
         switch (kind) {
             case "MANUAL" -> throw new InvalidInputException("rule", "not-allowed", "a manual tag has no rule");
-            case "RULE" -> audiences.parse(rule);
+            case "RULE" -> {
+                return audiences.parse(rule);
+            }
             case "VALUE" -> {
                 if (!rule.isArray() || rule.isEmpty()) {
                     throw new InvalidInputException(
@@ -389,6 +392,7 @@ class TagService {
             }
             default -> {}
         }
+        return null;
     }
 
     private static String kind(String kind) {

@@ -54,6 +54,8 @@ final class ProfileState {
     ObjectNode consents;
     /** When the customer last withdrew every category at once (an empty {@code categoryPreferences}). */
     Instant consentWithdrawnAt;
+    /** Whether a trait, the channel or a consent decision changed while this state was in memory. */
+    boolean described;
     /** Changes of consent made while this state was in memory, to be recorded. */
     final List<ConsentChange> consentChanges = new ArrayList<>();
 
@@ -144,11 +146,13 @@ final class ProfileState {
         if (current != null && Instant.parse(current).isAfter(at)) {
             return;
         }
+        var before = traits.get(name);
         if (value == null || value.isNull()) {
             traits.remove(name);
         } else {
             traits.set(name, value);
         }
+        described |= !java.util.Objects.equals(before, traits.get(name));
         traitTimes.put(name, at.toString());
         if (NAME_TRAITS.contains(name)) {
             displayName = deriveDisplayName();
@@ -180,6 +184,7 @@ final class ProfileState {
                 "messageId", changed ? messageId : current.path("messageId").asString(null));
         consents.set(category, decision);
         if (changed) {
+            described = true;
             consentChanges.add(new ConsentChange(category, granted, since, messageId, mergedFrom));
         }
     }
@@ -203,6 +208,7 @@ final class ProfileState {
             return;
         }
         if (channel == null || rank > channelRank || (rank == channelRank && at.isBefore(channelAt))) {
+            described |= !normalised.equals(channel);
             channel = normalised;
             channelRank = rank;
             channelAt = at;

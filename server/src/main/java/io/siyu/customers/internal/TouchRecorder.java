@@ -178,9 +178,13 @@ class TouchRecorder {
                 .toList());
         store.recordConflicts(graph.conflicts());
         var consentRows = new ArrayList<ProfileStore.ConsentRow>();
+        var described = new java.util.HashSet<CustomerId>();
         for (var state : states.values()) {
             var owner = graph.find(state.id);
             state.consentChanges.forEach(change -> consentRows.add(new ProfileStore.ConsentRow(owner, change)));
+            if (state.described || state.isNew) {
+                described.add(CustomerId.of(owner));
+            }
         }
         store.insertConsentChanges(consentRows, now);
         store.insertEvents(eventRows);
@@ -197,7 +201,7 @@ class TouchRecorder {
         for (int i = 0; i < touches.size(); i++) {
             recorded.add(new TouchesRecorded.RecordedTouch(results.get(i), touches.get(i)));
         }
-        events.publishEvent(new TouchesRecorded(recorded, merges));
+        events.publishEvent(new TouchesRecorded(recorded, merges, described));
         return results;
     }
 
