@@ -77,7 +77,7 @@ export default function LoginPage() {
           {state?.reason === 'expired' && !failure && (
             <Alert className="login-alert" type="info" showIcon title={t('login.expired')} />
           )}
-          {failure && <SignInFailure error={failure} lockedUntil={(until) => format.dateTime(until)} />}
+          {failure && <SignInFailure error={failure} retryAt={(at) => format.dateTime(at)} />}
           <Form<Credentials> layout="vertical" requiredMark={false} onFinish={submit} size="large" autoComplete="on">
             <Form.Item
               name="username"
@@ -115,15 +115,15 @@ export default function LoginPage() {
   );
 }
 
-function SignInFailure({ error, lockedUntil }: { error: Error; lockedUntil: (until: string) => string }) {
+function SignInFailure({ error, retryAt }: { error: Error; retryAt: (at: string) => string }) {
   const { t } = useI18n();
   if (error instanceof ApiError) {
     const { problem } = error;
     const title =
       problem.status === 429
-        ? problem.lockedUntil
-          ? t('login.lockedUntil', { time: lockedUntil(problem.lockedUntil) })
-          : t('login.locked')
+        ? problem.retryAt
+          ? t('login.heldBackUntil', { time: retryAt(problem.retryAt) })
+          : t('login.heldBack')
         : problem.status === 401
           ? t('login.rejected')
           : t('error.title');

@@ -77,10 +77,14 @@ export default function OperatorsPage() {
               {t('operator.active')}
             </Tag>
           )}
-          {operator.locked && (
-            <Tooltip title={operator.lockedUntil ? t('operator.lockedUntil', { time: format.dateTime(operator.lockedUntil) }) : undefined}>
-              <Tag color="red" variant="filled" data-testid="operator-locked">
-                {t('operator.locked')}
+          {operator.signInHeldBack && (
+            <Tooltip
+              title={
+                operator.signInHeldBackUntil ? t('operator.heldBackUntil', { time: format.dateTime(operator.signInHeldBackUntil) }) : undefined
+              }
+            >
+              <Tag color="orange" variant="filled" data-testid="operator-held-back">
+                {t('operator.heldBack')}
               </Tag>
             </Tooltip>
           )}
@@ -107,7 +111,7 @@ export default function OperatorsPage() {
           <Button type="link" size="small" onClick={() => setDialog({ kind: 'password', operator })} data-testid="reset-password">
             {t('operators.resetPassword')}
           </Button>
-          {operator.locked && (
+          {operator.signInHeldBack && (
             <Popconfirm
               title={t('operators.unlockTitle', { name: operator.username })}
               okText={t('operators.unlock')}

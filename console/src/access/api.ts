@@ -37,8 +37,9 @@ export interface Operator {
   displayName: string;
   role: Role;
   disabled: boolean;
-  locked: boolean;
-  lockedUntil?: string;
+  /** Some address has failed to sign in as this operator too often and is held back. */
+  signInHeldBack: boolean;
+  signInHeldBackUntil?: string;
   lastSignInAt?: string;
   createdAt: string;
 }

@@ -111,16 +111,16 @@ describe('ApiClient', () => {
     expect(apiError.problem.errors).toEqual(problem.errors);
   });
 
-  it('keeps extension members such as lockedUntil', async () => {
+  it('keeps extension members such as retryAt', async () => {
     const { client } = fakeServer(
-      [json(429, { status: 429, title: 'Account locked', detail: 'too many', lockedUntil: '2026-11-22T12:00:00Z' })],
+      [json(429, { status: 429, title: 'Too many attempts', detail: 'too many', retryAt: '2026-11-22T12:00:00Z' })],
       { value: 'XSRF-TOKEN=t' },
     );
 
     const error = (await client.post('/api/v1/session', {}, { redirectOnUnauthorized: false }).catch((e: unknown) => e)) as ApiError;
 
     expect(error.status).toBe(429);
-    expect(error.problem.lockedUntil).toBe('2026-11-22T12:00:00Z');
+    expect(error.problem.retryAt).toBe('2026-11-22T12:00:00Z');
   });
 
   it('reports a 401 as a lost session', async () => {

@@ -12,7 +12,8 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: FieldError[];
-  lockedUntil?: string;
+  /** When a client held back after too many failed sign-ins may try again. */
+  retryAt?: string;
   [extension: string]: unknown;
 }
 

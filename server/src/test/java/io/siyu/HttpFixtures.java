@@ -30,7 +30,8 @@ public final class HttpFixtures {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder()
                 .cookieHandler(cookies)
-                .connectTimeout(Duration.ofSeconds(5))
+                // generous: a loaded 2-core machine may take seconds to accept a burst of connections
+                .connectTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
@@ -65,6 +66,26 @@ public final class HttpFixtures {
             throw new IllegalStateException("sign-in failed: " + response);
         }
         return http;
+    }
+
+    /** From now on sends this header with every request (as a proxy in front of Siyu would, for example). */
+    public HttpFixtures header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** From now on sends no {@code Authorization} header, only the cookies it was given so far. */
+    public HttpFixtures withoutAuthorization() {
+        headers.remove("Authorization");
+        return this;
+    }
+
+    /** The value of a cookie the server set, if it did. */
+    public java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     /** From now on sends the session cookie without the CSRF header, as a forged cross-site request would. */
@@ -139,9 +160,6 @@ public final class HttpFixtures {
     }
 
     private java.util.Optional<String> csrf() {
-        return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue)
-                .findFirst();
+        return cookie("XSRF-TOKEN");
     }
 }

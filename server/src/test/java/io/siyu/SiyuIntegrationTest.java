@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "siyu.bootstrap.admin-password=" + TestCredentials.ADMIN_PASSWORD,
             "siyu.bootstrap.write-key=" + TestCredentials.WRITE_KEY,
             "siyu.bootstrap.api-token=" + TestCredentials.API_TOKEN,
-            "siyu.demo.enabled=false"
+            "siyu.demo.enabled=false",
+            // as behind the TLS proxy of docs/operations.md: tests pose as clients and proxies with X-Forwarded-*
+            "server.forward-headers-strategy=native"
         })
 public @interface SiyuIntegrationTest {}

@@ -22,7 +22,9 @@ public enum Permission {
             "Rebuild behaviour from every stored event (applying new events waits until it is done)"),
     IMPORTS_RUN("imports:run", "Import customers and orders from files"),
     KEYS_MANAGE("keys:manage", "Create and revoke write keys and API tokens"),
-    OPERATORS_MANAGE("operators:manage", "Create operators, change their roles, unlock and disable them"),
+    OPERATORS_MANAGE(
+            "operators:manage",
+            "Create operators, change their roles and passwords, disable them, lift sign-in limits"),
     AUDIT_READ("audit:read", "Read the audit log"),
     METRICS_READ("metrics:read", "Scrape operational metrics");
 

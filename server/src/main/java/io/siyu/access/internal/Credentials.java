@@ -97,7 +97,8 @@ class Credentials implements WriteKeys {
                                 rs.getString("name"),
                                 rs.getString("name"),
                                 Role.valueOf(rs.getString("role")),
-                                OperatorPrincipal.Kind.API_TOKEN))
+                                OperatorPrincipal.Kind.API_TOKEN,
+                                0))
                         .optional());
     }
 

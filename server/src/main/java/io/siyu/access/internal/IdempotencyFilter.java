@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Makes changes through the operator API safe to retry: a request that carries an {@code Idempotency-Key} header is
  * carried out once per caller and key, and a repetition within {@link #RETENTION} gets the first answer again (with
- * {@code Idempotency-Replayed: true}). The same key with a different request is refused with 422; a repetition that
+ * {@code Idempotency-Replayed: true}). Keys belong to one principal (an operator or an API token, by id): another
+ * caller's request with the same key is a request of its own. Before anything is replayed the caller must still pass
+ * the handler's permission rule, so that an answer is never replayed to a caller who may no longer have it. The same key with a different request is refused with 422; a repetition that
  * arrives while the first is still running is refused with 409. Failures of the server (5xx) are not kept, so that
  * the retry is carried out.
  */
@@ -33,15 +35,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final Duration RETENTION = Duration.ofHours(24);
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final int IN_PROGRESS = 0;
+    static final int MAX_KEY_LENGTH = 200;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final HandlerAuthorization authorization;
 
-    IdempotencyFilter(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    IdempotencyFilter(JdbcTemplate jdbc, JsonMapper json, Clock clock, HandlerAuthorization authorization) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.authorization = authorization;
     }
 
     @Override
@@ -56,11 +61,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         var key = request.getHeader(HEADER).strip();
-        if (authentication == null || key.isEmpty() || key.length() > 200) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof OperatorPrincipal principal)) {
             chain.doFilter(request, response);
             return;
         }
-        var actor = authentication.getName();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            ProblemResponses.write(
+                    response,
+                    json,
+                    Problems.invalidInput(java.util.List.of(new io.siyu.shared.Violation(
+                            HEADER, "length", "must have 1 to " + MAX_KEY_LENGTH + " characters"))));
+            return;
+        }
+        var actor = principal.key();
         var body = request.getInputStream().readAllBytes();
         var replayable = new BodyReplayingRequest(request, body);
         var hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
@@ -71,6 +84,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 insert into access.idempotent_request (actor, idempotency_key, method, path, request_hash, status, created_at)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", actor, key, request.getMethod(), request.getRequestURI(), hash, IN_PROGRESS, Timestamps.of(now));
         if (claimed == 0) {
+            if (!authorization.permits(request, authentication)) {
+                ProblemResponses.write(
+                        response, json, ProblemResponses.forbidden("your role does not allow this action"));
+                return;
+            }
             replay(actor, key, hash, response);
             return;
         }

@@ -3,7 +3,12 @@ package io.siyu.access.internal;
 import io.siyu.access.Role;
 import java.time.Instant;
 
-/** A person of the brand's operations team who signs in to the console. */
+/**
+ * A person of the brand's operations team who signs in to the console.
+ *
+ * @param sessionEpoch moves on when the password changes or the account is disabled; a session signed in under an
+ *     older epoch is over
+ */
 record Operator(
         long id,
         String username,
@@ -11,12 +16,6 @@ record Operator(
         Role role,
         String passwordHash,
         boolean disabled,
-        int failedAttempts,
-        Instant lockedUntil,
+        int sessionEpoch,
         Instant lastSignInAt,
-        Instant createdAt) {
-
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-}
+        Instant createdAt) {}

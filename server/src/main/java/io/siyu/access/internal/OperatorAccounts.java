@@ -7,7 +7,6 @@ import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
 import io.siyu.shared.Violation;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,29 +17,33 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Operators' accounts: creation, roles, passwords and the sign-in check with lock-out.
+ * Operators' accounts: creation, roles, passwords and the sign-in check.
  *
- * <p>Lock-out: {@value #LOCK_THRESHOLD} wrong passwords in a row lock the account for {@link #LOCK_DURATION}; an
- * admin may unlock it sooner. A wrong password for an unknown user name costs the same hashing time as for a known
- * one, so response times do not reveal which user names exist.
+ * <p>Sign-in answers the same for an unknown user name, a wrong password and a disabled account, and costs the same
+ * hashing time for each, so neither answers nor response times reveal which user names exist. Guessing is slowed per
+ * client by {@link SignInThrottle}, never by locking the account for everyone.
  */
 @Service
 class OperatorAccounts {
 
-    static final int LOCK_THRESHOLD = 5;
-    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+    static final int MAX_USERNAME_LENGTH = 64;
     static final int MIN_PASSWORD_LENGTH = 10;
+    static final int MAX_PASSWORD_LENGTH = 200;
+    static final int MAX_DISPLAY_NAME_LENGTH = 100;
 
     private final OperatorStore store;
     private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
     private final String unknownUserHash;
 
-    OperatorAccounts(OperatorStore store, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    OperatorAccounts(
+            OperatorStore store, PasswordEncoder passwords, SignInThrottle throttle, AuditLog audit, Clock clock) {
         this.store = store;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
         this.unknownUserHash = passwords.encode("not a password of anyone");
@@ -52,38 +55,49 @@ class OperatorAccounts {
 
         record Rejected() implements SignIn {}
 
-        record Locked(Instant until) implements SignIn {}
+        /** This client has failed too often for this name, or for any name; it may try again at {@code until}. */
+        record HeldBack(Instant until) implements SignIn {}
     }
 
+    /**
+     * Checks a user name and password sent from {@code client} (the caller's address).
+     *
+     * @throws InvalidInputException when a field is longer than any user name or password can be
+     */
     @Transactional
-    public SignIn signIn(String username, String password) {
-        var now = clock.instant();
-        var found = store.byUsername(username == null ? "" : username);
-        if (found.isEmpty()) {
-            passwords.matches(password == null ? "" : password, unknownUserHash);
-            audit.record("session.sign-in-failed", "operator:" + username, Map.of("reason", "unknown user name"));
-            return new SignIn.Rejected();
+    public SignIn signIn(String username, String password, String client) {
+        var violations = new ArrayList<Violation>();
+        if (username != null && username.length() > MAX_USERNAME_LENGTH) {
+            violations.add(new Violation(
+                    "username", "max-length", "must have at most " + MAX_USERNAME_LENGTH + " characters"));
+        }
+        if (password != null && password.length() > MAX_PASSWORD_LENGTH) {
+            violations.add(new Violation(
+                    "password", "max-length", "must have at most " + MAX_PASSWORD_LENGTH + " characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        var name = username == null ? "" : username.strip();
+        var heldBack = throttle.heldBackUntil(client, name);
+        if (heldBack.isPresent()) {
+            audit.record("session.sign-in-refused", "operator:" + name, Map.of("reason", "held back"));
+            return new SignIn.HeldBack(heldBack.get());
+        }
+        var found = store.byUsername(name).filter(operator -> !operator.disabled());
+        var hash = found.map(Operator::passwordHash).orElse(unknownUserHash);
+        var matches = passwords.matches(password == null ? "" : password, hash);
+        if (found.isEmpty() || !matches) {
+            audit.record("session.sign-in-failed", "operator:" + name, Map.of());
+            return throttle.recordFailure(client, name)
+                    .<SignIn>map(SignIn.HeldBack::new)
+                    .orElseGet(SignIn.Rejected::new);
         }
         var operator = found.get();
-        if (operator.lockedAt(now)) {
-            audit.record("session.sign-in-refused", "operator:" + operator.id(), Map.of("reason", "locked"));
-            return new SignIn.Locked(operator.lockedUntil());
-        }
-        if (operator.disabled() || !passwords.matches(password == null ? "" : password, operator.passwordHash())) {
-            var lockedUntil = store.recordFailure(operator.id(), LOCK_THRESHOLD, now.plus(LOCK_DURATION));
-            audit.record(
-                    "session.sign-in-failed",
-                    "operator:" + operator.id(),
-                    Map.of("reason", operator.disabled() ? "disabled" : "wrong password"));
-            if (lockedUntil != null && lockedUntil.isAfter(now)) {
-                audit.record("operator.locked", "operator:" + operator.id(), Map.of("until", lockedUntil.toString()));
-                return new SignIn.Locked(lockedUntil);
-            }
-            return new SignIn.Rejected();
-        }
-        store.recordSuccess(operator.id(), now);
+        throttle.recordSuccess(client, name);
+        store.recordSignIn(operator.id(), clock.instant());
         if (passwords.upgradeEncoding(operator.passwordHash())) {
-            store.changePassword(operator.id(), passwords.encode(password), now);
+            store.upgradePasswordHash(operator.id(), passwords.encode(password));
         }
         return new SignIn.Accepted(operator);
     }
@@ -103,6 +117,7 @@ class OperatorAccounts {
             violations.add(new Violation("username", "pattern", "3 to 64 letters, digits or . _ @ - characters"));
         }
         passwordRules(password).ifPresent(violations::add);
+        displayNameRules(displayName).ifPresent(violations::add);
         if (role == null) {
             violations.add(new Violation("role", "required", "is required"));
         }
@@ -120,6 +135,9 @@ class OperatorAccounts {
 
     @Transactional
     public Operator update(long id, String displayName, Role role, Boolean disabled) {
+        displayNameRules(displayName).ifPresent(v -> {
+            throw new InvalidInputException(List.of(v));
+        });
         var operator = get(id);
         var newName = displayName == null || displayName.isBlank() ? operator.displayName() : displayName.strip();
         var newRole = role == null ? operator.role() : role;
@@ -146,11 +164,16 @@ class OperatorAccounts {
         audit.record("operator.password-changed", "operator:" + id, Map.of());
     }
 
+    /** Lets every client try this operator's user name again at once. */
     @Transactional
-    public void unlock(long id) {
-        get(id);
-        store.unlock(id, clock.instant());
-        audit.record("operator.unlocked", "operator:" + id, Map.of());
+    public void releaseSignIn(long id) {
+        throttle.release(get(id).username());
+        audit.record("operator.sign-in-released", "operator:" + id, Map.of());
+    }
+
+    /** Until when some client is held back from signing in as this operator. */
+    java.util.Optional<Instant> signInHeldBackUntil(Operator operator) {
+        return throttle.heldBackUntil(operator.username());
     }
 
     /** Creates an operator unless one with that user name exists; used by bootstrap and the demo. */
@@ -171,13 +194,22 @@ class OperatorAccounts {
                 .count();
     }
 
+    private static java.util.Optional<Violation> displayNameRules(String displayName) {
+        if (displayName != null && displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
+            return java.util.Optional.of(new Violation(
+                    "displayName", "max-length", "must have at most " + MAX_DISPLAY_NAME_LENGTH + " characters"));
+        }
+        return java.util.Optional.empty();
+    }
+
     private static java.util.Optional<Violation> passwordRules(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             return java.util.Optional.of(new Violation(
                     "password", "min-length", "must have at least " + MIN_PASSWORD_LENGTH + " characters"));
         }
-        if (password.length() > 200) {
-            return java.util.Optional.of(new Violation("password", "max-length", "must have at most 200 characters"));
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            return java.util.Optional.of(new Violation(
+                    "password", "max-length", "must have at most " + MAX_PASSWORD_LENGTH + " characters"));
         }
         return java.util.Optional.empty();
     }

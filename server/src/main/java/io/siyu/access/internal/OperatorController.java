@@ -2,12 +2,16 @@ package io.siyu.access.internal;
 
 import io.siyu.access.Permission;
 import io.siyu.access.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorController {
 
     private final OperatorAccounts accounts;
-    private final java.time.Clock clock;
+    private final SecurityContextRepository contexts;
 
-    OperatorController(OperatorAccounts accounts, java.time.Clock clock) {
+    OperatorController(OperatorAccounts accounts, SecurityContextRepository contexts) {
         this.accounts = accounts;
-        this.clock = clock;
+        this.contexts = contexts;
     }
 
     record OperatorView(
@@ -34,8 +38,8 @@ class OperatorController {
             String displayName,
             Role role,
             boolean disabled,
-            boolean locked,
-            Instant lockedUntil,
+            boolean signInHeldBack,
+            Instant signInHeldBackUntil,
             Instant lastSignInAt,
             Instant createdAt) {}
 
@@ -78,15 +82,27 @@ class OperatorController {
 
     @PutMapping("/api/v1/operators/{id}/password")
     @PreAuthorize("hasAuthority('operators:manage')")
-    ResponseEntity<Void> changePassword(@PathVariable long id, @RequestBody PasswordChange body) {
+    ResponseEntity<Void> changePassword(
+            @PathVariable long id,
+            @RequestBody PasswordChange body,
+            Authentication caller,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         accounts.changePassword(id, body.password());
+        // every session of the operator ends, except the one that set its own new password
+        if (caller.getPrincipal() instanceof OperatorPrincipal self
+                && self.kind() == OperatorPrincipal.Kind.OPERATOR
+                && self.id() == id) {
+            SessionFollowsAccount.establish(OperatorPrincipal.of(accounts.get(id)), request, response, contexts);
+        }
         return ResponseEntity.noContent().build();
     }
 
+    /** Lets every address try this operator's user name again, after too many failed sign-ins. */
     @PostMapping("/api/v1/operators/{id}/unlock")
     @PreAuthorize("hasAuthority('operators:manage')")
     OperatorView unlock(@PathVariable long id) {
-        accounts.unlock(id);
+        accounts.releaseSignIn(id);
         return view(accounts.get(id));
     }
 
@@ -113,15 +129,15 @@ class OperatorController {
     }
 
     private OperatorView view(Operator operator) {
-        var now = clock.instant();
+        var heldBackUntil = accounts.signInHeldBackUntil(operator);
         return new OperatorView(
                 operator.id(),
                 operator.username(),
                 operator.displayName(),
                 operator.role(),
                 operator.disabled(),
-                operator.lockedAt(now),
-                operator.lockedAt(now) ? operator.lockedUntil() : null,
+                heldBackUntil.isPresent(),
+                heldBackUntil.orElse(null),
                 operator.lastSignInAt(),
                 operator.createdAt());
     }

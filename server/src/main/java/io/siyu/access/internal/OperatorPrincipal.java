@@ -3,12 +3,32 @@ package io.siyu.access.internal;
 import io.siyu.access.Role;
 import java.io.Serializable;
 
-/** The signed-in operator (or API token) behind a request. */
-record OperatorPrincipal(long id, String username, String displayName, Role role, Kind kind) implements Serializable {
+/**
+ * The signed-in operator (or API token) behind a request.
+ *
+ * @param sessionEpoch the operator's session epoch when the session signed in; 0 for API tokens
+ */
+record OperatorPrincipal(long id, String username, String displayName, Role role, Kind kind, int sessionEpoch)
+        implements Serializable {
 
     enum Kind {
         OPERATOR,
         API_TOKEN
+    }
+
+    static OperatorPrincipal of(Operator operator) {
+        return new OperatorPrincipal(
+                operator.id(),
+                operator.username(),
+                operator.displayName(),
+                operator.role(),
+                Kind.OPERATOR,
+                operator.sessionEpoch());
+    }
+
+    /** Who this is, unambiguously: an operator and a token may share a name, never a key. */
+    String key() {
+        return (kind == Kind.OPERATOR ? "operator:" : "api-token:") + id;
     }
 
     @Override

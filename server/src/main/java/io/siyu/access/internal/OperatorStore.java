@@ -55,47 +55,35 @@ class OperatorStore {
                 .single();
     }
 
+    /** Changes name, role and state; disabling moves the session epoch on, so that live sessions end. */
     void update(long id, String displayName, Role role, boolean disabled, Instant now) {
-        jdbc.sql("update access.operator set display_name = ?, role = ?, disabled = ?, updated_at = ? where id = ?")
-                .params(displayName, role.name(), disabled, ts(now), id)
+        jdbc.sql("""
+                        update access.operator
+                           set display_name = ?, role = ?, disabled = ?, updated_at = ?,
+                               session_epoch = session_epoch + case when ? and not disabled then 1 else 0 end
+                         where id = ?""")
+                .params(displayName, role.name(), disabled, ts(now), disabled, id)
                 .update();
     }
 
+    /** Sets a new password and moves the session epoch on, so that sessions signed in with the old one end. */
     void changePassword(long id, String passwordHash, Instant now) {
         jdbc.sql("""
-                        update access.operator set password_hash = ?, failed_attempts = 0, locked_until = null,
+                        update access.operator set password_hash = ?, session_epoch = session_epoch + 1,
                                updated_at = ? where id = ?""").params(passwordHash, ts(now), id).update();
     }
 
-    void unlock(long id, Instant now) {
-        jdbc.sql("update access.operator set failed_attempts = 0, locked_until = null, updated_at = ? where id = ?")
-                .params(ts(now), id)
+    /** Re-hashes a password with the current algorithm; the password itself is the same, so sessions stay. */
+    void upgradePasswordHash(long id, String passwordHash) {
+        jdbc.sql("update access.operator set password_hash = ? where id = ?")
+                .params(passwordHash, id)
                 .update();
     }
 
-    /**
-     * Counts a failed sign-in and locks the account once {@code threshold} failures are reached, in one statement so
-     * that concurrent guesses cannot slip past the threshold.
-     *
-     * @return the time the account is now locked until, or null while it is not locked
-     */
-    Instant recordFailure(long id, int threshold, Instant lockUntil) {
-        return jdbc.sql("""
-                        update access.operator
-                           set failed_attempts = failed_attempts + 1,
-                               locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
-                         where id = ?
-                        returning locked_until""")
-                .params(threshold, ts(lockUntil), id)
-                .query((rs, n) -> java.util.Optional.ofNullable(instant(rs, "locked_until")))
-                .single()
-                .orElse(null);
-    }
-
-    void recordSuccess(long id, Instant now) {
-        jdbc.sql("""
-                        update access.operator set failed_attempts = 0, locked_until = null, last_sign_in_at = ?
-                         where id = ?""").params(ts(now), id).update();
+    void recordSignIn(long id, Instant now) {
+        jdbc.sql("update access.operator set last_sign_in_at = ? where id = ?")
+                .params(ts(now), id)
+                .update();
     }
 
     private static Operator map(ResultSet rs, int row) throws SQLException {
@@ -106,8 +94,7 @@ class OperatorStore {
                 Role.valueOf(rs.getString("role")),
                 rs.getString("password_hash"),
                 rs.getBoolean("disabled"),
-                rs.getInt("failed_attempts"),
-                instant(rs, "locked_until"),
+                rs.getInt("session_epoch"),
                 instant(rs, "last_sign_in_at"),
                 instant(rs, "created_at"));
     }

@@ -6,12 +6,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -24,15 +29,18 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,9 +49,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>Ingestion ({@code /v1/**}, {@code /ingest/**}): stateless, write keys, open to browsers of any origin (the
  *       shop's pages send events), no cookies, so no CSRF.
- *   <li>Everything else: the console signs in with a session cookie protected against CSRF by a double-submit token;
- *       scripts use {@code Authorization: Bearer} API tokens instead, which cannot be forged cross-site. Every
- *       {@code /api/**} endpoint requires an authenticated caller, and each names the permission it needs.
+ *   <li>The operator API and the console. Scripts send {@code Authorization: Bearer} API tokens: such a request is
+ *       stateless, it neither reads nor creates a session, whatever cookies come with it, and cannot be forged
+ *       cross-site. The console signs in with a session cookie, protected against CSRF by a token bound to the session
+ *       ({@link SessionBoundCsrfTokens}), and every session follows its operator's account as it is now
+ *       ({@link SessionFollowsAccount}). Every {@code /api/**} endpoint requires an authenticated caller, and each names
+ *       the permission it needs.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -68,9 +79,7 @@ class SecurityConfiguration {
 
     @Bean
     CsrfTokenRepository csrfTokenRepository() {
-        var repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict").path("/"));
-        return repository;
+        return new SessionBoundCsrfTokens();
     }
 
     @Bean
@@ -98,65 +107,124 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Operator-API requests with an API token: each one stands alone. */
     @Bean
     @Order(2)
+    SecurityFilterChain tokenSecurity(HttpSecurity http, Credentials credentials, OperatorFilters filters)
+            throws Exception {
+        http.securityMatcher(BearerTokenFilter::carriesToken)
+                .csrf(AbstractHttpConfigurer::disable)
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new SessionlessRequests(), SecurityContextHolderFilter.class)
+                .addFilterBefore(new BearerTokenFilter(credentials, filters.json), AnonymousAuthenticationFilter.class);
+        return filters.apply(http);
+    }
+
+    /** The console's requests, signed in with a session cookie. */
+    @Bean
+    @Order(3)
     SecurityFilterChain consoleSecurity(
             HttpSecurity http,
-            Credentials credentials,
-            AuditTrail auditTrail,
-            JsonMapper json,
             CsrfTokenRepository csrfTokens,
             SecurityContextRepository contexts,
-            org.springframework.jdbc.core.JdbcTemplate jdbc,
-            java.time.Clock clock)
+            OperatorStore operators,
+            OperatorFilters filters)
             throws Exception {
-        http.csrf(c -> c.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(BearerTokenFilter::carriesToken))
+        http.csrf(c -> c.spa().csrfTokenRepository(csrfTokens))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new BearerTokenFilter(credentials, json), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-                // retried changes get their first answer before the audit log could count them twice
-                .addFilterAfter(new IdempotencyFilter(jdbc, json, clock), AuthorizationFilter.class)
-                .addFilterAfter(new AuditSafetyNet(auditTrail), IdempotencyFilter.class)
-                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/session")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/session")
-                        .permitAll()
-                        .requestMatchers("/api/**")
-                        .authenticated()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-                        .permitAll()
-                        .requestMatchers("/actuator/prometheus")
-                        .hasAuthority(Permission.METRICS_READ.authority())
-                        .requestMatchers("/actuator/**")
-                        .hasAuthority(Permission.OPERATORS_MANAGE.authority())
-                        // the console's files and the OpenAPI description are public
-                        .anyRequest()
-                        .permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint(
-                                (request, response, failure) -> ProblemResponses.write(
-                                        response,
-                                        json,
-                                        ProblemResponses.unauthenticated("sign in or send an API token")))
-                        .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(
-                                response,
-                                json,
-                                ProblemResponses.forbidden(
-                                        denied instanceof CsrfException
-                                                ? "the CSRF token is missing or stale; send the XSRF-TOKEN cookie's "
-                                                        + "value in the X-XSRF-TOKEN header"
-                                                : "your role does not allow this action"))))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
-                                        .ReferrerPolicy.SAME_ORIGIN)));
-        return http.build();
+                .addFilterAfter(new SessionFollowsAccount(operators, contexts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
+        return filters.apply(http);
+    }
+
+    @Bean
+    OperatorFilters operatorFilters(
+            AuditTrail auditTrail,
+            JsonMapper json,
+            JdbcTemplate jdbc,
+            Clock clock,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers) {
+        return new OperatorFilters(auditTrail, json, jdbc, clock, handlers);
+    }
+
+    /** What both operator doors share: the filters after authentication, the rules, the answers and the headers. */
+    static final class OperatorFilters {
+        private final AuditTrail auditTrail;
+        private final JsonMapper json;
+        private final JdbcTemplate jdbc;
+        private final Clock clock;
+        private final ObjectProvider<RequestMappingHandlerMapping> handlers;
+
+        OperatorFilters(
+                AuditTrail auditTrail,
+                JsonMapper json,
+                JdbcTemplate jdbc,
+                Clock clock,
+                ObjectProvider<RequestMappingHandlerMapping> handlers) {
+            this.auditTrail = auditTrail;
+            this.json = json;
+            this.jdbc = jdbc;
+            this.clock = clock;
+            this.handlers = handlers;
+        }
+
+        SecurityFilterChain apply(HttpSecurity http) throws Exception {
+            var replays = new IdempotencyFilter(jdbc, json, clock, new HandlerAuthorization(handlers::getObject));
+            http.requestCache(AbstractHttpConfigurer::disable)
+                    .httpBasic(AbstractHttpConfigurer::disable)
+                    .formLogin(AbstractHttpConfigurer::disable)
+                    .logout(AbstractHttpConfigurer::disable)
+                    // retried changes get their first answer before the audit log could count them twice
+                    .addFilterAfter(replays, AuthorizationFilter.class)
+                    .addFilterAfter(new AuditSafetyNet(auditTrail), IdempotencyFilter.class)
+                    .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/session")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.GET, "/api/v1/session")
+                            .permitAll()
+                            .requestMatchers("/api/**")
+                            .authenticated()
+                            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll()
+                            .requestMatchers("/actuator/prometheus")
+                            .hasAuthority(Permission.METRICS_READ.authority())
+                            .requestMatchers("/actuator/**")
+                            .hasAuthority(Permission.OPERATORS_MANAGE.authority())
+                            // the console's files and the OpenAPI description are public
+                            .anyRequest()
+                            .permitAll())
+                    .exceptionHandling(e -> e.authenticationEntryPoint(
+                                    (request, response, failure) -> ProblemResponses.write(
+                                            response,
+                                            json,
+                                            ProblemResponses.unauthenticated("sign in or send an API token")))
+                            .accessDeniedHandler((request, response, denied) ->
+                                    ProblemResponses.write(response, json, refusal(request, denied))))
+                    .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                                            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"))
+                            .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+            return http.build();
+        }
+
+        /**
+         * A refused request's answer. A CSRF token that fails because the session it was bound to has ended (expired,
+         * signed out, or ended by a change to the account) means the caller must sign in again: 401, as for any
+         * request without a session.
+         */
+        private static ProblemDetail refusal(HttpServletRequest request, Exception denied) {
+            if (denied instanceof CsrfException) {
+                var sessionEnded = request.getRequestedSessionId() != null
+                        && !request.isRequestedSessionIdValid()
+                        && !request.getRequestURI().equals("/api/v1/session");
+                return sessionEnded
+                        ? ProblemResponses.unauthenticated("the session has ended; sign in again")
+                        : ProblemResponses.forbidden("the CSRF token is missing or stale; send the XSRF-TOKEN "
+                                + "cookie's value in the X-XSRF-TOKEN header");
+            }
+            return ProblemResponses.forbidden("your role does not allow this action");
+        }
     }
 
     /** Makes sure every response carries the CSRF cookie, so the console has a token before its first change. */

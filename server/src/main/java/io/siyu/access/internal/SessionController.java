@@ -3,6 +3,7 @@ package io.siyu.access.internal;
 import io.siyu.access.AuditLog;
 import io.siyu.access.Permission;
 import io.siyu.access.Role;
+import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -79,34 +79,30 @@ class SessionController {
     @PostMapping
     ResponseEntity<?> signIn(
             @RequestBody SignInRequest body, HttpServletRequest request, HttpServletResponse response) {
-        var outcome = accounts.signIn(body.username(), body.password());
+        if (BearerTokenFilter.carriesToken(request)) {
+            throw new InvalidInputException(
+                    "Authorization", "no-token", "sign in without an API token: token requests have no session");
+        }
+        var outcome = accounts.signIn(body.username(), body.password(), request.getRemoteAddr());
         return switch (outcome) {
             case OperatorAccounts.SignIn.Accepted(var operator) -> {
-                var principal = new OperatorPrincipal(
-                        operator.id(),
-                        operator.username(),
-                        operator.displayName(),
-                        operator.role(),
-                        OperatorPrincipal.Kind.OPERATOR);
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        principal, null, Authorities.of(operator.role())));
-                SecurityContextHolder.setContext(context);
+                var principal = OperatorPrincipal.of(operator);
                 request.getSession(true);
                 request.changeSessionId();
-                contexts.saveContext(context, request, response);
+                SessionFollowsAccount.establish(principal, request, response, contexts);
                 csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
                 audit.record("session.signed-in", "operator:" + operator.id(), Map.of());
                 yield ResponseEntity.ok(SessionView.of(principal));
             }
             case OperatorAccounts.SignIn.Rejected() ->
                 Problems.respond(ProblemResponses.unauthenticated("the user name or the password is wrong"));
-            case OperatorAccounts.SignIn.Locked(var until) -> locked(until);
+            case OperatorAccounts.SignIn.HeldBack(var until) -> heldBack(until);
         };
     }
 
     @DeleteMapping
-    ResponseEntity<Void> signOut(Authentication authentication, HttpServletRequest request) {
+    ResponseEntity<Void> signOut(
+            Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         if (authentication != null && authentication.getPrincipal() instanceof OperatorPrincipal principal) {
             audit.record("session.signed-out", "operator:" + principal.id(), Map.of());
         }
@@ -115,16 +111,19 @@ class SessionController {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
+        // the old token was bound to the session that just ended; the next sign-in needs one of its own
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<?> locked(Instant until) {
+    /** The same answer whether or not the user name exists. */
+    private ResponseEntity<?> heldBack(Instant until) {
         var problem = Problems.problem(
                 HttpStatus.TOO_MANY_REQUESTS,
-                "account-locked",
-                "Account locked",
-                "too many wrong passwords; try again after " + until + " or ask an admin to unlock the account");
-        problem.setProperty("lockedUntil", until.toString());
+                "too-many-attempts",
+                "Too many attempts",
+                "too many failed sign-ins from this address; try again after " + until);
+        problem.setProperty("retryAt", until.toString());
         var seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", Long.toString(seconds))

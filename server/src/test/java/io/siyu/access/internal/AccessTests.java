@@ -45,38 +45,6 @@ class AccessTests {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountUntilAnAdminUnlocksIt() {
-        var username = newOperator("ANALYST");
-        var browser = HttpFixtures.anonymous(port);
-        browser.get("/api/v1/session");
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            assertThat(browser.post("/api/v1/session", """
-                            {"username":"%s","password":"wrong-%d"}""".formatted(username, attempt))
-                            .status())
-                    .isEqualTo(401);
-        }
-        var fifth = browser.post("/api/v1/session", """
-                {"username":"%s","password":"wrong-5"}""".formatted(username));
-        assertThat(fifth.status()).isEqualTo(429);
-        assertThat(fifth.headers().firstValue("Retry-After")).isPresent();
-        var rightButLocked = browser.post("/api/v1/session", """
-                {"username":"%s","password":"long-enough-pw"}""".formatted(username));
-        assertThat(rightButLocked.status()).isEqualTo(429);
-        assertThat(rightButLocked.json().get("type").asString()).isEqualTo("/problems/account-locked");
-
-        var operator = admin().get("/api/v1/operators").json().findParents("username").stream()
-                .filter(o -> o.get("username").asString().equals(username))
-                .findFirst()
-                .orElseThrow();
-        assertThat(operator.get("locked").asBoolean()).isTrue();
-        admin().post("/api/v1/operators/" + operator.get("id").asLong() + "/unlock", "");
-        assertThat(HttpFixtures.session(port, username, "long-enough-pw")
-                        .get("/api/v1/session")
-                        .status())
-                .isEqualTo(200);
-    }
-
-    @Test
     void aConsoleChangeWithoutTheCsrfTokenIsRefused() {
         var username = newOperator("ADMIN");
         var console = HttpFixtures.session(port, username, "long-enough-pw");
@@ -88,6 +56,24 @@ class AccessTests {
         assertThat(withToken.status()).isEqualTo(201);
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.json().get("detail").asString()).contains("CSRF");
+    }
+
+    HttpFixtures tokenOf(String name, String role) {
+        var secret = admin().post("/api/v1/api-tokens", """
+                        {"name":"%s","role":"%s"}""".formatted(name, role))
+                .json()
+                .get("secret")
+                .asString();
+        return HttpFixtures.token(port, secret);
+    }
+
+    long operatorId(String username) {
+        return admin().get("/api/v1/operators").json().findParents("username").stream()
+                .filter(o -> o.get("username").asString().equals(username))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
     }
 
     @Test
@@ -111,6 +97,86 @@ class AccessTests {
                 .filter(k -> k.get("name").asString().equals("double click"))
                 .count();
         assertThat(created).isEqualTo(1);
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToTheCallerWhoUsedIt() {
+        var key = java.util.Map.of("Idempotency-Key", "shared-" + UUID.randomUUID());
+        // two tokens may carry the same name; a key must still belong to one of them
+        var name = "ops-" + UUID.randomUUID();
+        var adminScript = tokenOf(name, "ADMIN");
+        var community = tokenOf(name, "COMMUNITY_MANAGER");
+        var body = "{\"name\":\"admin script\",\"role\":\"ADMIN\"}".getBytes();
+
+        var first = adminScript.sendBytes("POST", "/api/v1/api-tokens", body, "application/json", key);
+        var reused = community.sendBytes("POST", "/api/v1/api-tokens", body, "application/json", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(reused.status()).isEqualTo(403);
+        assertThat(reused.headers().firstValue("Idempotency-Replayed")).isEmpty();
+        assertThat(reused.body()).doesNotContain(first.json().get("secret").asString());
+    }
+
+    @Test
+    void anAnswerIsNotReplayedToACallerWhoLostThePermission() {
+        var username = newOperator("ADMIN");
+        var console = HttpFixtures.session(port, username, "long-enough-pw");
+        var key = java.util.Map.of("Idempotency-Key", "demoted-" + UUID.randomUUID());
+        var body = "{\"name\":\"before demotion\",\"role\":\"ADMIN\"}".getBytes();
+        var first = console.sendBytes("POST", "/api/v1/api-tokens", body, "application/json", key);
+        assertThat(first.status()).isEqualTo(201);
+
+        admin().patch("/api/v1/operators/" + operatorId(username), "{\"role\":\"MARKETER\"}");
+        var replay = console.sendBytes("POST", "/api/v1/api-tokens", body, "application/json", key);
+
+        assertThat(replay.status()).isEqualTo(403);
+        assertThat(replay.body()).doesNotContain(first.json().get("secret").asString());
+    }
+
+    @Test
+    void anOverlongIdempotencyKeyIsRefused() {
+        var key = java.util.Map.of("Idempotency-Key", "k".repeat(201));
+
+        var response = admin().sendBytes(
+                        "POST", "/api/v1/write-keys", "{\"name\":\"long key\"}".getBytes(), "application/json", key);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("Idempotency-Key");
+    }
+
+    @Test
+    void aTokenRequestLeavesNoSessionBehind() {
+        var issued = admin().post("/api/v1/api-tokens", "{\"name\":\"stateless\",\"role\":\"ADMIN\"}")
+                .json();
+        var script = HttpFixtures.token(port, issued.get("secret").asString());
+        assertThat(script.get("/api/v1/customers").status()).isEqualTo(200);
+        var change = script.post("/api/v1/write-keys", "{\"name\":\"from a script\"}");
+        assertThat(change.status()).isEqualTo(201);
+        assertThat(change.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SIYU_SESSION="));
+
+        admin().delete("/api/v1/api-tokens/" + issued.get("issued").get("id").asLong());
+
+        // whatever cookies the token's requests received are worth nothing without the token
+        var cookiesOnly = script.withoutAuthorization();
+        assertThat(cookiesOnly.get("/api/v1/customers").status()).isEqualTo(401);
+        assertThat(cookiesOnly
+                        .post("/api/v1/api-tokens", "{\"name\":\"minted\",\"role\":\"ADMIN\"}")
+                        .status())
+                .isIn(401, 403);
+    }
+
+    @Test
+    void aTokenOutranksASessionCookieItComesWith() {
+        var console = HttpFixtures.session(port, newOperator("ADMIN"), "long-enough-pw");
+        var analyst = admin().post("/api/v1/api-tokens", "{\"name\":\"analyst\",\"role\":\"ANALYST\"}")
+                .json()
+                .get("secret")
+                .asString();
+
+        // the admin's session cookie rides along, but the request is the analyst token's alone
+        var mixed = console.header("Authorization", "Bearer " + analyst).get("/api/v1/operators");
+
+        assertThat(mixed.status()).isEqualTo(403);
     }
 
     @Test

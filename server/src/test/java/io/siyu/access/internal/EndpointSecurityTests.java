@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,18 +115,20 @@ class EndpointSecurityTests {
         assertThat(unknown).as("permissions that do not exist").isEmpty();
     }
 
-    @Test
-    void everyEndpointRefusesRolesWithoutItsPermission() {
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
-        var tokens = new HashMap<Role, HttpFixtures>();
-        for (var role : Role.values()) {
-            var secret = admin.post("/api/v1/api-tokens", """
-                            {"name":"walk-%s","role":"%s"}""".formatted(role, role))
-                    .json()
-                    .get("secret")
-                    .asString();
-            tokens.put(role, HttpFixtures.token(port, secret));
-        }
+    /** A caller per role: an API token, or a signed-in session. */
+    interface Callers {
+        HttpFixtures of(Role role);
+    }
+
+    HttpFixtures admin() {
+        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
+    }
+
+    /**
+     * Calls every endpoint that names a permission with each role's caller that lacks it, and requires 403; and that
+     * no answer to a token request sets a session cookie.
+     */
+    void walkRefusals(Callers callers) {
         var checked = 0;
         for (var endpoint : endpoints()) {
             var rule = rule(endpoint.handler());
@@ -142,14 +145,91 @@ class EndpointSecurityTests {
                     continue;
                 }
                 var response =
-                        tokens.get(role).send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
+                        callers.of(role).send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
                 assertThat(response.status())
                         .as("%s needs %s; %s must be refused, got %s", endpoint.key(), permission, role, response)
                         .isEqualTo(403);
+                assertNoSessionCreated(endpoint, response);
                 checked++;
             }
         }
         assertThat(checked).isGreaterThan(30);
+    }
+
+    static void assertNoSessionCreated(Endpoint endpoint, HttpFixtures.Response response) {
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .as("%s must not create a session for a token request", endpoint.key())
+                .noneMatch(cookie -> cookie.startsWith("SIYU_SESSION="));
+    }
+
+    @Test
+    void everyEndpointRefusesRolesWithoutItsPermission() {
+        var tokens = new HashMap<Role, HttpFixtures>();
+        for (var role : Role.values()) {
+            var secret = admin().post("/api/v1/api-tokens", """
+                            {"name":"walk-%s","role":"%s"}""".formatted(role, role))
+                    .json()
+                    .get("secret")
+                    .asString();
+            tokens.put(role, HttpFixtures.token(port, secret));
+        }
+        walkRefusals(tokens::get);
+    }
+
+    /** A console session of a new admin, and what the admin API token then changes about its operator. */
+    HttpFixtures adminSessionThen(String change) {
+        var username = "walk" + UUID.randomUUID().toString().substring(0, 8);
+        var id = admin().post("/api/v1/operators", """
+                        {"username":"%s","role":"ADMIN","password":"long-enough-pw"}""".formatted(username))
+                .json()
+                .get("id")
+                .asLong();
+        var console = HttpFixtures.session(port, username, "long-enough-pw");
+        assertThat(admin().patch("/api/v1/operators/" + id, change).status()).isEqualTo(200);
+        return console;
+    }
+
+    @Test
+    void everyEndpointRefusesASessionWhoseOperatorWasDemoted() {
+        var sessions = new HashMap<Role, HttpFixtures>();
+        for (var role : Role.values()) {
+            sessions.put(role, adminSessionThen("""
+                    {"role":"%s"}""".formatted(role)));
+        }
+        walkRefusals(sessions::get);
+    }
+
+    @Test
+    void everyEndpointRefusesASessionWhoseOperatorWasDisabled() {
+        var console = adminSessionThen("{\"disabled\":true}");
+
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            if (PUBLIC.containsKey(endpoint.key()) || !endpoint.path().startsWith("/api/")) {
+                continue;
+            }
+            var response = console.send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
+            assertThat(response.status())
+                    .as("%s must refuse a disabled operator's session, answered %s", endpoint.key(), response)
+                    .isEqualTo(401);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
+    @Test
+    void noReadWithATokenCreatesASession() {
+        var admin = admin();
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            if (!endpoint.method().equals("GET")
+                    || WRITE_KEY_PATHS.matcher(endpoint.path()).matches()) {
+                continue;
+            }
+            assertNoSessionCreated(endpoint, admin.get(concrete(endpoint.path())));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(20);
     }
 
     @Test
