@@ -4,14 +4,23 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /** The description of Siyu's HTTP APIs published at {@code /v3/api-docs} and browsable at {@code /swagger-ui.html}. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // a JsonNode field holds any JSON (a definition, a list of stages), not the node's Java properties
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(JsonNode.class, new Schema<Object>().description("any JSON value"));
+    }
 
     @Bean
     OpenAPI siyuOpenApi() {

@@ -18,7 +18,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every failure of a web request into RFC 9457 problem details that name the field and the rule. */
 @RestControllerAdvice
@@ -29,6 +35,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
         return Problems.respond(Problems.invalidInput(e.violations()));
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return Problems.respond(Problems.tooLarge(e.limitBytes()));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -60,10 +71,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        var expected =
-                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        var value = String.valueOf(e.getValue());
+        var shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
         return Problems.respond(Problems.invalidInput(List.of(new Violation(
-                e.getName(), "type", "must be a " + expected.toLowerCase() + ", got '" + e.getValue() + "'"))));
+                e.getName(), "type", "must be " + expected(e.getRequiredType()) + ", got '" + shown + "'"))));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -103,15 +114,88 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var violation = e.getCause() instanceof DatabindException databind
-                ? new Violation(path(databind), "type", databind.getOriginalMessage())
+        if (e.getCause() instanceof BodyTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .contentType(Problems.PROBLEM_JSON)
+                    .body(Problems.tooLarge(tooLarge.limitBytes()));
+        }
+        var violation = e.getCause() instanceof JacksonException jackson
+                ? violation(jackson)
                 : new Violation("body", "json", "the body is not well-formed JSON");
         return ResponseEntity.badRequest()
                 .contentType(Problems.PROBLEM_JSON)
                 .body(Problems.invalidInput(List.of(violation)));
     }
 
-    private static String path(DatabindException e) {
+    /**
+     * The rule a body broke, by what Jackson refused. Its own messages are not passed on: they name Java types and
+     * repeat the value, which may be as long as the body.
+     */
+    static Violation violation(JacksonException e) {
+        var field = path(e);
+        return switch (e) {
+            case InvalidNullException n -> new Violation(field, "required", "must not be null");
+            case InputCoercionException c ->
+                new Violation(field, "range", "is out of range for " + expected(c.getTargetType()));
+            case MismatchedInputException m -> new Violation(field, "type", "must be " + expected(m.getTargetType()));
+            case StreamConstraintsException c ->
+                new Violation(field, "max-length", "is longer or nests deeper than this server reads");
+            case DatabindException d -> new Violation(field, "type", "does not fit this field");
+            default -> {
+                var location = e.getLocation();
+                yield new Violation(
+                        field,
+                        "json",
+                        "the body is not well-formed JSON"
+                                + (location == null
+                                        ? ""
+                                        : " (line " + location.getLineNr() + ", column " + location.getColumnNr()
+                                                + ")"));
+            }
+        };
+    }
+
+    /** What a value of a Java type is called for people. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another kind";
+        }
+        if (type == int.class
+                || type == long.class
+                || type == short.class
+                || Long.class == type
+                || Integer.class == type
+                || Short.class == type
+                || java.math.BigInteger.class == type) {
+            return "a whole number" + (type == int.class || type == Integer.class ? " up to 2147483647" : "");
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a text";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.time.LocalDate.class == type) {
+            return "a date such as 2026-05-01";
+        }
+        if (java.time.Instant.class == type || java.time.OffsetDateTime.class == type) {
+            return "a time such as 2026-05-01T08:30:00Z";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    /** The dotted path of the value Jackson refused, from the exception or, while parsing, from the parser. */
+    static String path(JacksonException e) {
+        if (e.getPath().isEmpty() && e.processor() instanceof JsonParser parser) {
+            var pointer = parser.streamReadContext().pathAsPointer().toString();
+            return pointer.isEmpty() ? "body" : pointer.substring(1).replace('/', '.');
+        }
         var path = new StringBuilder();
         for (var reference : e.getPath()) {
             if (reference.getPropertyName() != null) {

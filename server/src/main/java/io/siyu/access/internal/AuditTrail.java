@@ -11,16 +11,27 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * The audit log: one row per change, written in the same transaction as the change it records so that a change and
  * its record stand or fall together.
+ *
+ * <p>What an entry keeps is bounded, whatever the caller sent: each text (action, target, actor and every text in the
+ * detail) keeps its first {@value #MAX_TEXT} characters, lists and objects in the detail their first
+ * {@value #MAX_ITEMS} items, and a detail still longer than {@value #MAX_DETAIL} characters is replaced by a note of
+ * its size. A page of the log therefore stays small however large a refused request was.
  */
 @Service
 class AuditTrail implements AuditLog {
 
     static final String RECORDED = AuditTrail.class.getName() + ".recorded";
+    static final int MAX_TEXT = 200;
+    static final int MAX_ITEMS = 50;
+    static final int MAX_DETAIL = 4_000;
+    private static final String CUT = "…";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -73,20 +84,60 @@ class AuditTrail implements AuditLog {
                         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
                 .params(
                         OperatorStore.ts(clock.instant()),
-                        actor,
+                        bounded(actor),
                         kind,
-                        action,
-                        target,
+                        bounded(action),
+                        bounded(target),
                         outcome,
-                        detail == null || detail.isEmpty() ? null : json.writeValueAsString(detail),
+                        detail == null || detail.isEmpty() ? null : bounded(detail),
                         request == null ? null : request.getRemoteAddr())
                 .update();
+    }
+
+    /** A text as the log keeps it: at most {@value #MAX_TEXT} characters, without NUL characters. */
+    static String bounded(String text) {
+        if (text == null) {
+            return null;
+        }
+        var kept = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT - CUT.length()) + CUT : text;
+        return kept.replace('\u0000', '\uFFFD');
+    }
+
+    private String bounded(Map<String, ?> detail) {
+        var kept = json.writeValueAsString(bounded((JsonNode) json.valueToTree(detail)));
+        return kept.length() <= MAX_DETAIL
+                ? kept
+                : json.writeValueAsString(Map.of("omitted", "a detail of " + kept.length() + " characters"));
+    }
+
+    private JsonNode bounded(JsonNode node) {
+        if (node.isString()) {
+            return StringNode.valueOf(bounded(node.asString()));
+        }
+        if (node.isArray()) {
+            var kept = json.createArrayNode();
+            for (int i = 0; i < Math.min(node.size(), MAX_ITEMS); i++) {
+                kept.add(bounded(node.get(i)));
+            }
+            if (node.size() > MAX_ITEMS) {
+                kept.add(CUT);
+            }
+            return kept;
+        }
+        if (node.isObject()) {
+            var kept = json.createObjectNode();
+            node.properties().stream()
+                    .limit(MAX_ITEMS)
+                    .forEach(property -> kept.set(bounded(property.getKey()), bounded(property.getValue())));
+            return kept;
+        }
+        return node;
     }
 
     Slice<Entry> page(String cursor, int limit, String action, String actor) {
         long before = cursor == null
                 ? Long.MAX_VALUE
-                : Long.parseLong(Cursor.decode("cursor", cursor, 1).getFirst());
+                : Cursor.decode("cursor", cursor, 1).number(0);
         var items = jdbc.sql("""
                         select * from access.audit_entry
                          where id < :before

@@ -7,6 +7,7 @@ import io.siyu.customers.CustomerSummary;
 import io.siyu.customers.Profiles;
 import io.siyu.shared.ConflictException;
 import io.siyu.shared.Cursor;
+import io.siyu.shared.InputRules;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
 import io.siyu.shared.Problems;
@@ -149,6 +150,7 @@ class AudienceService {
 
     SegmentView create(String name, String description, JsonNode definition) {
         requireName(name);
+        InputRules.requireMaxLength("description", description, InputRules.MAX_DESCRIPTION_LENGTH);
         var parsed = parse(definition);
         var id = store.createSegment(name.strip(), description, definition, false, Viewer.name(), clock.instant());
         // a new segment's first members are not announced as entries: nothing changed for them
@@ -163,6 +165,7 @@ class AudienceService {
 
     SegmentView update(long id, String name, String description, JsonNode definition) {
         requireName(name);
+        InputRules.requireMaxLength("description", description, InputRules.MAX_DESCRIPTION_LENGTH);
         var existing = store.segment(id).orElseThrow(() -> new NotFoundException("segment", id));
         if (existing.builtIn()) {
             throw new ConflictException("built-in", "built-in segments cannot be changed; copy it instead");
@@ -198,9 +201,7 @@ class AudienceService {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "required", "is required");
         }
-        if (name.length() > 120) {
-            throw new InvalidInputException("name", "max-length", "must have at most 120 characters");
-        }
+        InputRules.requireMaxLength("name", name, InputRules.MAX_NAME_LENGTH);
     }
 
     List<DefinitionStore.Version> versions(long id) {
@@ -234,7 +235,7 @@ class AudienceService {
             java.util.function.Function<AudienceIndex, RoaringBitmap> set, String cursor, int limit) {
         var after = cursor == null
                 ? null
-                : Integer.valueOf(Cursor.decode("cursor", cursor, 1).getFirst());
+                : Integer.valueOf(Cursor.decode("cursor", cursor, 1).smallNumber(0));
         var index = engine.index();
         var page = index.read(() -> {
             var members = set.apply(index);
@@ -321,6 +322,7 @@ class AudienceService {
     record Snapshot(long id, long segmentId, String name, long size, Instant takenAt, String takenBy) {}
 
     Snapshot snapshot(long segmentId, String name) {
+        InputRules.requireMaxLength("name", name, InputRules.MAX_NAME_LENGTH);
         requireReady();
         var segment = store.segment(segmentId).orElseThrow(() -> new NotFoundException("segment", segmentId));
         var members = membersOf(segmentId);

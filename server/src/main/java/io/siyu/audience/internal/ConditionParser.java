@@ -25,6 +25,8 @@ final class ConditionParser {
     static final int VERSION = 1;
     static final int MAX_DEPTH = 12;
     static final int MAX_NODES = 200;
+    static final long MAX_NUMBER = 1_000_000_000_000_000L;
+    private static final BigDecimal MAX_NUMBER_VALUE = BigDecimal.valueOf(MAX_NUMBER);
 
     /** What the parser checks names against. */
     interface Catalog {
@@ -85,7 +87,10 @@ final class ConditionParser {
             parser.fail("definition", "type", "must be an object with 'version' and 'condition'");
         } else {
             var version = definition.get("version");
-            if (version == null || !version.isIntegralNumber() || version.asInt() != VERSION) {
+            if (version == null
+                    || !version.isIntegralNumber()
+                    || !version.canConvertToInt()
+                    || version.asInt() != VERSION) {
                 parser.fail("definition.version", "version", "must be " + VERSION);
             }
             condition = parser.node(definition.get("condition"), "definition.condition", 1);
@@ -334,7 +339,7 @@ final class ConditionParser {
                                 ? value.decimalValue().stripTrailingZeros().toPlainString()
                                 : value.asString());
                 if (value.isNumber()) {
-                    number = value.decimalValue();
+                    number = bounded(value, path + ".value");
                 }
                 if (source == Condition.Source.FACT && !name.equals(AudienceIndex.CHANNEL)) {
                     if (!value.isNumber()) {
@@ -488,7 +493,7 @@ final class ConditionParser {
 
     private Condition segment(JsonNode node, String path) {
         var id = node.get("segment");
-        if (id == null || !id.isIntegralNumber()) {
+        if (id == null || !id.isIntegralNumber() || !id.canConvertToLong()) {
             return fail(path + ".segment", "required", "must be a segment id");
         }
         if (!catalog.segmentExists(id.asLong()) && !catalog.stored()) {
@@ -535,7 +540,9 @@ final class ConditionParser {
         if (!range.isArray()
                 || range.size() != 2
                 || !range.get(0).isIntegralNumber()
-                || !range.get(1).isIntegralNumber()) {
+                || !range.get(1).isIntegralNumber()
+                || !range.get(0).canConvertToInt()
+                || !range.get(1).canConvertToInt()) {
             fail(path + "." + field, "type", "must be [lowest, highest] scores from 1 to 5");
             return null;
         }
@@ -699,7 +706,20 @@ final class ConditionParser {
             fail(path + "." + field, value == null ? "required" : "type", "must be a number");
             return null;
         }
-        return value.decimalValue();
+        return bounded(value, path + "." + field);
+    }
+
+    /**
+     * A number a condition compares with, below {@value #MAX_NUMBER} in magnitude: the index keeps numbers as
+     * hundredths in a long, and a threshold beyond every value it can hold (such as {@code 1e308}) is a mistake.
+     */
+    private BigDecimal bounded(JsonNode value, String field) {
+        var number = value.decimalValue();
+        if (number.abs().compareTo(MAX_NUMBER_VALUE) >= 0) {
+            fail(field, "range", "must be between -" + MAX_NUMBER + " and " + MAX_NUMBER + ", exclusive");
+            return null;
+        }
+        return number;
     }
 
     private LocalDate date(JsonNode node, String field, String path) {
@@ -724,6 +744,10 @@ final class ConditionParser {
         var value = node.get(field);
         if (value == null || !value.isIntegralNumber()) {
             fail(path + "." + field, value == null ? "required" : "type", "must be a whole number of days");
+            return null;
+        }
+        if (!value.canConvertToInt()) {
+            fail(path + "." + field, "window-too-large", "must be from " + min + " to " + max + " days");
             return null;
         }
         var days = value.asInt();

@@ -1,10 +1,12 @@
 package io.siyu.audience.internal;
 
 import io.siyu.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +31,28 @@ class LifecycleController {
         this.clock = clock;
     }
 
-    record ModelRequest(String label, JsonNode stages) {}
+    record ModelRequest(
+            @Schema(description = "at most 120 characters") String label,
 
-    record RfmSettings(Integer windowDays, LocalDate referenceDate) {}
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "2 to 12 stages; every stage but the last has a condition",
+                    example = STAGES)
+            JsonNode stages) {}
+
+    private static final String STAGES = "[{\"value\": \"active\", \"label\": \"Active\", \"condition\": {\"type\": "
+            + "\"fact\", \"fact\": \"last_seen_at\", \"operator\": \"within_last_days\", \"days\": 30}}, "
+            + "{\"value\": \"dormant\", \"label\": \"Dormant\"}]";
+
+    record RfmSettings(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "7 to 3650")
+            Integer windowDays,
+
+            @Schema(
+                    description = "the day scores are computed as of; today when absent",
+                    format = "date",
+                    example = "2026-05-01")
+            String referenceDate) {}
 
     @GetMapping("/api/v1/lifecycle/models")
     @PreAuthorize("hasAuthority('audience:read')")
@@ -81,7 +102,15 @@ class LifecycleController {
     @PutMapping("/api/v1/rfm/settings")
     @PreAuthorize("hasAuthority('audience:write')")
     LifecycleService.RfmView rfmSettings(@RequestBody RfmSettings request) {
-        return lifecycle.saveRfmSettings(request.windowDays(), request.referenceDate());
+        LocalDate referenceDate = null;
+        if (request.referenceDate() != null) {
+            try {
+                referenceDate = LocalDate.parse(request.referenceDate());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("referenceDate", "date", "must be a date such as 2026-05-01");
+            }
+        }
+        return lifecycle.saveRfmSettings(request.windowDays(), referenceDate);
     }
 
     @GetMapping("/api/v1/customers/{id}/audience")

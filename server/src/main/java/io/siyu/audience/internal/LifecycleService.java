@@ -4,6 +4,7 @@ import io.siyu.access.AuditLog;
 import io.siyu.access.Viewer;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.Profiles;
+import io.siyu.shared.InputRules;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
 import io.siyu.shared.Timestamps;
@@ -109,6 +110,7 @@ class LifecycleService {
         if (name.equals(RfmModel.MODEL)) {
             throw new InvalidInputException("name", "reserved", "'rfm' is the RFM model's name");
         }
+        InputRules.requireMaxLength("label", label, InputRules.MAX_NAME_LENGTH);
         validate(stages);
         // a built-in model stays built in when an operator edits it
         var builtIn = stored(name).map(DefinitionStore.StoredModel::builtIn).orElse(false);
@@ -139,6 +141,13 @@ class LifecycleService {
             }
             if (!values.add(value.asString())) {
                 throw new InvalidInputException(field + ".value", "unique", "stage values must differ");
+            }
+            var label = stage.get("label");
+            if (label != null && !label.isNull()) {
+                if (!label.isString()) {
+                    throw new InvalidInputException(field + ".label", "type", "must be a text");
+                }
+                InputRules.requireMaxLength(field + ".label", label.asString(), InputRules.MAX_NAME_LENGTH);
             }
             var last = i == stages.size() - 1;
             if (last && stage.hasNonNull("condition")) {
@@ -244,6 +253,9 @@ class LifecycleService {
         audiences.requireReady();
         if (windowDays == null || windowDays < 7 || windowDays > 3650) {
             throw new InvalidInputException("windowDays", "range", "must be from 7 to 3650 days");
+        }
+        if (referenceDate != null && (referenceDate.getYear() < 1 || referenceDate.getYear() > 9999)) {
+            throw new InvalidInputException("referenceDate", "range", "must lie in the years 1 to 9999");
         }
         jdbc.update("""
                 insert into audience.rfm_settings (id, window_days, reference_date, updated_by, updated_at)

@@ -5,6 +5,7 @@ import io.siyu.access.Viewer;
 import io.siyu.customers.CustomerSummary;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Slice;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,11 +41,29 @@ class SegmentController {
         this.rebuild = rebuild;
     }
 
-    record DefinitionRequest(JsonNode definition, Integer limit) {}
+    /** An example definition, in the condition language of docs/segments.md. */
+    static final String DEFINITION =
+            "{\"version\": 1, \"condition\": {\"type\": \"purchase\", \"category\": \"skin care\", \"count\": {\"operator\": \"at_least\", \"value\": 2}, \"window\": {\"lastDays\": 180}}}";
 
-    record SegmentRequest(String name, String description, JsonNode definition) {}
+    record DefinitionRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = DEFINITION)
+            JsonNode definition,
 
-    record OverlapRequest(List<Long> segments) {}
+            @Schema(description = "1 to 200, default 20") Integer limit) {}
+
+    record SegmentRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "at most 120 characters")
+            String name,
+
+            @Schema(description = "at most 2,000 characters")
+            String description,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = DEFINITION)
+            JsonNode definition) {}
+
+    record OverlapRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<Long> segments) {}
 
     record SnapshotRequest(String name) {}
 

@@ -1,8 +1,11 @@
 package io.siyu.audience.internal;
 
 import io.siyu.customers.CustomerSummary;
+import io.siyu.shared.BodyLimit;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Slice;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class TagController {
 
+    /** Room for the 100,000 customers one assignment may name, each as a long identity such as an e-mail address. */
+    static final String ASSIGNMENTS_LIMIT = "16MB";
+
     private final TagService tags;
     private final AudienceService audiences;
 
@@ -34,11 +40,40 @@ class TagController {
         this.audiences = audiences;
     }
 
-    record CategoryRequest(String name, String description) {}
+    record CategoryRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = NAME)
+            String name,
 
-    record TagRequest(String name, Long categoryId, String kind, String description, JsonNode rule) {}
+            @Schema(description = "at most 2,000 characters")
+            String description) {}
 
-    record AssignmentRequest(List<String> customers, JsonNode definition, String value) {}
+    record TagRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = NAME)
+            String name,
+
+            Long categoryId,
+
+            @Schema(description = "MANUAL (default), RULE or VALUE")
+            String kind,
+
+            @Schema(description = "at most 2,000 characters")
+            String description,
+
+            @Schema(description = "a definition for a RULE tag", example = SegmentController.DEFINITION)
+            JsonNode rule) {}
+
+    record AssignmentRequest(
+            @Schema(
+                    description = "ids or type:value identities, at most 100,000",
+                    example = "[\"42\", \"email:ann@example.com\"]")
+            List<String> customers,
+
+            @Schema(example = SegmentController.DEFINITION) JsonNode definition,
+
+            @Schema(description = "the value of a VALUE tag, at most 120 characters")
+            String value) {}
+
+    private static final String NAME = "1 to 60 letters, digits, spaces or . _ : / -";
 
     record CustomerTags(List<TagService.CustomerTag> tags, List<TagService.TagChange> history) {}
 
@@ -100,6 +135,7 @@ class TagController {
     /** Tags customers named by id or identity, or every customer matching a definition. */
     @PostMapping("/api/v1/tags/{id}/assignments")
     @PreAuthorize("hasAuthority('audience:write')")
+    @BodyLimit(ASSIGNMENTS_LIMIT)
     TagService.Assignment assign(@PathVariable long id, @RequestBody AssignmentRequest request) {
         return tags.assign(id, request.customers(), request.definition(), request.value());
     }
@@ -107,6 +143,11 @@ class TagController {
     /** Tags the customers of a CSV file: one customer per line (an id or type:value), optionally ",value". */
     @PostMapping(path = "/api/v1/tags/{id}/assignments", consumes = "text/csv")
     @PreAuthorize("hasAuthority('audience:write')")
+    @BodyLimit(ASSIGNMENTS_LIMIT)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "one customer per line (an id or type:value), optionally followed by ,value",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     TagService.Assignment assignCsv(
             @PathVariable long id,
             @RequestParam(required = false) String value,
@@ -148,6 +189,7 @@ class TagController {
 
     @PostMapping("/api/v1/tags/{id}/removals")
     @PreAuthorize("hasAuthority('audience:write')")
+    @BodyLimit(ASSIGNMENTS_LIMIT)
     TagService.Assignment remove(@PathVariable long id, @RequestBody AssignmentRequest request) {
         return tags.remove(id, request.customers(), request.definition());
     }

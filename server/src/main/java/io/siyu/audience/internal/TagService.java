@@ -5,6 +5,7 @@ import io.siyu.access.Viewer;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.Profiles;
 import io.siyu.shared.ConflictException;
+import io.siyu.shared.InputRules;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
 import io.siyu.shared.Timestamps;
@@ -87,6 +88,7 @@ class TagService {
 
     Category createCategory(String name, String description) {
         requireName("name", name);
+        InputRules.requireMaxLength("description", description, InputRules.MAX_DESCRIPTION_LENGTH);
         try {
             var id = jdbc.queryForObject(
                     "insert into audience.tag_category (name, description, created_at) values (?, ?, ?) returning id",
@@ -146,6 +148,7 @@ class TagService {
 
     TagView create(String name, Long categoryId, String kind, String description, JsonNode rule) {
         requireName("name", name);
+        InputRules.requireMaxLength("description", description, InputRules.MAX_DESCRIPTION_LENGTH);
         var normalisedKind = kind(kind);
         validateRule(normalisedKind, rule);
         var now = Timestamps.of(clock.instant());
@@ -179,6 +182,7 @@ class TagService {
     TagView update(long id, String name, Long categoryId, String description, JsonNode rule) {
         var existing = tag(id);
         requireName("name", name);
+        InputRules.requireMaxLength("description", description, InputRules.MAX_DESCRIPTION_LENGTH);
         var parsed = validateRule(existing.kind(), rule);
         if (parsed != null) {
             SegmentOrder.refuseCycles("tag:" + id, parsed, engine.registry(), "rule.condition");
@@ -251,6 +255,7 @@ class TagService {
         if (tag.kind().equals("VALUE") && (value == null || value.isBlank())) {
             throw new InvalidInputException("value", "required", "a value tag needs the value to assign");
         }
+        InputRules.requireMaxLength("value", value, InputRules.MAX_NAME_LENGTH);
         var resolved = resolve(customers, definition);
         var now = clock.instant();
         var stored = tag.kind().equals("VALUE") ? value.strip() : "";

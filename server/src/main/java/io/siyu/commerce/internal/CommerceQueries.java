@@ -95,9 +95,9 @@ class CommerceQueries {
             where.add("placed_at < :to");
         }
         if (cursor != null) {
-            var parts = Cursor.decode("cursor", cursor, 2);
-            params.addValue("beforeAt", Timestamps.of(Instant.parse(parts.get(0))));
-            params.addValue("beforeId", parts.get(1));
+            var keys = Cursor.decode("cursor", cursor, 2);
+            params.addValue("beforeAt", Timestamps.of(keys.instant(0)));
+            params.addValue("beforeId", keys.text(1));
             where.add("(placed_at, order_id) < (:beforeAt, :beforeId)");
         }
         var rows = jdbc.query(
@@ -215,7 +215,7 @@ class CommerceQueries {
             where.add("category = :category");
         }
         if (cursor != null) {
-            params.addValue("after", Cursor.decode("cursor", cursor, 1).getFirst());
+            params.addValue("after", Cursor.decode("cursor", cursor, 1).text(0));
             where.add("product_id > :after");
         }
         var rows = jdbc.query(

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CustomerController {
 
+    /** Above any amount a customer can have spent; a bound such as {@code 1e131072} is a mistake. */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000");
+
     private final CustomerDirectory directory;
     private final Clock clock;
 
@@ -43,6 +46,10 @@ class CustomerController {
         requireRange("limit", limit, 1, 500);
         if (minOrders != null) {
             requireRange("minOrders", minOrders, 0, Integer.MAX_VALUE);
+        }
+        if (minSpent != null && (minSpent.signum() < 0 || minSpent.compareTo(MAX_AMOUNT) >= 0)) {
+            throw new InvalidInputException(
+                    "minSpent", "range", "must be from 0 to below " + MAX_AMOUNT.toPlainString());
         }
         if (seenWithinDays != null) {
             requireRange("seenWithinDays", seenWithinDays, 1, 36_500);

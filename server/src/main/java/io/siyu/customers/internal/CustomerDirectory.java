@@ -129,8 +129,7 @@ class CustomerDirectory {
         }
         if (search.cursor() != null) {
             params.addValue(
-                    "before",
-                    Long.parseLong(Cursor.decode("cursor", search.cursor(), 1).getFirst()));
+                    "before", Cursor.decode("cursor", search.cursor(), 1).number(0));
             where.add("c.id < :before");
         }
         params.addValue("limit", search.limit() + 1);
@@ -396,9 +395,9 @@ class CustomerDirectory {
         var params = new MapSqlParameterSource("id", profile).addValue("limit", limit + 1);
         var where = new StringBuilder("customer_id = :id");
         if (cursor != null) {
-            var parts = Cursor.decode("cursor", cursor, 2);
-            params.addValue("beforeAt", Timestamps.of(Instant.parse(parts.get(0))));
-            params.addValue("beforeId", Long.parseLong(parts.get(1)));
+            var keys = Cursor.decode("cursor", cursor, 2);
+            params.addValue("beforeAt", Timestamps.of(keys.instant(0)));
+            params.addValue("beforeId", keys.number(1));
             where.append(" and (occurred_at, id) < (:beforeAt, :beforeId)");
         }
         if (name != null && !name.isBlank()) {

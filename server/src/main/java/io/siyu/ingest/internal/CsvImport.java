@@ -112,6 +112,16 @@ class CsvImport {
             while ((row = rows.next()) != null) {
                 run.take(row);
             }
+        } catch (Unreadable e) {
+            // what was read before stays imported and is told; the rest cannot be split into lines
+            run.finish();
+            var before = run.report();
+            throw new InvalidInputException(
+                    "body",
+                    "csv",
+                    "line " + e.line + ": " + e.getMessage() + "; of the " + before.lines() + " lines before it, "
+                            + before.accepted() + " were imported, " + before.duplicates() + " had been imported "
+                            + "before and " + before.rejected() + " were rejected");
         }
         run.finish();
         return run.report();
@@ -122,6 +132,20 @@ class CsvImport {
             return DateTimeFormatter.ofPattern(format, Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("dateFormat", "pattern", "is not a date pattern: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The file cannot be read on from a line: a quoted value never closed, or followed by other characters before the
+     * delimiter. Nothing after it can be split into lines.
+     */
+    private static final class Unreadable extends RuntimeException {
+        private final long line;
+
+        Unreadable(long line, org.apache.commons.csv.CSVException cause) {
+            super("a quoted value is not closed, or other characters follow its closing quote, so the file cannot be "
+                    + "read from here on (" + cause.getMessage() + ")");
+            this.line = line;
         }
     }
 
@@ -162,7 +186,7 @@ class CsvImport {
                         .setIgnoreEmptyLines(true)
                         .get();
                 this.records = format.parse(reader).iterator();
-                if (options.header() && records.hasNext()) {
+                if (options.header() && hasNext()) {
                     var first = records.next();
                     line = 1;
                     if (names == null) {
@@ -189,7 +213,7 @@ class CsvImport {
                 } while (text.isBlank());
                 values = split(text);
             } else {
-                if (!records.hasNext()) {
+                if (!hasNext()) {
                     return null;
                 }
                 var record = records.next();
@@ -205,6 +229,17 @@ class CsvImport {
                 row.put("$extra", Integer.toString(values.size() - names.size()));
             }
             return new Row(line, row);
+        }
+
+        private boolean hasNext() {
+            try {
+                return records.hasNext();
+            } catch (java.io.UncheckedIOException e) {
+                if (e.getCause() instanceof org.apache.commons.csv.CSVException malformed) {
+                    throw new Unreadable(line + 1, malformed);
+                }
+                throw e;
+            }
         }
 
         private static List<String> split(String text) {

@@ -1,7 +1,10 @@
 package io.siyu.ingest.internal;
 
 import io.siyu.access.AuditLog;
+import io.siyu.shared.BodyLimit;
 import io.siyu.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,6 +50,11 @@ class ImportController {
      */
     @PostMapping("/api/v1/imports/{kind}")
     @PreAuthorize("hasAuthority('imports:run')")
+    @BodyLimit("${siyu.api.max-import-size:1GB}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "the CSV file, UTF-8",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     CsvImport.Report run(
             @PathVariable String kind,
             @RequestParam(required = false) String map,

@@ -143,14 +143,16 @@ class SignInTests {
 
     @Test
     void anOverlongUserNameIsRefusedAndNotKept() {
-        var huge = "u".repeat(5 * 1024 * 1024);
+        var browser = browserAt(newAddress());
 
-        var answer = signIn(browserAt(newAddress()), huge, "whatever-password");
+        var tooLong = signIn(browser, "u".repeat(5_000), "whatever-password");
+        var huge = signIn(browser, "u".repeat(5 * 1024 * 1024), "whatever-password");
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactly("username");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("errors").findValuesAsString("field")).containsExactly("username");
+        assertThat(huge.status()).isEqualTo(413);
         var audit = admin().get("/api/v1/audit-log?limit=20");
-        assertThat(audit.body().length()).isLessThan(100_000);
+        assertThat(audit.body()).doesNotContain("u".repeat(1_000));
     }
 
     @Test

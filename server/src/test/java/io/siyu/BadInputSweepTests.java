@@ -1,0 +1,355 @@
+package io.siyu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Drives every operation of the operator API that its OpenAPI description names with bad values in each path
+ * parameter, query parameter and JSON body field, and requires each to be refused with a 4xx problem document: never
+ * a 5xx, never a stack trace. The admin token makes sure that authorisation is not what refuses.
+ *
+ * <p>The values are generated from the description: its parameter types and formats, the properties of its body
+ * schemas and their examples (a segment definition's example is mutated leaf by leaf). Path ids name nothing, so that
+ * no bad value can change a real record even if it were wrongly accepted.
+ */
+@SiyuIntegrationTest
+class BadInputSweepTests {
+
+    static final String MISSING_ID = "987654321";
+    static final String OVERLONG = "a".repeat(100_000);
+    static final String LONG = "a".repeat(5_000);
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final Pattern STACK_TRACE = Pattern.compile("\\tat |Exception|\\.java:\\d+");
+
+    /** Numbers no field can hold, as raw JSON: huge, beyond double range, or not numbers at all. */
+    static final List<String> BAD_NUMBERS =
+            List.of("1e308", "-1e308", "1e131072", "-1e131072", "NaN", "Infinity", "\"abc\"", "{}", "[]");
+
+    /** The same in parameters, plus numbers beyond long range and fractions. */
+    static final List<String> BAD_NUMBER_PARAMETERS =
+            List.of("abc", "1e308", "-1e308", "1e131072", "NaN", "Infinity", "-Infinity", "99999999999999999999999");
+
+    static final List<String> BAD_CURSORS = List.of(
+            "abc",
+            "!!!",
+            "\u0000",
+            encode("1\u001f2\u001f3"),
+            encode("\u0000"),
+            encode("+1000000000-01-01T00:00:00Z\u001fx"),
+            Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe}),
+            LONG);
+
+    /**
+     * Cursors of one text key: broken where the key is a number, a valid position where it is a text (the products
+     * are paged by id), so they may be answered either way but never with a 5xx.
+     */
+    static final List<String> FOREIGN_CURSORS = List.of(encode("x"), encode("abc"), encode("99999999999999999999"));
+
+    @LocalServerPort
+    int port;
+
+    /** One request of the sweep: what it sends and why it is bad, or whether it may be valid after all. */
+    record Probe(String method, String path, String body, String contentType, String what, boolean mayBeValid) {
+
+        Probe(String method, String path, String body, String contentType, String what) {
+            this(method, path, body, contentType, what, false);
+        }
+    }
+
+    @Test
+    void everyOperatorEndpointRefusesBadInputWithAProblem() {
+        var http = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var description = http.get("/v3/api-docs").json();
+        var probes = new ArrayList<Probe>();
+        var operations = 0;
+        for (var path : description.get("paths").properties()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (var operation : path.getValue().properties()) {
+                operations++;
+                probes.addAll(new Operation(
+                                description, operation.getKey().toUpperCase(), path.getKey(), operation.getValue())
+                        .probes());
+            }
+        }
+        var failures = new ArrayList<String>();
+        for (var probe : probes) {
+            var response = http.send(probe.method(), probe.path(), probe.body(), probe.contentType());
+            var problem =
+                    response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+            if (probe.mayBeValid() && response.status() < 400) {
+                continue;
+            }
+            if (response.status() < 400
+                    || response.status() >= 500
+                    || !problem
+                    || !response.body().contains("\"status\":" + response.status())
+                    || STACK_TRACE.matcher(response.body()).find()) {
+                failures.add(probe.method() + " " + abbreviate(probe.path()) + " with " + probe.what() + " answered "
+                        + response.status() + " " + abbreviate(response.body()));
+            }
+        }
+        assertThat(operations).as("operations of the operator API").isGreaterThan(60);
+        assertThat(probes.size()).as("bad requests sent").isGreaterThan(1_000);
+        assertThat(failures)
+                .as("bad input answered other than by a 4xx problem")
+                .isEmpty();
+    }
+
+    /** One operation of the description and the bad requests it gets. */
+    record Operation(JsonNode description, String method, String template, JsonNode operation) {
+
+        List<Probe> probes() {
+            var probes = new ArrayList<Probe>();
+            var parameters = new ArrayList<JsonNode>();
+            operation.path("parameters").forEach(parameters::add);
+            var body = body();
+            for (var parameter : parameters) {
+                var name = parameter.get("name").asString();
+                for (var bad : badParameterValues(parameter)) {
+                    var what = parameter.get("in").asString() + " parameter " + name + "=" + abbreviate(bad);
+                    var path = parameter.get("in").asString().equals("path")
+                            ? path(Map.of(name, url(bad)))
+                            : path(Map.of()) + "?" + name + "=" + url(bad);
+                    probes.add(new Probe(method, path, body.text(), body.contentType(), what));
+                }
+                if (name.equals("cursor")) {
+                    for (var foreign : FOREIGN_CURSORS) {
+                        probes.add(new Probe(
+                                method,
+                                path(Map.of()) + "?cursor=" + foreign,
+                                body.text(),
+                                body.contentType(),
+                                "a cursor of one text key " + foreign,
+                                true));
+                    }
+                }
+            }
+            if (body.schema() != null) {
+                for (var bad : badBodies(body)) {
+                    probes.add(new Probe(method, path(Map.of()), bad.getValue(), body.contentType(), bad.getKey()));
+                }
+            }
+            return probes;
+        }
+
+        /** The path with valid values in its parameters but those given. */
+        String path(Map<String, String> given) {
+            var path = template;
+            for (var parameter : operation.path("parameters")) {
+                if (!parameter.get("in").asString().equals("path")) {
+                    continue;
+                }
+                var name = parameter.get("name").asString();
+                var value = given.getOrDefault(name, validPathValue(name, parameter.path("schema")));
+                path = path.replace("{" + name + "}", value);
+            }
+            return path;
+        }
+
+        static String validPathValue(String name, JsonNode schema) {
+            if (name.equals("kind")) {
+                return "customers";
+            }
+            return schema.path("type").asString("").equals("integer") ? MISSING_ID : "sweep-missing";
+        }
+
+        static List<String> badParameterValues(JsonNode parameter) {
+            var schema = parameter.path("schema");
+            var type = schema.path("type").asString("string");
+            var format = schema.path("format").asString("");
+            var name = parameter.get("name").asString();
+            var values = new ArrayList<String>();
+            switch (type) {
+                case "integer" -> {
+                    values.addAll(BAD_NUMBER_PARAMETERS);
+                    values.add("1.5");
+                }
+                case "number" -> values.addAll(BAD_NUMBER_PARAMETERS);
+                case "boolean" -> values.addAll(List.of("maybe", "2", LONG));
+                default -> {
+                    if (format.equals("date-time")) {
+                        values.addAll(List.of(
+                                "abc", "+294277-01-01T00:00:00Z", "-4714-11-24T00:00:00Z", "1e308", "2026-13-45"));
+                    }
+                    if (name.equals("cursor")) {
+                        values.addAll(BAD_CURSORS);
+                    }
+                }
+            }
+            values.add("a\u0000b");
+            values.add(LONG);
+            values.add(OVERLONG);
+            return values;
+        }
+
+        /** The request body the description names: its content type, schema and a valid example of it. */
+        record Body(String contentType, JsonNode schema, String text) {}
+
+        Body body() {
+            var content = operation.path("requestBody").path("content");
+            if (content.has("application/json")) {
+                var schema = resolve(content.get("application/json").get("schema"));
+                return new Body("application/json", schema, example(schema).toString());
+            }
+            if (content.has("text/csv")) {
+                return new Body("text/csv", content.get("text/csv").get("schema"), "user_id\nsweep-import\n");
+            }
+            return new Body("application/json", null, null);
+        }
+
+        JsonNode resolve(JsonNode schema) {
+            var reference = schema.path("$ref").asString(null);
+            return reference == null
+                    ? schema
+                    : description
+                            .get("components")
+                            .get("schemas")
+                            .get(reference.substring(reference.lastIndexOf('/') + 1));
+        }
+
+        /** A valid value of a schema: its example where it has one. */
+        JsonNode example(JsonNode schema) {
+            schema = resolve(schema);
+            if (schema.has("example")) {
+                var example = schema.get("example");
+                return example.isString() && example.asString().matches("(?s)\\s*[\\[{].*")
+                        ? HttpFixtures.JSON.readTree(example.asString())
+                        : example;
+            }
+            return switch (schema.path("type").asString("")) {
+                case "object" -> {
+                    var object = NODES.objectNode();
+                    schema.path("properties").properties().forEach(p -> object.set(p.getKey(), example(p.getValue())));
+                    yield object;
+                }
+                case "array" -> NODES.arrayNode().add(example(schema.path("items")));
+                case "integer" -> NODES.numberNode(7);
+                case "number" -> NODES.numberNode(7.5);
+                case "boolean" -> NODES.booleanNode(false);
+                case "string" ->
+                    switch (schema.path("format").asString("")) {
+                        case "date" -> NODES.stringNode("2026-05-01");
+                        case "date-time" -> NODES.stringNode("2026-05-01T08:30:00Z");
+                        default -> NODES.stringNode("sweep");
+                    };
+                default -> NODES.objectNode();
+            };
+        }
+
+        /** Bodies with one bad value each, by what they break. */
+        List<Map.Entry<String, String>> badBodies(Body body) {
+            var bodies = new ArrayList<Map.Entry<String, String>>();
+            if (body.contentType().equals("text/csv")) {
+                bodies.add(Map.entry("a quote never closed", "user_id,name\n\"sweep,x\n"));
+                return bodies;
+            }
+            for (var whole : List.of("null", "[]", "\"x\"", "7", "{", "{\"a\":", "abc", "[".repeat(5_000))) {
+                bodies.add(Map.entry("the body " + abbreviate(whole), whole));
+            }
+            var valid = HttpFixtures.JSON.readTree(body.text());
+            var required = new ArrayList<String>();
+            body.schema().path("required").forEach(name -> required.add(name.asString()));
+            leaves(valid, "", (path, leaf) -> {
+                for (var bad : badValues(leaf)) {
+                    bodies.add(Map.entry(path + "=" + abbreviate(bad), replaced(valid, path, bad)));
+                }
+                if (!path.contains(".") && !path.contains("[") && required.contains(path)) {
+                    bodies.add(Map.entry(path + "=null", replaced(valid, path, "null")));
+                }
+            });
+            return bodies;
+        }
+
+        static List<String> badValues(JsonNode leaf) {
+            var values = new ArrayList<String>();
+            if (leaf.isNumber()) {
+                values.addAll(BAD_NUMBERS);
+            } else if (leaf.isBoolean()) {
+                values.addAll(List.of("\"maybe\"", "{}", "[]"));
+            } else if (leaf.isString()) {
+                values.addAll(List.of("{}", "[]", "\"a\\u0000b\"", quoted(OVERLONG)));
+            } else if (leaf.isArray()) {
+                values.addAll(List.of("\"x\"", "{}", "[null]", "[" + leaf.get(0) + ",null]"));
+            } else if (leaf.isObject()) {
+                values.addAll(List.of("\"x\"", "[]", "1e308"));
+            }
+            return values;
+        }
+
+        interface LeafVisitor {
+            void visit(String path, JsonNode leaf);
+        }
+
+        /** Visits every value of a tree: each property and item, and the lists and objects themselves. */
+        static void leaves(JsonNode node, String path, LeafVisitor visitor) {
+            if (!path.isEmpty()) {
+                visitor.visit(path, node);
+            }
+            if (node.isObject()) {
+                node.properties()
+                        .forEach(p ->
+                                leaves(p.getValue(), path.isEmpty() ? p.getKey() : path + "." + p.getKey(), visitor));
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    leaves(node.get(i), path + "[" + i + "]", visitor);
+                }
+            }
+        }
+
+        /** The valid body as text with the value at a path replaced by raw JSON text. */
+        static String replaced(JsonNode valid, String path, String raw) {
+            var copy = valid.deepCopy();
+            var marker = "@@sweep@@";
+            var steps = path.split("\\.|(?=\\[)");
+            JsonNode parent = copy;
+            for (int i = 0; i < steps.length - 1; i++) {
+                parent = step(parent, steps[i]);
+            }
+            var last = steps[steps.length - 1];
+            if (last.startsWith("[")) {
+                ((ArrayNode) parent)
+                        .set(Integer.parseInt(last.substring(1, last.length() - 1)), NODES.stringNode(marker));
+            } else {
+                ((ObjectNode) parent).put(last, marker);
+            }
+            return copy.toString().replace("\"" + marker + "\"", raw);
+        }
+
+        static JsonNode step(JsonNode node, String step) {
+            return step.startsWith("[")
+                    ? node.get(Integer.parseInt(step.substring(1, step.length() - 1)))
+                    : node.get(step);
+        }
+    }
+
+    static String quoted(String text) {
+        return "\"" + text + "\"";
+    }
+
+    static String encode(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String abbreviate(String text) {
+        return text.length() > 120 ? text.substring(0, 100) + "…(" + text.length() + " characters)" : text;
+    }
+
+    static String url(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
