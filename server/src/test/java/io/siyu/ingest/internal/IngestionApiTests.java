@@ -147,6 +147,59 @@ class IngestionApiTests {
     }
 
     @Test
+    void aBrowserWriteKeyTracksButCannotRewriteTheCatalogue() {
+        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var browser =
+                admin.post("/api/v1/write-keys", "{\"name\":\"shop pages\"}").json();
+        var server = admin.post("/api/v1/write-keys", "{\"name\":\"shop backend\",\"scope\":\"server\"}")
+                .json();
+        var pages = HttpFixtures.writeKey(port, browser.get("secret").asString());
+        var backend = HttpFixtures.writeKey(port, server.get("secret").asString());
+        var product = "{\"products\":[{\"product_id\":\"scope-%s\",\"name\":\"Tea\"}]}".formatted(unique());
+
+        assertThat(browser.get("issued").get("scope").asString()).isEqualTo("browser");
+        assertThat(server.get("issued").get("scope").asString()).isEqualTo("server");
+        assertThat(pages.post("/v1/track", "{\"userId\":\"u\",\"event\":\"Seen\"}")
+                        .status())
+                .isEqualTo(200);
+        var refused = pages.post("/ingest/v1/products", product);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("/problems/forbidden");
+        assertThat(refused.json().get("scope").asString()).isEqualTo("browser");
+        assertThat(refused.json().get("detail").asString()).contains("browser", "server");
+        assertThat(backend.post("/ingest/v1/products", product).status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/write-keys").json().findParents("name").stream()
+                        .filter(k -> k.get("name").asString().equals("shop pages"))
+                        .map(k -> k.get("scope").asString()))
+                .containsOnly("browser");
+    }
+
+    @Test
+    void aWriteKeyScopeMustBeBrowserOrServer() {
+        var response = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                .post("/api/v1/write-keys", "{\"name\":\"odd\",\"scope\":\"admin\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("scope");
+        assertThat(response.json().get("errors").findValuesAsString("rule")).containsExactly("one-of");
+    }
+
+    @Test
+    void theBootstrapWriteKeyMayFeedTheCatalogue() {
+        var bootstrap =
+                HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                        .get("/api/v1/write-keys")
+                        .json()
+                        .findParents("name")
+                        .stream()
+                        .filter(k -> k.get("name").asString().equals("bootstrap"))
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(bootstrap.get("scope").asString()).isEqualTo("server");
+    }
+
+    @Test
     void browserSdksMaySendTheWriteKeyInTheBody() {
         var messageId = unique();
         var response = HttpFixtures.anonymous(port)
