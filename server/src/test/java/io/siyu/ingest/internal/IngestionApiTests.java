@@ -200,6 +200,28 @@ class IngestionApiTests {
     }
 
     @Test
+    void browsersMayRetryWithTheHeadersTheirLibrariesSend() {
+        var preflight = HttpFixtures.anonymous(port)
+                .sendBytes(
+                        "OPTIONS",
+                        "/v1/b",
+                        null,
+                        "text/plain",
+                        Map.of(
+                                "Origin", "https://shop.example.com",
+                                "Access-Control-Request-Method", "POST",
+                                "Access-Control-Request-Headers", "authorization,content-type,x-retry-count"));
+
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse("")
+                        .toLowerCase())
+                .contains("authorization", "content-type", "x-retry-count");
+    }
+
+    @Test
     void browserSdksMaySendTheWriteKeyInTheBody() {
         var messageId = unique();
         var response = HttpFixtures.anonymous(port)
