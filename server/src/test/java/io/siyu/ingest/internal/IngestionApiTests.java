@@ -269,6 +269,37 @@ class IngestionApiTests {
     }
 
     @Test
+    void aCorrectClockKeepsItsTimestampsAndTheirOrderAcrossRequests() {
+        var user = unique();
+        var first = unique();
+        var second = unique();
+        var now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // the first event's request was slow (sent 2 s before it arrived), the second's quick: with a correct clock
+        // the transit time is no skew, and moving each event by its request's transit time reversed them
+        var slow = now.minusSeconds(2);
+        var firstAt = now.minusSeconds(3);
+        var secondAt = now.minusMillis(2500);
+        shop.post("/v1/batch", """
+                {"sentAt":"%s","batch":[{"type":"track","userId":"%s","event":"First","timestamp":"%s",
+                 "messageId":"%s"}]}""".formatted(slow, user, firstAt, first));
+        shop.post("/v1/batch", """
+                {"sentAt":"%s","batch":[{"type":"track","userId":"%s","event":"Second","timestamp":"%s",
+                 "messageId":"%s"}]}""".formatted(Instant.now(), user, secondAt, second));
+        ingestion.applyQueued();
+
+        assertThat(occurredAt(first)).isEqualTo(firstAt);
+        assertThat(occurredAt(second)).isEqualTo(secondAt);
+    }
+
+    Instant occurredAt(String messageId) {
+        return jdbc.queryForObject(
+                        "select occurred_at from customers.event where message_id = ?",
+                        java.time.OffsetDateTime.class,
+                        messageId)
+                .toInstant();
+    }
+
+    @Test
     void messagesAreAppliedInTheOrderTheyWereAcknowledged() {
         var run = unique().substring(0, 8);
         var batch = new StringBuilder("{\"batch\":[");
