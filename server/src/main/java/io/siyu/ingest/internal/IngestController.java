@@ -3,6 +3,7 @@ package io.siyu.ingest.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.siyu.access.WriteKeys;
+import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Problems;
 import io.siyu.shared.Violation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -227,7 +228,7 @@ class IngestController {
         try (InputStream raw = request.getInputStream()) {
             var in = "gzip".equalsIgnoreCase(request.getHeader("Content-Encoding")) ? new GZIPInputStream(raw) : raw;
             bytes = in.readNBytes(limit + 1);
-        } catch (java.util.zip.ZipException e) {
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
             return new Parsed.Refused(invalid(List.of(new Violation("body", "gzip", "is not valid gzip data"))));
         }
         if (bytes.length > limit) {
@@ -244,6 +245,8 @@ class IngestController {
             return new Parsed.Document(object);
         } catch (JacksonException e) {
             return new Parsed.Refused(invalid(List.of(IngestJson.describe(e))));
+        } catch (InvalidInputException e) {
+            return new Parsed.Refused(invalid(e.violations()));
         }
     }
 

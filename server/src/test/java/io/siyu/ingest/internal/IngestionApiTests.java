@@ -6,8 +6,10 @@ import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
 import io.siyu.TestCredentials;
 import io.siyu.ingest.Ingestion;
+import io.siyu.shared.Utf8Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
@@ -219,6 +221,42 @@ class IngestionApiTests {
                         .orElse("")
                         .toLowerCase())
                 .contains("authorization", "content-type", "x-retry-count");
+    }
+
+    @Test
+    void overlongUtf8IsRefusedNotDecoded() throws Exception {
+        for (var overlong : Utf8Fixtures.OVERLONG_SLASHES) {
+            var messageId = unique();
+            var single = Utf8Fixtures.around(
+                    "{\"userId\":\"u\",\"messageId\":\"" + messageId + "\",\"event\":\"..", overlong, "etc\"}");
+            var batch = Utf8Fixtures.around(
+                    "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"messageId\":\"" + messageId
+                            + "\",\"event\":\"..",
+                    overlong,
+                    "etc\"}]}");
+            var gzipped = new ByteArrayOutputStream();
+            try (var gzip = new GZIPOutputStream(gzipped)) {
+                gzip.write(batch);
+            }
+
+            for (var response : List.of(
+                    shop.sendBytes("POST", "/v1/track", single, "application/json", Map.of()),
+                    shop.sendBytes("POST", "/v1/batch", batch, "application/json", Map.of()),
+                    shop.sendBytes(
+                            "POST",
+                            "/v1/batch",
+                            gzipped.toByteArray(),
+                            "application/json",
+                            Map.of("Content-Encoding", "gzip")),
+                    shop.sendBytes("POST", "/ingest/v1/products", batch, "application/json", Map.of()))) {
+                assertThat(response.status()).as(response.body()).isEqualTo(400);
+                assertThat(response.json().get("errors").findValuesAsString("rule"))
+                        .containsExactly("utf-8");
+                assertThat(response.json().get("errors").findValuesAsString("field"))
+                        .containsExactly("body");
+            }
+            assertThat(events(messageId)).isZero();
+        }
     }
 
     @Test
