@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lingerMillis how long the pipeline lets messages gather when it is not behind
  * @param clockSkewTolerance how far a sender's clock may be from Siyu's before its timestamps are corrected (see
  *     {@link SegmentMessages})
+ * @param rejectedRetention how long rejected messages are kept for operators to inspect
  */
 @ConfigurationProperties("siyu.ingest")
 record IngestProperties(
@@ -20,11 +21,15 @@ record IngestProperties(
         @DefaultValue("200") long idlePollMillis,
         @DefaultValue("true") boolean pipelineEnabled,
         @DefaultValue("50") long lingerMillis,
-        @DefaultValue("30s") Duration clockSkewTolerance) {
+        @DefaultValue("30s") Duration clockSkewTolerance,
+        @DefaultValue("7d") Duration rejectedRetention) {
 
     IngestProperties {
         if (clockSkewTolerance.isNegative()) {
             throw new IllegalArgumentException("siyu.ingest.clock-skew-tolerance must not be negative");
+        }
+        if (rejectedRetention.isNegative() || rejectedRetention.isZero()) {
+            throw new IllegalArgumentException("siyu.ingest.rejected-retention must be positive");
         }
     }
 }

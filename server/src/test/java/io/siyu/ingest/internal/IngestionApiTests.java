@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 @SiyuIntegrationTest
 class IngestionApiTests {
@@ -30,6 +31,9 @@ class IngestionApiTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RejectedMessages rejectedMessages;
 
     HttpFixtures shop;
 
@@ -106,7 +110,7 @@ class IngestionApiTests {
     }
 
     @Test
-    void aBatchKeepsItsValidMessagesAndNamesEachRejectedOne() {
+    void aBatchWithRejectedMessagesIsAnsweredLikeSegmentAndKeepsEveryValidOne() {
         var good = unique();
         var response = shop.post("/v1/batch", """
                 {"batch":[
@@ -115,16 +119,150 @@ class IngestionApiTests {
                   {"type":"identify","userId":"y","timestamp":"yesterday","messageId":"%s"}
                 ]}""".formatted(unique(), good, unique(), unique()));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        var problem = response.json();
-        assertThat(problem.get("accepted").asInt()).isEqualTo(1);
-        assertThat(problem.get("rejected").asInt()).isEqualTo(2);
-        assertThat(problem.get("errors").findValuesAsString("field"))
+        // Segment's libraries take any 4xx for the failure of the whole batch: the stored message would be reported
+        // lost
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var answer = response.json();
+        assertThat(answer.get("success").asBoolean()).isTrue();
+        assertThat(answer.get("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.get("rejected").asInt()).isEqualTo(2);
+        assertThat(answer.get("rejectedMessages")
+                        .valueStream()
+                        .map(m -> m.get("index").asInt()))
+                .containsExactly(1, 2);
+        assertThat(answer.get("rejectedMessages").findValuesAsString("field"))
                 .containsExactly("batch[1].event", "batch[2].timestamp");
-        assertThat(problem.get("errors").findValuesAsString("rule")).containsExactly("required", "iso-8601");
+        assertThat(answer.get("rejectedMessages").findValuesAsString("rule")).containsExactly("required", "iso-8601");
         assertThat(events(good)).isEqualTo(1);
+    }
+
+    @Test
+    void rejectedMessagesAreKeptMaskedForOperatorsAndCounted() {
+        var messageId = "rejected-" + unique();
+        var phone = "+8613912345678";
+        var email = "ann.lee@example.com";
+        var foreignPhone = "+44 7700 900123";
+        var response = HttpFixtures.anonymous(port)
+                .post(
+                        "/v1/batch",
+                        """
+                {"writeKey":"%s","batch":[{"type":"track","userId":"u-%s","messageId":"%s",
+                  "properties":{"contact_phone":"%s","note":"call %s or write to %s"},
+                  "context":{"externalIds":[{"id":"%s","type":"phone"}]}}]}""".formatted(
+                                        TestCredentials.WRITE_KEY,
+                                        messageId,
+                                        messageId,
+                                        foreignPhone,
+                                        phone,
+                                        email,
+                                        foreignPhone),
+                        "text/plain");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("rejected").asInt()).isEqualTo(1);
+
+        var kept = rejected(messageId);
+        assertThat(kept.get("reason").asString()).isEqualTo("required");
+        assertThat(kept.get("writeKeyName").asString()).isEqualTo("bootstrap");
+        assertThat(kept.get("endpoint").asString()).isEqualTo("batch");
+        assertThat(kept.get("index").asInt()).isZero();
+        assertThat(kept.get("errors").findValuesAsString("field")).containsExactly("event");
+        var body = kept.get("body").asString();
+        assertThat(body)
+                .contains("a***@example.com", "+86139****5678")
+                .doesNotContain(phone, email, foreignPhone, "7700 900123", "900123", TestCredentials.WRITE_KEY);
+
+        var metrics = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                .get("/actuator/prometheus")
+                .body();
+        assertThat(metrics).containsPattern("siyu_ingest_rejected_messages_total\\{[^}]*reason=\"required\"");
+    }
+
+    @Test
+    void oneRequestKeepsAtMostAThousandRejectedMessagesAndCountsThemAll() {
+        var run = "cap-" + unique();
+        var batch = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i <= RejectedMessages.MAX_KEPT_PER_REQUEST; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"messageId\":\"" + run + "-" + i + "\"}");
+        }
+        var answer = shop.post("/v1/batch", batch.append("]}").toString()).json();
+
+        assertThat(answer.get("rejected").asInt()).isEqualTo(RejectedMessages.MAX_KEPT_PER_REQUEST + 1);
+        assertThat(answer.get("rejectedMessages")).hasSize(RejectedMessages.MAX_KEPT_PER_REQUEST);
+        assertThat(answer.get("rejectedMessagesTruncated").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ingest.rejected_message where message_id like ?", Long.class, run + "-%"))
+                .isEqualTo(RejectedMessages.MAX_KEPT_PER_REQUEST);
+    }
+
+    @Test
+    void anInvalidSingleMessageIsRefusedAndKept() {
+        var messageId = "rejected-single-" + unique();
+        var response = shop.post("/v1/identify", """
+                {"userId":"u","messageId":"%s","traits":{"email":"not an address"}}""".formatted(messageId));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("traits.email");
+        var kept = rejected(messageId);
+        assertThat(kept.get("endpoint").asString()).isEqualTo("identify");
+        assertThat(kept.has("index")).isFalse();
+        assertThat(kept.get("reason").asString()).isEqualTo("email");
+    }
+
+    @Test
+    void rejectedMessagesPageNewestFirstAndAreKeptOnlyForTheirRetention() {
+        var first = "page-" + unique();
+        var second = "page-" + unique();
+        shop.post("/v1/track", "{\"userId\":\"u\",\"messageId\":\"" + first + "\"}");
+        shop.post("/v1/track", "{\"userId\":\"u\",\"messageId\":\"" + second + "\"}");
+        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+
+        var page = admin.get("/api/v1/ingestion/rejected-messages?limit=1").json();
+        assertThat(page.get("items")).hasSize(1);
+        var ids = new java.util.ArrayList<String>();
+        String cursor = null;
+        do {
+            var next = admin.get(
+                            "/api/v1/ingestion/rejected-messages?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            next.get("items").forEach(item -> ids.add(item.path("messageId").asString("")));
+            cursor = next(next);
+        } while (cursor != null && !ids.contains(first));
+        assertThat(ids).containsSubsequence(second, first);
+        assertThat(admin.get("/api/v1/ingestion/rejected-messages?cursor=not-a-cursor")
+                        .status())
+                .isEqualTo(400);
+
+        jdbc.update(
+                "update ingest.rejected_message set rejected_at = now() - interval '8 days' where message_id = ?",
+                first);
+        rejectedMessages.purge();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ingest.rejected_message where message_id in (?, ?)",
+                        Long.class,
+                        first,
+                        second))
+                .isEqualTo(1);
+    }
+
+    static String next(JsonNode page) {
+        return page.path("next").isString() ? page.get("next").asString() : null;
+    }
+
+    JsonNode rejected(String messageId) {
+        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        String cursor = null;
+        do {
+            var page = admin.get("/api/v1/ingestion/rejected-messages?limit=500"
+                            + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            for (var item : page.get("items")) {
+                if (messageId.equals(item.path("messageId").asString(null))) {
+                    return item;
+                }
+            }
+            cursor = next(page);
+        } while (cursor != null);
+        throw new AssertionError("no rejected message " + messageId);
     }
 
     @Test
