@@ -257,10 +257,11 @@ describe('the console', () => {
     await context.close();
   });
 
-  test('an analyst sees personal data masked and no settings', async () => {
+  test('an analyst sees personal data masked, no keys or operators, and the rejected events', async () => {
     const { page, context } = await signedIn('analyst');
     assert.equal(await page.getByTestId('nav-write-keys').count(), 0);
     assert.equal(await page.getByTestId('nav-operators').count(), 0);
+    assert.equal(await page.getByTestId('nav-rejected-messages').count(), 1);
     const withPhone = (await api('/api/v1/customers?identity=' + encodeURIComponent('user_id:U100001'))).body.items[0]
       ?? (await api('/api/v1/customers?minOrders=1&limit=1')).body.items[0];
     await page.goto(`${BASE}/customers/${withPhone.id}`);
