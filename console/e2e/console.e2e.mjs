@@ -196,10 +196,44 @@ describe('the console', () => {
     });
     assert.equal((await track()).status, 200);
     const row = page.getByTestId('write-key-row').filter({ hasText: 'e2e mini-program' });
+    assert.equal((await row.getByTestId('write-key-scope').innerText()).trim(), 'Browser');
+    const catalogue = await fetch(BASE + '/ingest/v1/products', {
+      method: 'POST',
+      headers: { Authorization: 'Basic ' + Buffer.from(secret + ':').toString('base64'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ products: [{ product_id: 'e2e-scope', name: 'Not from a page' }] }),
+    });
+    assert.equal(catalogue.status, 403, 'a browser key may not rewrite the catalogue');
     await row.getByTestId('revoke').click();
     await page.getByTestId('confirm-revoke').click();
     await page.waitForFunction(() => !document.querySelector('[data-testid="confirm-revoke"]'));
     assert.equal((await track()).status, 401);
+    await context.close();
+  });
+
+  test('lists the messages ingestion rejected, with phones and e-mails masked', async () => {
+    const issued = await api('/api/v1/write-keys', { method: 'POST', body: JSON.stringify({ name: 'e2e rejected' }) });
+    const messageId = `e2e-rejected-${Date.now()}`;
+    const sent = await fetch(BASE + '/v1/batch', {
+      method: 'POST',
+      headers: { Authorization: 'Basic ' + Buffer.from(issued.body.secret + ':').toString('base64'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        batch: [
+          { type: 'track', anonymousId: 'e2e-visitor', event: 'Page Scrolled' },
+          { type: 'track', anonymousId: 'e2e-visitor', messageId, properties: { contact: 'ann.lee@example.com' } },
+        ],
+      }),
+    });
+    assert.equal(sent.status, 200, 'a batch with a broken message is answered as Segment answers it');
+    assert.equal((await sent.json()).rejected, 1);
+
+    const { page, context } = await signedIn('admin');
+    await page.getByTestId('nav-rejected-messages').click();
+    const row = page.getByTestId('rejected-row').filter({ hasText: messageId });
+    await row.waitFor();
+    await row.locator('.ant-table-row-expand-icon').click();
+    const body = await page.getByTestId('rejected-body').first().innerText();
+    assert.ok(body.includes('a***@example.com') && !body.includes('ann.lee@example.com'), 'the e-mail is masked');
+    await shot(page, '11b-rejected-messages');
     await context.close();
   });
 
@@ -223,10 +257,11 @@ describe('the console', () => {
     await context.close();
   });
 
-  test('an analyst sees personal data masked and no settings', async () => {
+  test('an analyst sees personal data masked, no keys or operators, and the rejected events', async () => {
     const { page, context } = await signedIn('analyst');
     assert.equal(await page.getByTestId('nav-write-keys').count(), 0);
     assert.equal(await page.getByTestId('nav-operators').count(), 0);
+    assert.equal(await page.getByTestId('nav-rejected-messages').count(), 1);
     const withPhone = (await api('/api/v1/customers?identity=' + encodeURIComponent('user_id:U100001'))).body.items[0]
       ?? (await api('/api/v1/customers?minOrders=1&limit=1')).body.items[0];
     await page.goto(`${BASE}/customers/${withPhone.id}`);

@@ -33,6 +33,7 @@ const WriteKeysPage = lazy(() => import('./access/WriteKeysPage'));
 const ApiTokensPage = lazy(() => import('./access/ApiTokensPage'));
 const OperatorsPage = lazy(() => import('./access/OperatorsPage'));
 const AuditLogPage = lazy(() => import('./access/AuditLogPage'));
+const RejectedMessagesPage = lazy(() => import('./ingest/RejectedMessagesPage'));
 
 // Latin faces first, so that English text and punctuation do not fall to the wide forms of a CJK face.
 const FONT_FAMILY =
@@ -87,6 +88,7 @@ function Routed() {
         <Route path="settings/api-tokens" element={<RequirePermission permission="keys:manage"><ApiTokensPage /></RequirePermission>} />
         <Route path="settings/operators" element={<RequirePermission permission="operators:manage"><OperatorsPage /></RequirePermission>} />
         <Route path="settings/audit-log" element={<RequirePermission permission="audit:read"><AuditLogPage /></RequirePermission>} />
+        <Route path="settings/rejected-messages" element={<RequirePermission permission="ingestion:read"><RejectedMessagesPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

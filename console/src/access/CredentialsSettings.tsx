@@ -18,6 +18,7 @@ interface CredentialsSettingsProps<T extends WriteKey, V> {
   rowTestId: string;
   emptyText: string;
   showRole?: boolean;
+  showScope?: boolean;
   load: (signal: AbortSignal) => Promise<T[]>;
   create: (values: V) => Promise<NewSecret<T>>;
   revoke: (id: number) => Promise<T>;
@@ -88,6 +89,7 @@ export function CredentialsSettings<T extends WriteKey, V extends object>(props:
           credentials={data ?? []}
           loading={loading}
           showRole={props.showRole}
+          showScope={props.showScope}
           revoking={revoking}
           onRevoke={(credential) => void revoke(credential)}
           emptyText={props.emptyText}

@@ -2,7 +2,7 @@ import { Button, Popconfirm, Table, Tag, Tooltip, type TableColumnsType } from '
 import { testProps } from '../shared/components/testProps';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
-import { roleLabel } from '../shared/labels';
+import { roleLabel, writeKeyScopeLabel } from '../shared/labels';
 import type { WriteKey } from './api';
 import { EmptyState } from '../shared/components/EmptyState';
 
@@ -10,6 +10,7 @@ interface CredentialsTableProps<T extends WriteKey> {
   credentials: T[];
   loading: boolean;
   showRole?: boolean;
+  showScope?: boolean;
   revoking: number | undefined;
   onRevoke: (credential: T) => void;
   emptyText: string;
@@ -21,6 +22,7 @@ export function CredentialsTable<T extends WriteKey>({
   credentials,
   loading,
   showRole = false,
+  showScope = false,
   revoking,
   onRevoke,
   emptyText,
@@ -39,6 +41,20 @@ export function CredentialsTable<T extends WriteKey>({
             width: 130,
             render: (_: unknown, credential: T) =>
               'role' in credential ? <Tag variant="filled">{roleLabel(t, String(credential.role))}</Tag> : '—',
+          },
+        ]
+      : []),
+    ...(showScope
+      ? [
+          {
+            title: t('writeKeys.scope'),
+            dataIndex: 'scope',
+            width: 120,
+            render: (_: unknown, credential: T) => (
+              <Tag color={credential.scope === 'server' ? 'purple' : 'blue'} variant="filled" data-testid="write-key-scope">
+                {writeKeyScopeLabel(t, credential.scope)}
+              </Tag>
+            ),
           },
         ]
       : []),
@@ -102,7 +118,7 @@ export function CredentialsTable<T extends WriteKey>({
       loading={loading}
       pagination={false}
       size="middle"
-      scroll={{ x: showRole ? 1180 : 1050 }}
+      scroll={{ x: showRole || showScope ? 1180 : 1050 }}
       rowClassName={(credential) => (credential.revokedAt ? 'revoked-row' : '')}
       onRow={() => testProps(testId)}
       locale={{ emptyText: <EmptyState description={emptyText} /> }}

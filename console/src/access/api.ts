@@ -11,10 +11,17 @@ export interface Session {
   permissions: Permission[];
 }
 
+/** Where a write key may send to: tracking only (browser), or tracking and the catalogue feed (server). */
+export type WriteKeyScope = 'browser' | 'server';
+
+export const WRITE_KEY_SCOPES: readonly WriteKeyScope[] = ['browser', 'server'];
+
 export interface WriteKey {
   id: number;
   name: string;
   prefix: string;
+  /** Write keys only; API tokens have a role instead. */
+  scope?: WriteKeyScope;
   createdBy: string;
   createdAt: string;
   lastUsedAt?: string;
@@ -93,7 +100,8 @@ export const accessApi = {
   signOut: () => api.delete<void>(SESSION, { redirectOnUnauthorized: false }),
 
   writeKeys: (signal?: AbortSignal) => api.get<WriteKey[]>('/api/v1/write-keys', { signal }),
-  createWriteKey: (name: string) => api.post<NewSecret<WriteKey>>('/api/v1/write-keys', { name }),
+  createWriteKey: (name: string, scope: WriteKeyScope) =>
+    api.post<NewSecret<WriteKey>>('/api/v1/write-keys', { name, scope }),
   revokeWriteKey: (id: number) => api.delete<WriteKey>(`/api/v1/write-keys/${id}`),
 
   apiTokens: (signal?: AbortSignal) => api.get<ApiToken[]>('/api/v1/api-tokens', { signal }),

@@ -8,6 +8,7 @@ export type Permission =
   | 'audience:write'
   | 'audience:export'
   | 'imports:run'
+  | 'ingestion:read'
   | 'keys:manage'
   | 'operators:manage'
   | 'audit:read'

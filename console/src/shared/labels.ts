@@ -21,6 +21,7 @@ const PERMISSION_CODES = [
   'audience:export',
   'audience:rebuild',
   'imports:run',
+  'ingestion:read',
   'keys:manage',
   'operators:manage',
   'audit:read',
@@ -64,6 +65,8 @@ export const orderStatusLabel = (t: Translate, status: string) => label(t, 'orde
 export const productSourceLabel = (t: Translate, source: string | undefined) =>
   label(t, 'productSource', source, ['catalogue', 'events']);
 export const eventTypeLabel = (t: Translate, type: string) => label(t, 'eventType', type, EVENT_TYPES);
+export const writeKeyScopeLabel = (t: Translate, scope: string | undefined) =>
+  label(t, 'writeKeyScope', scope, ['browser', 'server']);
 
 /** Event names for the types other than track, as the server counts and filters them. */
 export const SYSTEM_EVENT_NAMES: Record<string, MessageKey> = {

@@ -15,6 +15,11 @@ describe('allowedEntries', () => {
     expect(keys).toEqual(['segments', 'tags', 'rfm', 'lifecycle']);
   });
 
+  it('offers the rejected messages to those who may read what ingestion refused', () => {
+    const keys = allowedEntries(withPermissions('ingestion:read')).map((entry) => entry.key);
+    expect(keys).toEqual(['rejected-messages']);
+  });
+
   it('offers nothing to a role without permissions', () => {
     expect(allowedEntries(withPermissions())).toEqual([]);
   });
@@ -27,6 +32,7 @@ describe('selectedKey', () => {
     expect(selectedKey('/customers/42')).toBe('customers');
     expect(selectedKey('/orders/o-1')).toBe('orders');
     expect(selectedKey('/settings/api-tokens')).toBe('api-tokens');
+    expect(selectedKey('/settings/rejected-messages')).toBe('rejected-messages');
     expect(selectedKey('/segments/7/edit')).toBe('segments');
     expect(selectedKey('/tags/3')).toBe('tags');
     expect(selectedKey('/nowhere')).toBeUndefined();

@@ -13,6 +13,7 @@ import {
   ShoppingCartOutlined,
   TeamOutlined,
   UserSwitchOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../access/permissions';
@@ -60,6 +61,14 @@ export const NAVIGATION: (NavigationEntry | NavigationGroup)[] = [
       { key: 'api-tokens', path: '/settings/api-tokens', label: 'nav.apiTokens', icon: <ApiOutlined />, permission: 'keys:manage', testId: 'nav-api-tokens' },
       { key: 'operators', path: '/settings/operators', label: 'nav.operators', icon: <UserSwitchOutlined />, permission: 'operators:manage', testId: 'nav-operators' },
       { key: 'audit-log', path: '/settings/audit-log', label: 'nav.auditLog', icon: <AuditOutlined />, permission: 'audit:read', testId: 'nav-audit-log' },
+      {
+        key: 'rejected-messages',
+        path: '/settings/rejected-messages',
+        label: 'nav.rejectedMessages',
+        icon: <WarningOutlined />,
+        permission: 'ingestion:read',
+        testId: 'nav-rejected-messages',
+      },
     ],
   },
 ];

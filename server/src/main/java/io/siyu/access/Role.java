@@ -7,6 +7,7 @@ import static io.siyu.access.Permission.CATALOGUE_WRITE;
 import static io.siyu.access.Permission.COMMERCE_READ;
 import static io.siyu.access.Permission.CUSTOMERS_READ;
 import static io.siyu.access.Permission.IMPORTS_RUN;
+import static io.siyu.access.Permission.INGESTION_READ;
 import static io.siyu.access.Permission.INSIGHT_READ;
 import static io.siyu.access.Permission.METRICS_READ;
 import static io.siyu.access.Permission.PERSONAL_DATA_READ;
@@ -29,7 +30,8 @@ public enum Role {
             AUDIENCE_READ,
             AUDIENCE_WRITE,
             AUDIENCE_EXPORT)),
-    ANALYST(EnumSet.of(CUSTOMERS_READ, COMMERCE_READ, INSIGHT_READ, METRICS_READ, AUDIENCE_READ, AUDIENCE_EXPORT)),
+    ANALYST(EnumSet.of(
+            CUSTOMERS_READ, COMMERCE_READ, INSIGHT_READ, INGESTION_READ, METRICS_READ, AUDIENCE_READ, AUDIENCE_EXPORT)),
     COMMUNITY_MANAGER(EnumSet.of(CUSTOMERS_READ, INSIGHT_READ, AUDIENCE_READ)),
     CUSTOMER_SERVICE(EnumSet.of(CUSTOMERS_READ, PERSONAL_DATA_READ, COMMERCE_READ, AUDIENCE_READ));
 

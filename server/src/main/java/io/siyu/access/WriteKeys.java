@@ -8,8 +8,8 @@ public interface WriteKeys {
     /** The source a live write key belongs to; empty for an unknown or revoked key. */
     Optional<WriteKeySource> authenticate(String writeKey);
 
-    /** A live write key's identity: its id and the name people gave it. */
-    record WriteKeySource(long id, String name) {}
+    /** A live write key's identity: its id, the name people gave it and where it may send to. */
+    record WriteKeySource(long id, String name, WriteKeyScope scope) {}
 
     /** The write key that authenticated the current request through its Authorization header, if one did. */
     static Optional<WriteKeySource> current() {

@@ -4,9 +4,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds phone numbers and e-mail addresses in free text and masks them, as a last line of defence for log lines: code
- * never logs personal data on purpose, but exception messages and third-party libraries may quote values.
+ * never logs personal data on purpose, but exception messages and third-party libraries may quote values. Ingestion
+ * masks what it keeps of rejected messages with it too.
  */
-final class PersonalData {
+public final class PersonalData {
 
     private static final Pattern EMAIL =
             Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
@@ -15,7 +16,7 @@ final class PersonalData {
 
     private PersonalData() {}
 
-    static String mask(String text) {
+    public static String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }

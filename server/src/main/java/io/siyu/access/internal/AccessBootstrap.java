@@ -1,6 +1,7 @@
 package io.siyu.access.internal;
 
 import io.siyu.access.Role;
+import io.siyu.access.WriteKeyScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,7 +44,7 @@ class AccessBootstrap implements ApplicationRunner {
         if (present(bootstrap.writeKey())) {
             requireStrong("SIYU_BOOTSTRAP_WRITE_KEY", bootstrap.writeKey());
             if (!credentials.writeKeyExists(bootstrap.writeKey())) {
-                credentials.issueWriteKey("bootstrap", bootstrap.writeKey());
+                credentials.issueWriteKey("bootstrap", WriteKeyScope.SERVER, bootstrap.writeKey());
             }
         }
         if (present(bootstrap.apiToken())) {

@@ -1,6 +1,7 @@
 package io.siyu.access.internal;
 
 import io.siyu.access.Role;
+import io.siyu.access.WriteKeyScope;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,8 @@ class CredentialController {
         this.credentials = credentials;
     }
 
-    record NewWriteKey(String name) {}
+    /** A write key to issue; {@code scope} is {@code browser} (the default) or {@code server}. */
+    record NewWriteKey(String name, String scope) {}
 
     record NewApiToken(String name, String role) {}
 
@@ -35,7 +37,8 @@ class CredentialController {
     @PostMapping("/api/v1/write-keys")
     @PreAuthorize("hasAuthority('keys:manage')")
     ResponseEntity<Credentials.NewSecret> createWriteKey(@RequestBody NewWriteKey body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(credentials.issueWriteKey(body.name()));
+        var scope = WriteKeyScope.parse("scope", body.scope());
+        return ResponseEntity.status(HttpStatus.CREATED).body(credentials.issueWriteKey(body.name(), scope));
     }
 
     @DeleteMapping("/api/v1/write-keys/{id}")

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.siyu.access.AuditLog;
 import io.siyu.access.Role;
 import io.siyu.access.Viewer;
+import io.siyu.access.WriteKeyScope;
 import io.siyu.access.WriteKeys;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
@@ -51,12 +52,13 @@ class Credentials implements WriteKeys {
         this.clock = clock;
     }
 
-    /** A write key or token as listed: never the secret itself. */
+    /** A write key or token as listed: never the secret itself. A write key has a scope, a token a role. */
     record Issued(
             long id,
             String name,
             String prefix,
             Role role,
+            WriteKeyScope scope,
             String createdBy,
             Instant createdAt,
             Instant lastUsedAt,
@@ -74,9 +76,10 @@ class Credentials implements WriteKeys {
         return writeKeyCache.get(digest, d -> {
             var found = jdbc.sql("""
                             update access.write_key set last_used_at = ? where key_hash = ? and revoked_at is null
-                            returning id, name""")
+                            returning id, name, scope""")
                     .params(OperatorStore.ts(clock.instant()), d)
-                    .query((rs, n) -> new WriteKeySource(rs.getLong("id"), rs.getString("name")))
+                    .query((rs, n) -> new WriteKeySource(
+                            rs.getLong("id"), rs.getString("name"), WriteKeyScope.valueOf(rs.getString("scope"))))
                     .optional();
             return found;
         });
@@ -109,31 +112,32 @@ class Credentials implements WriteKeys {
     }
 
     List<Issued> apiTokens() {
-        return jdbc.sql("select * from access.api_token order by id desc")
+        return jdbc.sql("select *, null as scope from access.api_token order by id desc")
                 .query(Credentials::issued)
                 .list();
     }
 
     @Transactional
-    public NewSecret issueWriteKey(String name) {
-        return issueWriteKey(name, Secrets.generate("wk"));
+    public NewSecret issueWriteKey(String name, WriteKeyScope scope) {
+        return issueWriteKey(name, scope, Secrets.generate("wk"));
     }
 
     @Transactional
-    public NewSecret issueWriteKey(String name, String secret) {
+    public NewSecret issueWriteKey(String name, WriteKeyScope scope, String secret) {
         var label = requireName(name);
         var id = jdbc.sql("""
-                        insert into access.write_key (name, key_hash, prefix, created_by, created_at)
-                        values (?, ?, ?, ?, ?) returning id""")
+                        insert into access.write_key (name, key_hash, prefix, scope, created_by, created_at)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(
                         label,
                         Secrets.digest(secret),
                         Secrets.prefix(secret),
+                        scope.name(),
                         Viewer.name(),
                         OperatorStore.ts(clock.instant()))
                 .query(Long.class)
                 .single();
-        audit.record("write-key.created", "write-key:" + id, Map.of("name", label));
+        audit.record("write-key.created", "write-key:" + id, Map.of("name", label, "scope", scope.wireName()));
         return new NewSecret(writeKey(id), secret);
     }
 
@@ -209,7 +213,7 @@ class Credentials implements WriteKeys {
     }
 
     private Issued apiToken(long id) {
-        return jdbc.sql("select * from access.api_token where id = ?")
+        return jdbc.sql("select *, null as scope from access.api_token where id = ?")
                 .param(id)
                 .query(Credentials::issued)
                 .optional()
@@ -228,11 +232,13 @@ class Credentials implements WriteKeys {
 
     private static Issued issued(ResultSet rs, int row) throws SQLException {
         var role = rs.getString("role");
+        var scope = rs.getString("scope");
         return new Issued(
                 rs.getLong("id"),
                 rs.getString("name"),
                 rs.getString("prefix"),
                 role == null ? null : Role.valueOf(role),
+                scope == null ? null : WriteKeyScope.valueOf(scope),
                 rs.getString("created_by"),
                 OperatorStore.instant(rs, "created_at"),
                 OperatorStore.instant(rs, "last_used_at"),

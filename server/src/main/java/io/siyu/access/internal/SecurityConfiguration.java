@@ -89,7 +89,7 @@ class SecurityConfiguration {
         var cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(List.of("*"));
         cors.setAllowedMethods(List.of("POST", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Retry-Count", "AnonymousId"));
         cors.setMaxAge(86_400L);
         var corsSource = new UrlBasedCorsConfigurationSource();
         corsSource.registerCorsConfiguration("/**", cors);

@@ -1,5 +1,6 @@
 package io.siyu.access.internal;
 
+import io.siyu.access.WriteKeyScope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Authenticates ingestion calls the way Segment's HTTP API does: the write key is the user name of HTTP Basic
- * authentication, with an empty password. A request with a dead key is answered 401 before its body is read; a
- * request without the header goes on unauthenticated, because browser SDKs put the write key in the JSON body, where
- * the ingestion endpoints look for it.
+ * authentication, with an empty password. A request with a dead key is answered 401, and one with a key whose scope
+ * does not reach the endpoint (a browser key calling the catalogue feed) 403, both before its body is read; a request
+ * without the header goes on unauthenticated, because browser SDKs put the write key in the JSON body, where the
+ * tracking endpoints look for it (only tracking endpoints take it from there, and every scope reaches them).
  */
 class WriteKeyFilter extends OncePerRequestFilter {
 
@@ -45,6 +47,18 @@ class WriteKeyFilter extends OncePerRequestFilter {
             response.setHeader("WWW-Authenticate", "Basic realm=\"siyu-ingest\"");
             ProblemResponses.write(
                     response, json, ProblemResponses.unauthenticated("the write key is unknown or revoked"));
+            return;
+        }
+        var path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        var scope = source.get().scope();
+        if (!scope.reaches(path)) {
+            var problem = ProblemResponses.forbidden("the write key '"
+                    + source.get().name() + "' has the scope "
+                    + scope.wireName() + ", which reaches only the tracking API (/v1/...); this endpoint needs a "
+                    + "write key with the scope " + WriteKeyScope.SERVER.wireName());
+            problem.setProperty("scope", scope.wireName());
+            problem.setProperty("requiredScope", WriteKeyScope.SERVER.wireName());
+            ProblemResponses.write(response, json, problem);
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(

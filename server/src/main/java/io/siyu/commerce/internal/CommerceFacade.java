@@ -75,6 +75,9 @@ public class CommerceFacade {
         checkLength(violations, "variant", product.variant(), 200);
         checkLength(violations, "image_url", product.imageUrl(), 2000);
         checkLength(violations, "url", product.url(), 2000);
+        WebAddress.problem("image_url", product.imageUrl()).ifPresent(violations::add);
+        WebAddress.problem("url", product.url()).ifPresent(violations::add);
+        WebAddress.checkAttributes(product.attributes(), violations);
         if (product.price() != null
                 && (product.price().signum() < 0 || product.price().compareTo(EcommerceProperties.MAX_AMOUNT) >= 0)) {
             violations.add(new Violation("price", "range", "must be from 0 to below 1000000000000"));

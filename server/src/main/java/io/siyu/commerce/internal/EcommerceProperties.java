@@ -206,8 +206,17 @@ final class EcommerceProperties {
                 text(node.get("variant"), 200),
                 amount(node.get("price")),
                 integer(node.get("quantity")),
-                text(node.get("image_url"), 2000),
-                text(node.get("url"), 2000));
+                webAddress(node.get("image_url")),
+                webAddress(node.get("url")));
+    }
+
+    /**
+     * A product address from an event, kept only when it is an http(s) URL: the event is stored as sent, but the
+     * catalogue learns no address it would refuse from the shop's own feed.
+     */
+    private static String webAddress(JsonNode node) {
+        var text = text(node, 2000);
+        return text != null && WebAddress.isWebAddress(text) ? text : null;
     }
 
     static List<ProductRef> products(JsonNode properties) {

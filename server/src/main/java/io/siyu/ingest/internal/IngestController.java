@@ -1,15 +1,14 @@
 package io.siyu.ingest.internal;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.siyu.access.WriteKeys;
+import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Problems;
 import io.siyu.shared.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,15 +31,20 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /v1/batch} and {@code /v1/import} for many (also the one-letter paths of browser SDKs). A brand that sends
  * to Segment switches by changing the host.
  *
- * <p>Batch semantics: every valid message of a batch is stored, every invalid one is rejected; the answer is 200 when
- * all were stored and 400 problem details listing each rejected message's field and rule otherwise. A message counts
- * as stored when the answer is sent: it is committed to the database by then. A duplicate message id is acknowledged
- * and not stored again.
+ * <p>Batch semantics, as Segment's: a batch whose envelope is sound (JSON, within the size limit, with a
+ * {@code batch} array) is answered 200; every valid message of it is stored, every invalid one is rejected, kept for
+ * operators ({@link RejectedMessages}) and listed in the answer with its index and the rules it broke. The libraries
+ * take any 4xx answer for the failure of the whole batch, so a 400 would have them report stored messages as lost.
+ * A single-message request is its own envelope: an invalid message is answered 400 with the rules it broke (and kept
+ * as well). A message counts as stored when the answer is sent: it is committed to the database by then. A duplicate
+ * message id is acknowledged and not stored again.
  */
 @RestController
 class IngestController {
 
     static final int MAX_BATCH_BYTES = 500 * 1024;
+    /** Rejected messages listed in one answer; the count covers them all. */
+    static final int MAX_LISTED_REJECTIONS = RejectedMessages.MAX_KEPT_PER_REQUEST;
 
     private static final Map<String, String> ENDPOINT_TYPES = Map.ofEntries(
             Map.entry("identify", "identify"),
@@ -57,38 +61,23 @@ class IngestController {
             Map.entry("a", "alias"));
 
     private final SegmentMessages messages;
-    private final Inbox inbox;
-    private final IngestPipeline pipeline;
+    private final Intake intake;
     private final WriteKeys writeKeys;
     private final IngestJson json;
     private final Clock clock;
-    private final Counter accepted;
-    private final Counter duplicates;
-    private final Counter rejected;
 
-    IngestController(
-            SegmentMessages messages,
-            Inbox inbox,
-            IngestPipeline pipeline,
-            WriteKeys writeKeys,
-            IngestJson json,
-            Clock clock,
-            MeterRegistry meters) {
+    IngestController(SegmentMessages messages, Intake intake, WriteKeys writeKeys, IngestJson json, Clock clock) {
         this.messages = messages;
-        this.inbox = inbox;
-        this.pipeline = pipeline;
+        this.intake = intake;
         this.writeKeys = writeKeys;
         this.json = json;
         this.clock = clock;
-        this.accepted = meters.counter("siyu.ingest.messages", "outcome", "accepted");
-        this.duplicates = meters.counter("siyu.ingest.messages", "outcome", "duplicate");
-        this.rejected = meters.counter("siyu.ingest.messages", "outcome", "rejected");
     }
 
     // Segment's own libraries post to "/v1/import/" with the trailing slash
     @PostMapping(path = {"/v1/batch", "/v1/import", "/v1/b", "/v1/batch/", "/v1/import/", "/v1/b/"})
     ResponseEntity<?> batch(HttpServletRequest request) throws IOException {
-        var receivedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var parsed = parse(request, MAX_BATCH_BYTES);
         if (parsed instanceof Parsed.Refused(var response)) {
             return response;
@@ -104,41 +93,30 @@ class IngestController {
         }
         var sentAt = messages.instant(body, "sentAt", new ArrayList<>());
         var defaultContext = body.get("context") instanceof ObjectNode context ? context : null;
-        var valid = new ArrayList<SegmentMessages.Normalized>();
-        var violations = new ArrayList<Violation>();
-        var rejectedMessages = new ArrayList<Map<String, Object>>();
-        for (int i = 0; i < batch.size(); i++) {
-            var outcome = messages.read(batch.get(i), null, receivedAt, sentAt, defaultContext);
-            switch (outcome) {
-                case SegmentMessages.Outcome.Valid(var message) -> valid.add(message);
-                case SegmentMessages.Outcome.Invalid(var messageId, var broken) -> {
-                    var prefix = "batch[" + i + "]";
-                    broken.forEach(v -> violations.add(v.at(prefix)));
-                    var entry = new LinkedHashMap<String, Object>();
-                    entry.put("index", i);
-                    entry.put("messageId", messageId);
-                    rejectedMessages.add(entry);
-                }
+        var outcome = intake.take(
+                batch.valueStream().toList(),
+                new Intake.Request("batch", null, source.get(), receivedAt, sentAt, defaultContext));
+        var answer = success(outcome.stored());
+        var rejections = outcome.rejections();
+        answer.put("rejected", rejections.size());
+        if (!rejections.isEmpty()) {
+            var listed = new ArrayList<Map<String, Object>>();
+            for (var rejection : rejections.subList(0, Math.min(rejections.size(), MAX_LISTED_REJECTIONS))) {
+                var prefix = "batch[" + rejection.index() + "]";
+                var entry = new LinkedHashMap<String, Object>();
+                entry.put("index", rejection.index());
+                entry.put("messageId", rejection.messageId());
+                entry.put(
+                        "errors",
+                        rejection.violations().stream().map(v -> v.at(prefix)).toList());
+                listed.add(entry);
+            }
+            answer.put("rejectedMessages", listed);
+            if (listed.size() < rejections.size()) {
+                answer.put("rejectedMessagesTruncated", true);
             }
         }
-        var stored = store(valid, source.get(), receivedAt);
-        rejected.increment(rejectedMessages.size());
-        if (rejectedMessages.isEmpty()) {
-            return ResponseEntity.ok(success(stored));
-        }
-        var problem = Problems.problem(
-                HttpStatus.BAD_REQUEST,
-                "invalid-messages",
-                "Some messages were rejected",
-                rejectedMessages.size() + " of " + batch.size() + " messages broke input rules and were not stored; "
-                        + "the other " + valid.size() + " were stored (" + stored.duplicates()
-                        + " of them had been stored before)");
-        problem.setProperty("accepted", stored.fresh().size());
-        problem.setProperty("duplicates", stored.duplicates());
-        problem.setProperty("rejected", rejectedMessages.size());
-        problem.setProperty("rejectedMessages", rejectedMessages);
-        problem.setProperty("errors", violations);
-        return Problems.respond(problem);
+        return ResponseEntity.ok(answer);
     }
 
     @PostMapping({
@@ -146,7 +124,7 @@ class IngestController {
         "/v1/{endpoint:identify|track|page|screen|group|alias|i|t|p|s|g|a}/"
     })
     ResponseEntity<?> single(@PathVariable String endpoint, HttpServletRequest request) throws IOException {
-        var receivedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var parsed = parse(request, SegmentMessages.MAX_MESSAGE_BYTES);
         if (parsed instanceof Parsed.Refused(var response)) {
             return response;
@@ -156,25 +134,12 @@ class IngestController {
         if (source.isEmpty()) {
             return unauthenticated(body);
         }
-        var outcome = messages.read(body, ENDPOINT_TYPES.get(endpoint), receivedAt, null, null);
-        return switch (outcome) {
-            case SegmentMessages.Outcome.Valid(var message) ->
-                ResponseEntity.ok(success(store(List.of(message), source.get(), receivedAt)));
-            case SegmentMessages.Outcome.Invalid(var messageId, var violations) -> {
-                rejected.increment();
-                yield invalid(violations);
-            }
-        };
-    }
-
-    private Inbox.Stored store(List<SegmentMessages.Normalized> valid, WriteKeys.WriteKeySource source, Instant at) {
-        var stored = inbox.store(valid, source.id(), at);
-        accepted.increment(stored.fresh().size());
-        duplicates.increment(stored.duplicates());
-        if (!stored.fresh().isEmpty()) {
-            pipeline.wakeUp();
+        var type = ENDPOINT_TYPES.get(endpoint);
+        var outcome = intake.take(List.of(body), new Intake.Request(type, type, source.get(), receivedAt, null, null));
+        if (!outcome.rejections().isEmpty()) {
+            return invalid(outcome.rejections().getFirst().violations());
         }
-        return stored;
+        return ResponseEntity.ok(success(outcome.stored()));
     }
 
     private static Map<String, Object> success(Inbox.Stored stored) {
@@ -227,7 +192,7 @@ class IngestController {
         try (InputStream raw = request.getInputStream()) {
             var in = "gzip".equalsIgnoreCase(request.getHeader("Content-Encoding")) ? new GZIPInputStream(raw) : raw;
             bytes = in.readNBytes(limit + 1);
-        } catch (java.util.zip.ZipException e) {
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
             return new Parsed.Refused(invalid(List.of(new Violation("body", "gzip", "is not valid gzip data"))));
         }
         if (bytes.length > limit) {
@@ -244,6 +209,8 @@ class IngestController {
             return new Parsed.Document(object);
         } catch (JacksonException e) {
             return new Parsed.Refused(invalid(List.of(IngestJson.describe(e))));
+        } catch (InvalidInputException e) {
+            return new Parsed.Refused(invalid(e.violations()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.siyu.ingest.internal;
 import io.siyu.ingest.Ingestion;
 import io.siyu.shared.Violation;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -12,38 +13,29 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class IngestFacade {
 
-    private final SegmentMessages messages;
-    private final Inbox inbox;
+    private final Intake intake;
     private final IngestPipeline pipeline;
     private final Clock clock;
 
-    IngestFacade(SegmentMessages messages, Inbox inbox, IngestPipeline pipeline, Clock clock) {
-        this.messages = messages;
-        this.inbox = inbox;
+    IngestFacade(Intake intake, IngestPipeline pipeline, Clock clock) {
+        this.intake = intake;
         this.pipeline = pipeline;
         this.clock = clock;
     }
 
     public Ingestion.Report accept(List<? extends JsonNode> batch) {
-        var receivedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        var valid = new ArrayList<SegmentMessages.Normalized>();
+        var receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var outcome = intake.take(batch, new Intake.Request("internal", null, null, receivedAt, null, null));
         var violations = new ArrayList<Violation>();
-        var rejected = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            switch (messages.read(batch.get(i), null, receivedAt, null, null)) {
-                case SegmentMessages.Outcome.Valid(var message) -> valid.add(message);
-                case SegmentMessages.Outcome.Invalid(var id, var broken) -> {
-                    rejected++;
-                    var prefix = "[" + i + "]";
-                    broken.forEach(v -> violations.add(v.at(prefix)));
-                }
-            }
+        for (var rejection : outcome.rejections()) {
+            var prefix = "[" + rejection.index() + "]";
+            rejection.violations().forEach(v -> violations.add(v.at(prefix)));
         }
-        var stored = inbox.store(valid, null, receivedAt);
-        if (!stored.fresh().isEmpty()) {
-            pipeline.wakeUp();
-        }
-        return new Ingestion.Report(stored.fresh().size(), stored.duplicates(), rejected, violations);
+        return new Ingestion.Report(
+                outcome.stored().fresh().size(),
+                outcome.stored().duplicates(),
+                outcome.rejections().size(),
+                violations);
     }
 
     public int applyQueued() {

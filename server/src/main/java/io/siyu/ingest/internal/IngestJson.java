@@ -1,6 +1,9 @@
 package io.siyu.ingest.internal;
 
+import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.Utf8;
 import io.siyu.shared.Violation;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -11,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The strict JSON reader of ingestion: exact decimals (money must not pass through a double), duplicate property names
- * refused, trailing garbage refused, nesting and number length bounded before a document is even built.
+ * The strict JSON reader of ingestion: strict UTF-8 (overlong forms refused before anything is decoded, see
+ * {@link Utf8}), exact decimals (money must not pass through a double), duplicate property names refused, trailing
+ * garbage refused, nesting and number length bounded before a document is even built.
  */
 @Component
 class IngestJson {
@@ -34,7 +38,14 @@ class IngestJson {
                 .build();
     }
 
+    /**
+     * @throws InvalidInputException when the bytes are not well-formed UTF-8
+     * @throws JacksonException when they are not the JSON ingestion accepts; {@link #describe} says why
+     */
     JsonNode read(byte[] bytes) {
+        Utf8.check(bytes).ifPresent(violation -> {
+            throw new InvalidInputException(List.of(violation));
+        });
         return mapper.readTree(bytes);
     }
 

@@ -28,6 +28,15 @@ import tools.jackson.databind.node.ObjectNode;
  * the batch's {@code sentAt}. So the event happened {@code sentAt - timestamp} before the batch was sent, which Siyu
  * measures on its own clock: {@code occurredAt = receivedAt - (sentAt - timestamp)}. Without {@code sentAt} the
  * timestamp is taken as given; without a timestamp, the time of receipt is used.
+ *
+ * <p>That correction cannot tell a wrong clock from a slow request: {@code receivedAt - sentAt} is the clock's error
+ * plus the time the request took on its way, and that time differs from request to request. Applied to a correct
+ * clock, it would move each event later by its request's transit time and so reverse the order of events a customer
+ * sent in two requests. So only a difference beyond {@code siyu.ingest.clock-skew-tolerance} (30 s unless configured)
+ * is taken for a wrong clock and corrected; within it the sender's timestamps stand exactly. The default is longer
+ * than the request timeouts of the tracking libraries (10 to 20 s), so a correct clock's slow request is never
+ * "corrected", and far shorter than the errors wrong clocks show in practice (a clock set by hand, a wrong time zone:
+ * minutes to hours). The price: a clock wrong by less than the tolerance keeps its error.
  */
 @Component
 class SegmentMessages {
@@ -44,11 +53,13 @@ class SegmentMessages {
     private final Profiles profiles;
     private final OrderBook orders;
     private final JsonMapper json;
+    private final Duration clockSkewTolerance;
 
-    SegmentMessages(Profiles profiles, OrderBook orders, JsonMapper json) {
+    SegmentMessages(Profiles profiles, OrderBook orders, JsonMapper json, IngestProperties properties) {
         this.profiles = profiles;
         this.orders = orders;
         this.json = json;
+        this.clockSkewTolerance = properties.clockSkewTolerance();
     }
 
     /** A message that passed every check, in stored form, with the touch it stands for. */
@@ -137,8 +148,11 @@ class SegmentMessages {
         var originalTimestamp = instant(message, "originalTimestamp", violations);
         var ownSentAt = instant(message, "sentAt", violations);
         var effectiveSentAt = ownSentAt != null ? ownSentAt : sentAt;
-        var occurredAt =
-                occurredAt(originalTimestamp != null ? originalTimestamp : timestamp, effectiveSentAt, receivedAt);
+        var occurredAt = occurredAt(
+                originalTimestamp != null ? originalTimestamp : timestamp,
+                effectiveSentAt,
+                receivedAt,
+                clockSkewTolerance);
         if (occurredAt.isAfter(receivedAt.plus(MAX_FUTURE))) {
             violations.add(new Violation(
                     "timestamp", "not-future", "is more than a day ahead of the time the message was received"));
@@ -217,14 +231,20 @@ class SegmentMessages {
                 Instant.parse(node.get("receivedAt").asString()));
     }
 
-    static Instant occurredAt(Instant stamped, Instant sentAt, Instant receivedAt) {
+    /** When a message happened by Siyu's clock; see the class comment for the correction of clock skew. */
+    static Instant occurredAt(Instant stamped, Instant sentAt, Instant receivedAt, Duration tolerance) {
         if (stamped == null) {
             return receivedAt;
         }
-        if (sentAt == null) {
+        if (sentAt == null || Duration.between(sentAt, receivedAt).abs().compareTo(tolerance) <= 0) {
             return stamped;
         }
-        return receivedAt.minus(Duration.between(stamped, sentAt));
+        try {
+            return receivedAt.minus(Duration.between(stamped, sentAt));
+        } catch (java.time.DateTimeException | ArithmeticException beyondTime) {
+            // stamps millions of years apart: the result is out of range, and the range checks refuse it
+            return stamped.isBefore(sentAt) ? Instant.MIN : Instant.MAX;
+        }
     }
 
     static Instant parseInstant(String text) {

@@ -233,6 +233,29 @@ class EndpointSecurityTests {
     }
 
     @Test
+    void everyIngestionEndpointBeyondTrackingRefusesBrowserWriteKeys() {
+        var secret = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                .post("/api/v1/write-keys", "{\"name\":\"walk-browser\",\"scope\":\"browser\"}")
+                .json()
+                .get("secret")
+                .asString();
+        var browser = HttpFixtures.writeKey(port, secret);
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            if (!endpoint.path().startsWith("/ingest/")) {
+                continue;
+            }
+            var response = browser.send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
+            assertThat(response.status())
+                    .as("%s is for server write keys; a browser key must be refused, got %s", endpoint.key(), response)
+                    .isEqualTo(403);
+            assertThat(response.json().get("scope").asString()).isEqualTo("browser");
+            checked++;
+        }
+        assertThat(checked).as("the catalogue feed at least").isPositive();
+    }
+
+    @Test
     void healthIsPublicAndMetricsNeedThePermission() {
         assertThat(HttpFixtures.anonymous(port)
                         .get("/actuator/health/readiness")

@@ -61,6 +61,9 @@ final class AudienceFixtures {
             batch.putArray("batch").addAll(messages.subList(from, Math.min(messages.size(), from + 200)));
             var response = shop().post("/v1/batch", batch.toString());
             assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.json().get("rejected").asInt())
+                    .as(response.body())
+                    .isZero();
         }
         ingestion.applyQueued();
     }

@@ -32,6 +32,7 @@ class OrderTests {
     void send(String... messages) {
         var response = shop().post("/v1/batch", "{\"batch\":[" + String.join(",", messages) + "]}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rejected").asInt()).as(response.body()).isZero();
         ingestion.applyQueued();
     }
 
@@ -171,9 +172,52 @@ class OrderTests {
                 {"batch":[{"type":"track","userId":"u","event":"Order Completed","properties":{"total":-5}},
                           {"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","currency":"XYZ"}}]}""");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").findValuesAsString("field"))
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("rejected").asInt()).isEqualTo(2);
+        assertThat(response.json().get("rejectedMessages").findValuesAsString("field"))
                 .contains("batch[0].properties.order_id", "batch[0].properties.total", "batch[1].properties.currency");
+    }
+
+    @Test
+    void productAddressesMustBeWebAddresses() {
+        var id = "url-" + UUID.randomUUID();
+        var refused = shop().post("/ingest/v1/products", """
+                {"products":[{"product_id":"%s","url":"javascript:alert(document.cookie)",
+                  "image_url":"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=",
+                  "attributes":{"manual_url":"vbscript:msgbox(1)","colour":"javascript:is fine as a colour"}},
+                 {"product_id":"%s-2","url":"//shop.example.com/no-scheme","image_url":"https:///no-host"}]}""".formatted(id, id));
+        var replaced = admin().put("/api/v1/products/" + id, """
+                {"name":"Tea","url":"JavaScript:alert(1)"}""");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder(
+                        "products[0].url",
+                        "products[0].image_url",
+                        "products[0].attributes.manual_url",
+                        "products[1].url",
+                        "products[1].image_url");
+        assertThat(refused.json().get("errors").findValuesAsString("rule"))
+                .containsExactlyInAnyOrder("url-scheme", "url-scheme", "url-scheme", "url-scheme", "url");
+        assertThat(replaced.status()).isEqualTo(400);
+        assertThat(replaced.json().get("errors").findValuesAsString("rule")).containsExactly("url-scheme");
+
+        var accepted = shop().post("/ingest/v1/products", """
+                {"products":[{"product_id":"%s","url":"https://shop.example.com/p/1",
+                  "image_url":"http://cdn.example.com/p/1.jpg","attributes":{"manual_url":"https://example.com/m.pdf"}}]}""".formatted(id));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    }
+
+    @Test
+    void eventsDoNotTeachTheCatalogueAddressesItWouldRefuse() {
+        var id = "evt-url-" + UUID.randomUUID();
+        send("""
+                {"type":"track","anonymousId":"%s","event":"Product Viewed","properties":{"product_id":"%s",
+                 "url":"javascript:alert(1)","image_url":"https://cdn.example.com/%s.jpg"}}""".formatted(UUID.randomUUID(), id, id));
+
+        var product = admin().get("/api/v1/products/" + id).json().get("product");
+        assertThat(product.has("url")).isFalse();
+        assertThat(product.get("imageUrl").asString()).isEqualTo("https://cdn.example.com/" + id + ".jpg");
     }
 
     @Test

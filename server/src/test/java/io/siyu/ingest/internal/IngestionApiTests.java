@@ -6,8 +6,10 @@ import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
 import io.siyu.TestCredentials;
 import io.siyu.ingest.Ingestion;
+import io.siyu.shared.Utf8Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 @SiyuIntegrationTest
 class IngestionApiTests {
@@ -28,6 +31,9 @@ class IngestionApiTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RejectedMessages rejectedMessages;
 
     HttpFixtures shop;
 
@@ -104,7 +110,7 @@ class IngestionApiTests {
     }
 
     @Test
-    void aBatchKeepsItsValidMessagesAndNamesEachRejectedOne() {
+    void aBatchWithRejectedMessagesIsAnsweredLikeSegmentAndKeepsEveryValidOne() {
         var good = unique();
         var response = shop.post("/v1/batch", """
                 {"batch":[
@@ -113,16 +119,150 @@ class IngestionApiTests {
                   {"type":"identify","userId":"y","timestamp":"yesterday","messageId":"%s"}
                 ]}""".formatted(unique(), good, unique(), unique()));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        var problem = response.json();
-        assertThat(problem.get("accepted").asInt()).isEqualTo(1);
-        assertThat(problem.get("rejected").asInt()).isEqualTo(2);
-        assertThat(problem.get("errors").findValuesAsString("field"))
+        // Segment's libraries take any 4xx for the failure of the whole batch: the stored message would be reported
+        // lost
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var answer = response.json();
+        assertThat(answer.get("success").asBoolean()).isTrue();
+        assertThat(answer.get("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.get("rejected").asInt()).isEqualTo(2);
+        assertThat(answer.get("rejectedMessages")
+                        .valueStream()
+                        .map(m -> m.get("index").asInt()))
+                .containsExactly(1, 2);
+        assertThat(answer.get("rejectedMessages").findValuesAsString("field"))
                 .containsExactly("batch[1].event", "batch[2].timestamp");
-        assertThat(problem.get("errors").findValuesAsString("rule")).containsExactly("required", "iso-8601");
+        assertThat(answer.get("rejectedMessages").findValuesAsString("rule")).containsExactly("required", "iso-8601");
         assertThat(events(good)).isEqualTo(1);
+    }
+
+    @Test
+    void rejectedMessagesAreKeptMaskedForOperatorsAndCounted() {
+        var messageId = "rejected-" + unique();
+        var phone = "+8613912345678";
+        var email = "ann.lee@example.com";
+        var foreignPhone = "+44 7700 900123";
+        var response = HttpFixtures.anonymous(port)
+                .post(
+                        "/v1/batch",
+                        """
+                {"writeKey":"%s","batch":[{"type":"track","userId":"u-%s","messageId":"%s",
+                  "properties":{"contact_phone":"%s","note":"call %s or write to %s"},
+                  "context":{"externalIds":[{"id":"%s","type":"phone"}]}}]}""".formatted(
+                                        TestCredentials.WRITE_KEY,
+                                        messageId,
+                                        messageId,
+                                        foreignPhone,
+                                        phone,
+                                        email,
+                                        foreignPhone),
+                        "text/plain");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("rejected").asInt()).isEqualTo(1);
+
+        var kept = rejected(messageId);
+        assertThat(kept.get("reason").asString()).isEqualTo("required");
+        assertThat(kept.get("writeKeyName").asString()).isEqualTo("bootstrap");
+        assertThat(kept.get("endpoint").asString()).isEqualTo("batch");
+        assertThat(kept.get("index").asInt()).isZero();
+        assertThat(kept.get("errors").findValuesAsString("field")).containsExactly("event");
+        var body = kept.get("body").asString();
+        assertThat(body)
+                .contains("a***@example.com", "+86139****5678")
+                .doesNotContain(phone, email, foreignPhone, "7700 900123", "900123", TestCredentials.WRITE_KEY);
+
+        var metrics = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                .get("/actuator/prometheus")
+                .body();
+        assertThat(metrics).containsPattern("siyu_ingest_rejected_messages_total\\{[^}]*reason=\"required\"");
+    }
+
+    @Test
+    void oneRequestKeepsAtMostAThousandRejectedMessagesAndCountsThemAll() {
+        var run = "cap-" + unique();
+        var batch = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i <= RejectedMessages.MAX_KEPT_PER_REQUEST; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"messageId\":\"" + run + "-" + i + "\"}");
+        }
+        var answer = shop.post("/v1/batch", batch.append("]}").toString()).json();
+
+        assertThat(answer.get("rejected").asInt()).isEqualTo(RejectedMessages.MAX_KEPT_PER_REQUEST + 1);
+        assertThat(answer.get("rejectedMessages")).hasSize(RejectedMessages.MAX_KEPT_PER_REQUEST);
+        assertThat(answer.get("rejectedMessagesTruncated").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ingest.rejected_message where message_id like ?", Long.class, run + "-%"))
+                .isEqualTo(RejectedMessages.MAX_KEPT_PER_REQUEST);
+    }
+
+    @Test
+    void anInvalidSingleMessageIsRefusedAndKept() {
+        var messageId = "rejected-single-" + unique();
+        var response = shop.post("/v1/identify", """
+                {"userId":"u","messageId":"%s","traits":{"email":"not an address"}}""".formatted(messageId));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("traits.email");
+        var kept = rejected(messageId);
+        assertThat(kept.get("endpoint").asString()).isEqualTo("identify");
+        assertThat(kept.has("index")).isFalse();
+        assertThat(kept.get("reason").asString()).isEqualTo("email");
+    }
+
+    @Test
+    void rejectedMessagesPageNewestFirstAndAreKeptOnlyForTheirRetention() {
+        var first = "page-" + unique();
+        var second = "page-" + unique();
+        shop.post("/v1/track", "{\"userId\":\"u\",\"messageId\":\"" + first + "\"}");
+        shop.post("/v1/track", "{\"userId\":\"u\",\"messageId\":\"" + second + "\"}");
+        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+
+        var page = admin.get("/api/v1/ingestion/rejected-messages?limit=1").json();
+        assertThat(page.get("items")).hasSize(1);
+        var ids = new java.util.ArrayList<String>();
+        String cursor = null;
+        do {
+            var next = admin.get(
+                            "/api/v1/ingestion/rejected-messages?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            next.get("items").forEach(item -> ids.add(item.path("messageId").asString("")));
+            cursor = next(next);
+        } while (cursor != null && !ids.contains(first));
+        assertThat(ids).containsSubsequence(second, first);
+        assertThat(admin.get("/api/v1/ingestion/rejected-messages?cursor=not-a-cursor")
+                        .status())
+                .isEqualTo(400);
+
+        jdbc.update(
+                "update ingest.rejected_message set rejected_at = now() - interval '8 days' where message_id = ?",
+                first);
+        rejectedMessages.purge();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ingest.rejected_message where message_id in (?, ?)",
+                        Long.class,
+                        first,
+                        second))
+                .isEqualTo(1);
+    }
+
+    static String next(JsonNode page) {
+        return page.path("next").isString() ? page.get("next").asString() : null;
+    }
+
+    JsonNode rejected(String messageId) {
+        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        String cursor = null;
+        do {
+            var page = admin.get("/api/v1/ingestion/rejected-messages?limit=500"
+                            + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            for (var item : page.get("items")) {
+                if (messageId.equals(item.path("messageId").asString(null))) {
+                    return item;
+                }
+            }
+            cursor = next(page);
+        } while (cursor != null);
+        throw new AssertionError("no rejected message " + messageId);
     }
 
     @Test
@@ -144,6 +284,117 @@ class IngestionApiTests {
         assertThat(key.post("/v1/track", message).status()).isEqualTo(200);
         admin.delete("/api/v1/write-keys/" + issued.get("issued").get("id").asLong());
         assertThat(key.post("/v1/track", message).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aBrowserWriteKeyTracksButCannotRewriteTheCatalogue() {
+        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var browser =
+                admin.post("/api/v1/write-keys", "{\"name\":\"shop pages\"}").json();
+        var server = admin.post("/api/v1/write-keys", "{\"name\":\"shop backend\",\"scope\":\"server\"}")
+                .json();
+        var pages = HttpFixtures.writeKey(port, browser.get("secret").asString());
+        var backend = HttpFixtures.writeKey(port, server.get("secret").asString());
+        var product = "{\"products\":[{\"product_id\":\"scope-%s\",\"name\":\"Tea\"}]}".formatted(unique());
+
+        assertThat(browser.get("issued").get("scope").asString()).isEqualTo("browser");
+        assertThat(server.get("issued").get("scope").asString()).isEqualTo("server");
+        assertThat(pages.post("/v1/track", "{\"userId\":\"u\",\"event\":\"Seen\"}")
+                        .status())
+                .isEqualTo(200);
+        var refused = pages.post("/ingest/v1/products", product);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("/problems/forbidden");
+        assertThat(refused.json().get("scope").asString()).isEqualTo("browser");
+        assertThat(refused.json().get("detail").asString()).contains("browser", "server");
+        assertThat(backend.post("/ingest/v1/products", product).status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/write-keys").json().findParents("name").stream()
+                        .filter(k -> k.get("name").asString().equals("shop pages"))
+                        .map(k -> k.get("scope").asString()))
+                .containsOnly("browser");
+    }
+
+    @Test
+    void aWriteKeyScopeMustBeBrowserOrServer() {
+        var response = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                .post("/api/v1/write-keys", "{\"name\":\"odd\",\"scope\":\"admin\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("scope");
+        assertThat(response.json().get("errors").findValuesAsString("rule")).containsExactly("one-of");
+    }
+
+    @Test
+    void theBootstrapWriteKeyMayFeedTheCatalogue() {
+        var bootstrap =
+                HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                        .get("/api/v1/write-keys")
+                        .json()
+                        .findParents("name")
+                        .stream()
+                        .filter(k -> k.get("name").asString().equals("bootstrap"))
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(bootstrap.get("scope").asString()).isEqualTo("server");
+    }
+
+    @Test
+    void browsersMayRetryWithTheHeadersTheirLibrariesSend() {
+        var preflight = HttpFixtures.anonymous(port)
+                .sendBytes(
+                        "OPTIONS",
+                        "/v1/b",
+                        null,
+                        "text/plain",
+                        Map.of(
+                                "Origin", "https://shop.example.com",
+                                "Access-Control-Request-Method", "POST",
+                                "Access-Control-Request-Headers", "authorization,content-type,x-retry-count"));
+
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse("")
+                        .toLowerCase())
+                .contains("authorization", "content-type", "x-retry-count");
+    }
+
+    @Test
+    void overlongUtf8IsRefusedNotDecoded() throws Exception {
+        for (var overlong : Utf8Fixtures.OVERLONG_SLASHES) {
+            var messageId = unique();
+            var single = Utf8Fixtures.around(
+                    "{\"userId\":\"u\",\"messageId\":\"" + messageId + "\",\"event\":\"..", overlong, "etc\"}");
+            var batch = Utf8Fixtures.around(
+                    "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"messageId\":\"" + messageId
+                            + "\",\"event\":\"..",
+                    overlong,
+                    "etc\"}]}");
+            var gzipped = new ByteArrayOutputStream();
+            try (var gzip = new GZIPOutputStream(gzipped)) {
+                gzip.write(batch);
+            }
+
+            for (var response : List.of(
+                    shop.sendBytes("POST", "/v1/track", single, "application/json", Map.of()),
+                    shop.sendBytes("POST", "/v1/batch", batch, "application/json", Map.of()),
+                    shop.sendBytes(
+                            "POST",
+                            "/v1/batch",
+                            gzipped.toByteArray(),
+                            "application/json",
+                            Map.of("Content-Encoding", "gzip")),
+                    shop.sendBytes("POST", "/ingest/v1/products", batch, "application/json", Map.of()))) {
+                assertThat(response.status()).as(response.body()).isEqualTo(400);
+                assertThat(response.json().get("errors").findValuesAsString("rule"))
+                        .containsExactly("utf-8");
+                assertThat(response.json().get("errors").findValuesAsString("field"))
+                        .containsExactly("body");
+            }
+            assertThat(events(messageId)).isZero();
+        }
     }
 
     @Test
@@ -191,6 +442,37 @@ class IngestionApiTests {
                 messageId);
         assertThat(occurredAt.toInstant())
                 .isBetween(Instant.now().minusSeconds(660), Instant.now().minusSeconds(540));
+    }
+
+    @Test
+    void aCorrectClockKeepsItsTimestampsAndTheirOrderAcrossRequests() {
+        var user = unique();
+        var first = unique();
+        var second = unique();
+        var now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // the first event's request was slow (sent 2 s before it arrived), the second's quick: with a correct clock
+        // the transit time is no skew, and moving each event by its request's transit time reversed them
+        var slow = now.minusSeconds(2);
+        var firstAt = now.minusSeconds(3);
+        var secondAt = now.minusMillis(2500);
+        shop.post("/v1/batch", """
+                {"sentAt":"%s","batch":[{"type":"track","userId":"%s","event":"First","timestamp":"%s",
+                 "messageId":"%s"}]}""".formatted(slow, user, firstAt, first));
+        shop.post("/v1/batch", """
+                {"sentAt":"%s","batch":[{"type":"track","userId":"%s","event":"Second","timestamp":"%s",
+                 "messageId":"%s"}]}""".formatted(Instant.now(), user, secondAt, second));
+        ingestion.applyQueued();
+
+        assertThat(occurredAt(first)).isEqualTo(firstAt);
+        assertThat(occurredAt(second)).isEqualTo(secondAt);
+    }
+
+    Instant occurredAt(String messageId) {
+        return jdbc.queryForObject(
+                        "select occurred_at from customers.event where message_id = ?",
+                        java.time.OffsetDateTime.class,
+                        messageId)
+                .toInstant();
     }
 
     @Test

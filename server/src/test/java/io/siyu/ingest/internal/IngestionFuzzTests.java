@@ -39,7 +39,13 @@ class IngestionFuzzTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    record Case(String description, byte[] body, String path) {}
+    /** One generated request; {@code refused} when it must be refused whatever else is in it. */
+    record Case(String description, byte[] body, String path, boolean refused) {
+
+        Case(String description, byte[] body, String path) {
+            this(description, body, path, false);
+        }
+    }
 
     @Test
     void hostileInputIsRefusedCleanlyAndNothingBrokenIsStored() {
@@ -52,6 +58,9 @@ class IngestionFuzzTests {
             var response = shop.sendBytes("POST", fuzz.path(), fuzz.body(), "application/json", Map.of());
             var context = "seed " + SEED + " case " + n + " (" + fuzz.description() + "): " + response;
             assertThat(response.status()).as(context).isLessThan(500);
+            if (fuzz.refused()) {
+                assertThat(response.status()).as(context).isEqualTo(400);
+            }
             if (response.status() >= 400) {
                 assertThat(response.headers().firstValue("Content-Type").orElse(""))
                         .as(context)
@@ -180,18 +189,33 @@ class IngestionFuzzTests {
         return new Case("unicode " + text + (inKey ? " in a key" : ""), bytes(body), "/v1/track");
     }
 
+    /** Byte sequences that are not well-formed UTF-8: broken, overlong (C0 AF, E0 80 AF, F0 80 80 AF are "/"), surrogates. */
+    static final List<byte[]> MALFORMED_UTF8 = List.of(
+            new byte[] {(byte) 0xC3, (byte) 0x28},
+            new byte[] {(byte) 0xFF, (byte) 0xFE},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0xC1, (byte) 0xBF},
+            new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+            new byte[] {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF},
+            new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            new byte[] {(byte) 0xE2, (byte) 0x82});
+
     static Case invalidUtf8(SplittableRandom random) {
-        var prefix = bytes("{\"userId\":\"u\",\"event\":\"");
-        var bad =
-                new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80};
-        var suffix = bytes("\",\"messageId\":\"" + id(random) + "\"}");
-        var body = new byte[prefix.length + 2 + suffix.length];
-        System.arraycopy(prefix, 0, body, 0, prefix.length);
-        var start = random.nextInt(bad.length - 1);
-        body[prefix.length] = bad[start];
-        body[prefix.length + 1] = bad[start + 1];
-        System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
-        return new Case("invalid UTF-8", body, "/v1/track");
+        var bad = MALFORMED_UTF8.get(random.nextInt(MALFORMED_UTF8.size()));
+        var inBatch = random.nextBoolean();
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(bytes(
+                inBatch
+                        ? "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\""
+                        : "{\"userId\":\"u\",\"event\":\""));
+        out.writeBytes(bad);
+        out.writeBytes(bytes("\",\"messageId\":\"" + id(random) + "\"}" + (inBatch ? "]}" : "")));
+        return new Case(
+                "invalid UTF-8 " + java.util.HexFormat.ofDelimiter(" ").formatHex(bad),
+                out.toByteArray(),
+                inBatch ? "/v1/batch" : "/v1/track",
+                true);
     }
 
     static Case truncated(SplittableRandom random) {

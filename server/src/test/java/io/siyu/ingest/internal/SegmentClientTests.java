@@ -41,28 +41,44 @@ class SegmentClientTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** What the library reported of the messages it sent: the ids it calls delivered, and its failures. */
+    static final class Deliveries implements Callback {
+        final CountDownLatch reported;
+        final ConcurrentLinkedQueue<String> successes = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+
+        Deliveries(int messages) {
+            reported = new CountDownLatch(messages);
+        }
+
+        @Override
+        public void success(Message message) {
+            successes.add(message.messageId());
+            reported.countDown();
+        }
+
+        @Override
+        public void failure(Message message, Throwable throwable) {
+            failures.add(throwable);
+            reported.countDown();
+        }
+    }
+
+    /** The Segment library pointed at Siyu, sending all its messages in one batch. */
+    Analytics analytics(Deliveries deliveries, int batchSize) {
+        return Analytics.builder(TestCredentials.WRITE_KEY)
+                .endpoint("http://localhost:" + port)
+                .flushQueueSize(batchSize)
+                .callback(deliveries)
+                .build();
+    }
+
     @Test
     void theSegmentJavaLibraryDeliversEveryKindOfMessage() throws Exception {
         var user = "seg-" + UUID.randomUUID();
         var anonymous = UUID.randomUUID().toString();
-        var delivered = new CountDownLatch(6);
-        var failures = new ConcurrentLinkedQueue<Throwable>();
-        var analytics = Analytics.builder(TestCredentials.WRITE_KEY)
-                .endpoint("http://localhost:" + port)
-                .flushQueueSize(6)
-                .callback(new Callback() {
-                    @Override
-                    public void success(Message message) {
-                        delivered.countDown();
-                    }
-
-                    @Override
-                    public void failure(Message message, Throwable throwable) {
-                        failures.add(throwable);
-                        delivered.countDown();
-                    }
-                })
-                .build();
+        var deliveries = new Deliveries(6);
+        var analytics = analytics(deliveries, 6);
 
         analytics.enqueue(PageMessage.builder("Home").anonymousId(anonymous).properties(Map.of("path", "/")));
         analytics.enqueue(TrackMessage.builder("Product Viewed")
@@ -76,9 +92,9 @@ class SegmentClientTests {
         analytics.enqueue(ScreenMessage.builder("Checkout").userId(user));
         analytics.flush();
 
-        assertThat(delivered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(deliveries.reported.await(30, TimeUnit.SECONDS)).isTrue();
         analytics.shutdown();
-        assertThat(failures).isEmpty();
+        assertThat(deliveries.failures).isEmpty();
         ingestion.applyQueued();
 
         var customers = jdbc.queryForList(
@@ -104,5 +120,34 @@ class SegmentClientTests {
         var plan = jdbc.queryForObject(
                 "select traits->>'plan' from customers.customer where id = ?", String.class, customers.getFirst());
         assertThat(plan).isEqualTo("gold");
+    }
+
+    @Test
+    void aBatchWithAnInvalidMessageIsNoFailureOfItsValidMessagesForTheSegmentLibrary() throws Exception {
+        var user = "seg-mixed-" + UUID.randomUUID();
+        var valid = "seg-valid-" + UUID.randomUUID();
+        var invalid = "seg-invalid-" + UUID.randomUUID();
+        var deliveries = new Deliveries(2);
+        var analytics = analytics(deliveries, 2);
+
+        analytics.enqueue(TrackMessage.builder("Coupon Claimed").userId(user).messageId(valid));
+        analytics.enqueue(IdentifyMessage.builder()
+                .userId(user)
+                .messageId(invalid)
+                .traits(Map.of("email", "not an e-mail address")));
+        analytics.flush();
+
+        assertThat(deliveries.reported.await(30, TimeUnit.SECONDS)).isTrue();
+        analytics.shutdown();
+        assertThat(deliveries.failures)
+                .as("the library reports a 4xx answer as the failure of every message")
+                .isEmpty();
+        assertThat(deliveries.successes).contains(valid);
+        ingestion.applyQueued();
+        assertThat(jdbc.queryForObject("select count(*) from customers.event where message_id = ?", Long.class, valid))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select reason from ingest.rejected_message where message_id = ?", String.class, invalid))
+                .isEqualTo("email");
     }
 }

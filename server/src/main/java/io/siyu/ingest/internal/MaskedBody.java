@@ -1,0 +1,82 @@
+package io.siyu.ingest.internal;
+
+import io.siyu.platform.PersonalData;
+import java.util.Locale;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What is kept of a rejected message: the message with its write key removed and phone numbers and e-mail addresses
+ * masked, cut to {@link #MAX_CHARS}.
+ *
+ * <p>A rejected message broke rules, so its personal data cannot be trusted to sit where the rules expect it (a phone
+ * under {@code contact_phone}, an e-mail address that failed the e-mail rule). Two nets catch it: every value under a
+ * name that speaks of a phone or an e-mail address is masked whatever it looks like, and in every other string what
+ * looks like one is masked (as in log lines).
+ */
+final class MaskedBody {
+
+    static final int MAX_CHARS = SegmentMessages.MAX_MESSAGE_BYTES;
+
+    private static final Set<String> PERSONAL_NAME_PARTS = Set.of("phone", "mobile", "tel", "mail");
+    private static final Set<String> PERSONAL_ID_TYPES = Set.of("phone", "email", "e-mail");
+
+    /** The masked text, and whether it had to be cut. */
+    record Text(String body, boolean truncated) {}
+
+    private MaskedBody() {}
+
+    static Text of(JsonNode message, JsonMapper json) {
+        var copy = masked(message, false, json);
+        if (copy instanceof ObjectNode object) {
+            object.remove("writeKey");
+        }
+        var text = json.writeValueAsString(copy);
+        return text.length() > MAX_CHARS ? new Text(text.substring(0, MAX_CHARS), true) : new Text(text, false);
+    }
+
+    private static JsonNode masked(JsonNode node, boolean personal, JsonMapper json) {
+        if (node instanceof ObjectNode object) {
+            var copy = json.createObjectNode();
+            // context.externalIds: [{"id": "+8613812345678", "type": "phone"}]
+            var personalId = object.path("type").isString()
+                    && PERSONAL_ID_TYPES.contains(object.path("type").asString().toLowerCase(Locale.ROOT));
+            for (var entry : object.properties()) {
+                var name = entry.getKey();
+                var childPersonal = personal || personalName(name) || (personalId && name.equals("id"));
+                copy.set(PersonalData.mask(name), masked(entry.getValue(), childPersonal, json));
+            }
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            var copy = json.createArrayNode();
+            array.forEach(element -> copy.add(masked(element, personal, json)));
+            return copy;
+        }
+        if (node.isString() || (personal && node.isNumber())) {
+            var text = node.asString();
+            return json.getNodeFactory().stringNode(personal ? whole(text) : PersonalData.mask(text));
+        }
+        return node;
+    }
+
+    private static boolean personalName(String name) {
+        var lower = name.toLowerCase(Locale.ROOT);
+        return PERSONAL_NAME_PARTS.stream().anyMatch(lower::contains);
+    }
+
+    /** A value under a personal name, masked as the console masks phones and e-mail addresses. */
+    private static String whole(String value) {
+        var at = value.indexOf('@');
+        if (at > 0) {
+            return value.charAt(0) + "***" + value.substring(at);
+        }
+        if (value.length() <= 7) {
+            return "****";
+        }
+        return value.substring(0, value.length() - 8) + "****" + value.substring(value.length() - 4);
+    }
+}
