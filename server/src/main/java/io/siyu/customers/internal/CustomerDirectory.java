@@ -411,18 +411,31 @@ class CustomerDirectory {
                 where.append(" and type = 'track' and name = :name");
             }
         }
+        var clear = Viewer.maySeePersonalData();
         var rows = jdbc.query(
                 "select * from customers.event where " + where + " order by occurred_at desc, id desc limit :limit",
                 params,
-                (rs, n) -> new TimelineEvent(
-                        rs.getLong("id"),
-                        rs.getString("type"),
-                        rs.getString("name"),
-                        Timestamps.read(rs, "occurred_at"),
-                        Timestamps.read(rs, "received_at"),
-                        rs.getString("message_id"),
-                        rs.getString("properties") == null ? null : json.readTree(rs.getString("properties")),
-                        rs.getString("context") == null ? null : json.readTree(rs.getString("context"))));
+                (rs, n) -> {
+                    var properties =
+                            rs.getString("properties") == null ? null : json.readTree(rs.getString("properties"));
+                    var context = rs.getString("context") == null ? null : json.readTree(rs.getString("context"));
+                    var sealed = rs.getBytes("sealed_values");
+                    if (clear && sealed != null) {
+                        var parts = new HashMap<String, JsonNode>();
+                        parts.put(TouchRecorder.PROPERTIES, properties);
+                        parts.put(TouchRecorder.CONTEXT, context);
+                        vault.openPersonalValues(parts, sealed);
+                    }
+                    return new TimelineEvent(
+                            rs.getLong("id"),
+                            rs.getString("type"),
+                            rs.getString("name"),
+                            Timestamps.read(rs, "occurred_at"),
+                            Timestamps.read(rs, "received_at"),
+                            rs.getString("message_id"),
+                            properties,
+                            context);
+                });
         var more = rows.size() > limit;
         var page = more ? rows.subList(0, limit) : rows;
         var total = name == null || name.isBlank()
