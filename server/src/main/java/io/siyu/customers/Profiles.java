@@ -53,7 +53,11 @@ public class Profiles {
         return facade.summaries(ids);
     }
 
-    /** Finds live customers by an identifier such as {@code email:ann@example.com} or a customer id. */
+    /**
+     * Finds live customers by an identifier such as {@code email:ann@example.com} or a customer id. Naming them by a
+     * phone number or an e-mail address needs the caller to be allowed to see personal data
+     * ({@link io.siyu.access.PersonalDataRequired} otherwise).
+     */
     public Optional<CustomerId> find(String identity) {
         return facade.find(identity);
     }

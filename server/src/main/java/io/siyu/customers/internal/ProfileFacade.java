@@ -1,5 +1,6 @@
 package io.siyu.customers.internal;
 
+import io.siyu.access.Viewer;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.OrderFacts;
 import io.siyu.customers.ProfileSnapshot;
@@ -167,6 +168,9 @@ public class ProfileFacade {
             return Optional.empty();
         }
         var key = rules.parse(text.substring(0, colon), text.substring(colon + 1));
+        if (key.personal() || rules.personalData().contains(key.value())) {
+            Viewer.requirePersonalData("identity", "naming customers by phone number or e-mail address");
+        }
         var lookup = key.personal() ? vault.lookupKey(key) : key.value();
         return jdbc
                 .query(

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Phone numbers and e-mail addresses are masked by what they are, wherever a shop put them, for every role that may
- * not see personal data; roles that may see them read them in clear.
+ * not see personal data; roles that may see them read them in clear; and nobody without that right can look customers
+ * up by them.
  */
 @SiyuIntegrationTest
 class PersonalDataMaskingTests {
@@ -262,6 +263,120 @@ class PersonalDataMaskingTests {
                 .doesNotContain(seeded.clear().toArray(String[]::new))
                 .contains("****");
         assertThat(sealed).isEqualTo(3);
+    }
+
+    @Test
+    void lookingCustomersUpByPhoneOrEmailWholeOrInPartNeedsTheRight() {
+        var seeded = seed();
+        var values = seeded.values();
+        var phone = values.get("identity phone");
+        var email = values.get("identity email");
+        var lookups = Map.of(
+                "q=" + phone, "q",
+                "q=%2B86" + phone, "q",
+                "q=%2B86%20" + phone.substring(0, 5), "q",
+                "q=" + phone.substring(0, 3) + "%20" + phone.substring(3, 7), "q",
+                "q=" + email, "q",
+                "q=" + email.substring(0, email.indexOf('@') + 2), "q",
+                "identity=phone:" + phone, "identity",
+                "identity=email:" + email, "identity",
+                "identity=anonymous_id:" + values.get("anonymous id"), "identity",
+                "identity=mobile:" + values.get("external mobile"), "identity");
+        var traitLookups = Map.of(
+                "trait=contact_phone:" + values.get("contact_phone"), "trait",
+                "trait=mobile_number:" + values.get("mobile number"), "trait");
+
+        var analyst = as(Role.ANALYST);
+        var all = new LinkedHashMap<>(lookups);
+        all.putAll(traitLookups);
+        all.forEach((query, field) -> {
+            var refused = analyst.get("/api/v1/customers?" + query);
+            assertThat(refused.status()).as(query + " " + refused.body()).isEqualTo(403);
+            var problem = refused.json();
+            assertThat(problem.get("type").asString()).isEqualTo("/problems/personal-data-required");
+            assertThat(problem.get("permission").asString()).isEqualTo("personal-data:read");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
+            assertThat(problem.get("errors").get(0).get("rule").asString()).isEqualTo("personal-data-required");
+        });
+        for (var query : List.of("q=" + phone, "identity=phone:%2B86" + phone, "identity=email:" + email)) {
+            var found = admin().get("/api/v1/customers?" + query).json().get("items");
+            assertThat(found.findValuesAsString("id")).as(query).contains(String.valueOf(seeded.customerId()));
+        }
+    }
+
+    @Test
+    void digitsThatAreNoPhoneNumberFindACustomerByIdForEveryRole() {
+        var seeded = seed();
+
+        var found = as(Role.ANALYST)
+                .get("/api/v1/customers?q=" + seeded.customerId())
+                .json()
+                .get("items");
+
+        assertThat(found.findValuesAsString("id")).containsExactly(String.valueOf(seeded.customerId()));
+    }
+
+    @Test
+    void nameSearchesOfRolesWithoutTheRightLeaveOutNamesShapedLikePersonalData() {
+        var seeded = seed();
+        var name = seeded.values().get("name");
+        var fragment = name.substring(0, name.indexOf('@'));
+
+        var analyst = as(Role.ANALYST).get("/api/v1/customers?q=" + fragment);
+        var admin = admin().get("/api/v1/customers?q=" + fragment);
+
+        assertThat(analyst.status()).isEqualTo(200);
+        assertThat(analyst.json().get("items")).isEmpty();
+        assertThat(admin.json().get("items").findValuesAsString("id"))
+                .containsExactly(String.valueOf(seeded.customerId()));
+    }
+
+    @Test
+    void namingCustomersByPhoneOrEmailToTagThemNeedsTheRight() {
+        var seeded = seed();
+        var admin = admin();
+        var tagId = awaitIndex(() -> admin.post("/api/v1/tags", """
+                        {"name":"%s by phone","kind":"MANUAL"}""".formatted(seeded.userId())))
+                .json()
+                .get("id")
+                .asLong();
+        var byPhone = """
+                {"customers":["phone:+86%s"]}""".formatted(seeded.values().get("identity phone"));
+
+        var marketer = as(Role.MARKETER).post("/api/v1/tags/" + tagId + "/assignments", byPhone);
+        var byAdmin = admin.post("/api/v1/tags/" + tagId + "/assignments", byPhone);
+
+        assertThat(marketer.status()).as(marketer.body()).isEqualTo(403);
+        assertThat(marketer.json().get("errors").get(0).get("field").asString()).isEqualTo("identity");
+        assertThat(byAdmin.json().get("assigned").asInt()).as(byAdmin.body()).isEqualTo(1);
+    }
+
+    @Test
+    void comparingTraitsThatHoldPhonesOrEmailsNeedsTheRightButAskingWhetherTheyExistDoesNot() {
+        seed();
+        var admin = admin();
+        awaitIndex(() -> admin.get("/api/v1/audience/vocabulary"));
+        var analyst = as(Role.ANALYST);
+        var comparisons = List.of(
+                "{\"type\":\"trait\",\"trait\":\"contact_phone\",\"operator\":\"starts_with\",\"value\":\"138\"}",
+                "{\"type\":\"trait\",\"trait\":\"emailAddress\",\"operator\":\"contains\",\"value\":\"mei\"}",
+                "{\"type\":\"trait\",\"trait\":\"mobile_number\",\"operator\":\"between\",\"from\":1,\"to\":2}");
+
+        for (var condition : comparisons) {
+            var count = """
+                    {"definition":{"version":1,"condition":%s}}""".formatted(condition);
+            var refused = analyst.post("/api/v1/segments/count", count);
+            assertThat(refused.status()).as(condition + " " + refused.body()).isEqualTo(403);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("definition.condition.trait");
+            assertThat(admin.post("/api/v1/segments/count", count).status()).isEqualTo(200);
+        }
+        var exists = analyst.post("/api/v1/segments/count", """
+                {"definition":{"version":1,"condition":{"type":"trait","trait":"contact_phone","operator":"exists"}}}""");
+        assertThat(exists.status()).as(exists.body()).isEqualTo(200);
+        var city = analyst.post("/api/v1/segments/count", """
+                {"definition":{"version":1,"condition":{"type":"trait","trait":"cohort","operator":"starts_with","value":"pd-"}}}""");
+        assertThat(city.status()).as(city.body()).isEqualTo(200);
     }
 
     /**
