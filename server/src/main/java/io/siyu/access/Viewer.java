@@ -22,6 +22,18 @@ public final class Viewer {
         return may(Permission.PERSONAL_DATA_READ);
     }
 
+    /**
+     * Refuses ({@link PersonalDataRequired}) a comparison of customer data with personal data, such as a search by
+     * phone number, unless the caller may see personal data: to a caller who sees them masked, its answers would
+     * reveal the hidden digits one guess at a time. {@code comparison} says what was asked ("looking customers up by
+     * phone number").
+     */
+    public static void requirePersonalData(String field, String comparison) {
+        if (!maySeePersonalData()) {
+            throw new PersonalDataRequired(field, comparison);
+        }
+    }
+
     /** The name written to the audit log for the current caller, {@code system} outside a request. */
     public static String name() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();

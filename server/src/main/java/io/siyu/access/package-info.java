@@ -3,7 +3,8 @@
  * ingestion and the audit log. Its API: {@link io.siyu.access.Permission} and {@link io.siyu.access.Role} (the
  * permission matrix), {@link io.siyu.access.WriteKeys} (authenticates ingestion callers),
  * {@link io.siyu.access.AuditLog} (records changes) and {@link io.siyu.access.Viewer} (what the current caller may
- * see). It publishes no events and consumes none.
+ * see; {@link io.siyu.access.PersonalDataRequired} refuses comparisons with personal data to callers who may not see
+ * it). It publishes no events and consumes none.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access")
 package io.siyu.access;

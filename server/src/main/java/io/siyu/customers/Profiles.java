@@ -53,7 +53,11 @@ public class Profiles {
         return facade.summaries(ids);
     }
 
-    /** Finds live customers by an identifier such as {@code email:ann@example.com} or a customer id. */
+    /**
+     * Finds live customers by an identifier such as {@code email:ann@example.com} or a customer id. Naming them by a
+     * phone number or an e-mail address needs the caller to be allowed to see personal data
+     * ({@link io.siyu.access.PersonalDataRequired} otherwise).
+     */
     public Optional<CustomerId> find(String identity) {
         return facade.find(identity);
     }
@@ -65,8 +69,9 @@ public class Profiles {
 
     /**
      * Streams the stored events of the customers whose ids are in {@code [from, to)}, customer by customer, as the
-     * touches they were recorded from (without the identifiers and personal data the timeline does not keep): for
-     * modules that derive figures from the whole history again. Events of merged profiles are their survivors'.
+     * touches they were recorded from (without the user and anonymous ids the timeline does not keep; phone numbers
+     * and e-mail addresses in their properties and context as they were sent): for modules that derive figures from
+     * the whole history again. Events of merged profiles are their survivors'.
      */
     @Transactional(readOnly = true)
     public void forEachStoredTouch(

@@ -8,6 +8,6 @@ public class MaskingMessageConverter extends MessageConverter {
 
     @Override
     public String convert(ILoggingEvent event) {
-        return PersonalData.mask(super.convert(event));
+        return PersonalDataInLogs.mask(super.convert(event));
     }
 }

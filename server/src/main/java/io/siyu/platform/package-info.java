@@ -1,7 +1,8 @@
 /**
  * What the running product stands on: the embedded PostgreSQL server used when no external database is configured,
- * the console's single-page routing, masking of personal data in logs and the clock. It owns no tables and publishes no
- * events; other modules call only {@link io.siyu.platform.PersonalData}, to mask personal data in free text.
+ * the console's single-page routing, the clock, and masking of personal data: in logs, and in every JSON answer to a
+ * caller who may not see it ({@code PersonalDataInAnswers}). It owns no tables, publishes no events and exposes nothing
+ * other modules call; the {@link io.siyu.shared.PersonalData} it configures for the brand's region is a bean others use.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package io.siyu.platform;

@@ -1,8 +1,10 @@
 package io.siyu.audience.internal;
 
+import io.siyu.access.Viewer;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.ProfileSnapshot;
 import io.siyu.customers.Profiles;
+import io.siyu.shared.PersonalData;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -101,7 +103,8 @@ class AudienceEngine {
         this.properties = properties;
         this.clock = clock;
         this.zone = ZoneId.of(environment.getProperty("siyu.time-zone", "Asia/Shanghai"));
-        this.index = new AudienceIndex(zone);
+        this.index =
+                new AudienceIndex(zone, new PersonalData(environment.getProperty("siyu.phone-region", "CN"))::contains);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
@@ -222,7 +225,7 @@ class AudienceEngine {
         try {
             // a batch being applied finishes with the old index; later ones wait for the build (pending)
             ready = false;
-            index = new AudienceIndex(index.zone());
+            index = new AudienceIndex(index.zone(), index.personal());
         } finally {
             batches.unlock();
         }
@@ -853,9 +856,17 @@ class AudienceEngine {
             public ConditionParser.TraitKinds traitKinds(String name) {
                 var column = index.traits.get(name);
                 return column == null
-                        ? new ConditionParser.TraitKinds(false, false, false)
+                        ? new ConditionParser.TraitKinds(false, false, false, false)
                         : new ConditionParser.TraitKinds(
-                                column.holdsText(), column.holdsNumbers(), column.holdsDates());
+                                column.holdsText(),
+                                column.holdsNumbers(),
+                                column.holdsDates(),
+                                column.holdsPersonalData());
+            }
+
+            @Override
+            public boolean maySeePersonalData() {
+                return Viewer.maySeePersonalData();
             }
 
             @Override

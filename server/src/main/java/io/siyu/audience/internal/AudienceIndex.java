@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -28,6 +29,7 @@ final class AudienceIndex {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ZoneId zone;
+    private final Predicate<String> personal;
 
     final RoaringBitmap live = new RoaringBitmap();
     final Map<String, BitSlicedIndex> facts = new HashMap<>();
@@ -81,8 +83,9 @@ final class AudienceIndex {
         }
     }
 
-    AudienceIndex(ZoneId zone) {
+    AudienceIndex(ZoneId zone, Predicate<String> personal) {
         this.zone = zone;
+        this.personal = personal;
         for (var fact : Fact.values()) {
             facts.put(fact.wireName, new BitSlicedIndex());
         }
@@ -90,6 +93,11 @@ final class AudienceIndex {
 
     ZoneId zone() {
         return zone;
+    }
+
+    /** What the traits' columns take for personal data. */
+    Predicate<String> personal() {
+        return personal;
     }
 
     <T> T read(Supplier<T> query) {
@@ -251,7 +259,7 @@ final class AudienceIndex {
             }
         });
         byTrait.forEach((name, values) -> {
-            if (traits.computeIfAbsent(name, n -> new TraitColumn()).setAll(ordinals, values, count)) {
+            if (traits.computeIfAbsent(name, n -> new TraitColumn(personal)).setAll(ordinals, values, count)) {
                 touched.changed(Touched.Input.TRAIT, name);
             }
         });

@@ -1,5 +1,6 @@
 package io.siyu.audience.internal;
 
+import io.siyu.access.PersonalDataRequired;
 import io.siyu.audience.internal.Condition.Operator;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
@@ -62,10 +63,18 @@ final class ConditionParser {
         default boolean stored() {
             return false;
         }
+
+        /** Whether whoever checks a new definition may compare traits that hold phone numbers or e-mail addresses. */
+        default boolean maySeePersonalData() {
+            return true;
+        }
     }
 
-    /** Which kinds of values a trait holds, to refuse "city at least 3". */
-    record TraitKinds(boolean text, boolean numbers, boolean dates) {}
+    /**
+     * Which kinds of values a trait holds, to refuse "city at least 3", and whether any is a phone number or an e-mail
+     * address.
+     */
+    record TraitKinds(boolean text, boolean numbers, boolean dates, boolean personal) {}
 
     /** A parsed definition and the segments it refers to (for cycle checks). */
     record Parsed(Condition condition, Set<Long> segments, Set<Long> tags) {}
@@ -217,6 +226,11 @@ final class ConditionParser {
         }
         var kinds = catalog.traitKinds(name);
         var needs = needs(operator);
+        if (kinds.personal() && needs != Needs.NOTHING && !catalog.maySeePersonalData()) {
+            // to whoever sees these values masked, counts and members would give the hidden part away guess by guess
+            throw new PersonalDataRequired(
+                    path + ".trait", "comparing '" + name + "', which holds phone numbers or e-mail addresses,");
+        }
         if (needs == Needs.NUMBER && !kinds.numbers()) {
             return fail(
                     path + ".operator",

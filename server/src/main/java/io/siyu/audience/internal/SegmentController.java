@@ -4,6 +4,7 @@ import io.siyu.access.ChangesNothing;
 import io.siyu.access.Viewer;
 import io.siyu.customers.CustomerSummary;
 import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.PersonalData;
 import io.siyu.shared.Slice;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,11 +35,17 @@ class SegmentController {
     private final AudienceService audiences;
     private final io.siyu.access.AuditLog audit;
     private final ActivityRebuild rebuild;
+    private final PersonalData personalData;
 
-    SegmentController(AudienceService audiences, io.siyu.access.AuditLog audit, ActivityRebuild rebuild) {
+    SegmentController(
+            AudienceService audiences,
+            io.siyu.access.AuditLog audit,
+            ActivityRebuild rebuild,
+            PersonalData personalData) {
         this.audiences = audiences;
         this.audit = audit;
         this.rebuild = rebuild;
+        this.personalData = personalData;
     }
 
     /** An example definition, in the condition language of docs/segments.md. */
@@ -215,7 +222,13 @@ class SegmentController {
         audit.record("segment.snapshot-exported", "segment:" + id, Map.of("snapshot", snapshotId));
     }
 
+    /**
+     * Streams customers as CSV. For a caller who may not see personal data, every cell is masked as JSON answers are
+     * ({@link PersonalData}): a name, a channel or an identity may hold a phone number or an e-mail address too.
+     */
     private void write(HttpServletResponse response, String name, RoaringBitmap members) throws IOException {
+        var clear = Viewer.maySeePersonalData();
+        java.util.function.UnaryOperator<String> shown = clear ? value -> value : personalData::mask;
         response.setContentType("text/csv; charset=utf-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
         var out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
@@ -231,10 +244,10 @@ class SegmentController {
                             ",",
                             List.of(
                                     String.valueOf(customer.id()),
-                                    csv(customer.displayName()),
-                                    csv(customer.email()),
-                                    csv(customer.phone()),
-                                    csv(customer.channel()),
+                                    csv(shown.apply(customer.displayName())),
+                                    csv(shown.apply(customer.email())),
+                                    csv(shown.apply(customer.phone())),
+                                    csv(shown.apply(customer.channel())),
                                     csv(
                                             customer.firstSeenAt() == null
                                                     ? null

@@ -47,10 +47,25 @@ final class TraitColumn {
     /** The number (in hundredths) of each value id that is one, while there are few. */
     private Map<Integer, Long> numberOfValue = new HashMap<>();
 
+    /** Whether a value is a phone number or an e-mail address, or holds one. */
+    private final Predicate<String> personal;
+    /** Whether any value ever held is personal: comparing such a trait's values needs personal-data:read. */
+    private boolean holdsPersonalData;
+
     private final RoaringBitmap withText = new RoaringBitmap();
     private final BitSlicedIndex numbers = BitSlicedIndex.signed();
     private final BitSlicedIndex dates = BitSlicedIndex.signed();
     private final BitSlicedIndex daysOfYear = new BitSlicedIndex();
+
+    /** A column that does not look at what its values are (channels, tag values). */
+    TraitColumn() {
+        this(text -> false);
+    }
+
+    /** A column that notes whether any of its values is {@code personal}. */
+    TraitColumn(Predicate<String> personal) {
+        this.personal = personal;
+    }
 
     /** Sets a customer's value: a string, a number or a boolean; anything else removes it. */
     void set(int ordinal, Object value) {
@@ -174,6 +189,7 @@ final class TraitColumn {
             return id;
         }
         values.add(text);
+        holdsPersonalData = holdsPersonalData || personal.test(text);
         if (readings != null) {
             readings.add(read(text));
             if (readings.size() > BITMAP_LIMIT) {
@@ -301,6 +317,11 @@ final class TraitColumn {
 
     boolean holdsDates() {
         return dates.cardinality() > 0;
+    }
+
+    /** Whether any value it has held is or holds a phone number or an e-mail address. */
+    boolean holdsPersonalData() {
+        return holdsPersonalData;
     }
 
     RoaringBitmap equalTo(String text) {

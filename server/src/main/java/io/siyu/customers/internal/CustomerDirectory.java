@@ -27,6 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomerDirectory {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+    /** Digits with the separators of a written phone number, and nothing else: a phone number or a piece of one. */
+    private static final Pattern PHONE_SHAPED = Pattern.compile("\\+?[\\d ()\\-]*\\d[\\d ()\\-]*");
+    /** Names holding something shaped like a phone number or an e-mail address (PostgreSQL regular expression). */
+    private static final String PERSONAL_NAME = "@|[0-9][0-9 ()+-]{5,}[0-9]";
+
+    private static final String LOOKUP = "looking customers up by phone number or e-mail address";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final IdentityRules rules;
@@ -55,6 +61,7 @@ class CustomerDirectory {
         var where = new ArrayList<String>();
         where.add("c.merged_into is null");
         var params = new MapSqlParameterSource();
+        var personal = rules.personalData();
         if (search.identity() != null) {
             var colon = search.identity().indexOf(':');
             if (colon <= 0) {
@@ -62,35 +69,13 @@ class CustomerDirectory {
             }
             var key = rules.parse(
                     search.identity().substring(0, colon), search.identity().substring(colon + 1));
+            if (key.personal() || personal.contains(key.value())) {
+                Viewer.requirePersonalData("identity", LOOKUP);
+            }
             identityFilter(where, params, key);
         }
         if (search.q() != null) {
-            var q = search.q().strip();
-            if (q.contains("@")) {
-                identityFilter(where, params, rules.parse(IdentityRules.EMAIL, q));
-            } else if (q.startsWith("+") || (q.length() >= 7 && q.chars().allMatch(Character::isDigit))) {
-                var phone = rules.normalisePhone(q);
-                var byPhone = phone == null ? null : new IdentityKey(IdentityRules.PHONE, phone);
-                if (byPhone != null && DIGITS.matcher(q).matches()) {
-                    params.addValue("qid", Long.parseLong(q));
-                    params.addValue("qphone", vault.lookupKey(byPhone));
-                    where.add("""
-                            (c.id = :qid or c.id in (select customer_id from customers.identity
-                                                       where type = 'phone' and lookup_key = :qphone))""");
-                } else if (byPhone != null) {
-                    identityFilter(where, params, byPhone);
-                } else {
-                    where.add("false");
-                }
-            } else if (DIGITS.matcher(q).matches()) {
-                params.addValue("qid", Long.parseLong(q));
-                where.add("c.id = :qid");
-            } else if (!q.isEmpty()) {
-                params.addValue(
-                        "name",
-                        "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-                where.add("c.display_name ilike :name");
-            }
+            query(search.q().strip(), where, params);
         }
         if (search.trait() != null) {
             var colon = search.trait().indexOf(':');
@@ -99,6 +84,9 @@ class CustomerDirectory {
             }
             var name = search.trait().substring(0, colon);
             var value = search.trait().substring(colon + 1);
+            if (personal.contains(value)) {
+                Viewer.requirePersonalData("trait", "comparing traits with a phone number or an e-mail address");
+            }
             var asText = json.createObjectNode().put(name, value);
             params.addValue("traitText", json.writeValueAsString(asText));
             var clause = new StringBuilder("(c.traits @> cast(:traitText as jsonb)");
@@ -112,6 +100,9 @@ class CustomerDirectory {
             where.add(clause.append(')').toString());
         }
         if (search.channel() != null) {
+            if (personal.contains(search.channel())) {
+                Viewer.requirePersonalData("channel", "comparing channels with a phone number or an e-mail address");
+            }
             params.addValue("channel", search.channel().strip().toLowerCase());
             where.add("c.channel = :channel");
         }
@@ -142,6 +133,56 @@ class CustomerDirectory {
         var ids = more ? rows.subList(0, search.limit()) : rows;
         var summaries = summaries(ids);
         return Slice.of(summaries, more ? Cursor.encode(ids.getLast()) : null);
+    }
+
+    /**
+     * The filter of {@code q}: an e-mail address, a phone number, a customer id, or a fragment of a name.
+     *
+     * <p>A caller who may not see personal data may not look customers up by phone number or e-mail address, whole or
+     * in part: they see them masked, and each answer would confirm or refute a guess at the hidden digits. Digits that
+     * are not a phone number are a customer id only, and names that hold anything shaped like a phone number or an
+     * e-mail address (a 7-character run of digits and separators, an {@code @}) are left out of their name searches.
+     */
+    private void query(String q, List<String> where, MapSqlParameterSource params) {
+        var clear = Viewer.maySeePersonalData();
+        if (q.contains("@")) {
+            Viewer.requirePersonalData("q", LOOKUP);
+            identityFilter(where, params, rules.parse(IdentityRules.EMAIL, q));
+        } else if (!clear
+                && DIGITS.matcher(q).matches()
+                && !rules.personalData().contains(q)) {
+            params.addValue("qid", Long.parseLong(q));
+            where.add("c.id = :qid");
+        } else if (q.startsWith("+") || (q.length() >= 7 && q.chars().allMatch(Character::isDigit))) {
+            Viewer.requirePersonalData("q", LOOKUP);
+            var phone = rules.normalisePhone(q);
+            var byPhone = phone == null ? null : new IdentityKey(IdentityRules.PHONE, phone);
+            if (byPhone != null && DIGITS.matcher(q).matches()) {
+                params.addValue("qid", Long.parseLong(q));
+                params.addValue("qphone", vault.lookupKey(byPhone));
+                where.add("""
+                        (c.id = :qid or c.id in (select customer_id from customers.identity
+                                                   where type = 'phone' and lookup_key = :qphone))""");
+            } else if (byPhone != null) {
+                identityFilter(where, params, byPhone);
+            } else {
+                where.add("false");
+            }
+        } else if (DIGITS.matcher(q).matches()) {
+            params.addValue("qid", Long.parseLong(q));
+            where.add("c.id = :qid");
+        } else if (!q.isEmpty()) {
+            if (PHONE_SHAPED.matcher(q).matches() || rules.personalData().contains(q)) {
+                Viewer.requirePersonalData("q", LOOKUP);
+            }
+            params.addValue(
+                    "name", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.add("c.display_name ilike :name");
+            if (!clear) {
+                params.addValue("personalName", PERSONAL_NAME);
+                where.add("c.display_name !~ :personalName");
+            }
+        }
     }
 
     private void identityFilter(List<String> where, MapSqlParameterSource params, IdentityKey key) {
@@ -410,18 +451,31 @@ class CustomerDirectory {
                 where.append(" and type = 'track' and name = :name");
             }
         }
+        var clear = Viewer.maySeePersonalData();
         var rows = jdbc.query(
                 "select * from customers.event where " + where + " order by occurred_at desc, id desc limit :limit",
                 params,
-                (rs, n) -> new TimelineEvent(
-                        rs.getLong("id"),
-                        rs.getString("type"),
-                        rs.getString("name"),
-                        Timestamps.read(rs, "occurred_at"),
-                        Timestamps.read(rs, "received_at"),
-                        rs.getString("message_id"),
-                        rs.getString("properties") == null ? null : json.readTree(rs.getString("properties")),
-                        rs.getString("context") == null ? null : json.readTree(rs.getString("context"))));
+                (rs, n) -> {
+                    var properties =
+                            rs.getString("properties") == null ? null : json.readTree(rs.getString("properties"));
+                    var context = rs.getString("context") == null ? null : json.readTree(rs.getString("context"));
+                    var sealed = rs.getBytes("sealed_values");
+                    if (clear && sealed != null) {
+                        var parts = new HashMap<String, JsonNode>();
+                        parts.put(TouchRecorder.PROPERTIES, properties);
+                        parts.put(TouchRecorder.CONTEXT, context);
+                        vault.openPersonalValues(parts, sealed);
+                    }
+                    return new TimelineEvent(
+                            rs.getLong("id"),
+                            rs.getString("type"),
+                            rs.getString("name"),
+                            Timestamps.read(rs, "occurred_at"),
+                            Timestamps.read(rs, "received_at"),
+                            rs.getString("message_id"),
+                            properties,
+                            context);
+                });
         var more = rows.size() > limit;
         var page = more ? rows.subList(0, limit) : rows;
         var total = name == null || name.isBlank()

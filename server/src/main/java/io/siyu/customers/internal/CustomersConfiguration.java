@@ -8,11 +8,12 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomersConfiguration {
 
     @Bean
-    PersonalDataVault personalDataVault(CustomersProperties properties, JsonMapper json) {
+    PersonalDataVault personalDataVault(CustomersProperties properties, JsonMapper json, IdentityRules rules) {
         return PersonalDataVault.open(
                 properties.personalDataKeys(),
                 properties.dataDir().resolve("keys").resolve("personal-data-keys.json"),
-                json);
+                json,
+                rules.personalData());
     }
 
     @Bean

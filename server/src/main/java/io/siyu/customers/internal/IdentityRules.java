@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.siyu.customers.Touch;
 import io.siyu.customers.TouchType;
+import io.siyu.shared.PersonalData;
 import io.siyu.shared.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,9 +76,16 @@ final class IdentityRules {
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
+    private final PersonalData personalData;
 
     IdentityRules(String defaultRegion) {
         this.defaultRegion = defaultRegion;
+        this.personalData = new PersonalData(defaultRegion);
+    }
+
+    /** What counts as a phone number or an e-mail address wherever it stands, for the brand's region. */
+    PersonalData personalData() {
+        return personalData;
     }
 
     /** The identifiers of a message, normalised and without duplicates, or the violations that make it unusable. */
@@ -214,19 +222,10 @@ final class IdentityRules {
         if (value == null) {
             return null;
         }
-        if (type.equals(EMAIL)) {
-            var at = value.indexOf('@');
-            if (at <= 0) {
-                return "***";
-            }
-            return value.charAt(0) + "***" + value.substring(at);
-        }
-        if (type.equals(PHONE)) {
-            if (value.length() <= 7) {
-                return "****";
-            }
-            return value.substring(0, value.length() - 8) + "****" + value.substring(value.length() - 4);
-        }
-        return value;
+        return switch (type) {
+            case EMAIL -> PersonalData.maskEmail(value);
+            case PHONE -> PersonalData.maskPhone(value);
+            default -> value;
+        };
     }
 }

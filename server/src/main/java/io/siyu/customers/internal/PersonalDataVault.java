@@ -10,42 +10,61 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
+import io.siyu.shared.PersonalData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Seals personal identifiers (phone numbers, e-mail addresses) at rest.
+ * Seals personal data at rest: the phone numbers and e-mail addresses of the identity graph, and those inside the JSON of
+ * timeline events.
  *
  * <p>Two keys with two jobs: an AEAD (AES-256-GCM) key encrypts the value, bound to its identity type as associated
  * data so a sealed phone cannot be passed off as an e-mail; a PRF (HMAC-SHA256) key derives a deterministic lookup key,
  * so that "who has this phone?" is an index lookup without ever storing the phone in clear. Both come from a Tink
  * keyset file that is generated on first start; losing it means losing the personal data it protects, so back it up
  * apart from the database.
+ *
+ * <p>An event keeps its JSON with every value that is or holds a phone number or e-mail address masked (as
+ * {@link PersonalData} recognises them, whatever the field), and those values in clear, sealed together beside it:
+ * whoever may see personal data gets them back, and so do the rebuilds that derive figures from the stored events.
  */
 final class PersonalDataVault {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataVault.class);
 
+    /** The associated data of an event's sealed values: they can be opened only as such. */
+    private static final String EVENT_VALUES = "event-values";
+
     private final Aead aead;
     private final PrfSet prf;
+    private final PersonalData personalData;
+    private final JsonMapper json;
 
-    private PersonalDataVault(Aead aead, PrfSet prf) {
+    private PersonalDataVault(Aead aead, PrfSet prf, PersonalData personalData, JsonMapper json) {
         this.aead = aead;
         this.prf = prf;
+        this.personalData = personalData;
+        this.json = json;
     }
 
     record KeyFile(String aead, String prf) {}
 
     /** Opens the keys given in clear (the {@code SIYU_PERSONAL_DATA_KEYS} variable), else from the file, creating it. */
-    static PersonalDataVault open(String keysInEnvironment, Path keyFile, JsonMapper json) {
+    static PersonalDataVault open(String keysInEnvironment, Path keyFile, JsonMapper json, PersonalData personalData) {
         try {
             AeadConfig.register();
             PrfConfig.register();
@@ -74,7 +93,7 @@ final class PersonalDataVault {
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
             var prf = TinkJsonProtoKeysetFormat.parseKeyset(keys.prf(), InsecureSecretKeyAccess.get())
                     .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
-            return new PersonalDataVault(aead, prf);
+            return new PersonalDataVault(aead, prf, personalData, json);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot open the personal-data keys (" + keyFile + ")", e);
         }
@@ -94,12 +113,79 @@ final class PersonalDataVault {
     }
 
     byte[] seal(IdentityKey identity) {
+        return seal(identity.type(), identity.value());
+    }
+
+    private byte[] seal(String type, String value) {
         try {
-            return aead.encrypt(
-                    identity.value().getBytes(StandardCharsets.UTF_8),
-                    identity.type().getBytes(StandardCharsets.UTF_8));
+            return aead.encrypt(value.getBytes(StandardCharsets.UTF_8), type.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Masks, in place, every value and property name of an event's JSON parts (named, e.g. {@code properties} and
+     * {@code context}) that is or holds a phone number or e-mail address, and answers what they were, sealed; null
+     * when there was none.
+     */
+    byte[] sealPersonalValues(Map<String, ? extends JsonNode> parts) {
+        var originals = json.createArrayNode();
+        parts.forEach((part, node) -> {
+            personalData.maskNames(node, List.of(part), noting(originals, "name"));
+            personalData.maskValues(node, List.of(part), noting(originals, "value"));
+        });
+        return originals.isEmpty() ? null : seal(EVENT_VALUES, json.writeValueAsString(originals));
+    }
+
+    /** Notes each replaced part as {@code {"path": [...], <what>: original}}. */
+    private PersonalData.Replaced noting(ArrayNode originals, String what) {
+        return (path, original) -> originals
+                .addObject()
+                .<ObjectNode>set("path", json.valueToTree(path))
+                .set(what, original);
+    }
+
+    /**
+     * Puts what {@link #sealPersonalValues} masked back into the parts it was taken from: the values first (their
+     * paths name properties as they are stored), then the property names, children before their parents.
+     */
+    void openPersonalValues(Map<String, ? extends JsonNode> parts, byte[] sealed) {
+        var originals = new ArrayList<JsonNode>();
+        json.readTree(open(EVENT_VALUES, sealed)).forEach(originals::add);
+        for (var original : originals) {
+            if (original.has("value")) {
+                restore(parts, original.path("path"), (parent, last) -> {
+                    if (parent instanceof ObjectNode object && last.isString()) {
+                        object.set(last.asString(), original.get("value"));
+                    } else if (parent instanceof ArrayNode array && last.isInt() && last.asInt() < array.size()) {
+                        array.set(last.asInt(), original.get("value"));
+                    }
+                });
+            }
+        }
+        for (var original : originals.reversed()) {
+            if (original.has("name")) {
+                restore(parts, original.path("path"), (parent, last) -> {
+                    if (parent instanceof ObjectNode object && object.has(last.asString())) {
+                        rename(object, last.asString(), original.get("name").asString());
+                    }
+                });
+            }
+        }
+    }
+
+    private static void restore(
+            Map<String, ? extends JsonNode> parts,
+            JsonNode path,
+            java.util.function.BiConsumer<JsonNode, JsonNode> atParent) {
+        JsonNode parent = parts.get(path.path(0).asString());
+        for (int i = 1; parent != null && i < path.size() - 1; i++) {
+            var step = path.get(i);
+            parent = step.isInt() ? parent.get(step.asInt()) : parent.get(step.asString());
+        }
+        if (parent != null && path.size() > 1) {
+            atParent.accept(parent, path.get(path.size() - 1));
         }
     }
 
@@ -108,6 +194,15 @@ final class PersonalDataVault {
             return new String(aead.decrypt(sealed, type.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealed " + type + " cannot be opened with the current keys", e);
+        }
+    }
+
+    /** Renames a property in place, keeping the order of the others. */
+    private static void rename(ObjectNode object, String from, String to) {
+        var entries = new ArrayList<>(object.properties());
+        object.removeAll();
+        for (var entry : entries) {
+            object.set(entry.getKey().equals(from) ? to : entry.getKey(), entry.getValue());
         }
     }
 }

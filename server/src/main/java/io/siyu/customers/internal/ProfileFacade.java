@@ -1,5 +1,6 @@
 package io.siyu.customers.internal;
 
+import io.siyu.access.Viewer;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.OrderFacts;
 import io.siyu.customers.ProfileSnapshot;
@@ -167,6 +168,9 @@ public class ProfileFacade {
             return Optional.empty();
         }
         var key = rules.parse(text.substring(0, colon), text.substring(colon + 1));
+        if (key.personal() || rules.personalData().contains(key.value())) {
+            Viewer.requirePersonalData("identity", "naming customers by phone number or e-mail address");
+        }
         var lookup = key.personal() ? vault.lookupKey(key) : key.value();
         return jdbc
                 .query(
@@ -188,7 +192,8 @@ public class ProfileFacade {
                 connection -> {
                     var statement = connection.prepareStatement(
                             """
-                            select customer_id, occurred_at, received_at, type, name, message_id, properties, context
+                            select customer_id, occurred_at, received_at, type, name, message_id, properties, context,
+                                   sealed_values
                               from customers.event where customer_id >= ? and customer_id < ?
                              order by customer_id""", java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
                     statement.setFetchSize(10_000);
@@ -206,7 +211,15 @@ public class ProfileFacade {
         var properties = stored == null
                 ? json.createObjectNode()
                 : (tools.jackson.databind.node.ObjectNode) json.readTree(stored);
-        var context = rs.getString("context");
+        var storedContext = rs.getString("context");
+        var context = storedContext == null
+                ? json.createObjectNode()
+                : (tools.jackson.databind.node.ObjectNode) json.readTree(storedContext);
+        var sealed = rs.getBytes("sealed_values");
+        if (sealed != null) {
+            vault.openPersonalValues(
+                    Map.of(TouchRecorder.PROPERTIES, properties, TouchRecorder.CONTEXT, context), sealed);
+        }
         var touch = new Touch(
                 rs.getString("message_id"),
                 type,
@@ -217,9 +230,7 @@ public class ProfileFacade {
                 null,
                 type == TouchType.IDENTIFY ? properties : json.createObjectNode(),
                 type == TouchType.IDENTIFY ? json.createObjectNode() : properties,
-                context == null
-                        ? json.createObjectNode()
-                        : (tools.jackson.databind.node.ObjectNode) json.readTree(context),
+                context,
                 Timestamps.read(rs, "occurred_at"),
                 Timestamps.read(rs, "received_at"));
         return new TouchesRecorded.RecordedTouch(CustomerId.of(rs.getLong("customer_id")), touch);

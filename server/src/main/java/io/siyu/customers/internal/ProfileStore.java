@@ -322,7 +322,8 @@ class ProfileStore {
             String name,
             String messageId,
             String properties,
-            String context) {}
+            String context,
+            byte[] sealedValues) {}
 
     void insertEvents(List<EventRow> rows) {
         if (rows.isEmpty()) {
@@ -331,8 +332,8 @@ class ProfileStore {
         jdbc.batchUpdate(
                 """
                 insert into customers.event (id, customer_id, occurred_at, received_at, type, name, message_id, properties,
-                       context)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""",
+                       context, sealed_values)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""",
                 rows.stream()
                         .map(r -> new Object[] {
                             r.id(),
@@ -343,7 +344,8 @@ class ProfileStore {
                             r.name(),
                             r.messageId(),
                             r.properties(),
-                            r.context()
+                            r.context(),
+                            r.sealedValues()
                         })
                         .toList());
     }

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class TouchRecorder {
+
+    /** The names of an event's JSON parts, as its columns and its sealed personal values name them. */
+    static final String PROPERTIES = "properties";
+
+    static final String CONTEXT = "context";
 
     private final ProfileStore store;
     private final EventPartitions partitions;
@@ -227,8 +233,7 @@ class TouchRecorder {
             default -> touch.properties().deepCopy();
         };
         var context = touch.context().deepCopy();
-        PersonalDataScrubber.scrub(properties);
-        PersonalDataScrubber.scrub(context);
+        var sealed = vault.sealPersonalValues(Map.of(PROPERTIES, properties, CONTEXT, context));
         return new ProfileStore.EventRow(
                 id,
                 customer,
@@ -238,7 +243,8 @@ class TouchRecorder {
                 touch.event(),
                 touch.messageId(),
                 json.writeValueAsString(properties),
-                context.isEmpty() ? null : json.writeValueAsString(context));
+                context.isEmpty() ? null : json.writeValueAsString(context),
+                sealed);
     }
 
     /** Hands out new profile ids from the database sequence, fetched in blocks. */

@@ -3,7 +3,6 @@ package io.siyu.ingest.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.siyu.access.WriteKeys;
-import io.siyu.platform.PersonalData;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.Slice;
 import io.siyu.shared.Timestamps;
@@ -19,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Messages the tracking API rejected, kept for operators: which write key sent them, the rules they broke, and the
@@ -38,16 +36,16 @@ class RejectedMessages {
     private static final Logger log = LoggerFactory.getLogger(RejectedMessages.class);
 
     private final JdbcTemplate jdbc;
-    private final JsonMapper json;
+    private final MaskedBody masking;
     private final IngestProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<String, Counter> byReason = new ConcurrentHashMap<>();
 
     RejectedMessages(
-            JdbcTemplate jdbc, JsonMapper json, IngestProperties properties, Clock clock, MeterRegistry meters) {
+            JdbcTemplate jdbc, MaskedBody masking, IngestProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.masking = masking;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -82,10 +80,9 @@ class RejectedMessages {
         }
         var rows = rejections.subList(0, Math.min(rejections.size(), MAX_KEPT_PER_REQUEST)).stream()
                 .map(rejection -> {
-                    var body = MaskedBody.of(rejection.message(), json);
+                    var body = masking.of(rejection.message());
                     var violations = rejection.violations().stream()
                             .limit(MAX_KEPT_VIOLATIONS)
-                            .map(RejectedMessages::masked)
                             .toList();
                     return new Object[] {
                         Timestamps.of(at),
@@ -95,7 +92,7 @@ class RejectedMessages {
                         rejection.index(),
                         storable(rejection.messageId()),
                         rejection.reason(),
-                        json.writeValueAsString(violations),
+                        masking.errors(violations),
                         body.body(),
                         body.truncated()
                     };
@@ -133,7 +130,7 @@ class RejectedMessages {
                         rs.getObject("batch_index", Integer.class),
                         rs.getString("message_id"),
                         rs.getString("reason"),
-                        json.readTree(rs.getString("errors")),
+                        masking.errors(rs.getString("errors")),
                         rs.getString("body"),
                         rs.getBoolean("body_truncated")),
                 before,
@@ -165,11 +162,5 @@ class RejectedMessages {
                 .map(c -> c == 0 || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) ? '\uFFFD' : c)
                 .forEach(clean::appendCodePoint);
         return clean.toString();
-    }
-
-    /** Field paths hold the sender's property names, and details may quote values. */
-    private static Violation masked(Violation violation) {
-        return new Violation(
-                PersonalData.mask(violation.field()), violation.rule(), PersonalData.mask(violation.detail()));
     }
 }

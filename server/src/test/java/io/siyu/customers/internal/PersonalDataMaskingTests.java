@@ -1,0 +1,441 @@
+package io.siyu.customers.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.HttpFixtures;
+import io.siyu.SiyuIntegrationTest;
+import io.siyu.TestCredentials;
+import io.siyu.access.Role;
+import io.siyu.ingest.Ingestion;
+import io.siyu.shared.PersonalData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Phone numbers and e-mail addresses are masked by what they are, wherever a shop put them, for every role that may
+ * not see personal data; roles that may see them read them in clear; and nobody without that right can look customers
+ * up by them.
+ */
+@SiyuIntegrationTest
+class PersonalDataMaskingTests {
+
+    static final List<Role> WITHOUT_PERSONAL_DATA = List.of(Role.MARKETER, Role.ANALYST, Role.COMMUNITY_MANAGER);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Ingestion ingestion;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    final PersonalData personalData = new PersonalData("CN");
+
+    HttpFixtures admin() {
+        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
+    }
+
+    HttpFixtures as(Role role) {
+        var secret = admin().post("/api/v1/api-tokens", """
+                        {"name":"pd-%s","role":"%s"}""".formatted(UUID.randomUUID(), role))
+                .json()
+                .get("secret")
+                .asString();
+        return HttpFixtures.token(port, secret);
+    }
+
+    /** A mobile number nobody else in the suite uses. */
+    static String phone() {
+        return "13" + ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L);
+    }
+
+    /** How a number reads in its groups of three, four and four: {@code 138 1234 5678}. */
+    static String spaced(String phone) {
+        return phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+    }
+
+    /**
+     * A customer whose phones and e-mail addresses stand wherever a shop may put them: identity traits, traits under
+     * other names (as text, as a number, in a sentence, in a list, as a key), Segment's {@code context.externalIds} of
+     * known and unknown types, the anonymous id, the name, event properties and an order.
+     */
+    record Seeded(long customerId, String userId, String orderId, String productId, Map<String, String> values) {
+
+        /** Each value as sent, and spaced or up to its {@code @}: none may be shown to roles without the right. */
+        List<String> clear() {
+            var clear = new ArrayList<String>();
+            values.values().forEach(value -> {
+                clear.add(value);
+                if (value.contains("@")) {
+                    clear.add(value.substring(0, value.indexOf('@') + 1));
+                } else {
+                    clear.add(spaced(value));
+                }
+            });
+            return clear;
+        }
+    }
+
+    Seeded seed() {
+        var id = UUID.randomUUID().toString().substring(0, 8);
+        var user = "pd-" + id;
+        var values = new LinkedHashMap<String, String>();
+        values.put("identity email", "mei." + id + "@example.com");
+        values.put("identity phone", phone());
+        values.put("contact_phone", phone());
+        values.put("emailAddress", "mei.work." + id + "@example.org");
+        values.put("mobile number", phone());
+        values.put("in a note", phone());
+        values.put("in a list", phone());
+        values.put("as a key", phone());
+        values.put("name", "mei.name." + id + "@example.net");
+        values.put("anonymous id", phone());
+        values.put("external phone", phone());
+        values.put("external email", "mei.ext." + id + "@example.com");
+        values.put("external mobile", phone());
+        values.put("external crm", "mei.crm." + id + "@example.com");
+        values.put("shipping phone", phone());
+        values.put("shipping email", "mei.ship." + id + "@example.com");
+        values.put("affiliation", "shop." + id + "@example.com");
+        var orderId = "O-" + id;
+        var productId = "P-" + id;
+        var shop = HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+        var identify = shop.post("/v1/identify", """
+                {"userId":"%s","anonymousId":"%s","traits":{"name":"%s","email":"%s","phone":"+86 %s",
+                 "contact_phone":"%s","emailAddress":"%s","mobile_number":%s,"notes":"call %s after six",
+                 "family":[{"relation":"mother","tel":"+86%s"}],"%s":true,"cohort":"%s"}}""".formatted(
+                        user,
+                        values.get("anonymous id"),
+                        values.get("name"),
+                        values.get("identity email"),
+                        spaced(values.get("identity phone")),
+                        values.get("contact_phone"),
+                        values.get("emailAddress"),
+                        values.get("mobile number"),
+                        spaced(values.get("in a note")),
+                        values.get("in a list"),
+                        values.get("as a key"),
+                        user));
+        assertThat(identify.status()).as(identify.body()).isEqualTo(200);
+        var track = shop.post("/v1/track", """
+                {"userId":"%s","event":"Delivery Booked",
+                 "properties":{"shipping":{"phone":"%s","email":"%s"},"recipients":["front desk","%s"]},
+                 "context":{"externalIds":[
+                   {"id":"%s","type":"phone","collection":"users","encoding":"none"},
+                   {"id":"%s","type":"email","collection":"users","encoding":"none"},
+                   {"id":"%s","type":"mobile","collection":"users","encoding":"none"},
+                   {"id":"%s","type":"crm_contact","collection":"users","encoding":"none"}]}}""".formatted(
+                        user,
+                        values.get("shipping phone"),
+                        values.get("shipping email"),
+                        values.get("in a list"),
+                        values.get("external phone"),
+                        values.get("external email"),
+                        values.get("external mobile"),
+                        values.get("external crm")));
+        assertThat(track.status()).as(track.body()).isEqualTo(200);
+        var order = shop.post("/v1/track", """
+                {"userId":"%s","event":"Order Completed","properties":{"order_id":"%s","total":99,"currency":"CNY",
+                 "affiliation":"%s","products":[{"product_id":"%s","name":"Cream","price":99,"quantity":1,
+                 "category":"护肤"}]}}""".formatted(user, orderId, values.get("affiliation"), productId));
+        assertThat(order.status()).as(order.body()).isEqualTo(200);
+        ingestion.applyQueued();
+        var customer = admin().get("/api/v1/customers?identity=user_id:" + user)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
+        return new Seeded(customer, user, orderId, productId, values);
+    }
+
+    @Test
+    void rolesWithoutTheRightSeeNoPhoneOrEmailInClearInAnyAnswer() {
+        var seeded = seed();
+        var admin = admin();
+        var segment = awaitIndex(() -> admin.post("/api/v1/segments", """
+                {"name":"pd %s","definition":{"version":1,"condition":
+                  {"type":"trait","trait":"cohort","operator":"equals","value":"%s"}}}""".formatted(seeded.userId(), seeded.userId())));
+        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
+        var segmentId = segment.json().get("id").asLong();
+        var snapshotId = admin.post("/api/v1/segments/" + segmentId + "/snapshots", "{}")
+                .json()
+                .get("id")
+                .asLong();
+        var tagId = admin.post("/api/v1/tags", """
+                        {"name":"%s","kind":"MANUAL"}""".formatted(seeded.userId()))
+                .json()
+                .get("id")
+                .asLong();
+        admin.post("/api/v1/tags/" + tagId + "/assignments", """
+                {"customers":["%d"]}""".formatted(seeded.customerId()));
+        var paths = answersAbout(seeded, segmentId, snapshotId, tagId);
+
+        for (var role : WITHOUT_PERSONAL_DATA) {
+            var caller = as(role);
+            var shown = 0;
+            for (var path : paths) {
+                var answer = caller.get(path);
+                assertThat(answer.body())
+                        .as("%s as %s", path, role)
+                        .doesNotContain(seeded.clear().toArray(String[]::new));
+                assertThat(personalData.contains(answer.body()))
+                        .as("%s as %s holds a phone or e-mail in clear: %s", path, role, answer.body())
+                        .isFalse();
+                shown += answer.status() == 200 && answer.body().contains("****") ? 1 : 0;
+            }
+            assertThat(shown).as("answers showing masked values to %s", role).isGreaterThan(5);
+        }
+    }
+
+    @Test
+    void rolesWithTheRightReadEveryValueInClearWhereItWasSent() {
+        var seeded = seed();
+        var values = seeded.values();
+        var customerService = as(Role.CUSTOMER_SERVICE);
+
+        for (var caller : List.of(admin(), customerService)) {
+            var profile = caller.get("/api/v1/customers/" + seeded.customerId()).body();
+            var timeline = caller.get("/api/v1/customers/" + seeded.customerId() + "/events")
+                    .body();
+            var order = caller.get("/api/v1/orders/" + seeded.orderId()).body();
+
+            assertThat(profile)
+                    .contains(
+                            values.get("identity email"),
+                            "+86" + values.get("identity phone"),
+                            "+86" + values.get("external phone"),
+                            values.get("external email"),
+                            values.get("external mobile"),
+                            values.get("external crm"),
+                            values.get("anonymous id"),
+                            values.get("contact_phone"),
+                            values.get("emailAddress"),
+                            "\"mobile_number\",\"value\":" + values.get("mobile number"),
+                            "call " + spaced(values.get("in a note")),
+                            values.get("as a key"),
+                            values.get("name"));
+            assertThat(timeline)
+                    .contains(
+                            values.get("shipping phone"),
+                            values.get("shipping email"),
+                            "\"id\":\"" + values.get("external mobile"),
+                            "\"id\":\"" + values.get("external crm"),
+                            "\"contact_phone\":\"" + values.get("contact_phone"),
+                            "\"mobile_number\":" + values.get("mobile number"),
+                            "\"affiliation\":\"" + values.get("affiliation"));
+            assertThat(order).contains(values.get("affiliation"));
+        }
+    }
+
+    @Test
+    void theTimelineKeepsPhonesAndEmailsOnlySealedAtRest() {
+        var seeded = seed();
+
+        var stored = jdbc.queryForList(
+                "select coalesce(properties::text, '') || coalesce(context::text, '') from customers.event"
+                        + " where customer_id = ?",
+                String.class,
+                seeded.customerId());
+        var sealed = jdbc.queryForObject(
+                "select count(*) from customers.event where customer_id = ? and sealed_values is not null",
+                Long.class,
+                seeded.customerId());
+
+        assertThat(String.join("\n", stored))
+                .doesNotContain(seeded.clear().toArray(String[]::new))
+                .contains("****");
+        assertThat(sealed).isEqualTo(3);
+    }
+
+    @Test
+    void lookingCustomersUpByPhoneOrEmailWholeOrInPartNeedsTheRight() {
+        var seeded = seed();
+        var values = seeded.values();
+        var phone = values.get("identity phone");
+        var email = values.get("identity email");
+        var lookups = Map.of(
+                "q=" + phone, "q",
+                "q=%2B86" + phone, "q",
+                "q=%2B86%20" + phone.substring(0, 5), "q",
+                "q=" + phone.substring(0, 3) + "%20" + phone.substring(3, 7), "q",
+                "q=" + email, "q",
+                "q=" + email.substring(0, email.indexOf('@') + 2), "q",
+                "identity=phone:" + phone, "identity",
+                "identity=email:" + email, "identity",
+                "identity=anonymous_id:" + values.get("anonymous id"), "identity",
+                "identity=mobile:" + values.get("external mobile"), "identity");
+        var traitLookups = Map.of(
+                "trait=contact_phone:" + values.get("contact_phone"), "trait",
+                "trait=mobile_number:" + values.get("mobile number"), "trait");
+
+        var analyst = as(Role.ANALYST);
+        var all = new LinkedHashMap<>(lookups);
+        all.putAll(traitLookups);
+        all.forEach((query, field) -> {
+            var refused = analyst.get("/api/v1/customers?" + query);
+            assertThat(refused.status()).as(query + " " + refused.body()).isEqualTo(403);
+            var problem = refused.json();
+            assertThat(problem.get("type").asString()).isEqualTo("/problems/personal-data-required");
+            assertThat(problem.get("permission").asString()).isEqualTo("personal-data:read");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
+            assertThat(problem.get("errors").get(0).get("rule").asString()).isEqualTo("personal-data-required");
+        });
+        for (var query : List.of("q=" + phone, "identity=phone:%2B86" + phone, "identity=email:" + email)) {
+            var found = admin().get("/api/v1/customers?" + query).json().get("items");
+            assertThat(found.findValuesAsString("id")).as(query).contains(String.valueOf(seeded.customerId()));
+        }
+    }
+
+    @Test
+    void digitsThatAreNoPhoneNumberFindACustomerByIdForEveryRole() {
+        var seeded = seed();
+
+        var found = as(Role.ANALYST)
+                .get("/api/v1/customers?q=" + seeded.customerId())
+                .json()
+                .get("items");
+
+        assertThat(found.findValuesAsString("id")).containsExactly(String.valueOf(seeded.customerId()));
+    }
+
+    @Test
+    void nameSearchesOfRolesWithoutTheRightLeaveOutNamesShapedLikePersonalData() {
+        var seeded = seed();
+        var name = seeded.values().get("name");
+        var fragment = name.substring(0, name.indexOf('@'));
+
+        var analyst = as(Role.ANALYST).get("/api/v1/customers?q=" + fragment);
+        var admin = admin().get("/api/v1/customers?q=" + fragment);
+
+        assertThat(analyst.status()).isEqualTo(200);
+        assertThat(analyst.json().get("items")).isEmpty();
+        assertThat(admin.json().get("items").findValuesAsString("id"))
+                .containsExactly(String.valueOf(seeded.customerId()));
+    }
+
+    @Test
+    void namingCustomersByPhoneOrEmailToTagThemNeedsTheRight() {
+        var seeded = seed();
+        var admin = admin();
+        var tagId = awaitIndex(() -> admin.post("/api/v1/tags", """
+                        {"name":"%s by phone","kind":"MANUAL"}""".formatted(seeded.userId())))
+                .json()
+                .get("id")
+                .asLong();
+        var byPhone = """
+                {"customers":["phone:+86%s"]}""".formatted(seeded.values().get("identity phone"));
+
+        var marketer = as(Role.MARKETER).post("/api/v1/tags/" + tagId + "/assignments", byPhone);
+        var byAdmin = admin.post("/api/v1/tags/" + tagId + "/assignments", byPhone);
+
+        assertThat(marketer.status()).as(marketer.body()).isEqualTo(403);
+        assertThat(marketer.json().get("errors").get(0).get("field").asString()).isEqualTo("identity");
+        assertThat(byAdmin.json().get("assigned").asInt()).as(byAdmin.body()).isEqualTo(1);
+    }
+
+    @Test
+    void comparingTraitsThatHoldPhonesOrEmailsNeedsTheRightButAskingWhetherTheyExistDoesNot() {
+        seed();
+        var admin = admin();
+        awaitIndex(() -> admin.get("/api/v1/audience/vocabulary"));
+        var analyst = as(Role.ANALYST);
+        var comparisons = List.of(
+                "{\"type\":\"trait\",\"trait\":\"contact_phone\",\"operator\":\"starts_with\",\"value\":\"138\"}",
+                "{\"type\":\"trait\",\"trait\":\"emailAddress\",\"operator\":\"contains\",\"value\":\"mei\"}",
+                "{\"type\":\"trait\",\"trait\":\"mobile_number\",\"operator\":\"between\",\"from\":1,\"to\":2}");
+
+        for (var condition : comparisons) {
+            var count = """
+                    {"definition":{"version":1,"condition":%s}}""".formatted(condition);
+            var refused = analyst.post("/api/v1/segments/count", count);
+            assertThat(refused.status()).as(condition + " " + refused.body()).isEqualTo(403);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("definition.condition.trait");
+            assertThat(admin.post("/api/v1/segments/count", count).status()).isEqualTo(200);
+        }
+        var exists = analyst.post("/api/v1/segments/count", """
+                {"definition":{"version":1,"condition":{"type":"trait","trait":"contact_phone","operator":"exists"}}}""");
+        assertThat(exists.status()).as(exists.body()).isEqualTo(200);
+        var city = analyst.post("/api/v1/segments/count", """
+                {"definition":{"version":1,"condition":{"type":"trait","trait":"cohort","operator":"starts_with","value":"pd-"}}}""");
+        assertThat(city.status()).as(city.body()).isEqualTo(200);
+    }
+
+    /**
+     * Every GET endpoint of the operator API, with its path filled in with the seeded customer's ids (and the segment,
+     * snapshot and tag that hold them), plus the searches and filters that list them.
+     */
+    List<String> answersAbout(Seeded seeded, long segmentId, long snapshotId, long tagId) {
+        var model = admin().get("/api/v1/lifecycle/models")
+                .json()
+                .get(0)
+                .get("name")
+                .asString();
+        var paths = new ArrayList<String>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            var methods = info.getMethodsCondition().getMethods();
+            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+                return;
+            }
+            for (var pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                var id = pattern.startsWith("/api/v1/segments/")
+                        ? segmentId
+                        : pattern.startsWith("/api/v1/tags/") ? tagId : seeded.customerId();
+                paths.add(pattern.replace("{id}", String.valueOf(id))
+                        .replace("{snapshotId}", String.valueOf(snapshotId))
+                        .replace("{orderId}", seeded.orderId())
+                        .replace("{productId}", seeded.productId())
+                        .replace("{name}", model));
+            }
+        });
+        assertThat(paths).allSatisfy(path -> assertThat(path).doesNotContain("{"));
+        paths.addAll(List.of(
+                "/api/v1/customers?q=" + seeded.customerId(),
+                "/api/v1/customers?identity=user_id:" + seeded.userId(),
+                "/api/v1/customers?trait=cohort:" + seeded.userId(),
+                "/api/v1/customers?limit=500",
+                "/api/v1/customers/" + seeded.customerId() + "/events?limit=500",
+                "/api/v1/orders?customerId=" + seeded.customerId(),
+                "/api/v1/segments/" + segmentId + "/members?limit=500",
+                "/api/v1/tags/" + tagId + "/members?limit=500",
+                "/api/v1/overview?days=7"));
+        return paths;
+    }
+
+    /** Asks until the audience index has been built (it answers 503 meanwhile), and answers the first other answer. */
+    static HttpFixtures.Response awaitIndex(java.util.function.Supplier<HttpFixtures.Response> request) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        var response = request.get();
+        while (response.status() == 503 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            response = request.get();
+        }
+        return response;
+    }
+}
