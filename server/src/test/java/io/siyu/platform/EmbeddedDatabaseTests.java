@@ -57,15 +57,16 @@ class EmbeddedDatabaseTests {
 
     @Test
     void aPostgresLeftBehindByAKilledSiyuIsStoppedBeforeTheNextStart() throws Exception {
+        Path pgCtl;
         try (var server = configuration.embeddedPostgres(properties());
                 var connection = server.getDatabase("postgres", "siyu").getConnection()) {
             connection
                     .createStatement()
                     .execute("create table kept (value text); insert into kept values ('survived')");
+            pgCtl = pgCtlOf(dataDir.resolve("postgres"));
         }
         // a Siyu process killed with SIGKILL leaves its PostgreSQL running on the cluster
         var cluster = dataDir.resolve("postgres");
-        var pgCtl = pgCtl();
         var command = new java.util.ArrayList<String>();
         if (new ProcessBuilder("unshare", "-U", "true").start().waitFor() == 0) {
             // as the library does: PostgreSQL refuses to run as root, a user namespace makes it unprivileged
@@ -112,11 +113,13 @@ class EmbeddedDatabaseTests {
         }
     }
 
-    Path pgCtl() throws IOException {
-        try (var files = Files.walk(dataDir.resolve("postgres-binaries"))) {
-            return files.filter(p -> p.getFileName().toString().equals("pg_ctl"))
-                    .findFirst()
-                    .orElseThrow();
-        }
+    /**
+     * The {@code pg_ctl} beside the server running on {@code cluster}: the binaries are unpacked once per process, so
+     * they may sit in an earlier test's folder rather than this one's.
+     */
+    static Path pgCtlOf(Path cluster) throws IOException {
+        var pid =
+                Files.readAllLines(cluster.resolve("postmaster.pid")).getFirst().strip();
+        return Files.readSymbolicLink(Path.of("/proc", pid, "exe")).resolveSibling("pg_ctl");
     }
 }

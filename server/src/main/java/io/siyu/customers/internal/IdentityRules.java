@@ -71,7 +71,9 @@ final class IdentityRules {
 
     private static final Pattern EMAIL_SHAPE =
             Pattern.compile("^[^@\\s\"<>]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.)+[A-Za-z0-9-]{2,63}$");
-    private static final Pattern EXTERNAL_TYPE = Pattern.compile("[a-z][a-z0-9_]{1,39}");
+    /** Segment's own types have dots ({@code ios.idfa}, {@code android.id}). */
+    private static final Pattern EXTERNAL_TYPE = Pattern.compile("[a-z][a-z0-9_.]{0,38}[a-z0-9_]");
+
     private static final int MAX_VALUE_LENGTH = 255;
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -115,7 +117,9 @@ final class IdentityRules {
                 var type = externalType(entry.path("type").asString());
                 if (type == null) {
                     violations.add(new Violation(
-                            field + ".type", "pattern", "must be 2 to 40 lower-case letters, digits or _"));
+                            field + ".type",
+                            "pattern",
+                            "must be 2 to 40 lower-case letters, digits, _ or ., starting with a letter"));
                     continue;
                 }
                 add(identities, violations, type, entry.path("id").asString(), field + ".id");

@@ -67,4 +67,20 @@ class IdentityRulesTests {
         assertThat(IdentityRules.mask("phone", "+8613812345678")).isEqualTo("+86138****5678");
         assertThat(IdentityRules.mask("email", "ann.lee@example.com")).isEqualTo("a***@example.com");
     }
+
+    @Test
+    void externalIdsMayHaveSegmentsDottedTypes() {
+        var touch = identify("{}");
+        touch.context().set("externalIds", json.readTree("""
+                [{"id":"6D92078A-8246-4BA4-AE5B-76104861E7DC","type":"ios.idfa","collection":"users","encoding":"none"},
+                 {"id":"b1c2","type":"android.id","collection":"users","encoding":"none"}]"""));
+
+        var extraction = rules.extract(touch);
+
+        assertThat(extraction.violations()).isEmpty();
+        assertThat(extraction.identities())
+                .contains(
+                        new IdentityKey("ios.idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC"),
+                        new IdentityKey("android.id", "b1c2"));
+    }
 }
