@@ -9,7 +9,7 @@ alter table access.operator drop column locked_until;
 
 create table access.sign_in_throttle (
     key                text        primary key,
-    failures           integer     not null,
+    attempts           integer     not null,
     window_started_at  timestamptz not null,
     blocked_until      timestamptz
 );

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -25,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * carried out once per caller and key, and a repetition within {@link #RETENTION} gets the first answer again (with
  * {@code Idempotency-Replayed: true}). Keys belong to one principal (an operator or an API token, by id): another
  * caller's request with the same key is a request of its own. Before anything is replayed the caller must still pass
- * the handler's permission rule, so that an answer is never replayed to a caller who may no longer have it. The same key with a different request is refused with 422; a repetition that
- * arrives while the first is still running is refused with 409. Failures of the server (5xx) are not kept, so that
- * the retry is carried out.
+ * the handler's permission rule, so that an answer is never replayed to a caller who may no longer have it. The same
+ * key with a different request, or from the same caller with other permissions, is refused with 422; a repetition
+ * that arrives while the first is still running is refused with 409. Failures of the server (5xx) are not kept, so
+ * that the retry is carried out.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -76,7 +78,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         var actor = principal.key();
         var body = request.getInputStream().readAllBytes();
         var replayable = new BodyReplayingRequest(request, body);
-        var hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
+        // what the caller may do is part of the request: an answer made for other permissions (a preview with phone
+        // numbers in clear, say) is not the answer to this one
+        var permissions = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .sorted()
+                .toList();
+        var hash = hash(
+                request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + " "
+                        + permissions,
+                body);
         var now = clock.instant();
         jdbc.update("delete from access.idempotent_request where created_at < ?", Timestamps.of(now.minus(RETENTION)));
         var claimed = jdbc.update(
@@ -142,7 +153,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                             HttpStatus.UNPROCESSABLE_CONTENT,
                             "idempotency-key-reused",
                             "Idempotency key reused",
-                            "this Idempotency-Key was used for a different request; use a new key for a new request"));
+                            "this Idempotency-Key was used for a different request, or by this caller with other permissions; "
+                                    + "use a new key for a new request"));
             return;
         }
         if ((int) row[1] == IN_PROGRESS) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -79,7 +80,7 @@ class OperatorAccounts {
             throw new InvalidInputException(violations);
         }
         var name = username == null ? "" : username.strip();
-        var heldBack = throttle.heldBackUntil(client, name);
+        var heldBack = throttle.admit(client, name);
         if (heldBack.isPresent()) {
             audit.record("session.sign-in-refused", "operator:" + name, Map.of("reason", "held back"));
             return new SignIn.HeldBack(heldBack.get());
@@ -89,15 +90,15 @@ class OperatorAccounts {
         var matches = passwords.matches(password == null ? "" : password, hash);
         if (found.isEmpty() || !matches) {
             audit.record("session.sign-in-failed", "operator:" + name, Map.of());
-            return throttle.recordFailure(client, name)
+            return throttle.failed(client, name)
                     .<SignIn>map(SignIn.HeldBack::new)
                     .orElseGet(SignIn.Rejected::new);
         }
         var operator = found.get();
-        throttle.recordSuccess(client, name);
+        throttle.succeeded(client, name);
         store.recordSignIn(operator.id(), clock.instant());
         if (passwords.upgradeEncoding(operator.passwordHash())) {
-            store.upgradePasswordHash(operator.id(), passwords.encode(password));
+            store.upgradePasswordHash(operator.id(), operator.passwordHash(), passwords.encode(password));
         }
         return new SignIn.Accepted(operator);
     }
@@ -154,14 +155,20 @@ class OperatorAccounts {
         return get(id);
     }
 
+    /**
+     * Sets a new password; every session signed in before ends.
+     *
+     * @return the operator as the password left it, with the new session epoch
+     */
     @Transactional
-    public void changePassword(long id, String password) {
+    public Operator changePassword(long id, String password) {
         get(id);
         passwordRules(password).ifPresent(v -> {
             throw new InvalidInputException(List.of(v));
         });
         store.changePassword(id, passwords.encode(password), clock.instant());
         audit.record("operator.password-changed", "operator:" + id, Map.of());
+        return get(id);
     }
 
     /** Lets every client try this operator's user name again at once. */
@@ -172,7 +179,7 @@ class OperatorAccounts {
     }
 
     /** Until when some client is held back from signing in as this operator. */
-    java.util.Optional<Instant> signInHeldBackUntil(Operator operator) {
+    Optional<Instant> signInHeldBackUntil(Operator operator) {
         return throttle.heldBackUntil(operator.username());
     }
 
@@ -194,23 +201,23 @@ class OperatorAccounts {
                 .count();
     }
 
-    private static java.util.Optional<Violation> displayNameRules(String displayName) {
+    private static Optional<Violation> displayNameRules(String displayName) {
         if (displayName != null && displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
-            return java.util.Optional.of(new Violation(
+            return Optional.of(new Violation(
                     "displayName", "max-length", "must have at most " + MAX_DISPLAY_NAME_LENGTH + " characters"));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static java.util.Optional<Violation> passwordRules(String password) {
+    private static Optional<Violation> passwordRules(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            return java.util.Optional.of(new Violation(
+            return Optional.of(new Violation(
                     "password", "min-length", "must have at least " + MIN_PASSWORD_LENGTH + " characters"));
         }
         if (password.length() > MAX_PASSWORD_LENGTH) {
-            return java.util.Optional.of(new Violation(
+            return Optional.of(new Violation(
                     "password", "max-length", "must have at most " + MAX_PASSWORD_LENGTH + " characters"));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

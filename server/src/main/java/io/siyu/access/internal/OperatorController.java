@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +27,12 @@ class OperatorController {
 
     private final OperatorAccounts accounts;
     private final SecurityContextRepository contexts;
+    private final CsrfTokenRepository csrfTokens;
 
-    OperatorController(OperatorAccounts accounts, SecurityContextRepository contexts) {
+    OperatorController(OperatorAccounts accounts, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens) {
         this.accounts = accounts;
         this.contexts = contexts;
+        this.csrfTokens = csrfTokens;
     }
 
     record OperatorView(
@@ -88,12 +91,15 @@ class OperatorController {
             Authentication caller,
             HttpServletRequest request,
             HttpServletResponse response) {
-        accounts.changePassword(id, body.password());
-        // every session of the operator ends, except the one that set its own new password
+        var changed = accounts.changePassword(id, body.password());
+        // every session of the operator ends, except the one that set its own new password: it carries on under a new
+        // id and CSRF token, so that a copy of it taken before is worth nothing
         if (caller.getPrincipal() instanceof OperatorPrincipal self
                 && self.kind() == OperatorPrincipal.Kind.OPERATOR
                 && self.id() == id) {
-            SessionFollowsAccount.establish(OperatorPrincipal.of(accounts.get(id)), request, response, contexts);
+            request.changeSessionId();
+            SessionFollowsAccount.establish(OperatorPrincipal.of(changed), request, response, contexts);
+            csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
         }
         return ResponseEntity.noContent().build();
     }

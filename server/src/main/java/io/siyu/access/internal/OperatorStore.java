@@ -66,17 +66,27 @@ class OperatorStore {
                 .update();
     }
 
-    /** Sets a new password and moves the session epoch on, so that sessions signed in with the old one end. */
-    void changePassword(long id, String passwordHash, Instant now) {
-        jdbc.sql("""
+    /**
+     * Sets a new password and moves the session epoch on, so that sessions signed in with the old one end.
+     *
+     * @return the new epoch
+     */
+    int changePassword(long id, String passwordHash, Instant now) {
+        return jdbc.sql("""
                         update access.operator set password_hash = ?, session_epoch = session_epoch + 1,
-                               updated_at = ? where id = ?""").params(passwordHash, ts(now), id).update();
+                               updated_at = ? where id = ? returning session_epoch""")
+                .params(passwordHash, ts(now), id)
+                .query(Integer.class)
+                .single();
     }
 
-    /** Re-hashes a password with the current algorithm; the password itself is the same, so sessions stay. */
-    void upgradePasswordHash(long id, String passwordHash) {
-        jdbc.sql("update access.operator set password_hash = ? where id = ?")
-                .params(passwordHash, id)
+    /**
+     * Re-hashes a password with the current algorithm; the password itself is the same, so sessions stay. Only while
+     * the hash is still the one that was checked: a password set meanwhile is not overwritten with the old one.
+     */
+    void upgradePasswordHash(long id, String checkedHash, String passwordHash) {
+        jdbc.sql("update access.operator set password_hash = ? where id = ? and password_hash = ?")
+                .params(passwordHash, id, checkedHash)
                 .update();
     }
 

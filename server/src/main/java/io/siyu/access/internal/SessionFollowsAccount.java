@@ -30,6 +30,12 @@ class SessionFollowsAccount extends OncePerRequestFilter {
         this.contexts = contexts;
     }
 
+    /** An error page rendered for a request is rendered for the account as it is now, too. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -1,23 +1,32 @@
 package io.siyu.access.internal;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Slows down password guessing without letting anyone lock an account's owner out.
  *
- * <p>Failures are counted under two keys: the client address with the user name, and the client address alone. After
- * {@value #ACCOUNT_LIMIT} failures for one name from one address within {@link #WINDOW}, that address may not try that
- * name again until {@link #BLOCK} after the last counted failure; after {@value #CLIENT_LIMIT} failures from one address
- * for any names (password spraying), that address may not try any. Nothing is counted for an account as a whole, so a
- * stranger's guesses never keep its owner out, and unknown user names are counted exactly like existing ones, so the
- * answers do not tell which names exist. The counters live in PostgreSQL, so every node sees the same ones; the user
- * name is kept only as a digest.
+ * <p>Attempts are counted under two keys: the client address with the user name, and the client address alone. After
+ * {@value #ACCOUNT_LIMIT} failed attempts for one name from one address within {@link #WINDOW}, that address may not
+ * try that name again until {@link #BLOCK} after the last failure; after {@value #CLIENT_LIMIT} for any names (password
+ * spraying), that address may not try any. Nothing is counted for an account as a whole, so a stranger's guesses never
+ * keep its owner out, and unknown user names are counted exactly like existing ones, so the answers do not tell which
+ * names exist. An IPv6 client is counted by its /64 network, the block a single subscriber is usually given.
+ *
+ * <p>An attempt is counted before its password is checked, each in a transaction of its own, and one beyond the limit
+ * is refused unchecked: a burst of parallel guesses gets no more checks than the limit, however fast it arrives. A
+ * successful sign-in gives its attempt back to the address and forgets the failures for that name. The counters live
+ * in PostgreSQL, so every node sees the same ones; the user name is kept only as a digest.
  *
  * <p>What this does not stop: many addresses guessing one account's password slowly. Argon2's cost and the password
  * rules bound that; a proxy in front can add its own limits (docs/operations.md).
@@ -38,40 +47,43 @@ class SignInThrottle {
         this.clock = clock;
     }
 
-    /** Until when this client may not try this user name, if it is held back now. */
-    Optional<Instant> heldBackUntil(String client, String username) {
-        var now = clock.instant();
-        return jdbc.sql("""
-                        select max(blocked_until) as until from access.sign_in_throttle
-                         where key in (?, ?) and blocked_until > ?""")
-                .params(accountKey(username, client), clientKey(client), OperatorStore.ts(now))
-                .query((rs, n) -> Optional.ofNullable(OperatorStore.instant(rs, "until")))
-                .single();
-    }
-
     /**
-     * Counts one failed sign-in, each key in one statement so that concurrent guesses cannot slip past a limit.
+     * Counts an attempt of {@code client} to sign in as {@code username}, before its password is checked.
      *
-     * @return until when the client is now held back, if a limit was reached
+     * @return until when the client is held back, if it may not try now; empty when the attempt may go on
      */
-    Optional<Instant> recordFailure(String client, String username) {
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<Instant> admit(String client, String username) {
         var now = clock.instant();
         jdbc.sql("""
                         delete from access.sign_in_throttle
                          where window_started_at < ? and coalesce(blocked_until, '-infinity') < ?""")
                 .params(OperatorStore.ts(now.minus(WINDOW)), OperatorStore.ts(now))
                 .update();
-        var account = count(accountKey(username, client), ACCOUNT_LIMIT, now);
-        var address = count(clientKey(client), CLIENT_LIMIT, now);
-        return account.isPresent() && address.isPresent()
-                ? Optional.of(account.get().isAfter(address.get()) ? account.get() : address.get())
-                : account.or(() -> address);
+        return later(
+                count(accountKey(username, client), ACCOUNT_LIMIT, now), count(clientKey(client), CLIENT_LIMIT, now));
     }
 
-    /** A successful sign-in forgets this client's failures for this name (not those of the address as a whole). */
-    void recordSuccess(String client, String username) {
+    /**
+     * Records that an admitted attempt failed: a key whose attempts reached its limit holds the client back.
+     *
+     * @return until when the client is now held back, if a limit was reached
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<Instant> failed(String client, String username) {
+        var now = clock.instant();
+        return later(
+                block(accountKey(username, client), ACCOUNT_LIMIT, now), block(clientKey(client), CLIENT_LIMIT, now));
+    }
+
+    /** A successful sign-in forgets the failures for this name and gives the address its attempt back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void succeeded(String client, String username) {
         jdbc.sql("delete from access.sign_in_throttle where key = ?")
                 .param(accountKey(username, client))
+                .update();
+        jdbc.sql("update access.sign_in_throttle set attempts = greatest(attempts - 1, 0) where key = ?")
+                .param(clientKey(client))
                 .update();
     }
 
@@ -86,24 +98,33 @@ class SignInThrottle {
     }
 
     /** An admin lets every client try this user name again. */
-    void release(String username) {
+    @Transactional
+    public void release(String username) {
         jdbc.sql("delete from access.sign_in_throttle where key like ?")
                 .param(accountPrefix(username) + "%")
                 .update();
     }
 
+    /**
+     * Adds an attempt to a key in one statement, starting a new window once the last one is over and no block holds;
+     * an attempt beyond the limit blocks the key at once.
+     */
     private Optional<Instant> count(String key, int limit, Instant now) {
         return jdbc.sql("""
-                        insert into access.sign_in_throttle as t (key, failures, window_started_at, blocked_until)
-                        values (:key, 1, :now, case when 1 >= :limit then cast(:blockEnd as timestamptz) end)
+                        insert into access.sign_in_throttle as t (key, attempts, window_started_at, blocked_until)
+                        values (:key, 1, :now, case when 1 > :limit then cast(:blockEnd as timestamptz) end)
                         on conflict (key) do update set
-                            failures = case when t.window_started_at < :windowStart then 1 else t.failures + 1 end,
+                            attempts = case when t.window_started_at < :windowStart
+                                                 and coalesce(t.blocked_until, '-infinity') < :now
+                                            then 1 else t.attempts + 1 end,
                             window_started_at = case when t.window_started_at < :windowStart
+                                                          and coalesce(t.blocked_until, '-infinity') < :now
                                                      then :now else t.window_started_at end,
                             blocked_until = case
-                                when (case when t.window_started_at < :windowStart then 1 else t.failures + 1 end)
-                                     >= :limit then cast(:blockEnd as timestamptz)
-                                else t.blocked_until end
+                                when coalesce(t.blocked_until, '-infinity') >= :now then t.blocked_until
+                                when t.window_started_at >= :windowStart and t.attempts + 1 > :limit
+                                    then cast(:blockEnd as timestamptz)
+                                end
                         returning blocked_until""")
                 .param("key", key)
                 .param("now", OperatorStore.ts(now))
@@ -115,16 +136,50 @@ class SignInThrottle {
                 .filter(until -> until.isAfter(now));
     }
 
-    private static String clientKey(String client) {
-        return "client:" + client;
+    private Optional<Instant> block(String key, int limit, Instant now) {
+        return jdbc.sql("""
+                        update access.sign_in_throttle
+                           set blocked_until = greatest(coalesce(blocked_until, '-infinity'), ?)
+                         where key = ? and attempts >= ?
+                        returning blocked_until""")
+                .params(OperatorStore.ts(now.plus(BLOCK)), key, limit)
+                .query((rs, n) -> OperatorStore.instant(rs, "blocked_until"))
+                .optional();
+    }
+
+    private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isPresent() && b.isPresent()) {
+            return a.get().isAfter(b.get()) ? a : b;
+        }
+        return a.or(() -> b);
+    }
+
+    /** The address as counted: an IPv6 address by its /64 network. */
+    static String clientKey(String client) {
+        return "client:" + network(client);
     }
 
     private static String accountKey(String username, String client) {
-        return accountPrefix(username) + client;
+        return accountPrefix(username) + network(client);
     }
 
     private static String accountPrefix(String username) {
         var name = username == null ? "" : username.toLowerCase(Locale.ROOT);
         return "account:" + Secrets.digest(name) + ":";
+    }
+
+    static String network(String client) {
+        if (client == null || client.indexOf(':') < 0) {
+            return client;
+        }
+        try {
+            var bytes = InetAddress.getByName(client).getAddress();
+            if (bytes.length != 16) {
+                return client;
+            }
+            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (UnknownHostException e) {
+            return client;
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.siyu.SiyuIntegrationTest;
 import io.siyu.TestCredentials;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A signed-in session follows its operator's account as it is now, from its very next request. */
@@ -114,6 +115,56 @@ class SessionFollowsAccountTests {
         assertThat(changed.status()).isEqualTo(204);
         assertThat(operator.console().get("/api/v1/operators").status()).isEqualTo(200);
         assertThat(otherBrowser.get("/api/v1/operators").status()).isEqualTo(401);
+    }
+
+    @Test
+    void settingYourOwnPasswordGivesYourSessionANewId() {
+        var operator = signedIn("ADMIN");
+        var before = operator.console().cookie("SIYU_SESSION").orElseThrow();
+
+        operator.console().put("/api/v1/operators/" + operator.id() + "/password", """
+                {"password":"another-long-password"}""");
+
+        assertThat(operator.console().cookie("SIYU_SESSION").orElseThrow()).isNotEqualTo(before);
+        assertThat(operator.console().get("/api/v1/operators").status()).isEqualTo(200);
+        var stolenCopy = HttpFixtures.anonymous(port)
+                .sendBytes(
+                        "GET",
+                        "/api/v1/operators",
+                        null,
+                        "application/json",
+                        java.util.Map.of("Cookie", "SIYU_SESSION=" + before));
+        assertThat(stolenCopy.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRehashAtSignInNeverOverwritesAPasswordSetMeanwhile(@Autowired OperatorStore store) {
+        var operator = signedIn("ANALYST");
+        var checked = store.byId(operator.id()).orElseThrow().passwordHash();
+        admin().put("/api/v1/operators/" + operator.id() + "/password", """
+                {"password":"another-long-password"}""");
+        var setMeanwhile = store.byId(operator.id()).orElseThrow().passwordHash();
+
+        store.upgradePasswordHash(operator.id(), checked, "a rehash of the old password");
+
+        assertThat(store.byId(operator.id()).orElseThrow().passwordHash()).isEqualTo(setMeanwhile);
+    }
+
+    @Test
+    void anAnswerIsNotReplayedToTheSameCallerWithOtherPermissions() {
+        var operator = signedIn("CUSTOMER_SERVICE");
+        var key = java.util.Map.of("Idempotency-Key", "preview-" + UUID.randomUUID());
+        var body = """
+                {"definition":{"version":1,"condition":{"type":"fact","fact":"order_count","operator":"at_least","value":0}}}""".getBytes();
+        var first = operator.console().sendBytes("POST", "/api/v1/segments/preview", body, "application/json", key);
+        assertThat(first.status()).isEqualTo(200);
+
+        // still allowed to preview, but no longer to see phone numbers and e-mail addresses in clear
+        admin().patch("/api/v1/operators/" + operator.id(), "{\"role\":\"COMMUNITY_MANAGER\"}");
+        var replay = operator.console().sendBytes("POST", "/api/v1/segments/preview", body, "application/json", key);
+
+        assertThat(replay.headers().firstValue("Idempotency-Replayed")).isEmpty();
+        assertThat(replay.status()).isEqualTo(422);
     }
 
     @Test

@@ -74,6 +74,48 @@ class SignInTests {
     }
 
     @Test
+    void aBurstOfParallelGuessesGetsNoMoreChecksThanTheLimit() throws Exception {
+        var username = newOperator();
+        var attacker = browserAt(newAddress());
+        var statuses = new java.util.ArrayList<Integer>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var guesses = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 20; i++) {
+                var guess = "parallel-" + i;
+                guesses.add(
+                        threads.submit(() -> signIn(attacker, username, guess).status()));
+            }
+            for (var guess : guesses) {
+                statuses.add(guess.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(401, 429);
+        assertThat(statuses.stream().filter(s -> s == 401).count())
+                .as("guesses whose password was checked and refused")
+                .isLessThanOrEqualTo(SignInThrottle.ACCOUNT_LIMIT - 1);
+    }
+
+    @Test
+    void anIpv6ClientIsCountedByItsNetwork() {
+        assertThat(SignInThrottle.network("2001:db8:1:2:aaaa::1"))
+                .isEqualTo(SignInThrottle.network("2001:db8:1:2:bbbb:cccc:dddd:2"))
+                .isNotEqualTo(SignInThrottle.network("2001:db8:1:3::1"));
+        assertThat(SignInThrottle.network("203.0.113.7")).isEqualTo("203.0.113.7");
+
+        var username = newOperator();
+        for (int attempt = 1; attempt < SignInThrottle.ACCOUNT_LIMIT; attempt++) {
+            var fromAnotherAddressOfTheNetwork = browserAt("2001:db8:77:1::" + attempt);
+            assertThat(signIn(fromAnotherAddressOfTheNetwork, username, "wrong-" + attempt)
+                            .status())
+                    .isEqualTo(401);
+        }
+        assertThat(signIn(browserAt("2001:db8:77:1::99"), username, "wrong-last")
+                        .status())
+                .isEqualTo(429);
+    }
+
+    @Test
     void unknownAndExistingUserNamesAreAnsweredAlike() {
         var existing = newOperator();
         var unknown = "nobody" + UUID.randomUUID().toString().substring(0, 8);
