@@ -38,6 +38,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final int IN_PROGRESS = 0;
     static final int MAX_KEY_LENGTH = 200;
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -76,7 +77,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         var actor = principal.key();
-        var body = request.getInputStream().readAllBytes();
+        // the body is held to be hashed and offered again; a file of a gigabyte is not (imports are idempotent by line)
+        var body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            ProblemResponses.write(
+                    response,
+                    json,
+                    Problems.invalidInput(java.util.List.of(new io.siyu.shared.Violation(
+                            HEADER,
+                            "max-body-size",
+                            "works with bodies of up to " + MAX_BODY_BYTES / (1024 * 1024)
+                                    + " MB; send larger ones without it (imports store a line once however often "
+                                    + "it is sent)"))));
+            return;
+        }
         var replayable = new BodyReplayingRequest(request, body);
         // what the caller may do is part of the request: an answer made for other permissions (a preview with phone
         // numbers in clear, say) is not the answer to this one

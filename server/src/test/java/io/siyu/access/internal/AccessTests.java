@@ -145,6 +145,18 @@ class AccessTests {
     }
 
     @Test
+    void anIdempotencyKeyIsRefusedOnABodyTooLargeToHold() {
+        var csv = ("external_id,name\n" + "c-1,name\n".repeat(2_000_000)).getBytes();
+        var key = java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        var response = admin().sendBytes("POST", "/api/v1/imports/customers", csv, "text/csv", key);
+
+        assertThat(csv.length).isGreaterThan(IdempotencyFilter.MAX_BODY_BYTES);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("rule")).containsExactly("max-body-size");
+    }
+
+    @Test
     void aTokenRequestLeavesNoSessionBehind() {
         var issued = admin().post("/api/v1/api-tokens", "{\"name\":\"stateless\",\"role\":\"ADMIN\"}")
                 .json();
