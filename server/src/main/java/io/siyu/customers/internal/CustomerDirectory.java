@@ -30,6 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 class CustomerDirectory {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+    /** Whole numbers of more digits than this are no phone number (E.164 allows 15). */
+    private static final int MOST_DIGITS_OF_A_NUMBER = 18;
 
     private static final String LOOKUP = "looking customers up by phone number or e-mail address";
 
@@ -83,13 +85,15 @@ class CustomerDirectory {
             }
             var name = search.trait().substring(0, colon);
             var value = search.trait().substring(colon + 1);
-            if (personal.contains(value)) {
+            var asJson = parseScalar(value);
+            if (personal.contains(name)
+                    || personal.contains(value)
+                    || (asJson != null && personal.contains(wholeNumber(value)))) {
                 Viewer.requirePersonalData("trait", "comparing traits with a phone number or an e-mail address");
             }
             var asText = json.createObjectNode().put(name, value);
             params.addValue("traitText", json.writeValueAsString(asText));
             var clause = new StringBuilder("(c.traits @> cast(:traitText as jsonb)");
-            var asJson = parseScalar(value);
             if (asJson != null) {
                 var typed = json.createObjectNode();
                 typed.set(name, asJson);
@@ -188,6 +192,23 @@ class CustomerDirectory {
         params.addValue("idType", key.type());
         params.addValue("idKey", key.personal() ? vault.lookupKey(key) : key.value());
         where.add("c.id in (select customer_id from customers.identity where type = :idType and lookup_key = :idKey)");
+    }
+
+    /**
+     * A JSON number in the digits it compares equal to ({@code 1.3812345678e10} and {@code 13812345678.0} are
+     * {@code 13812345678}), so that a number is recognised as a phone however it is written; null for a number that is
+     * not whole or has more digits than any phone.
+     */
+    private static String wholeNumber(String number) {
+        try {
+            var decimal = new BigDecimal(number.strip()).stripTrailingZeros();
+            if (decimal.scale() > 0 || decimal.precision() - decimal.scale() > MOST_DIGITS_OF_A_NUMBER) {
+                return null;
+            }
+            return decimal.toBigIntegerExact().toString();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     private JsonNode parseScalar(String value) {

@@ -388,9 +388,14 @@ class PersonalDataMaskingTests {
                 "identity=email:" + email, "identity",
                 "identity=anonymous_id:" + values.get("anonymous id"), "identity",
                 "identity=mobile:" + values.get("external mobile"), "identity");
+        var number = values.get("mobile number");
         var traitLookups = Map.of(
                 "trait=contact_phone:" + values.get("contact_phone"), "trait",
-                "trait=mobile_number:" + values.get("mobile number"), "trait");
+                "trait=mobile_number:" + number, "trait",
+                "trait=mobile_number:" + number + ".0", "trait",
+                "trait=mobile_number:" + number.charAt(0) + "." + number.substring(1) + "e10", "trait",
+                "trait=contact_phone:" + values.get("contact_phone") + ".00", "trait",
+                "trait=" + values.get("as a key") + ":true", "trait");
 
         var analyst = as(Role.ANALYST);
         var all = new LinkedHashMap<>(lookups);
@@ -404,7 +409,12 @@ class PersonalDataMaskingTests {
             assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
             assertThat(problem.get("errors").get(0).get("rule").asString()).isEqualTo("personal-data-required");
         });
-        for (var query : List.of("q=" + phone, "identity=phone:%2B86" + phone, "identity=email:" + email)) {
+        for (var query : List.of(
+                "q=" + phone,
+                "identity=phone:%2B86" + phone,
+                "identity=email:" + email,
+                "trait=mobile_number:" + number + ".0",
+                "trait=" + values.get("as a key") + ":true")) {
             var found = admin().get("/api/v1/customers?" + query).json().get("items");
             assertThat(found.findValuesAsString("id")).as(query).contains(String.valueOf(seeded.customerId()));
         }
