@@ -2,6 +2,7 @@ package io.siyu.shared;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,19 @@ import tools.jackson.databind.node.ObjectNode;
  * Recognises phone numbers and e-mail addresses by what they are, whole or inside longer text, whatever field they
  * stand in, and masks them: {@code +86138****5678}, {@code 138 **** 5678}, {@code a***@example.com}.
  *
- * <p>An e-mail address is a local part of Latin letters, digits and the usual symbols, an {@code @} and a domain whose
- * last label has two or more letters. A phone number is a run of 7 to 15 digits, with spaces, hyphens or brackets
- * between them, not glued to Latin letters, digits, underscores, hyphens or dots around it (so {@code ORD-13812345678},
- * {@code SKU13812345678}, decimals, version numbers and the groups of a UUID are not; {@code 手机13812345678} is), that
- * libphonenumber accepts: with a leading {@code +}, as a possible number of its country; without one, as a valid number
- * of the brand's region ({@code SIYU_PHONE_REGION}). Validity, not mere length, is what keeps counts, amounts, dates,
- * order numbers and epoch seconds from being taken for phones; the cost is that a local number written without its
- * area code is not recognised. E-mail addresses are found from each {@code @} outwards, in linear time whatever the
- * text.
+ * <p>Inside text, an e-mail address is a local part of letters (of any script), digits and the usual symbols, an
+ * {@code @} and a domain whose last label has two or more letters. A phone number is a run of 7 to 15 digits, with
+ * spaces, hyphens or brackets between them, not glued to Latin letters, digits, underscores, hyphens or dots around it
+ * (so {@code ORD-13812345678}, {@code SKU13812345678}, decimals, IP and version numbers and the groups of a UUID are
+ * not; {@code 手机13812345678} is), that libphonenumber accepts: with a leading {@code +}, as a possible number of its
+ * country; without one, as a valid number of the brand's region ({@code SIYU_PHONE_REGION}). Validity, not mere
+ * length, is what keeps counts, amounts, dates, order numbers and epoch seconds from being taken for phones; the cost is
+ * that a local number written without its area code, or with dots or slashes, is not recognised inside text.
+ * E-mail addresses are found from each {@code @} outwards, in linear time whatever the text.
+ *
+ * <p>A value that stands where a phone number or e-mail address is expected (an identity, a field named for one) is
+ * read as the identity rules read it, with any of libphonenumber's punctuation and any possible number, and masked
+ * whole ({@link #maskEntirely}): what is not recognised there is hidden, not shown.
  *
  * <p>Masking keeps what lets a person recognise their own value and hides the rest: the first character of an
  * address's local part and its domain; the digits of a phone number except the four before the last four (all but the
@@ -31,11 +36,28 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PersonalData {
 
-    private static final Pattern PHONE_CANDIDATE = Pattern.compile(
-            "(?<![A-Za-z_+\\-.\\p{Nd}])\\+?\\(?\\p{Nd}[\\p{Nd} \\-()]{5,24}\\p{Nd}(?![A-Za-z_\\-\\p{Nd}]|\\.\\p{Nd})");
+    /** What a phone number is written with between its digits, inside text (the hyphen last, literal in a class). */
+    private static final String PHONE_SEPARATORS = " ()-";
+
     private static final int FEWEST_PHONE_DIGITS = 7;
     private static final int MOST_PHONE_DIGITS = 15;
+    private static final Pattern PHONE_CANDIDATE = Pattern.compile("(?<![A-Za-z_+\\-.\\p{Nd}])\\+?\\(?\\p{Nd}[\\p{Nd}"
+            + PHONE_SEPARATORS + "]{" + (FEWEST_PHONE_DIGITS - 2) + ",24}\\p{Nd}(?![A-Za-z_\\-\\p{Nd}]|\\.\\p{Nd})");
+    private static final Pattern PHONE_SHAPED =
+            Pattern.compile("\\+?[\\p{Nd}" + PHONE_SEPARATORS + "]*\\p{Nd}[\\p{Nd}" + PHONE_SEPARATORS + "]*");
+
+    /**
+     * What is shaped like a phone number (a run of 7 digits and separators, from a digit to
+     * a digit) or an e-mail address (an {@code @}), as a regular expression that PostgreSQL reads too: wider than what
+     * is recognised, for filters that must not let a masked value be recovered piece by piece.
+     */
+    public static final String SHAPED_LIKE_PHONE_OR_EMAIL =
+            "@|[0-9][0-9+" + PHONE_SEPARATORS + "]{" + (FEWEST_PHONE_DIGITS - 2) + ",}[0-9]";
+
     private static final String LOCAL_PART_SYMBOLS = "._%+-!#$&?^`~";
+    /** An e-mail address as the identity rules accept one: anything but spaces, quotes and brackets before the @. */
+    private static final Pattern EMAIL_ADDRESS =
+            Pattern.compile("[^@\\s\"<>]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.)+[A-Za-z0-9-]{2,63}");
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final String region;
@@ -43,6 +65,25 @@ public final class PersonalData {
     /** Recognises phone numbers written without a country code as numbers of {@code region} (e.g. {@code CN}). */
     public PersonalData(String region) {
         this.region = region;
+    }
+
+    /**
+     * A phone number as the identity rules accept one, in E.164 ({@code +8613812345678}): any text libphonenumber reads
+     * as a possible number, with the brand's region for numbers without a country code; null for any other text.
+     */
+    public String normalisePhone(String text) {
+        var number = possibleNumber(text);
+        return number == null ? null : phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    /** Whether the text is an e-mail address as the identity rules accept one (ASCII domain, any local part). */
+    public static boolean isEmailAddress(String text) {
+        return EMAIL_ADDRESS.matcher(text).matches();
+    }
+
+    /** Whether the text is digits and the separators of a written phone number, and nothing else: a phone or a piece. */
+    public static boolean isPhoneShaped(String text) {
+        return PHONE_SHAPED.matcher(text).matches();
     }
 
     /** Whether the text is or holds a phone number or an e-mail address. */
@@ -56,18 +97,57 @@ public final class PersonalData {
             return null;
         }
         var spans = find(text);
-        if (spans.isEmpty()) {
-            return text;
+        return spans.isEmpty() ? text : masked(text, spans, false);
+    }
+
+    /**
+     * A value that stands where a phone number or an e-mail address is expected, masked so that it shows no more than a
+     * masked number or address, whatever it holds: an e-mail address or a phone number as the identity rules read them
+     * (any punctuation, a possible number) masked as such; any other text with the numbers and addresses found in it
+     * masked and every other letter and digit hidden ({@code 13812345678 (home)} → {@code 138****5678 (****)}).
+     *
+     * <p>A number is masked whole only when its digits are the number's own (ending with its national number, no
+     * extension or letters), so that the four digits it hides are the ones its masked identity hides.
+     */
+    public String maskEntirely(String text) {
+        if (text == null) {
+            return null;
         }
+        var value = text.strip();
+        if (isEmailAddress(value)) {
+            return maskEmail(value);
+        }
+        var number = possibleNumber(value);
+        if (number != null
+                && !number.hasExtension()
+                && digitsOf(value).endsWith(phones.getNationalSignificantNumber(number))) {
+            return maskPhone(value);
+        }
+        return masked(text, find(text), true);
+    }
+
+    /** The text with its spans masked, and every other letter and digit hidden if {@code hideTheRest}. */
+    private static String masked(String text, List<Span> spans, boolean hideTheRest) {
         var masked = new StringBuilder(text.length());
         var from = 0;
         for (var span : spans) {
-            masked.append(text, from, span.start());
+            appendOutside(masked, text, from, span.start(), hideTheRest);
             var value = text.substring(span.start(), span.end());
             masked.append(span.email() ? maskEmail(value) : maskPhone(value));
             from = span.end();
         }
-        return masked.append(text, from, text.length()).toString();
+        appendOutside(masked, text, from, text.length(), hideTheRest);
+        return masked.toString();
+    }
+
+    private static void appendOutside(StringBuilder masked, String text, int from, int to, boolean hide) {
+        if (!hide) {
+            masked.append(text, from, to);
+            return;
+        }
+        text.substring(from, to)
+                .codePoints()
+                .forEach(c -> masked.appendCodePoint(Character.isLetterOrDigit(c) ? '*' : c));
     }
 
     /**
@@ -265,16 +345,29 @@ public final class PersonalData {
         return found;
     }
 
+    /** A phone number inside text: a possible number with its {@code +} and country code, else a valid one. */
     private boolean isPhone(String candidate) {
         var trimmed = candidate.strip();
+        var number = possibleNumber(trimmed);
+        return number != null && (trimmed.startsWith("+") || phones.isValidNumber(number));
+    }
+
+    /** The number libphonenumber reads in the text, with the brand's region, if it is a possible one; else null. */
+    private PhoneNumber possibleNumber(String text) {
         try {
-            if (trimmed.startsWith("+")) {
-                return phones.isPossibleNumber(phones.parse(trimmed, "ZZ"));
-            }
-            return phones.isValidNumber(phones.parse(trimmed, region));
+            var number = phones.parse(text, region);
+            return phones.isPossibleNumber(number) ? number : null;
         } catch (NumberParseException e) {
-            return false;
+            return null;
         }
+    }
+
+    private static String digitsOf(String text) {
+        var digits = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(Character::isDigit)
+                .forEach(c -> digits.append(Character.forDigit(Character.digit(c, 10), 10)));
+        return digits.toString();
     }
 
     /** E-mail addresses, found from each {@code @} outwards. */
@@ -302,7 +395,9 @@ public final class PersonalData {
     }
 
     private static boolean isLocalPart(char c) {
-        return isAsciiLetterOrDigit(c) || LOCAL_PART_SYMBOLS.indexOf(c) >= 0;
+        return isAsciiLetterOrDigit(c)
+                || LOCAL_PART_SYMBOLS.indexOf(c) >= 0
+                || (c > 127 && Character.isLetterOrDigit(c));
     }
 
     private static boolean isDomain(char c) {

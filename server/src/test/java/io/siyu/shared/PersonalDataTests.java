@@ -135,4 +135,53 @@ class PersonalDataTests {
         assertThat(replaced).containsExactly(List.of("traits", "contact_phone"), List.of("list", 0));
         assertThat(originals).containsExactly("13812345678", "ann@example.com");
     }
+
+    @Test
+    void recognisesEmailAddressesWhoseLocalPartIsInAnyScript() {
+        assertThat(personalData.mask("写信给 张三.li@example.cn 或 müller@example.de"))
+                .isEqualTo("写信给 张***@example.cn 或 m***@example.de");
+    }
+
+    @Test
+    void readsPhonesAsTheIdentityRulesDoWhateverTheirPunctuation() {
+        assertThat(personalData.normalisePhone("138.1234.5678")).isEqualTo("+8613812345678");
+        assertThat(personalData.normalisePhone("138/1234/5678")).isEqualTo("+8613812345678");
+        assertThat(personalData.normalisePhone("12345678911")).isEqualTo("+8612345678911");
+        assertThat(personalData.normalisePhone("not a number")).isNull();
+        assertThat(PersonalData.isEmailAddress("张三@example.cn")).isTrue();
+        assertThat(PersonalData.isEmailAddress("ann@localhost")).isFalse();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "138.1234.5678|138.****.5678",
+                "138/1234/5678|138/****/5678",
+                "12345678911|123****8911",
+                "+86 138 1234 5678|+86 138 **** 5678",
+                "138 1234 5678|138 **** 5678",
+                "13812345678 (home)|138****5678 (****)",
+                "13812345678 / 13987654321|138****5678 / 139****4321",
+                "+86 138 1234 5678 ext. 12|+86 138 **** 5678 ***. **",
+                "1-800-FLOWERS|*-***-*******",
+                "张三.li@example.cn|张***@example.cn",
+                "a(b)c@example.cn|a***@example.cn",
+                "home: 138 1234|home: *** 1234",
+                "n/a|*/*"
+            })
+    void valuesWherePhonesOrEmailsAreExpectedAreMaskedEntirely(String value, String masked) {
+        assertThat(personalData.maskEntirely(value)).isEqualTo(masked);
+    }
+
+    @Test
+    void theShapeOfAPhoneIsOneDefinitionForTextAndForTheDatabase() {
+        assertThat(PersonalData.isPhoneShaped("138 1234")).isTrue();
+        assertThat(PersonalData.isPhoneShaped("+86 (21) 6234-5678")).isTrue();
+        assertThat(PersonalData.isPhoneShaped("Mei 138")).isFalse();
+        var shaped = java.util.regex.Pattern.compile(PersonalData.SHAPED_LIKE_PHONE_OR_EMAIL);
+        assertThat(shaped.matcher("Mei 138 1234").find()).isTrue();
+        assertThat(shaped.matcher("mei@").find()).isTrue();
+        assertThat(shaped.matcher("Mei 138").find()).isFalse();
+    }
 }

@@ -93,6 +93,7 @@ class AudienceEngine {
             AudienceProperties properties,
             Clock clock,
             Environment environment,
+            PersonalData personalData,
             PlatformTransactionManager transactions,
             org.springframework.jdbc.core.JdbcTemplate jdbc,
             AudienceMetrics metrics) {
@@ -103,8 +104,7 @@ class AudienceEngine {
         this.properties = properties;
         this.clock = clock;
         this.zone = ZoneId.of(environment.getProperty("siyu.time-zone", "Asia/Shanghai"));
-        this.index =
-                new AudienceIndex(zone, new PersonalData(environment.getProperty("siyu.phone-region", "CN"))::contains);
+        this.index = new AudienceIndex(zone, personalData::contains);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;

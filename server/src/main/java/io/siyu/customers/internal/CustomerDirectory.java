@@ -5,6 +5,7 @@ import io.siyu.customers.CustomerSummary;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
+import io.siyu.shared.PersonalData;
 import io.siyu.shared.Slice;
 import io.siyu.shared.Timestamps;
 import java.math.BigDecimal;
@@ -21,16 +22,16 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Finding customers and reading their profiles and timelines, for the operator API. */
 @Component
 class CustomerDirectory {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
-    /** Digits with the separators of a written phone number, and nothing else: a phone number or a piece of one. */
-    private static final Pattern PHONE_SHAPED = Pattern.compile("\\+?[\\d ()\\-]*\\d[\\d ()\\-]*");
-    /** Names holding something shaped like a phone number or an e-mail address (PostgreSQL regular expression). */
-    private static final String PERSONAL_NAME = "@|[0-9][0-9 ()+-]{5,}[0-9]";
+    /** Whole numbers of more digits than this are no phone number (E.164 allows 15). */
+    private static final int MOST_DIGITS_OF_A_NUMBER = 18;
 
     private static final String LOOKUP = "looking customers up by phone number or e-mail address";
 
@@ -84,13 +85,15 @@ class CustomerDirectory {
             }
             var name = search.trait().substring(0, colon);
             var value = search.trait().substring(colon + 1);
-            if (personal.contains(value)) {
+            var asJson = parseScalar(value);
+            if (personal.contains(name)
+                    || personal.contains(value)
+                    || (asJson != null && personal.contains(wholeNumber(value)))) {
                 Viewer.requirePersonalData("trait", "comparing traits with a phone number or an e-mail address");
             }
             var asText = json.createObjectNode().put(name, value);
             params.addValue("traitText", json.writeValueAsString(asText));
             var clause = new StringBuilder("(c.traits @> cast(:traitText as jsonb)");
-            var asJson = parseScalar(value);
             if (asJson != null) {
                 var typed = json.createObjectNode();
                 typed.set(name, asJson);
@@ -155,7 +158,7 @@ class CustomerDirectory {
             where.add("c.id = :qid");
         } else if (q.startsWith("+") || (q.length() >= 7 && q.chars().allMatch(Character::isDigit))) {
             Viewer.requirePersonalData("q", LOOKUP);
-            var phone = rules.normalisePhone(q);
+            var phone = rules.personalData().normalisePhone(q);
             var byPhone = phone == null ? null : new IdentityKey(IdentityRules.PHONE, phone);
             if (byPhone != null && DIGITS.matcher(q).matches()) {
                 params.addValue("qid", Long.parseLong(q));
@@ -172,14 +175,14 @@ class CustomerDirectory {
             params.addValue("qid", Long.parseLong(q));
             where.add("c.id = :qid");
         } else if (!q.isEmpty()) {
-            if (PHONE_SHAPED.matcher(q).matches() || rules.personalData().contains(q)) {
+            if (PersonalData.isPhoneShaped(q) || rules.personalData().contains(q)) {
                 Viewer.requirePersonalData("q", LOOKUP);
             }
             params.addValue(
                     "name", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             where.add("c.display_name ilike :name");
             if (!clear) {
-                params.addValue("personalName", PERSONAL_NAME);
+                params.addValue("personalName", PersonalData.SHAPED_LIKE_PHONE_OR_EMAIL);
                 where.add("c.display_name !~ :personalName");
             }
         }
@@ -189,6 +192,23 @@ class CustomerDirectory {
         params.addValue("idType", key.type());
         params.addValue("idKey", key.personal() ? vault.lookupKey(key) : key.value());
         where.add("c.id in (select customer_id from customers.identity where type = :idType and lookup_key = :idKey)");
+    }
+
+    /**
+     * A JSON number in the digits it compares equal to ({@code 1.3812345678e10} and {@code 13812345678.0} are
+     * {@code 13812345678}), so that a number is recognised as a phone however it is written; null for a number that is
+     * not whole or has more digits than any phone.
+     */
+    private static String wholeNumber(String number) {
+        try {
+            var decimal = new BigDecimal(number.strip()).stripTrailingZeros();
+            if (decimal.scale() > 0 || decimal.precision() - decimal.scale() > MOST_DIGITS_OF_A_NUMBER) {
+                return null;
+            }
+            return decimal.toBigIntegerExact().toString();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     private JsonNode parseScalar(String value) {
@@ -430,6 +450,27 @@ class CustomerDirectory {
             JsonNode properties,
             JsonNode context) {}
 
+    /**
+     * Masks entirely the phone numbers and e-mail addresses given as {@code context.externalIds} of an event that has
+     * none sealed: one recorded before events were sealed, when masking went by property name and left these in clear.
+     * (An event recorded since holds them masked, and sealed.)
+     */
+    private void maskExternalIdentities(JsonNode context) {
+        if (context != null && context.get("externalIds") instanceof ArrayNode externalIds) {
+            for (var entry : externalIds) {
+                if (entry instanceof ObjectNode externalId
+                        && externalId.path("id").isString()
+                        && IdentityRules.isPersonalExternalType(
+                                externalId.path("type").asString(""))) {
+                    externalId.put(
+                            "id",
+                            rules.personalData()
+                                    .maskEntirely(externalId.get("id").asString()));
+                }
+            }
+        }
+    }
+
     /** One page of a customer's timeline, newest first; the total is the profile's event count fact. */
     Slice<TimelineEvent> timeline(long requestedId, String cursor, int limit, String name) {
         var profile = liveId(requestedId);
@@ -465,6 +506,8 @@ class CustomerDirectory {
                         parts.put(TouchRecorder.PROPERTIES, properties);
                         parts.put(TouchRecorder.CONTEXT, context);
                         vault.openPersonalValues(parts, sealed);
+                    } else if (!clear && sealed == null) {
+                        maskExternalIdentities(context);
                     }
                     return new TimelineEvent(
                             rs.getLong("id"),

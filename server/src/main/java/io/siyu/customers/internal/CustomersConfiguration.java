@@ -1,5 +1,6 @@
 package io.siyu.customers.internal;
 
+import io.siyu.shared.PersonalData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -8,16 +9,16 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomersConfiguration {
 
     @Bean
-    PersonalDataVault personalDataVault(CustomersProperties properties, JsonMapper json, IdentityRules rules) {
+    PersonalDataVault personalDataVault(CustomersProperties properties, JsonMapper json, PersonalData personalData) {
         return PersonalDataVault.open(
                 properties.personalDataKeys(),
                 properties.dataDir().resolve("keys").resolve("personal-data-keys.json"),
                 json,
-                rules.personalData());
+                personalData);
     }
 
     @Bean
-    IdentityRules identityRules(CustomersProperties properties) {
-        return new IdentityRules(properties.phoneRegion());
+    IdentityRules identityRules(PersonalData personalData) {
+        return new IdentityRules(personalData);
     }
 }

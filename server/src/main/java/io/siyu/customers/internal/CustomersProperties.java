@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the customers module.
  *
  * @param timeZone the brand's time zone, which decides what "a day" is in counters and charts ({@code SIYU_TIME_ZONE})
- * @param phoneRegion the region assumed for phone numbers given without a country code ({@code SIYU_PHONE_REGION})
  * @param personalDataKeys the Tink keysets sealing personal data, as JSON ({@code SIYU_PERSONAL_DATA_KEYS}); when
  *     unset they are read from, or generated into, {@code <data-dir>/keys/personal-data-keys.json}
  * @param dataDir the data folder
@@ -17,6 +16,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("siyu")
 record CustomersProperties(
         @DefaultValue("Asia/Shanghai") ZoneId timeZone,
-        @DefaultValue("CN") String phoneRegion,
         String personalDataKeys,
         @DefaultValue("./data") Path dataDir) {}

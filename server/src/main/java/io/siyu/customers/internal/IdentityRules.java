@@ -1,7 +1,5 @@
 package io.siyu.customers.internal;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.siyu.customers.Touch;
 import io.siyu.customers.TouchType;
 import io.siyu.shared.PersonalData;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -69,20 +68,16 @@ final class IdentityRules {
     static final Set<String> EMAIL_TRAITS = Set.of("email", "Email", "e-mail");
     static final Set<String> PHONE_TRAITS = Set.of("phone", "Phone", "mobile", "phone_number", "phoneNumber");
 
-    private static final Pattern EMAIL_SHAPE =
-            Pattern.compile("^[^@\\s\"<>]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.)+[A-Za-z0-9-]{2,63}$");
     /** Segment's own types have dots ({@code ios.idfa}, {@code android.id}). */
     private static final Pattern EXTERNAL_TYPE = Pattern.compile("[a-z][a-z0-9_.]{0,38}[a-z0-9_]");
 
     private static final int MAX_VALUE_LENGTH = 255;
 
-    private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
-    private final String defaultRegion;
     private final PersonalData personalData;
 
-    IdentityRules(String defaultRegion) {
-        this.defaultRegion = defaultRegion;
-        this.personalData = new PersonalData(defaultRegion);
+    /** Reads phone numbers and e-mail addresses as {@code personalData} does, for the brand's region. */
+    IdentityRules(PersonalData personalData) {
+        this.personalData = personalData;
     }
 
     /** What counts as a phone number or an e-mail address wherever it stands, for the brand's region. */
@@ -90,19 +85,24 @@ final class IdentityRules {
         return personalData;
     }
 
-    /** The identifiers of a message, normalised and without duplicates, or the violations that make it unusable. */
-    record Extraction(List<IdentityKey> identities, List<Violation> violations) {}
+    /**
+     * The identifiers of a message, normalised and without duplicates, or the violations that make it unusable; and
+     * where the phone numbers and e-mail addresses among them stand in the message, as paths of property names and
+     * array positions ({@code ["traits", "phone"]}, {@code ["context", "externalIds", 0, "id"]}).
+     */
+    record Extraction(List<IdentityKey> identities, List<Violation> violations, List<List<Object>> personalValues) {}
 
     Extraction extract(Touch touch) {
         var identities = new LinkedHashSet<IdentityKey>();
         var violations = new ArrayList<Violation>();
+        var personalValues = new ArrayList<List<Object>>();
         add(identities, violations, USER_ID, touch.userId(), "userId");
         add(identities, violations, ANONYMOUS_ID, touch.anonymousId(), "anonymousId");
         if (touch.type() == TouchType.IDENTIFY || touch.type() == TouchType.ALIAS) {
-            fromTraits(touch.traits(), "traits", identities, violations);
+            fromTraits(touch.traits(), List.of("traits"), identities, violations, personalValues);
         }
         if (touch.context().get("traits") instanceof ObjectNode contextTraits) {
-            fromTraits(contextTraits, "context.traits", identities, violations);
+            fromTraits(contextTraits, List.of("context", "traits"), identities, violations, personalValues);
         }
         if (touch.context().get("externalIds") instanceof JsonNode externalIds && externalIds.isArray()) {
             for (int i = 0; i < externalIds.size(); i++) {
@@ -122,10 +122,14 @@ final class IdentityRules {
                             "must be 2 to 40 lower-case letters, digits, _ or ., starting with a letter"));
                     continue;
                 }
-                add(identities, violations, type, entry.path("id").asString(), field + ".id");
+                var identity =
+                        add(identities, violations, type, entry.path("id").asString(), field + ".id");
+                if (identity != null && identity.personal()) {
+                    personalValues.add(List.of("context", "externalIds", i, "id"));
+                }
             }
         }
-        return new Extraction(List.copyOf(identities), violations);
+        return new Extraction(List.copyOf(identities), violations, personalValues);
     }
 
     /** Normalises an identifier given in a search ({@code email:Ann@Example.com}), or throws with the rule broken. */
@@ -141,7 +145,12 @@ final class IdentityRules {
     }
 
     private void fromTraits(
-            ObjectNode traits, String prefix, LinkedHashSet<IdentityKey> identities, List<Violation> violations) {
+            ObjectNode traits,
+            List<Object> path,
+            LinkedHashSet<IdentityKey> identities,
+            List<Violation> violations,
+            List<List<Object>> personalValues) {
+        var prefix = String.join(".", path.stream().map(String::valueOf).toList());
         for (var entry : traits.properties()) {
             var name = entry.getKey();
             var value = entry.getValue();
@@ -155,62 +164,64 @@ final class IdentityRules {
                 violations.add(new Violation(prefix + "." + name, "type", "must be a string"));
                 continue;
             }
-            add(identities, violations, type, value.asString(), prefix + "." + name);
+            var identity = add(identities, violations, type, value.asString(), prefix + "." + name);
+            if (identity != null && identity.personal()) {
+                personalValues.add(Stream.concat(path.stream(), Stream.of(name)).toList());
+            }
         }
     }
 
-    private void add(
+    /** Adds the identifier, or the violation that refuses it; answers the identifier, or null. */
+    private IdentityKey add(
             LinkedHashSet<IdentityKey> identities, List<Violation> violations, String type, String raw, String field) {
         if (raw == null) {
-            return;
+            return null;
         }
         var value = raw.strip();
         if (value.isEmpty()) {
-            return;
+            return null;
         }
         if (value.length() > MAX_VALUE_LENGTH) {
             violations.add(new Violation(field, "max-length", "must have at most " + MAX_VALUE_LENGTH + " characters"));
-            return;
+            return null;
         }
-        switch (type) {
+        var identity = switch (type) {
             case EMAIL -> {
                 var email = value.toLowerCase(Locale.ROOT);
-                if (!EMAIL_SHAPE.matcher(email).matches()) {
+                if (!PersonalData.isEmailAddress(email)) {
                     violations.add(
                             new Violation(field, "email", "'" + mask(EMAIL, value) + "' is not an e-mail address"));
-                    return;
+                    yield null;
                 }
-                identities.add(new IdentityKey(EMAIL, email));
+                yield new IdentityKey(EMAIL, email);
             }
             case PHONE -> {
-                var phone = normalisePhone(value);
+                var phone = personalData.normalisePhone(value);
                 if (phone == null) {
                     violations.add(
                             new Violation(field, "phone", "not a phone number (give it as +<country code><number>)"));
-                    return;
+                    yield null;
                 }
-                identities.add(new IdentityKey(PHONE, phone));
+                yield new IdentityKey(PHONE, phone);
             }
             default -> {
                 if (!PRIORITY.contains(type) && !EXTERNAL_TYPE.matcher(type).matches()) {
                     violations.add(new Violation(field, "identity-type", "unknown identity type '" + type + "'"));
-                    return;
+                    yield null;
                 }
-                identities.add(new IdentityKey(type, value));
+                yield new IdentityKey(type, value);
             }
+        };
+        if (identity != null) {
+            identities.add(identity);
         }
+        return identity;
     }
 
-    String normalisePhone(String value) {
-        try {
-            var number = phones.parse(value, defaultRegion);
-            if (!phones.isPossibleNumber(number)) {
-                return null;
-            }
-            return phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
-        } catch (NumberParseException e) {
-            return null;
-        }
+    /** Whether an entry of {@code context.externalIds} of this type is a phone number or an e-mail address. */
+    static boolean isPersonalExternalType(String type) {
+        var normalised = externalType(type);
+        return normalised != null && PERSONAL.contains(normalised);
     }
 
     private static String externalType(String type) {

@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -39,8 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  * apart from the database.
  *
  * <p>An event keeps its JSON with every value that is or holds a phone number or e-mail address masked (as
- * {@link PersonalData} recognises them, whatever the field), and those values in clear, sealed together beside it:
- * whoever may see personal data gets them back, and so do the rebuilds that derive figures from the stored events.
+ * {@link PersonalData} recognises them, whatever the field, and whatever they look like where the identity rules read
+ * one), and those values in clear, sealed together beside it: whoever may see personal data gets them back, and so do
+ * the rebuilds that derive figures from the stored events.
  */
 final class PersonalDataVault {
 
@@ -126,15 +128,39 @@ final class PersonalDataVault {
 
     /**
      * Masks, in place, every value and property name of an event's JSON parts (named, e.g. {@code properties} and
-     * {@code context}) that is or holds a phone number or e-mail address, and answers what they were, sealed; null
-     * when there was none.
+     * {@code context}) that is or holds a phone number or e-mail address, and the values at {@code identities} (paths
+     * from the parts' names, where the identity rules read a phone number or an e-mail address) entirely, whatever they
+     * look like; answers what they were, sealed; null when there was none.
      */
-    byte[] sealPersonalValues(Map<String, ? extends JsonNode> parts) {
+    byte[] sealPersonalValues(Map<String, ? extends JsonNode> parts, List<List<Object>> identities) {
         var originals = json.createArrayNode();
+        var noteValue = noting(originals, "value");
+        var maskedByWhatTheyAre = new HashMap<List<Object>, JsonNode>();
         parts.forEach((part, node) -> {
             personalData.maskNames(node, List.of(part), noting(originals, "name"));
-            personalData.maskValues(node, List.of(part), noting(originals, "value"));
+            personalData.maskValues(node, List.of(part), (path, original) -> {
+                maskedByWhatTheyAre.put(path, original);
+                noteValue.replaced(path, original);
+            });
         });
+        for (var path : identities) {
+            restore(parts, json.valueToTree(path), (parent, last) -> {
+                var current = last.isInt() ? parent.get(last.asInt()) : parent.get(last.asString());
+                var original = maskedByWhatTheyAre.getOrDefault(path, current);
+                if (original == null || !(original.isString() || original.isIntegralNumber())) {
+                    return;
+                }
+                if (!maskedByWhatTheyAre.containsKey(path)) {
+                    noteValue.replaced(path, original);
+                }
+                var masked = json.getNodeFactory().stringNode(personalData.maskEntirely(original.asString()));
+                if (parent instanceof ObjectNode object) {
+                    object.set(last.asString(), masked);
+                } else if (parent instanceof ArrayNode array) {
+                    array.set(last.asInt(), masked);
+                }
+            });
+        }
         return originals.isEmpty() ? null : seal(EVENT_VALUES, json.writeValueAsString(originals));
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,10 +73,13 @@ class TouchRecorder {
 
         // 1. identifiers of every message, in stored form
         var identifiersPerTouch = new ArrayList<List<IdentityGraph.Identifier>>(touches.size());
+        var personalValuesPerTouch = new ArrayList<List<List<Object>>>(touches.size());
         var allKeys = new LinkedHashSet<IdentityGraph.StoredKey>();
         for (var touch : touches) {
             var identifiers = new ArrayList<IdentityGraph.Identifier>();
-            for (var identity : rules.extract(touch).identities()) {
+            var extraction = rules.extract(touch);
+            personalValuesPerTouch.add(extraction.personalValues());
+            for (var identity : extraction.identities()) {
                 identifiers.add(new IdentityGraph.Identifier(identity, stored(identity)));
             }
             if (touch.type() == TouchType.ALIAS
@@ -143,7 +147,7 @@ class TouchRecorder {
             var customer = graph.find(targets[i]);
             states.get(customer).apply(touch);
             results.add(CustomerId.of(customer));
-            eventRows.add(eventRow(eventIds.next(), customer, touch));
+            eventRows.add(eventRow(eventIds.next(), customer, touch, personalValuesPerTouch.get(i)));
             var name = touch.type().countedName(touch.event());
             counts.merge(
                     customer + "\u0000" + name,
@@ -216,7 +220,12 @@ class TouchRecorder {
                 identity.type(), identity.personal() ? vault.lookupKey(identity) : identity.value());
     }
 
-    private ProfileStore.EventRow eventRow(long id, long customer, Touch touch) {
+    /**
+     * The timeline row of a touch, its personal data masked and sealed: what the recogniser finds, and the phone numbers
+     * and e-mail addresses its identities were read from ({@code personalValues}, paths in the message), whatever they
+     * look like.
+     */
+    private ProfileStore.EventRow eventRow(long id, long customer, Touch touch, List<List<Object>> personalValues) {
         ObjectNode properties = switch (touch.type()) {
             case IDENTIFY -> touch.traits().deepCopy();
             case GROUP -> {
@@ -233,7 +242,18 @@ class TouchRecorder {
             default -> touch.properties().deepCopy();
         };
         var context = touch.context().deepCopy();
-        var sealed = vault.sealPersonalValues(Map.of(PROPERTIES, properties, CONTEXT, context));
+        var identities = new ArrayList<List<Object>>();
+        for (var path : personalValues) {
+            if (path.getFirst().equals(CONTEXT)) {
+                identities.add(path);
+            } else if (touch.type() == TouchType.IDENTIFY) {
+                // an identify's traits are kept as its properties; an alias keeps none
+                identities.add(
+                        Stream.concat(Stream.of(PROPERTIES), path.stream().skip(1))
+                                .toList());
+            }
+        }
+        var sealed = vault.sealPersonalValues(Map.of(PROPERTIES, properties, CONTEXT, context), identities);
         return new ProfileStore.EventRow(
                 id,
                 customer,

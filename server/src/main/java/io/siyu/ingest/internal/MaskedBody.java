@@ -13,13 +13,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What is kept of a rejected message: the message with its write key removed and phone numbers and e-mail addresses
- * masked, cut to {@link #MAX_CHARS}, and the rules it broke, masked too (field paths hold the sender's property names,
- * and details may quote values).
+ * masked, cut to {@link #MAX_CHARS}, its id masked, and the rules it broke, masked too (field paths hold the sender's
+ * property names, and details may quote values).
  *
  * <p>A rejected message broke rules, so its personal data cannot be trusted to sit where the rules expect it (a phone
  * under {@code contact_phone}, an e-mail address that failed the e-mail rule). Two nets catch it: every value under a
- * name that speaks of a phone or an e-mail address is masked whatever it looks like, and in every other string what
- * looks like one is masked (as in log lines).
+ * name that speaks of a phone or an e-mail address is masked entirely ({@link PersonalData#maskEntirely}: numbers and
+ * addresses as everywhere else, every other letter and digit hidden), and in every other string what looks like one is
+ * masked (as in log lines).
  */
 @Component
 class MaskedBody {
@@ -47,6 +48,11 @@ class MaskedBody {
         }
         var text = json.writeValueAsString(copy);
         return text.length() > MAX_CHARS ? new Text(text.substring(0, MAX_CHARS), true) : new Text(text, false);
+    }
+
+    /** A message's id, masked as any other text of it. */
+    String messageId(String messageId) {
+        return personalData.mask(messageId);
     }
 
     /** The broken rules as JSON text, masked. */
@@ -81,7 +87,8 @@ class MaskedBody {
         }
         if (node.isString() || (personal && node.isNumber())) {
             var text = node.asString();
-            return json.getNodeFactory().stringNode(personal ? whole(text) : personalData.mask(text));
+            return json.getNodeFactory()
+                    .stringNode(personal ? personalData.maskEntirely(text) : personalData.mask(text));
         }
         return node;
     }
@@ -89,17 +96,5 @@ class MaskedBody {
     private static boolean personalName(String name) {
         var lower = name.toLowerCase(Locale.ROOT);
         return PERSONAL_NAME_PARTS.stream().anyMatch(lower::contains);
-    }
-
-    /** A value under a personal name, masked as the console masks phones and e-mail addresses. */
-    private static String whole(String value) {
-        var at = value.indexOf('@');
-        if (at > 0) {
-            return value.charAt(0) + "***" + value.substring(at);
-        }
-        if (value.length() <= 7) {
-            return "****";
-        }
-        return value.substring(0, value.length() - 8) + "****" + value.substring(value.length() - 4);
     }
 }

@@ -90,7 +90,7 @@ class RejectedMessages {
                         source == null ? null : source.name(),
                         endpoint,
                         rejection.index(),
-                        storable(rejection.messageId()),
+                        storable(masking.messageId(rejection.messageId())),
                         rejection.reason(),
                         masking.errors(violations),
                         body.body(),

@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.customers.Touch;
 import io.siyu.customers.TouchType;
+import io.siyu.shared.PersonalData;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 class IdentityRulesTests {
 
-    final IdentityRules rules = new IdentityRules("CN");
+    final IdentityRules rules = new IdentityRules(new PersonalData("CN"));
     final JsonMapper json = JsonMapper.builder().build();
 
     Touch identify(String traits) {
@@ -82,5 +84,33 @@ class IdentityRulesTests {
                 .contains(
                         new IdentityKey("ios.idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC"),
                         new IdentityKey("android.id", "b1c2"));
+    }
+
+    @Test
+    void anExtractionTellsWhereItsPhonesAndEmailsStandHoweverTheyAreWritten() {
+        var touch = identify("""
+                {"mobile":"138.1234.5678","phone_number":"138/1234/5678","Email":"张三@example.cn","city":"上海"}""");
+        touch.context().set("traits", json.readTree("{\"phone\":\"12345678911\"}"));
+        touch.context().set("externalIds", json.readTree("""
+                [{"id":"u-1","type":"crm"},{"id":"139.8765.4321","type":"Phone"},{"id":"李四@example.cn","type":"email"}]"""));
+
+        var extraction = rules.extract(touch);
+
+        assertThat(extraction.violations()).isEmpty();
+        assertThat(extraction.identities())
+                .contains(
+                        new IdentityKey("phone", "+8613812345678"),
+                        new IdentityKey("phone", "+8612345678911"),
+                        new IdentityKey("phone", "+8613987654321"),
+                        new IdentityKey("email", "张三@example.cn"),
+                        new IdentityKey("email", "李四@example.cn"));
+        assertThat(extraction.personalValues())
+                .containsExactly(
+                        List.of("traits", "mobile"),
+                        List.of("traits", "phone_number"),
+                        List.of("traits", "Email"),
+                        List.of("context", "traits", "phone"),
+                        List.of("context", "externalIds", 1, "id"),
+                        List.of("context", "externalIds", 2, "id"));
     }
 }

@@ -66,19 +66,41 @@ class PersonalDataMaskingTests {
         return "13" + ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L);
     }
 
+    /**
+     * A number of the brand's region that is possible but not valid ({@code 123...}): the identity rules accept it, the
+     * recogniser does not find it in text. No zeros, which could be read as an international prefix.
+     */
+    static String possibleButInvalidPhone() {
+        var phone = new StringBuilder("123");
+        for (int i = 0; i < 8; i++) {
+            phone.append(ThreadLocalRandom.current().nextInt(1, 10));
+        }
+        return phone.toString();
+    }
+
     /** How a number reads in its groups of three, four and four: {@code 138 1234 5678}. */
     static String spaced(String phone) {
-        return phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+        return grouped(phone, " ");
+    }
+
+    /** A number in groups of three, four and four between {@code separator}s: {@code 138.1234.5678}. */
+    static String grouped(String phone, String separator) {
+        return phone.substring(0, 3) + separator + phone.substring(3, 7) + separator + phone.substring(7);
     }
 
     /**
      * A customer whose phones and e-mail addresses stand wherever a shop may put them: identity traits, traits under
      * other names (as text, as a number, in a sentence, in a list, as a key), Segment's {@code context.externalIds} of
-     * known and unknown types, the anonymous id, the name, event properties and an order.
+     * known and unknown types, the anonymous id, the name, event properties and an order; and, where the identity
+     * rules read them, written as the recogniser would not find them in text (dots, slashes, a possible but invalid
+     * number, a local part in Chinese).
      */
     record Seeded(long customerId, String userId, String orderId, String productId, Map<String, String> values) {
 
-        /** Each value as sent, and spaced or up to its {@code @}: none may be shown to roles without the right. */
+        /**
+         * Each value as sent, and up to its {@code @} or its digits alone and spaced: none may be shown to roles without
+         * the right.
+         */
         List<String> clear() {
             var clear = new ArrayList<String>();
             values.values().forEach(value -> {
@@ -86,7 +108,9 @@ class PersonalDataMaskingTests {
                 if (value.contains("@")) {
                     clear.add(value.substring(0, value.indexOf('@') + 1));
                 } else {
-                    clear.add(spaced(value));
+                    var digits = value.replaceAll("\\D", "");
+                    clear.add(digits);
+                    clear.add(spaced(digits));
                 }
             });
             return clear;
@@ -114,13 +138,26 @@ class PersonalDataMaskingTests {
         values.put("shipping phone", phone());
         values.put("shipping email", "mei.ship." + id + "@example.com");
         values.put("affiliation", "shop." + id + "@example.com");
+        values.put("dotted mobile", grouped(phone(), "."));
+        values.put("slashed phone", grouped(phone(), "/"));
+        values.put("invalid phone", possibleButInvalidPhone());
+        values.put("email in Chinese", "张三." + id + "@example.cn");
+        values.put("context phone", grouped(phone(), "."));
+        values.put("external dotted phone", grouped(phone(), "."));
+        values.put("external email in Chinese", "李四." + id + "@example.cn");
+        for (var unrecognised : List.of("dotted mobile", "slashed phone", "invalid phone", "context phone")) {
+            assertThat(personalData.contains(values.get(unrecognised)))
+                    .as("%s is found only where the identity rules read it", unrecognised)
+                    .isFalse();
+        }
         var orderId = "O-" + id;
         var productId = "P-" + id;
         var shop = HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
         var identify = shop.post("/v1/identify", """
                 {"userId":"%s","anonymousId":"%s","traits":{"name":"%s","email":"%s","phone":"+86 %s",
                  "contact_phone":"%s","emailAddress":"%s","mobile_number":%s,"notes":"call %s after six",
-                 "family":[{"relation":"mother","tel":"+86%s"}],"%s":true,"cohort":"%s"}}""".formatted(
+                 "family":[{"relation":"mother","tel":"+86%s"}],"%s":true,"cohort":"%s",
+                 "mobile":"%s","phone_number":"%s","phoneNumber":"%s","Email":"%s"}}""".formatted(
                         user,
                         values.get("anonymous id"),
                         values.get("name"),
@@ -132,24 +169,33 @@ class PersonalDataMaskingTests {
                         spaced(values.get("in a note")),
                         values.get("in a list"),
                         values.get("as a key"),
-                        user));
+                        user,
+                        values.get("dotted mobile"),
+                        values.get("slashed phone"),
+                        values.get("invalid phone"),
+                        values.get("email in Chinese")));
         assertThat(identify.status()).as(identify.body()).isEqualTo(200);
         var track = shop.post("/v1/track", """
                 {"userId":"%s","event":"Delivery Booked",
                  "properties":{"shipping":{"phone":"%s","email":"%s"},"recipients":["front desk","%s"]},
-                 "context":{"externalIds":[
+                 "context":{"traits":{"phone":"%s"},"externalIds":[
                    {"id":"%s","type":"phone","collection":"users","encoding":"none"},
                    {"id":"%s","type":"email","collection":"users","encoding":"none"},
                    {"id":"%s","type":"mobile","collection":"users","encoding":"none"},
-                   {"id":"%s","type":"crm_contact","collection":"users","encoding":"none"}]}}""".formatted(
+                   {"id":"%s","type":"crm_contact","collection":"users","encoding":"none"},
+                   {"id":"%s","type":"Phone","collection":"users","encoding":"none"},
+                   {"id":"%s","type":"email","collection":"users","encoding":"none"}]}}""".formatted(
                         user,
                         values.get("shipping phone"),
                         values.get("shipping email"),
                         values.get("in a list"),
+                        values.get("context phone"),
                         values.get("external phone"),
                         values.get("external email"),
                         values.get("external mobile"),
-                        values.get("external crm")));
+                        values.get("external crm"),
+                        values.get("external dotted phone"),
+                        values.get("external email in Chinese")));
         assertThat(track.status()).as(track.body()).isEqualTo(200);
         var order = shop.post("/v1/track", """
                 {"userId":"%s","event":"Order Completed","properties":{"order_id":"%s","total":99,"currency":"CNY",
@@ -231,7 +277,14 @@ class PersonalDataMaskingTests {
                             "\"mobile_number\",\"value\":" + values.get("mobile number"),
                             "call " + spaced(values.get("in a note")),
                             values.get("as a key"),
-                            values.get("name"));
+                            values.get("name"),
+                            "+86" + values.get("dotted mobile").replace(".", ""),
+                            "+86" + values.get("slashed phone").replace("/", ""),
+                            "+86" + values.get("invalid phone"),
+                            "+86" + values.get("context phone").replace(".", ""),
+                            "+86" + values.get("external dotted phone").replace(".", ""),
+                            values.get("email in Chinese"),
+                            values.get("external email in Chinese"));
             assertThat(timeline)
                     .contains(
                             values.get("shipping phone"),
@@ -240,9 +293,62 @@ class PersonalDataMaskingTests {
                             "\"id\":\"" + values.get("external crm"),
                             "\"contact_phone\":\"" + values.get("contact_phone"),
                             "\"mobile_number\":" + values.get("mobile number"),
-                            "\"affiliation\":\"" + values.get("affiliation"));
+                            "\"affiliation\":\"" + values.get("affiliation"),
+                            "\"mobile\":\"" + values.get("dotted mobile"),
+                            "\"phone_number\":\"" + values.get("slashed phone"),
+                            "\"phoneNumber\":\"" + values.get("invalid phone"),
+                            "\"Email\":\"" + values.get("email in Chinese"),
+                            "\"phone\":\"" + values.get("context phone"),
+                            "\"id\":\"" + values.get("external dotted phone"),
+                            "\"id\":\"" + values.get("external email in Chinese"));
             assertThat(order).contains(values.get("affiliation"));
         }
+    }
+
+    @Test
+    void phonesAndEmailsTheIdentityRulesReadAreMaskedOnTheTimelineHoweverTheyAreWritten() {
+        var seeded = seed();
+        var values = seeded.values();
+
+        var timeline = as(Role.ANALYST)
+                .get("/api/v1/customers/" + seeded.customerId() + "/events")
+                .body();
+
+        assertThat(timeline)
+                .contains(
+                        "\"mobile\":\"" + PersonalData.maskPhone(values.get("dotted mobile")) + "\"",
+                        "\"phone_number\":\"" + PersonalData.maskPhone(values.get("slashed phone")) + "\"",
+                        "\"phoneNumber\":\"" + PersonalData.maskPhone(values.get("invalid phone")) + "\"",
+                        "\"Email\":\"张***@example.cn\"",
+                        "\"phone\":\"" + PersonalData.maskPhone(values.get("context phone")) + "\"",
+                        "\"id\":\"" + PersonalData.maskPhone(values.get("external dotted phone")) + "\"",
+                        "\"id\":\"李***@example.cn\"")
+                .doesNotContain(seeded.clear().toArray(String[]::new));
+    }
+
+    @Test
+    void eventsRecordedBeforeSealingShowThePhonesAndEmailsOfTheirExternalIdsMasked() {
+        var seeded = seed();
+        var phone = grouped(phone(), ".");
+        var email = "王五." + seeded.userId() + "@example.cn";
+        // as an event was stored before events were sealed: masked by property name only, nothing sealed
+        jdbc.update(
+                "update customers.event set context = cast(? as jsonb), sealed_values = null"
+                        + " where customer_id = ? and name = 'Delivery Booked'",
+                """
+                {"externalIds":[{"id":"%s","type":"phone"},{"id":"%s","type":"Email"},{"id":"c-1","type":"crm"}]}""".formatted(phone, email),
+                seeded.customerId());
+
+        var timeline = as(Role.ANALYST)
+                .get("/api/v1/customers/" + seeded.customerId() + "/events")
+                .body();
+
+        assertThat(timeline)
+                .contains(
+                        "\"id\":\"" + PersonalData.maskPhone(phone) + "\"",
+                        "\"id\":\"王***@example.cn\"",
+                        "\"id\":\"c-1\"")
+                .doesNotContain(phone, phone.replace(".", ""), email);
     }
 
     @Test
@@ -282,9 +388,14 @@ class PersonalDataMaskingTests {
                 "identity=email:" + email, "identity",
                 "identity=anonymous_id:" + values.get("anonymous id"), "identity",
                 "identity=mobile:" + values.get("external mobile"), "identity");
+        var number = values.get("mobile number");
         var traitLookups = Map.of(
                 "trait=contact_phone:" + values.get("contact_phone"), "trait",
-                "trait=mobile_number:" + values.get("mobile number"), "trait");
+                "trait=mobile_number:" + number, "trait",
+                "trait=mobile_number:" + number + ".0", "trait",
+                "trait=mobile_number:" + number.charAt(0) + "." + number.substring(1) + "e10", "trait",
+                "trait=contact_phone:" + values.get("contact_phone") + ".00", "trait",
+                "trait=" + values.get("as a key") + ":true", "trait");
 
         var analyst = as(Role.ANALYST);
         var all = new LinkedHashMap<>(lookups);
@@ -298,7 +409,12 @@ class PersonalDataMaskingTests {
             assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
             assertThat(problem.get("errors").get(0).get("rule").asString()).isEqualTo("personal-data-required");
         });
-        for (var query : List.of("q=" + phone, "identity=phone:%2B86" + phone, "identity=email:" + email)) {
+        for (var query : List.of(
+                "q=" + phone,
+                "identity=phone:%2B86" + phone,
+                "identity=email:" + email,
+                "trait=mobile_number:" + number + ".0",
+                "trait=" + values.get("as a key") + ":true")) {
             var found = admin().get("/api/v1/customers?" + query).json().get("items");
             assertThat(found.findValuesAsString("id")).as(query).contains(String.valueOf(seeded.customerId()));
         }

@@ -6,6 +6,7 @@ import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
 import io.siyu.TestCredentials;
 import io.siyu.ingest.Ingestion;
+import io.siyu.shared.PersonalData;
 import io.siyu.shared.Utf8Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @SiyuIntegrationTest
 class IngestionApiTests {
@@ -175,6 +177,47 @@ class IngestionApiTests {
                 .get("/actuator/prometheus")
                 .body();
         assertThat(metrics).containsPattern("siyu_ingest_rejected_messages_total\\{[^}]*reason=\"required\"");
+    }
+
+    @Test
+    void rejectedMessagesKeepNoMoreOfAPhoneUnderAPersonalNameThanItsMaskShows() {
+        var run = unique();
+        var mobiles = Map.of(
+                "13812345678 (home)", "138****5678 (****)",
+                "13812345678 / 13987654321", "138****5678 / 139****4321",
+                "138 1234 5678", "138 **** 5678");
+        var batch = new StringBuilder("{\"batch\":[");
+        var messageIds = new java.util.ArrayList<String>();
+        for (var mobile : mobiles.keySet()) {
+            var messageId = run + " " + (13_700_000_000L + messageIds.size());
+            messageIds.add(messageId);
+            batch.append(messageIds.size() == 1 ? "" : ",").append("""
+                    {"type":"track","userId":"u","messageId":"%s","properties":{"mobile":"%s"}}""".formatted(messageId, mobile));
+        }
+        var answer = shop.post("/v1/batch", batch.append("]}").toString());
+        assertThat(answer.json().get("rejected").asInt()).as(answer.body()).isEqualTo(mobiles.size());
+
+        var i = 0;
+        for (var mobile : mobiles.entrySet()) {
+            var id = messageIds.get(i++);
+            var kept = rejected(run + " " + PersonalData.maskPhone(id.substring(run.length() + 1)));
+            var body = kept.get("body").asString();
+            assertThat(body).doesNotContain(id);
+            assertThat(JsonMapper.builder()
+                            .build()
+                            .readTree(body)
+                            .path("properties")
+                            .path("mobile")
+                            .asString())
+                    .isEqualTo(mobile.getValue());
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ingest.rejected_message where message_id like ?", Long.class, run + "%"))
+                .isEqualTo(mobiles.size())
+                .isEqualTo(jdbc.queryForObject(
+                        "select count(*) from ingest.rejected_message where message_id like ?",
+                        Long.class,
+                        run + " 137****%"));
     }
 
     @Test
