@@ -1,6 +1,7 @@
 package io.siyu.access.internal;
 
 import io.siyu.access.WriteKeyScope;
+import io.siyu.shared.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +63,7 @@ class WriteKeyFilter extends OncePerRequestFilter {
                     + "write key with the scope " + WriteKeyScope.SERVER.wireName());
             problem.setProperty("scope", scope.wireName());
             problem.setProperty("requiredScope", WriteKeyScope.SERVER.wireName());
-            ProblemResponses.write(response, json, problem);
+            Problems.write(response, json, problem);
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
@@ -79,7 +80,7 @@ class WriteKeyFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, String detail) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"siyu-ingest\"");
-        ProblemResponses.write(response, json, ProblemResponses.unauthenticated(detail));
+        Problems.write(response, json, ProblemResponses.unauthenticated(detail));
     }
 
     private static String writeKey(HttpServletRequest request) {
