@@ -2,14 +2,18 @@ package io.siyu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siyu.ingest.Ingestion;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,18 +21,27 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Drives every operation of the operator API that its OpenAPI description names with bad values in each path
- * parameter, query parameter and JSON body field, and requires each to be refused with a 4xx problem document: never
- * a 5xx, never a stack trace. The admin token makes sure that authorisation is not what refuses.
+ * Drives every operation of the operator API and of the shop backend's feed ({@code /ingest/...}) that the OpenAPI
+ * description names with bad values in each path parameter, query parameter and JSON body field, and requires each to
+ * be refused with a 4xx problem document: never a 5xx, never a stack trace. The admin token, and a server write key for
+ * the feed, make sure that authorisation is not what refuses.
  *
  * <p>The values are generated from the description: its parameter types and formats, the properties of its body
- * schemas and their examples (a segment definition's example is mutated leaf by leaf). Path ids name nothing, so that
- * no bad value can change a real record even if it were wrongly accepted.
+ * schemas and their examples (a segment definition's example is mutated leaf by leaf). Each bad value must be judged by
+ * the rules of its own field, not refused for something else: every path names a real record the sweep creates first
+ * (a segment, a tag, an operator, a customer and its order, ...), and a probe of a real record answered 404 fails the
+ * sweep, as does a path parameter the sweep has no record for; the valid body each bad one is made from refers to real
+ * records too and must itself break no rule (answered other than 400).
  */
 @SiyuIntegrationTest
 class BadInputSweepTests {
 
-    static final String MISSING_ID = "987654321";
+    /** The shop backend's endpoints (the catalogue feed), swept with a server write key. */
+    static final String INGEST = "/ingest/";
+
+    /** Signing in, swept as the console does it: without a token, with the CSRF token of a fresh visit. */
+    static final String SIGN_IN = "/api/v1/session";
+
     static final String OVERLONG = "a".repeat(100_000);
     static final String LONG = "a".repeat(5_000);
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -61,11 +74,24 @@ class BadInputSweepTests {
     @LocalServerPort
     int port;
 
-    /** One request of the sweep: what it sends and why it is bad, or whether it may be valid after all. */
-    record Probe(String method, String path, String body, String contentType, String what, boolean mayBeValid) {
+    @Autowired
+    Ingestion ingestion;
+
+    /**
+     * One request of the sweep: what it sends and why it is bad, whether it may be valid after all, and whether every
+     * record its path names exists (then a 404 would mean that the bad value was never looked at).
+     */
+    record Probe(
+            String method,
+            String path,
+            String body,
+            String contentType,
+            String what,
+            boolean mayBeValid,
+            boolean targetsExist) {
 
         Probe(String method, String path, String body, String contentType, String what) {
-            this(method, path, body, contentType, what, false);
+            this(method, path, body, contentType, what, false, true);
         }
     }
 
@@ -73,22 +99,40 @@ class BadInputSweepTests {
     void everyOperatorEndpointRefusesBadInputWithAProblem() {
         var http = HttpFixtures.token(port, TestCredentials.API_TOKEN);
         var description = http.get("/v3/api-docs").json();
-        var probes = new ArrayList<Probe>();
+        var targets = Targets.create(http, HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY), ingestion);
+        var shopBackend = HttpFixtures.writeKey(port, targets.serverWriteKey());
+        var console = HttpFixtures.anonymous(port);
+        console.get("/api/v1/session");
+        var probes = new ArrayList<Map.Entry<HttpFixtures, Probe>>();
+        var failures = new ArrayList<String>();
         var operations = 0;
         for (var path : description.get("paths").properties()) {
-            if (!path.getKey().startsWith("/api/")) {
+            if (!path.getKey().startsWith("/api/") && !path.getKey().startsWith(INGEST)) {
                 continue;
             }
-            for (var operation : path.getValue().properties()) {
+            // the feed takes a server write key; signing in, no token
+            var client = path.getKey().startsWith(INGEST)
+                    ? shopBackend
+                    : path.getKey().equals(SIGN_IN) ? console : http;
+            for (var entry : path.getValue().properties()) {
                 operations++;
-                probes.addAll(new Operation(
-                                description, operation.getKey().toUpperCase(), path.getKey(), operation.getValue())
-                        .probes());
+                var operation = new Operation(
+                        description, targets, entry.getKey().toUpperCase(), path.getKey(), entry.getValue());
+                var body = operation.body();
+                if (body.schema() != null) {
+                    var valid =
+                            client.send(operation.method(), operation.path(Map.of()), body.text(), body.contentType());
+                    if (valid.status() == 400 || valid.status() == 404 || valid.status() >= 500) {
+                        failures.add(operation.method() + " " + operation.path(Map.of()) + " refused its valid body "
+                                + abbreviate(body.text()) + ": " + valid.status() + " " + abbreviate(valid.body()));
+                    }
+                }
+                operation.probes().forEach(probe -> probes.add(Map.entry(client, probe)));
             }
         }
-        var failures = new ArrayList<String>();
-        for (var probe : probes) {
-            var response = http.send(probe.method(), probe.path(), probe.body(), probe.contentType());
+        for (var sent : probes) {
+            var probe = sent.getValue();
+            var response = sent.getKey().send(probe.method(), probe.path(), probe.body(), probe.contentType());
             var problem =
                     response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
             if (probe.mayBeValid() && response.status() < 400) {
@@ -96,6 +140,7 @@ class BadInputSweepTests {
             }
             if (response.status() < 400
                     || response.status() >= 500
+                    || (response.status() == 404 && probe.targetsExist())
                     || !problem
                     || !response.body().contains("\"status\":" + response.status())
                     || STACK_TRACE.matcher(response.body()).find()) {
@@ -103,15 +148,149 @@ class BadInputSweepTests {
                         + response.status() + " " + abbreviate(response.body()));
             }
         }
-        assertThat(operations).as("operations of the operator API").isGreaterThan(60);
+        assertThat(operations)
+                .as("operations of the operator API and the catalogue feed")
+                .isGreaterThan(60);
         assertThat(probes.size()).as("bad requests sent").isGreaterThan(1_000);
         assertThat(failures)
-                .as("bad input answered other than by a 4xx problem")
+                .as("valid bodies refused, or bad input answered other than by a 4xx problem")
                 .isEmpty();
     }
 
+    /**
+     * The real records the sweep's paths and bodies name, created through the API (a customer, its order and product
+     * through the tracking API), by the path parameter that names each ({@code segments/{id}}); and the valid values of
+     * the body properties whose generated example would break a rule, by name wherever they stand: the ids of those
+     * records ({@code categoryId}) and values from a closed set or of a format ({@code role}, {@code currency}).
+     */
+    record Targets(Map<String, String> paths, Map<String, JsonNode> values, String serverWriteKey) {
+
+        static Targets create(HttpFixtures admin, HttpFixtures shop, Ingestion ingestion) {
+            var run = UUID.randomUUID().toString().substring(0, 8);
+            var user = "sweep-" + run;
+            var orderId = "sweep-order-" + run;
+            var productId = "sweep-product-" + run;
+            var sent = shop.post("/v1/batch", """
+                    {"batch":[{"type":"track","userId":"%s","event":"Order Completed","timestamp":"2026-05-01T08:30:00Z",
+                      "properties":{"order_id":"%s","total":20,"currency":"CNY",
+                        "products":[{"product_id":"%s","name":"Sweep","category":"Sweep","price":10,"quantity":2}]}}]}""".formatted(user, orderId, productId));
+            assertThat(sent.json().path("accepted").asInt()).as(sent.body()).isEqualTo(1);
+            ingestion.applyQueued();
+            var customerId = created(admin.get("/api/v1/customers?identity=user_id:" + user), "items")
+                    .get(0)
+                    .get("id")
+                    .asString();
+            var definition = "{\"version\":1,\"condition\":{\"type\":\"fact\",\"fact\":\"order_count\","
+                    + "\"operator\":\"at_least\",\"value\":1}}";
+            awaitIndex(admin);
+            var segmentId = id(admin.post(
+                    "/api/v1/segments", "{\"name\":\"sweep " + run + "\",\"definition\":" + definition + "}"));
+            var otherSegmentId = id(admin.post(
+                    "/api/v1/segments", "{\"name\":\"sweep other " + run + "\",\"definition\":" + definition + "}"));
+            var snapshotId = id(admin.post("/api/v1/segments/" + segmentId + "/snapshots", "{\"name\":\"sweep\"}"));
+            var categoryId = id(
+                    admin.post("/api/v1/tag-categories", "{\"name\":\"sweep " + run + "\",\"description\":\"sweep\"}"));
+            var tagId = id(
+                    admin.post("/api/v1/tags", "{\"name\":\"sweep " + run + "\",\"categoryId\":" + categoryId + "}"));
+            var model = "sweep_" + run.replace('-', '_');
+            var saved = admin.put(
+                    "/api/v1/lifecycle/models/" + model,
+                    "{\"label\":\"Sweep\",\"stages\":[{\"value\":\"buyer\",\"label\":\"Buyer\",\"condition\":"
+                            + "{\"type\":\"fact\",\"fact\":\"order_count\",\"operator\":\"at_least\",\"value\":1}},"
+                            + "{\"value\":\"other\",\"label\":\"Other\"}]}");
+            assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+            var operatorId = id(admin.post(
+                    "/api/v1/operators",
+                    "{\"username\":\"sweep-" + run + "\",\"displayName\":\"Sweep\",\"role\":\"ANALYST\","
+                            + "\"password\":\"sweep-password-" + run + "\"}"));
+            var writeKeyId = created(admin.post("/api/v1/write-keys", "{\"name\":\"sweep " + run + "\"}"), "issued")
+                    .get("id")
+                    .asString();
+            var serverWriteKey = created(
+                            admin.post(
+                                    "/api/v1/write-keys",
+                                    "{\"name\":\"sweep server " + run + "\",\"scope\":\"server\"}"),
+                            "secret")
+                    .asString();
+            var apiTokenId = created(
+                            admin.post("/api/v1/api-tokens", "{\"name\":\"sweep " + run + "\",\"role\":\"ANALYST\"}"),
+                            "issued")
+                    .get("id")
+                    .asString();
+            return new Targets(
+                    Map.ofEntries(
+                            Map.entry("customers/{id}", customerId),
+                            Map.entry("orders/{orderId}", orderId),
+                            Map.entry("products/{productId}", productId),
+                            Map.entry("segments/{id}", segmentId),
+                            Map.entry("snapshots/{snapshotId}", snapshotId),
+                            Map.entry("tags/{id}", tagId),
+                            Map.entry("models/{name}", model),
+                            Map.entry("operators/{id}", operatorId),
+                            Map.entry("write-keys/{id}", writeKeyId),
+                            Map.entry("api-tokens/{id}", apiTokenId),
+                            Map.entry("imports/{kind}", "customers")),
+                    Map.ofEntries(
+                            Map.entry("categoryId", NODES.numberNode(Long.parseLong(categoryId))),
+                            Map.entry(
+                                    "segments",
+                                    NODES.arrayNode()
+                                            .add(Long.parseLong(segmentId))
+                                            .add(Long.parseLong(otherSegmentId))),
+                            Map.entry("customers", NODES.arrayNode().add(customerId)),
+                            Map.entry("role", NODES.stringNode("ANALYST")),
+                            Map.entry("scope", NODES.stringNode("server")),
+                            // a manual tag, which takes assignments and has no rule
+                            Map.entry("kind", NODES.stringNode("MANUAL")),
+                            Map.entry("rule", NODES.nullNode()),
+                            Map.entry("password", NODES.stringNode("sweep-password-" + run)),
+                            Map.entry("currency", NODES.stringNode("CNY")),
+                            Map.entry("url", NODES.stringNode("https://shop.example.com/sweep")),
+                            Map.entry("image_url", NODES.stringNode("https://shop.example.com/sweep.png")),
+                            Map.entry("rating", NODES.numberNode(4.5))),
+                    serverWriteKey);
+        }
+
+        /** The record a path parameter names, by the step before it: {@code segments/{id}}. */
+        String of(String template, String parameter) {
+            var placeholder = "{" + parameter + "}";
+            var before = template.substring(0, template.indexOf(placeholder) - 1);
+            var key = before.substring(before.lastIndexOf('/') + 1) + "/" + placeholder;
+            var target = paths.get(key);
+            if (target == null) {
+                throw new AssertionError("the sweep has no record for " + placeholder + " in " + template
+                        + ": create one in Targets.create, so that bad values there meet the rules of their fields");
+            }
+            return target;
+        }
+
+        /** Waits until the audience index has been built: segments, tags and models need it. */
+        static void awaitIndex(HttpFixtures admin) {
+            var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!admin.get("/api/v1/audience/status").json().path("ready").asBoolean()) {
+                assertThat(System.nanoTime()).as("the audience index is built").isLessThan(deadline);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        /** The id a created record's answer carries, as text. */
+        static String id(HttpFixtures.Response response) {
+            return created(response, "id").asString();
+        }
+
+        static JsonNode created(HttpFixtures.Response response, String property) {
+            assertThat(response.status()).as(response.body()).isBetween(200, 201);
+            return response.json().get(property);
+        }
+    }
+
     /** One operation of the description and the bad requests it gets. */
-    record Operation(JsonNode description, String method, String template, JsonNode operation) {
+    record Operation(JsonNode description, Targets targets, String method, String template, JsonNode operation) {
 
         List<Probe> probes() {
             var probes = new ArrayList<Probe>();
@@ -125,7 +304,8 @@ class BadInputSweepTests {
                     var path = parameter.get("in").asString().equals("path")
                             ? path(Map.of(name, url(bad)))
                             : path(Map.of()) + "?" + name + "=" + url(bad);
-                    probes.add(new Probe(method, path, body.text(), body.contentType(), what));
+                    var inPath = parameter.get("in").asString().equals("path");
+                    probes.add(new Probe(method, path, body.text(), body.contentType(), what, false, !inPath));
                 }
                 if (name.equals("cursor")) {
                     for (var foreign : FOREIGN_CURSORS) {
@@ -135,19 +315,29 @@ class BadInputSweepTests {
                                 body.text(),
                                 body.contentType(),
                                 "a cursor of one text key " + foreign,
+                                true,
                                 true));
                     }
                 }
             }
             if (body.schema() != null) {
+                // an optional body sent as null is no body at all
+                var optional = !operation.path("requestBody").path("required").asBoolean(false);
                 for (var bad : badBodies(body)) {
-                    probes.add(new Probe(method, path(Map.of()), bad.getValue(), body.contentType(), bad.getKey()));
+                    probes.add(new Probe(
+                            method,
+                            path(Map.of()),
+                            bad.getValue(),
+                            body.contentType(),
+                            bad.getKey(),
+                            optional && bad.getValue().equals("null"),
+                            true));
                 }
             }
             return probes;
         }
 
-        /** The path with valid values in its parameters but those given. */
+        /** The path naming real records in its parameters but those given. */
         String path(Map<String, String> given) {
             var path = template;
             for (var parameter : operation.path("parameters")) {
@@ -155,17 +345,10 @@ class BadInputSweepTests {
                     continue;
                 }
                 var name = parameter.get("name").asString();
-                var value = given.getOrDefault(name, validPathValue(name, parameter.path("schema")));
+                var value = given.containsKey(name) ? given.get(name) : url(targets.of(template, name));
                 path = path.replace("{" + name + "}", value);
             }
             return path;
-        }
-
-        static String validPathValue(String name, JsonNode schema) {
-            if (name.equals("kind")) {
-                return "customers";
-            }
-            return schema.path("type").asString("").equals("integer") ? MISSING_ID : "sweep-missing";
         }
 
         static List<String> badParameterValues(JsonNode parameter) {
@@ -234,7 +417,10 @@ class BadInputSweepTests {
             return switch (schema.path("type").asString("")) {
                 case "object" -> {
                     var object = NODES.objectNode();
-                    schema.path("properties").properties().forEach(p -> object.set(p.getKey(), example(p.getValue())));
+                    schema.path("properties")
+                            .properties()
+                            .forEach(p -> object.set(
+                                    p.getKey(), targets.values().getOrDefault(p.getKey(), example(p.getValue()))));
                     yield object;
                 }
                 case "array" -> NODES.arrayNode().add(example(schema.path("items")));

@@ -43,7 +43,9 @@ import org.springframework.web.util.pattern.PathPattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bounds what a request to the operator API ({@code /api/**}) may carry, before any filter or handler reads it.
+ * Bounds what a request to the operator API ({@code /api/**}) or to the shop backend's catalogue feed
+ * ({@code /ingest/**}) may carry, before any filter or handler reads it. The tracking API ({@code /v1/**}) bounds its
+ * own bodies, by Segment's limits.
  *
  * <p>A body may have {@code siyu.api.max-body-size} (1 MB), or what its endpoint's {@link BodyLimit} allows; a larger
  * one is answered 413 without being read when it declares its length, and stops being read at the limit when it does
@@ -56,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestLimits {
 
     private static final String API = "/api/";
+    private static final String CATALOGUE_FEED = "/ingest/";
 
     @Bean
     FilterRegistrationBean<Filter> requestLimitsFilter(
@@ -64,7 +67,7 @@ class RequestLimits {
             JsonMapper json) {
         var registration = new FilterRegistrationBean<>(new Filter(environment, mappings, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        registration.addUrlPatterns(API + "*");
+        registration.addUrlPatterns(API + "*", CATALOGUE_FEED + "*");
         return registration;
     }
 

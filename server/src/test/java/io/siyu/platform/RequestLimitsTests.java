@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
 import io.siyu.TestCredentials;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The bounds of the operator API: bodies by size (413), texts and query parameters by length (400 naming the field),
+ * The bounds of the operator API and the catalogue feed: bodies by size (413), texts and query parameters by length (400 naming the field),
  * and the answers of errors no handler answered, all problem documents without stack traces.
  */
 @SiyuIntegrationTest
@@ -38,10 +43,41 @@ class RequestLimitsTests {
         var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
         var chunked = java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
                 new java.io.ByteArrayInputStream(("{\"name\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}").getBytes()));
-        var response = sendChunked(chunked);
+        var response = sendChunked("/api/v1/write-keys", "Bearer " + TestCredentials.API_TOKEN, chunked);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("/problems/too-large");
         assertThat(admin.get("/api/v1/write-keys").body()).doesNotContain("aaaaaaaaaa");
+    }
+
+    /** A sound feed of one product, padded with blanks to 2 MB: valid JSON, but beyond the feed's limit. */
+    private static byte[] paddedCatalogueFeed(String productId) {
+        return ("{\"products\":[{\"product_id\":\"" + productId + "\",\"name\":\"Tea\"}]" + " ".repeat(2 * 1024 * 1024)
+                        + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCatalogueFeedsBodyIsBoundedAsTheOperatorApis() {
+        var shopBackend = HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var declared = "limits-declared-" + UUID.randomUUID();
+        var response = shopBackend.sendBytes(
+                "POST", "/ingest/v1/products", paddedCatalogueFeed(declared), "application/json", Map.of());
+        assertThat(response.status()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("\"type\":\"/problems/too-large\"", "\"limitBytes\":1048576");
+
+        var streamed = "limits-streamed-" + UUID.randomUUID();
+        var chunked = sendChunked(
+                "/ingest/v1/products",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((TestCredentials.WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8)),
+                HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(paddedCatalogueFeed(streamed))));
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.body()).contains("/problems/too-large");
+        assertThat(admin.get("/api/v1/products/" + declared).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/products/" + streamed).status()).isEqualTo(404);
     }
 
     @Test
@@ -125,10 +161,10 @@ class RequestLimitsTests {
         assertThat(error.get("detail").asString()).startsWith("line 3: ").contains("1 were imported");
     }
 
-    private HttpResponse<String> sendChunked(HttpRequest.BodyPublisher body) {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/write-keys"))
+    private HttpResponse<String> sendChunked(String path, String authorization, HttpRequest.BodyPublisher body) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + TestCredentials.API_TOKEN)
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .POST(body)
                 .build();

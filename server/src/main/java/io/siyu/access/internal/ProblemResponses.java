@@ -7,23 +7,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes problem details from security filters, which run before Spring MVC's exception handling. */
+/** The problem details of security filters, which run before Spring MVC's exception handling. */
 final class ProblemResponses {
 
     private ProblemResponses() {}
 
+    /** Writes a problem as {@link Problems#write} does for every filter. */
     static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(Problems.PROBLEM_JSON.toString());
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, problem);
     }
 
     static ProblemDetail unauthenticated(String detail) {
-        return Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail);
+        return Problems.forStatus(HttpStatus.UNAUTHORIZED.value(), detail);
     }
 
     static ProblemDetail forbidden(String detail) {
-        return Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+        return Problems.forStatus(HttpStatus.FORBIDDEN.value(), detail);
     }
 }

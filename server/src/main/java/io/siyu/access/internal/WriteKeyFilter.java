@@ -1,6 +1,7 @@
 package io.siyu.access.internal;
 
 import io.siyu.access.WriteKeyScope;
+import io.siyu.shared.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Authenticates ingestion calls the way Segment's HTTP API does: the write key is the user name of HTTP Basic
  * authentication, with an empty password. A request with a dead key is answered 401, and one with a key whose scope
- * does not reach the endpoint (a browser key calling the catalogue feed) 403, both before its body is read; a request
- * without the header goes on unauthenticated, because browser SDKs put the write key in the JSON body, where the
- * tracking endpoints look for it (only tracking endpoints take it from there, and every scope reaches them).
+ * does not reach the endpoint (a browser key calling the catalogue feed) 403, both before its body is read. Only the
+ * tracking endpoints ({@code /v1/...}, which every scope reaches) also take the key from the JSON body, as browser SDKs
+ * send it, so a request to them without the header goes on unauthenticated; every other ingestion endpoint is called
+ * by the shop's servers, whose libraries always send the header, and without it is answered 401 before its body is
+ * read.
  */
 class WriteKeyFilter extends OncePerRequestFilter {
 
@@ -38,18 +41,20 @@ class WriteKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var key = writeKey(request);
-        if (key == null) {
+        var path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (key == null && WriteKeyScope.BROWSER.reaches(path)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (key == null) {
+            refuse(response, "send a write key of scope server as the user name of HTTP Basic authentication");
             return;
         }
         var source = credentials.authenticate(key);
         if (source.isEmpty()) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"siyu-ingest\"");
-            ProblemResponses.write(
-                    response, json, ProblemResponses.unauthenticated("the write key is unknown or revoked"));
+            refuse(response, "the write key is unknown or revoked");
             return;
         }
-        var path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         var scope = source.get().scope();
         if (!scope.reaches(path)) {
             var problem = ProblemResponses.forbidden("the write key '"
@@ -58,7 +63,7 @@ class WriteKeyFilter extends OncePerRequestFilter {
                     + "write key with the scope " + WriteKeyScope.SERVER.wireName());
             problem.setProperty("scope", scope.wireName());
             problem.setProperty("requiredScope", WriteKeyScope.SERVER.wireName());
-            ProblemResponses.write(response, json, problem);
+            Problems.write(response, json, problem);
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
@@ -71,6 +76,11 @@ class WriteKeyFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private void refuse(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"siyu-ingest\"");
+        Problems.write(response, json, ProblemResponses.unauthenticated(detail));
     }
 
     private static String writeKey(HttpServletRequest request) {

@@ -6,12 +6,17 @@ import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Slice;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +33,10 @@ import tools.jackson.databind.JsonNode;
 /** Tags and tag categories in the operator API, and the tags of a customer. */
 @RestController
 class TagController {
+
+    /** Assignment files are CSV (RFC 4180): a value holding a comma or a quote is quoted, as spreadsheets write it. */
+    private static final CSVFormat ASSIGNMENT_FILE =
+            CSVFormat.RFC4180.builder().setTrim(true).setIgnoreEmptyLines(true).get();
 
     /** Room for the 100,000 customers one assignment may name, each as a long identity such as an e-mail address. */
     static final String ASSIGNMENTS_LIMIT = "16MB";
@@ -140,13 +149,17 @@ class TagController {
         return tags.assign(id, request.customers(), request.definition(), request.value());
     }
 
-    /** Tags the customers of a CSV file: one customer per line (an id or type:value), optionally ",value". */
+    /**
+     * Tags the customers of a CSV file: one customer per line (an id or type:value), optionally ",value"; a value
+     * holding a comma is quoted.
+     */
     @PostMapping(path = "/api/v1/tags/{id}/assignments", consumes = "text/csv")
     @PreAuthorize("hasAuthority('audience:write')")
     @BodyLimit(ASSIGNMENTS_LIMIT)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
-            description = "one customer per line (an id or type:value), optionally followed by ,value",
+            description = "one customer per line (an id or type:value), optionally followed by ,value; CSV, so a "
+                    + "value holding a comma is quoted",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     TagService.Assignment assignCsv(
             @PathVariable long id,
@@ -154,19 +167,26 @@ class TagController {
             jakarta.servlet.http.HttpServletRequest request)
             throws IOException {
         // customers grouped by the value they get: the line's own, else the one of the request
-        var byValue = new java.util.LinkedHashMap<String, List<String>>();
-        try (var reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                var text = line.replace("\uFEFF", "").strip();
-                var fields = text.split(",", 2);
-                var customer = fields[0].strip();
+        var byValue = new LinkedHashMap<String, List<String>>();
+        try (var parser =
+                ASSIGNMENT_FILE.parse(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+            var records = parser.iterator();
+            for (var line = 1L; hasNext(records, line); line = parser.getCurrentLineNumber() + 1) {
+                var record = records.next();
+                if (record.size() > 2) {
+                    throw new InvalidInputException(
+                            "body",
+                            "csv",
+                            "line " + line + ": holds " + record.size() + " values; a line names a customer and "
+                                    + "optionally a value, and a value holding a comma is quoted");
+                }
+                var customer = record.get(0).replace("\uFEFF", "").strip();
                 if (customer.isEmpty()
                         || customer.equalsIgnoreCase("customer")
                         || customer.equalsIgnoreCase("customer_id")) {
                     continue;
                 }
-                var own = fields.length > 1 ? fields[1].strip() : "";
+                var own = record.size() > 1 ? record.get(1).strip() : "";
                 byValue.computeIfAbsent(own.isEmpty() ? (value == null ? "" : value) : own, v -> new ArrayList<>())
                         .add(customer);
             }
@@ -185,6 +205,25 @@ class TagController {
             unknown.addAll(result.unknown());
         }
         return new TagService.Assignment(assigned, unknown);
+    }
+
+    /**
+     * Whether the assignment file has another line; a quoted value never closed, or followed by other characters, is
+     * refused naming the line where its record starts, before anything is assigned.
+     */
+    private static boolean hasNext(Iterator<CSVRecord> records, long line) {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CSVException) {
+                throw new InvalidInputException(
+                        "body",
+                        "csv",
+                        "line " + line + ": a quoted value is not closed, or other characters follow its closing "
+                                + "quote");
+            }
+            throw e;
+        }
     }
 
     @PostMapping("/api/v1/tags/{id}/removals")

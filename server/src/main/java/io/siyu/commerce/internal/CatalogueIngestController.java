@@ -1,23 +1,21 @@
 package io.siyu.commerce.internal;
 
-import io.siyu.access.WriteKeys;
 import io.siyu.commerce.Catalogue;
 import io.siyu.shared.InvalidInputException;
-import io.siyu.shared.Problems;
 import io.siyu.shared.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The shop backend's catalogue feed: {@code POST /ingest/v1/products} with up to 1,000 products, authenticated with a
- * write key. All or nothing: one invalid product refuses the whole request, listing every broken rule, so that a
- * catalogue sync never half-applies.
+ * The shop backend's catalogue feed: {@code POST /ingest/v1/products} with up to 1,000 products. Its callers have
+ * been authenticated with a write key of scope server before their body is read (the access module's ingestion
+ * security), and the body is bounded as the operator API's are. All or nothing: one invalid product refuses the whole
+ * request, listing every broken rule, so that a catalogue sync never half-applies.
  */
 @RestController
 class CatalogueIngestController {
@@ -34,17 +32,6 @@ class CatalogueIngestController {
 
     @PostMapping("/ingest/v1/products")
     ResponseEntity<?> upsert(@RequestBody CatalogueFeed feed) {
-        if (WriteKeys.current().isEmpty()) {
-            var problem = Problems.problem(
-                    HttpStatus.UNAUTHORIZED,
-                    "unauthenticated",
-                    "Unauthenticated",
-                    "send a write key as the user name of HTTP Basic authentication");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .header("WWW-Authenticate", "Basic realm=\"siyu-ingest\"")
-                    .contentType(Problems.PROBLEM_JSON)
-                    .body(problem);
-        }
         if (feed == null || feed.products() == null || feed.products().isEmpty()) {
             throw new InvalidInputException("products", "required", "must list at least one product");
         }

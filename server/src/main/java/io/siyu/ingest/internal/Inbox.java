@@ -1,5 +1,6 @@
 package io.siyu.ingest.internal;
 
+import io.siyu.access.WriteKeys;
 import io.siyu.shared.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +34,30 @@ class Inbox {
             returning message_id""";
 
     private final JdbcTemplate jdbc;
+    private final RejectedMessages rejectedMessages;
 
-    Inbox(JdbcTemplate jdbc) {
+    Inbox(JdbcTemplate jdbc, RejectedMessages rejectedMessages) {
         this.jdbc = jdbc;
+        this.rejectedMessages = rejectedMessages;
     }
 
     /** The outcome of storing: which messages were new, and how many were duplicates. */
     record Stored(Set<String> fresh, int duplicates) {}
+
+    /**
+     * Stores the valid messages of a tracking request and keeps its rejected ones for operators, in one transaction,
+     * so that once the sender hears the answer every message either waits here or is kept as rejected.
+     */
+    @Transactional
+    public Stored take(
+            List<SegmentMessages.Normalized> valid,
+            List<RejectedMessages.Rejection> rejections,
+            WriteKeys.WriteKeySource source,
+            String endpoint,
+            Instant receivedAt) {
+        rejectedMessages.keep(rejections, source, endpoint, receivedAt);
+        return store(valid, source == null ? null : source.id(), receivedAt);
+    }
 
     @Transactional
     public Stored store(List<SegmentMessages.Normalized> messages, Long writeKeyId, Instant receivedAt) {

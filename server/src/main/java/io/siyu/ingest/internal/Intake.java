@@ -7,13 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Takes in the messages of one request: checks each, stores the valid ones in the inbox and keeps the rejected ones,
+ * Takes in the messages of one request: checks each, and has the inbox store the valid ones and keep the rejected ones
  * in one transaction, so that when the sender hears the answer every message is either stored or kept as rejected.
  * Then it counts them and wakes the pipeline.
  */
@@ -24,7 +22,6 @@ class Intake {
     private final Inbox inbox;
     private final RejectedMessages rejectedMessages;
     private final IngestPipeline pipeline;
-    private final TransactionTemplate transaction;
     private final Counter accepted;
     private final Counter duplicates;
     private final Counter rejected;
@@ -34,13 +31,11 @@ class Intake {
             Inbox inbox,
             RejectedMessages rejectedMessages,
             IngestPipeline pipeline,
-            PlatformTransactionManager transactions,
             MeterRegistry meters) {
         this.messages = messages;
         this.inbox = inbox;
         this.rejectedMessages = rejectedMessages;
         this.pipeline = pipeline;
-        this.transaction = new TransactionTemplate(transactions);
         this.accepted = meters.counter("siyu.ingest.messages", "outcome", "accepted");
         this.duplicates = meters.counter("siyu.ingest.messages", "outcome", "duplicate");
         this.rejected = meters.counter("siyu.ingest.messages", "outcome", "rejected");
@@ -83,11 +78,7 @@ class Intake {
                     rejections.add(new RejectedMessages.Rejection(single ? null : i, messageId, violations, message));
             }
         }
-        var source = request.source();
-        var stored = transaction.execute(status -> {
-            rejectedMessages.keep(rejections, source, request.endpoint(), request.receivedAt());
-            return inbox.store(valid, source == null ? null : source.id(), request.receivedAt());
-        });
+        var stored = inbox.take(valid, rejections, request.source(), request.endpoint(), request.receivedAt());
         accepted.increment(stored.fresh().size());
         duplicates.increment(stored.duplicates());
         rejected.increment(rejections.size());

@@ -451,6 +451,39 @@ class AudienceApiTests {
     }
 
     @Test
+    void csvAssignmentsReadQuotedValuesAndRefuseAQuoteNeverClosedBeforeAssigningAnything() {
+        people("quoted-", 3, "无锡");
+        var tier = admin().post("/api/v1/tags", "{\"name\":\"无锡 tier\",\"kind\":\"VALUE\"}")
+                .json()
+                .get("id")
+                .asLong();
+        var path = "/api/v1/tags/" + tier + "/assignments";
+
+        var quoted = admin().post(
+                        path,
+                        "customer,value\n\"user_id:quoted-0\",\"gold, since 2024\"\nuser_id:quoted-1,silver\n",
+                        "text/csv");
+        assertThat(quoted.status()).as(quoted.body()).isEqualTo(200);
+        assertThat(quoted.json().get("assigned").asInt()).isEqualTo(2);
+        assertThat(quoted.json().get("unknown")).isEmpty();
+        assertThat(
+                        count(
+                                "{\"type\":\"tag\",\"tag\":\"无锡 tier\",\"operator\":\"equals\",\"value\":\"gold, since 2024\"}"))
+                .isEqualTo(1);
+
+        var unclosed = admin().post(path, "user_id:quoted-2,bronze\n\"user_id:quoted-1,bronze\n", "text/csv");
+        assertThat(unclosed.status()).as(unclosed.body()).isEqualTo(400);
+        var error = unclosed.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("body");
+        assertThat(error.get("rule").asString()).isEqualTo("csv");
+        assertThat(error.get("detail").asString()).startsWith("line 2: ");
+        var tooMany = admin().post(path, "user_id:quoted-2,gold,silver\n", "text/csv");
+        assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(400);
+        assertThat(tooMany.json().get("errors").get(0).get("detail").asString()).startsWith("line 1: holds 3 values");
+        assertThat(count("{\"type\":\"tag\",\"tag\":\"无锡 tier\"}")).isEqualTo(2);
+    }
+
+    @Test
     void tagsAreAssignedByHandByCsvWithValuesAndByRulesWithHistory() {
         people("tag-", 4, "常州");
         var manual = admin().post("/api/v1/tags", "{\"name\":\"常州 VIP\",\"kind\":\"MANUAL\"}");

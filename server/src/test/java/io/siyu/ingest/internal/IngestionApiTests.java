@@ -358,6 +358,29 @@ class IngestionApiTests {
     }
 
     @Test
+    void theCatalogueFeedRefusesACallerWithoutAHeaderWriteKeyBeforeReadingItsBody() {
+        var anonymous = HttpFixtures.anonymous(port);
+        var product = "{\"writeKey\":\"%s\",\"products\":[{\"product_id\":\"anonymous-%s\",\"name\":\"Tea\"}]}"
+                .formatted(TestCredentials.WRITE_KEY, unique());
+
+        // a body never read: not even its broken JSON is noticed
+        var cutOff = anonymous.post("/ingest/v1/products", product.substring(0, 40));
+        assertThat(cutOff.status()).as(cutOff.body()).isEqualTo(401);
+        assertThat(cutOff.json().get("type").asString()).isEqualTo("/problems/unauthenticated");
+        assertThat(cutOff.json().get("detail").asString()).contains("HTTP Basic");
+        assertThat(cutOff.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"siyu-ingest\"");
+        // a write key in the body, as browser libraries send it, is taken by the tracking API only
+        assertThat(anonymous.post("/ingest/v1/products", product).status()).isEqualTo(401);
+        var malformed = HttpFixtures.anonymous(port).header("Authorization", "Basic !!!");
+        assertThat(malformed.post("/ingest/v1/products", product).status()).isEqualTo(401);
+        var tracked = anonymous.post(
+                "/v1/track",
+                "{\"writeKey\":\"%s\",\"userId\":\"body-key-%s\",\"event\":\"Seen\"}"
+                        .formatted(TestCredentials.WRITE_KEY, unique()));
+        assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
+    }
+
+    @Test
     void aWriteKeyScopeMustBeBrowserOrServer() {
         var response = HttpFixtures.token(port, TestCredentials.API_TOKEN)
                 .post("/api/v1/write-keys", "{\"name\":\"odd\",\"scope\":\"admin\"}");
