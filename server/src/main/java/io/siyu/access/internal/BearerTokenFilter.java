@@ -1,5 +1,6 @@
 package io.siyu.access.internal;
 
+import io.siyu.shared.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,8 +41,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         var principal = credentials.authenticateToken(token);
         if (principal.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            ProblemResponses.write(
-                    response, json, ProblemResponses.unauthenticated("the API token is unknown or revoked"));
+            Problems.write(response, json, ProblemResponses.unauthenticated("the API token is unknown or revoked"));
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(

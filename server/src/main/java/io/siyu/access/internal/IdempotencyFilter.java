@@ -69,7 +69,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            ProblemResponses.write(
+            Problems.write(
                     response,
                     json,
                     Problems.invalidInput(java.util.List.of(new io.siyu.shared.Violation(
@@ -80,7 +80,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         // the body is held to be hashed and offered again; a file of a gigabyte is not (imports are idempotent by line)
         var body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            ProblemResponses.write(
+            Problems.write(
                     response,
                     json,
                     Problems.invalidInput(java.util.List.of(new io.siyu.shared.Violation(
@@ -110,8 +110,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", actor, key, request.getMethod(), request.getRequestURI(), hash, IN_PROGRESS, Timestamps.of(now));
         if (claimed == 0) {
             if (!authorization.permits(request, authentication)) {
-                ProblemResponses.write(
-                        response, json, ProblemResponses.forbidden("your role does not allow this action"));
+                Problems.write(response, json, ProblemResponses.forbidden("your role does not allow this action"));
                 return;
             }
             replay(actor, key, hash, response);
@@ -148,7 +147,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 actor,
                 key);
         if (stored.isEmpty()) {
-            ProblemResponses.write(
+            Problems.write(
                     response,
                     json,
                     Problems.problem(
@@ -160,7 +159,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         var row = stored.getFirst();
         if (!hash.equals(row[0])) {
-            ProblemResponses.write(
+            Problems.write(
                     response,
                     json,
                     Problems.problem(
@@ -172,7 +171,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if ((int) row[1] == IN_PROGRESS) {
-            ProblemResponses.write(
+            Problems.write(
                     response,
                     json,
                     Problems.problem(

@@ -1,6 +1,7 @@
 package io.siyu.access.internal;
 
 import io.siyu.access.Permission;
+import io.siyu.shared.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -194,13 +195,10 @@ class SecurityConfiguration {
                             // the console's files and the OpenAPI description are public
                             .anyRequest()
                             .permitAll())
-                    .exceptionHandling(e -> e.authenticationEntryPoint(
-                                    (request, response, failure) -> ProblemResponses.write(
-                                            response,
-                                            json,
-                                            ProblemResponses.unauthenticated("sign in or send an API token")))
+                    .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> Problems.write(
+                                    response, json, ProblemResponses.unauthenticated("sign in or send an API token")))
                             .accessDeniedHandler((request, response, denied) ->
-                                    ProblemResponses.write(response, json, refusal(request, denied))))
+                                    Problems.write(response, json, refusal(request, denied))))
                     .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                                     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
                                             + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"))
