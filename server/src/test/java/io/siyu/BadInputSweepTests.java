@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siyu.ingest.Ingestion;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -182,7 +181,7 @@ class BadInputSweepTests {
                     .asString();
             var definition = "{\"version\":1,\"condition\":{\"type\":\"fact\",\"fact\":\"order_count\","
                     + "\"operator\":\"at_least\",\"value\":1}}";
-            awaitIndex(admin);
+            admin.awaitAudienceIndex();
             var segmentId = id(admin.post(
                     "/api/v1/segments", "{\"name\":\"sweep " + run + "\",\"definition\":" + definition + "}"));
             var otherSegmentId = id(admin.post(
@@ -262,20 +261,6 @@ class BadInputSweepTests {
                         + ": create one in Targets.create, so that bad values there meet the rules of their fields");
             }
             return target;
-        }
-
-        /** Waits until the audience index has been built: segments, tags and models need it. */
-        static void awaitIndex(HttpFixtures admin) {
-            var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!admin.get("/api/v1/audience/status").json().path("ready").asBoolean()) {
-                assertThat(System.nanoTime()).as("the audience index is built").isLessThan(deadline);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
         }
 
         /** The id a created record's answer carries, as text. */

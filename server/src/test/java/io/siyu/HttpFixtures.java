@@ -80,6 +80,22 @@ public final class HttpFixtures {
         return this;
     }
 
+    /** Waits until the audience index has been built (segments, tags and models need it), asking as this caller. */
+    public void awaitAudienceIndex() {
+        var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!get("/api/v1/audience/status").json().path("ready").asBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the audience index was not built within 120 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** The value of a cookie the server set, if it did. */
     public java.util.Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()

@@ -55,6 +55,8 @@ public final class PersonalData {
             "@|[0-9][0-9+" + PHONE_SEPARATORS + "]{" + (FEWEST_PHONE_DIGITS - 2) + ",}[0-9]";
 
     private static final String LOCAL_PART_SYMBOLS = "._%+-!#$&?^`~";
+    private static final String LOCAL_PART_SEPARATORS = "._-+";
+    private static final int MAX_LOCAL_PART = 64;
     /** An e-mail address as the identity rules accept one: anything but spaces, quotes and brackets before the @. */
     private static final Pattern EMAIL_ADDRESS =
             Pattern.compile("[^@\\s\"<>]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.)+[A-Za-z0-9-]{2,63}");
@@ -370,7 +372,12 @@ public final class PersonalData {
         return digits.toString();
     }
 
-    /** E-mail addresses, found from each {@code @} outwards. */
+    /**
+     * E-mail addresses, found from each {@code @} outwards. Chinese, Japanese and Korean text is usually written without
+     * spaces, so ideographs and syllables run into an address's local part only when it has no other characters or
+     * begins with a separator ({@code 张三@example.cn}, {@code 张三.li@example.cn}, at most {@value #MAX_LOCAL_PART}):
+     * prose glued to an address ({@code 联系客服service@shop.com}) stays readable.
+     */
     private static List<Span> emails(String text) {
         var spans = new ArrayList<Span>();
         var at = text.indexOf('@');
@@ -378,6 +385,11 @@ public final class PersonalData {
             var start = at;
             while (start > 0 && isLocalPart(text.charAt(start - 1))) {
                 start--;
+            }
+            if (start == at || LOCAL_PART_SEPARATORS.indexOf(text.charAt(start)) >= 0) {
+                while (start > 0 && at - start < MAX_LOCAL_PART && isEastAsian(text.charAt(start - 1))) {
+                    start--;
+                }
             }
             var end = at + 1;
             while (end < text.length() && isDomain(text.charAt(end))) {
@@ -397,7 +409,15 @@ public final class PersonalData {
     private static boolean isLocalPart(char c) {
         return isAsciiLetterOrDigit(c)
                 || LOCAL_PART_SYMBOLS.indexOf(c) >= 0
-                || (c > 127 && Character.isLetterOrDigit(c));
+                || (c > 127 && Character.isLetterOrDigit(c) && !isEastAsian(c));
+    }
+
+    private static boolean isEastAsian(char c) {
+        var script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HANGUL;
     }
 
     private static boolean isDomain(char c) {

@@ -49,22 +49,22 @@ class RequestLimitsTests {
         assertThat(admin.get("/api/v1/write-keys").body()).doesNotContain("aaaaaaaaaa");
     }
 
-    /** A sound feed of one product, padded with blanks to 2 MB: valid JSON, but beyond the feed's limit. */
+    /** A sound feed of one product, padded with blanks to 17 MB: valid JSON, but beyond the feed's limit. */
     private static byte[] paddedCatalogueFeed(String productId) {
-        return ("{\"products\":[{\"product_id\":\"" + productId + "\",\"name\":\"Tea\"}]" + " ".repeat(2 * 1024 * 1024)
+        return ("{\"products\":[{\"product_id\":\"" + productId + "\",\"name\":\"Tea\"}]" + " ".repeat(17 * 1024 * 1024)
                         + "}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
-    void theCatalogueFeedsBodyIsBoundedAsTheOperatorApis() {
+    void theCatalogueFeedsBodyIsBounded() {
         var shopBackend = HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
         var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
         var declared = "limits-declared-" + UUID.randomUUID();
         var response = shopBackend.sendBytes(
                 "POST", "/ingest/v1/products", paddedCatalogueFeed(declared), "application/json", Map.of());
         assertThat(response.status()).as(response.body()).isEqualTo(413);
-        assertThat(response.body()).contains("\"type\":\"/problems/too-large\"", "\"limitBytes\":1048576");
+        assertThat(response.body()).contains("\"type\":\"/problems/too-large\"", "\"limitBytes\":16777216");
 
         var streamed = "limits-streamed-" + UUID.randomUUID();
         var chunked = sendChunked(

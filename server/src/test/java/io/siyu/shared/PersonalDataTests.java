@@ -140,6 +140,10 @@ class PersonalDataTests {
     void recognisesEmailAddressesWhoseLocalPartIsInAnyScript() {
         assertThat(personalData.mask("写信给 张三.li@example.cn 或 müller@example.de"))
                 .isEqualTo("写信给 张***@example.cn 或 m***@example.de");
+        assertThat(personalData.mask("请联系客服邮箱service@shop.com，谢谢"))
+                .as("prose glued to an address stays readable")
+                .isEqualTo("请联系客服邮箱s***@shop.com，谢谢");
+        assertThat(personalData.mask("张三@example.cn")).isEqualTo("张***@example.cn");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.siyu.access.internal;
 
 import io.siyu.shared.Problems;
 import io.siyu.shared.Timestamps;
+import io.siyu.shared.Violation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,8 +74,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             Problems.write(
                     response,
                     json,
-                    Problems.invalidInput(java.util.List.of(new io.siyu.shared.Violation(
-                            HEADER, "length", "must have 1 to " + MAX_KEY_LENGTH + " characters"))));
+                    Problems.invalidInput(List.of(
+                            new Violation(HEADER, "length", "must have 1 to " + MAX_KEY_LENGTH + " characters"))));
             return;
         }
         var actor = principal.key();
@@ -83,7 +85,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             Problems.write(
                     response,
                     json,
-                    Problems.invalidInput(java.util.List.of(new io.siyu.shared.Violation(
+                    Problems.invalidInput(List.of(new Violation(
                             HEADER,
                             "max-body-size",
                             "works with bodies of up to " + MAX_BODY_BYTES / (1024 * 1024)

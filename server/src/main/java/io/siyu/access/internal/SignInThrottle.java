@@ -1,5 +1,6 @@
 package io.siyu.access.internal;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -8,9 +9,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -23,9 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * keep its owner out, and unknown user names are counted exactly like existing ones, so the answers do not tell which
  * names exist. An IPv6 client is counted by its /64 network, the block a single subscriber is usually given.
  *
- * <p>An attempt is counted before its password is checked, each in a transaction of its own, and one beyond the limit
- * is refused unchecked: a burst of parallel guesses gets no more checks than the limit, however fast it arrives. A
- * successful sign-in gives its attempt back to the address and forgets the failures for that name. The counters live
+ * <p>An attempt is counted before its password is checked, and committed at once, and one beyond the limit is refused
+ * unchecked: a burst of parallel guesses gets no more checks than the limit, however fast it arrives. An attempt
+ * refused for its name does not count against the address, and one refused for the address gives the name its attempt
+ * back. A successful sign-in gives its attempt back to the address and forgets the failures for that name. The counters live
  * in PostgreSQL, so every node sees the same ones; the user name is kept only as a digest.
  *
  * <p>What this does not stop: many addresses guessing one account's password slowly. Argon2's cost and the password
@@ -38,6 +40,7 @@ class SignInThrottle {
     static final int CLIENT_LIMIT = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration BLOCK = Duration.ofMinutes(15);
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -52,7 +55,7 @@ class SignInThrottle {
      *
      * @return until when the client is held back, if it may not try now; empty when the attempt may go on
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public Optional<Instant> admit(String client, String username) {
         var now = clock.instant();
         jdbc.sql("""
@@ -60,8 +63,15 @@ class SignInThrottle {
                          where window_started_at < ? and coalesce(blocked_until, '-infinity') < ?""")
                 .params(OperatorStore.ts(now.minus(WINDOW)), OperatorStore.ts(now))
                 .update();
-        return later(
-                count(accountKey(username, client), ACCOUNT_LIMIT, now), count(clientKey(client), CLIENT_LIMIT, now));
+        var account = count(accountKey(username, client), ACCOUNT_LIMIT, now);
+        if (account.isPresent()) {
+            return account;
+        }
+        var address = count(clientKey(client), CLIENT_LIMIT, now);
+        if (address.isPresent()) {
+            giveBack(accountKey(username, client));
+        }
+        return address;
     }
 
     /**
@@ -69,7 +79,7 @@ class SignInThrottle {
      *
      * @return until when the client is now held back, if a limit was reached
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public Optional<Instant> failed(String client, String username) {
         var now = clock.instant();
         return later(
@@ -77,13 +87,17 @@ class SignInThrottle {
     }
 
     /** A successful sign-in forgets the failures for this name and gives the address its attempt back. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public void succeeded(String client, String username) {
         jdbc.sql("delete from access.sign_in_throttle where key = ?")
                 .param(accountKey(username, client))
                 .update();
+        giveBack(clientKey(client));
+    }
+
+    private void giveBack(String key) {
         jdbc.sql("update access.sign_in_throttle set attempts = greatest(attempts - 1, 0) where key = ?")
-                .param(clientKey(client))
+                .param(key)
                 .update();
     }
 
@@ -168,16 +182,22 @@ class SignInThrottle {
         return "account:" + Secrets.digest(name) + ":";
     }
 
+    /**
+     * The network an address is counted by: an IPv6 address by its /64, an IPv4 address (also one written as IPv4-mapped
+     * IPv6) by itself. Only IP literals are parsed, so nothing here ever asks DNS.
+     */
     static String network(String client) {
-        if (client == null || client.indexOf(':') < 0) {
+        if (client == null
+                || client.indexOf(':') < 0
+                || !IP_LITERAL.matcher(client).matches()) {
             return client;
         }
         try {
-            var bytes = InetAddress.getByName(client).getAddress();
-            if (bytes.length != 16) {
-                return client;
+            var address = InetAddress.getByName(client);
+            if (address instanceof Inet4Address) {
+                return address.getHostAddress();
             }
-            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            return HexFormat.of().formatHex(address.getAddress(), 0, 8) + "::/64";
         } catch (UnknownHostException e) {
             return client;
         }

@@ -168,19 +168,23 @@ class TagController {
             throws IOException {
         // customers grouped by the value they get: the line's own, else the one of the request
         var byValue = new LinkedHashMap<String, List<String>>();
-        try (var parser =
-                ASSIGNMENT_FILE.parse(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+        try (var parser = ASSIGNMENT_FILE.parse(withoutByteOrderMark(request.getInputStream()))) {
             var records = parser.iterator();
             for (var line = 1L; hasNext(records, line); line = parser.getCurrentLineNumber() + 1) {
                 var record = records.next();
-                if (record.size() > 2) {
+                // spreadsheets write empty columns after the last value
+                var values = record.size();
+                while (values > 1 && record.get(values - 1).isBlank()) {
+                    values--;
+                }
+                if (values > 2) {
                     throw new InvalidInputException(
                             "body",
                             "csv",
-                            "line " + line + ": holds " + record.size() + " values; a line names a customer and "
+                            "line " + line + ": holds " + values + " values; a line names a customer and "
                                     + "optionally a value, and a value holding a comma is quoted");
                 }
-                var customer = record.get(0).replace("\uFEFF", "").strip();
+                var customer = record.get(0).strip();
                 if (customer.isEmpty()
                         || customer.equalsIgnoreCase("customer")
                         || customer.equalsIgnoreCase("customer_id")) {
@@ -205,6 +209,16 @@ class TagController {
             unknown.addAll(result.unknown());
         }
         return new TagService.Assignment(assigned, unknown);
+    }
+
+    /** The file as text, without the byte-order mark spreadsheets put before the first value. */
+    private static java.io.Reader withoutByteOrderMark(java.io.InputStream body) throws IOException {
+        var reader = new java.io.PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1);
+        var first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     /**

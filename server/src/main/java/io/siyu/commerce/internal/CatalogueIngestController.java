@@ -1,6 +1,7 @@
 package io.siyu.commerce.internal;
 
 import io.siyu.commerce.Catalogue;
+import io.siyu.shared.BodyLimit;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The shop backend's catalogue feed: {@code POST /ingest/v1/products} with up to 1,000 products. Its callers have
  * been authenticated with a write key of scope server before their body is read (the access module's ingestion
- * security), and the body is bounded as the operator API's are. All or nothing: one invalid product refuses the whole
+ * security), and the body is bounded at 16 MB: a thousand products with rich descriptions and attributes. All or nothing: one invalid product refuses the whole
  * request, listing every broken rule, so that a catalogue sync never half-applies.
  */
 @RestController
@@ -31,6 +32,7 @@ class CatalogueIngestController {
     record CatalogueFeed(List<ProductPayload> products) {}
 
     @PostMapping("/ingest/v1/products")
+    @BodyLimit("${siyu.ingest.max-catalogue-size:16MB}")
     ResponseEntity<?> upsert(@RequestBody CatalogueFeed feed) {
         if (feed == null || feed.products() == null || feed.products().isEmpty()) {
             throw new InvalidInputException("products", "required", "must list at least one product");

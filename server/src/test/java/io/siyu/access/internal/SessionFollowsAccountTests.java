@@ -152,6 +152,7 @@ class SessionFollowsAccountTests {
 
     @Test
     void anAnswerIsNotReplayedToTheSameCallerWithOtherPermissions() {
+        admin().awaitAudienceIndex();
         var operator = signedIn("CUSTOMER_SERVICE");
         var key = java.util.Map.of("Idempotency-Key", "preview-" + UUID.randomUUID());
         var body = """

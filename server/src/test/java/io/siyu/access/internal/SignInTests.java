@@ -102,16 +102,19 @@ class SignInTests {
                 .isEqualTo(SignInThrottle.network("2001:db8:1:2:bbbb:cccc:dddd:2"))
                 .isNotEqualTo(SignInThrottle.network("2001:db8:1:3::1"));
         assertThat(SignInThrottle.network("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(SignInThrottle.network("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(SignInThrottle.network("nothing:like-an-address.example"))
+                .isEqualTo("nothing:like-an-address.example");
 
         var username = newOperator();
+        var network = "2001:db8:77:" + Integer.toHexString(ADDRESSES.incrementAndGet()) + "::";
         for (int attempt = 1; attempt < SignInThrottle.ACCOUNT_LIMIT; attempt++) {
-            var fromAnotherAddressOfTheNetwork = browserAt("2001:db8:77:1::" + attempt);
+            var fromAnotherAddressOfTheNetwork = browserAt(network + attempt);
             assertThat(signIn(fromAnotherAddressOfTheNetwork, username, "wrong-" + attempt)
                             .status())
                     .isEqualTo(401);
         }
-        assertThat(signIn(browserAt("2001:db8:77:1::99"), username, "wrong-last")
-                        .status())
+        assertThat(signIn(browserAt(network + "99"), username, "wrong-last").status())
                 .isEqualTo(429);
     }
 
@@ -148,6 +151,24 @@ class SignInTests {
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.json().get("detail").asString()).isEqualTo("the user name or the password is wrong");
+    }
+
+    @Test
+    void retriesOfAHeldBackNameDoNotHoldBackTheAddress() {
+        var forgetful = newOperator();
+        var colleague = newOperator();
+        var address = newAddress();
+        var office = browserAt(address);
+        for (int attempt = 1; attempt <= SignInThrottle.ACCOUNT_LIMIT; attempt++) {
+            signIn(office, forgetful, "wrong-" + attempt);
+        }
+        for (int retry = 1; retry <= SignInThrottle.CLIENT_LIMIT; retry++) {
+            assertThat(signIn(office, forgetful, "retry-" + retry).status()).isEqualTo(429);
+        }
+
+        assertThat(signIn(browserAt(address), colleague, PASSWORD).status())
+                .as("the colleague behind the same address")
+                .isEqualTo(200);
     }
 
     @Test

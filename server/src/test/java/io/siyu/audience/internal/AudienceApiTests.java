@@ -484,6 +484,25 @@ class AudienceApiTests {
     }
 
     @Test
+    void csvAssignmentsAcceptWhatSpreadsheetsWrite() {
+        people("sheet-", 2, "苏州");
+        var tier = admin().post("/api/v1/tags", "{\"name\":\"苏州 tier\",\"kind\":\"VALUE\"}")
+                .json()
+                .get("id")
+                .asLong();
+
+        // a byte-order mark before a quoted first value, and empty columns after the last value
+        var sheet = admin().post(
+                        "/api/v1/tags/" + tier + "/assignments",
+                        "\uFEFF\"user_id:sheet-0\",gold,,\r\nuser_id:sheet-1,silver,\r\n",
+                        "text/csv");
+
+        assertThat(sheet.status()).as(sheet.body()).isEqualTo(200);
+        assertThat(sheet.json().get("assigned").asInt()).isEqualTo(2);
+        assertThat(sheet.json().get("unknown")).isEmpty();
+    }
+
+    @Test
     void tagsAreAssignedByHandByCsvWithValuesAndByRulesWithHistory() {
         people("tag-", 4, "常州");
         var manual = admin().post("/api/v1/tags", "{\"name\":\"常州 VIP\",\"kind\":\"MANUAL\"}");
