@@ -129,6 +129,7 @@ async function tour(page, language) {
     ['nav-api-tokens', apiTokens],
     ['nav-operators', operators],
     ['nav-audit-log', auditLog],
+    ['nav-rejected-messages', rejectedMessages],
   ];
   for (const [navigation, visit] of sections) {
     // the navigation shows only what the operator's role allows
@@ -268,6 +269,11 @@ async function operators(page, step) {
 async function auditLog(page, step) {
   await page.getByTestId('audit-row').first().waitFor();
   await shot(page, step('audit-log'));
+}
+
+async function rejectedMessages(page, step) {
+  await settle(page);
+  await shot(page, step('rejected-messages'));
 }
 
 async function mergedProfileId(page) {
