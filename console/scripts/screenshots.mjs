@@ -250,7 +250,8 @@ async function writeKeys(page, step, language) {
 }
 
 async function apiTokens(page, step) {
-  await page.getByTestId('api-token-row').first().waitFor();
+  // a fresh installation has no API tokens yet
+  await settle(page);
   await shot(page, step('api-tokens'));
   await page.getByTestId('create-api-token').click();
   await shot(page, step('api-token-create'));
