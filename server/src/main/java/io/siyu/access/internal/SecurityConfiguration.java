@@ -64,13 +64,14 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder(
+        var encoders = new DelegatingPasswordEncoder(
                 "argon2",
                 Map.of(
                         "argon2",
                         Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                         "bcrypt",
                         new BCryptPasswordEncoder()));
+        return new BoundedPasswordEncoder(encoders, BoundedPasswordEncoder.forThisMachine());
     }
 
     @Bean
