@@ -97,6 +97,23 @@ class BadInputSweepTests {
     @Test
     void everyOperatorEndpointRefusesBadInputWithAProblem() {
         var http = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        http.awaitAudienceIndex();
+        // the valid bodies change the RFM settings every test shares: they are put back afterwards
+        var rfm = http.get("/api/v1/rfm").json();
+        var rfmSettings = rfm.get("referenceIsToday").asBoolean()
+                ? "{\"windowDays\":%d}".formatted(rfm.get("windowDays").asInt())
+                : "{\"windowDays\":%d,\"referenceDate\":\"%s\"}"
+                        .formatted(
+                                rfm.get("windowDays").asInt(),
+                                rfm.get("referenceDate").asString());
+        try {
+            sweep(http);
+        } finally {
+            assertThat(http.put("/api/v1/rfm/settings", rfmSettings).status()).isEqualTo(200);
+        }
+    }
+
+    void sweep(HttpFixtures http) {
         var description = http.get("/v3/api-docs").json();
         var targets = Targets.create(http, HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY), ingestion);
         var shopBackend = HttpFixtures.writeKey(port, targets.serverWriteKey());
