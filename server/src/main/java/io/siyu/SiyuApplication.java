@@ -1,6 +1,6 @@
 package io.siyu;
 
-import io.siyu.ingest.ImportCommand;
+import io.siyu.ingest.cli.ImportCommand;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,4 +1,4 @@
-package io.siyu.ingest;
+package io.siyu.ingest.cli;
 
 import java.io.IOException;
 import java.net.URI;
