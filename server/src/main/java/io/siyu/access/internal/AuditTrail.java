@@ -147,7 +147,7 @@ class AuditTrail implements AuditLog {
                 .param("before", before)
                 .param("action", action)
                 .param("actor", actor)
-                .param("limit", limit + 1)
+                .param("limit", Slice.rowsToFetch(limit))
                 .query((rs, n) -> new Entry(
                         rs.getLong("id"),
                         OperatorStore.instant(rs, "at"),
@@ -159,8 +159,6 @@ class AuditTrail implements AuditLog {
                         rs.getString("detail") == null ? null : json.readTree(rs.getString("detail")),
                         rs.getString("client_ip")))
                 .list();
-        var more = items.size() > limit;
-        var page = more ? items.subList(0, limit) : items;
-        return Slice.of(page, more ? Cursor.encode(page.getLast().id()) : null);
+        return Slice.cut(items, limit, entry -> Cursor.encode(entry.id()));
     }
 }

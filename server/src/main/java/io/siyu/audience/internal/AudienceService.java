@@ -241,11 +241,11 @@ class AudienceService {
             var members = set.apply(index);
             return members == null
                     ? new Page(List.<Integer>of(), 0)
-                    : new Page(first(members, after, limit + 1), members.getLongCardinality());
+                    : new Page(first(members, after, Slice.rowsToFetch(limit)), members.getLongCardinality());
         });
-        var more = page.ids().size() > limit;
-        var ids = more ? page.ids().subList(0, limit) : page.ids();
-        return new Slice<>(summaries(ids), more ? Cursor.encode(ids.getLast()) : null, page.total());
+        return Slice.cut(page.ids(), limit, id -> Cursor.encode(id))
+                .mapItems(this::summaries)
+                .withTotal(page.total());
     }
 
     private record Page(List<Integer> ids, long total) {}

@@ -76,7 +76,7 @@ class CommerceQueries {
 
     Slice<OrderSummary> orders(String status, Long customerId, Instant from, Instant to, String cursor, int limit) {
         var where = new ArrayList<String>();
-        var params = new MapSqlParameterSource("limit", limit + 1);
+        var params = new MapSqlParameterSource("limit", Slice.rowsToFetch(limit));
         where.add("true");
         if (status != null) {
             params.addValue("status", status);
@@ -105,11 +105,7 @@ class CommerceQueries {
                         + " order by placed_at desc, order_id desc limit :limit",
                 params,
                 (rs, n) -> summary(rs));
-        var more = rows.size() > limit;
-        var page = more ? rows.subList(0, limit) : rows;
-        return Slice.of(
-                page,
-                more ? Cursor.encode(page.getLast().placedAt(), page.getLast().orderId()) : null);
+        return Slice.cut(rows, limit, order -> Cursor.encode(order.placedAt(), order.orderId()));
     }
 
     private static OrderSummary summary(ResultSet rs) throws SQLException {
@@ -203,7 +199,7 @@ class CommerceQueries {
 
     Slice<Product> products(String q, String category, String cursor, int limit) {
         var where = new ArrayList<String>();
-        var params = new MapSqlParameterSource("limit", limit + 1);
+        var params = new MapSqlParameterSource("limit", Slice.rowsToFetch(limit));
         where.add("true");
         if (q != null) {
             params.addValue(
@@ -223,9 +219,7 @@ class CommerceQueries {
                         + " order by product_id limit :limit",
                 params,
                 (rs, n) -> product(rs));
-        var more = rows.size() > limit;
-        var page = more ? rows.subList(0, limit) : rows;
-        return Slice.of(page, more ? Cursor.encode(page.getLast().productId()) : null);
+        return Slice.cut(rows, limit, product -> Cursor.encode(product.productId()));
     }
 
     ProductDetail product(String productId) {

@@ -126,16 +126,13 @@ class CustomerDirectory {
                     "before", Cursor.decode("cursor", search.cursor(), 1).number(0));
             where.add("c.id < :before");
         }
-        params.addValue("limit", search.limit() + 1);
+        params.addValue("limit", Slice.rowsToFetch(search.limit()));
         var rows = jdbc.query(
                 "select c.* from customers.customer c where " + String.join(" and ", where)
                         + " order by c.id desc limit :limit",
                 params,
                 (rs, n) -> rs.getLong("id"));
-        var more = rows.size() > search.limit();
-        var ids = more ? rows.subList(0, search.limit()) : rows;
-        var summaries = summaries(ids);
-        return Slice.of(summaries, more ? Cursor.encode(ids.getLast()) : null);
+        return Slice.cut(rows, search.limit(), id -> Cursor.encode(id)).mapItems(this::summaries);
     }
 
     /**
@@ -474,7 +471,7 @@ class CustomerDirectory {
     /** One page of a customer's timeline, newest first; the total is the profile's event count fact. */
     Slice<TimelineEvent> timeline(long requestedId, String cursor, int limit, String name) {
         var profile = liveId(requestedId);
-        var params = new MapSqlParameterSource("id", profile).addValue("limit", limit + 1);
+        var params = new MapSqlParameterSource("id", profile).addValue("limit", Slice.rowsToFetch(limit));
         var where = new StringBuilder("customer_id = :id");
         if (cursor != null) {
             var keys = Cursor.decode("cursor", cursor, 2);
@@ -519,8 +516,6 @@ class CustomerDirectory {
                             properties,
                             context);
                 });
-        var more = rows.size() > limit;
-        var page = more ? rows.subList(0, limit) : rows;
         var total = name == null || name.isBlank()
                 ? jdbc.queryForObject(
                         "select event_count from customers.customer where id = :id",
@@ -529,8 +524,7 @@ class CustomerDirectory {
                 : jdbc.queryForObject("""
                         select coalesce(sum(count), 0) from customers.event_count
                          where customer_id = :id and name = :name""", new MapSqlParameterSource("id", profile).addValue("name", name), Long.class);
-        var next =
-                more ? Cursor.encode(page.getLast().occurredAt(), page.getLast().id()) : null;
-        return new Slice<>(page, next, total);
+        return Slice.cut(rows, limit, event -> Cursor.encode(event.occurredAt(), event.id()))
+                .withTotal(total);
     }
 }

@@ -1,5 +1,7 @@
 package io.siyu.customers.internal;
 
+import static java.util.stream.Collectors.joining;
+
 import io.siyu.shared.Timestamps;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -11,6 +13,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -132,34 +137,10 @@ class ProfileStore {
             return;
         }
         jdbc.batchUpdate(
-                """
-                insert into customers.customer (id, created_at, updated_at, merged_into, merged_at, display_name, traits,
-                       trait_times, channel, channel_rank, channel_at, first_seen_at, last_seen_at, event_count,
-                       order_count, total_spent, first_order_at, last_order_at, consents, consent_withdrawn_at)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
+                INSERT,
                 states.stream()
-                        .map(s -> new Object[] {
-                            s.id,
-                            Timestamps.of(s.createdAt),
-                            Timestamps.of(now),
-                            s.mergedInto,
-                            Timestamps.of(s.mergedAt),
-                            s.displayName,
-                            json.writeValueAsString(s.traits),
-                            json.writeValueAsString(s.traitTimes),
-                            s.channel,
-                            s.channelRank,
-                            Timestamps.of(s.channelAt),
-                            Timestamps.of(s.firstSeenAt),
-                            Timestamps.of(s.lastSeenAt),
-                            s.eventCount,
-                            s.orderCount,
-                            s.totalSpent,
-                            Timestamps.of(s.firstOrderAt),
-                            Timestamps.of(s.lastOrderAt),
-                            json.writeValueAsString(s.consents),
-                            Timestamps.of(s.consentWithdrawnAt)
-                        })
+                        .map(s -> Stream.concat(Stream.of(s.id, Timestamps.of(s.createdAt)), written(s, now))
+                                .toArray())
                         .toList());
     }
 
@@ -168,35 +149,67 @@ class ProfileStore {
             return;
         }
         jdbc.batchUpdate(
-                """
-                update customers.customer set updated_at = ?, merged_into = ?, merged_at = ?, display_name = ?,
-                       traits = ?::jsonb, trait_times = ?::jsonb, channel = ?, channel_rank = ?, channel_at = ?,
-                       first_seen_at = ?, last_seen_at = ?, event_count = ?, order_count = ?, total_spent = ?,
-                       first_order_at = ?, last_order_at = ?, consents = ?::jsonb, consent_withdrawn_at = ?
-                 where id = ?""",
+                UPDATE,
                 states.stream()
-                        .map(s -> new Object[] {
-                            Timestamps.of(now),
-                            s.mergedInto,
-                            Timestamps.of(s.mergedAt),
-                            s.displayName,
-                            json.writeValueAsString(s.traits),
-                            json.writeValueAsString(s.traitTimes),
-                            s.channel,
-                            s.channelRank,
-                            Timestamps.of(s.channelAt),
-                            Timestamps.of(s.firstSeenAt),
-                            Timestamps.of(s.lastSeenAt),
-                            s.eventCount,
-                            s.orderCount,
-                            s.totalSpent,
-                            Timestamps.of(s.firstOrderAt),
-                            Timestamps.of(s.lastOrderAt),
-                            json.writeValueAsString(s.consents),
-                            Timestamps.of(s.consentWithdrawnAt),
-                            s.id
-                        })
+                        .map(s ->
+                                Stream.concat(written(s, now), Stream.of(s.id)).toArray())
                         .toList());
+    }
+
+    /** A column of the profile row that every insert and update writes, and what it holds for a profile. */
+    private record Column(String name, boolean json, BiFunction<ProfileState, Instant, Object> value) {
+
+        static Column of(String name, BiFunction<ProfileState, Instant, Object> value) {
+            return new Column(name, false, value);
+        }
+
+        static Column json(String name, Function<ProfileState, ObjectNode> value) {
+            return new Column(name, true, (state, now) -> value.apply(state));
+        }
+
+        String placeholder() {
+            return json ? "?::jsonb" : "?";
+        }
+    }
+
+    /** The profile row's columns in one place, so that insert and update cannot write them differently. */
+    private static final List<Column> WRITTEN = List.of(
+            Column.of("updated_at", (s, now) -> Timestamps.of(now)),
+            Column.of("merged_into", (s, now) -> s.mergedInto),
+            Column.of("merged_at", (s, now) -> Timestamps.of(s.mergedAt)),
+            Column.of("display_name", (s, now) -> s.displayName),
+            Column.json("traits", s -> s.traits),
+            Column.json("trait_times", s -> s.traitTimes),
+            Column.of("channel", (s, now) -> s.channel),
+            Column.of("channel_rank", (s, now) -> s.channelRank),
+            Column.of("channel_at", (s, now) -> Timestamps.of(s.channelAt)),
+            Column.of("first_seen_at", (s, now) -> Timestamps.of(s.firstSeenAt)),
+            Column.of("last_seen_at", (s, now) -> Timestamps.of(s.lastSeenAt)),
+            Column.of("event_count", (s, now) -> s.eventCount),
+            Column.of("order_count", (s, now) -> s.orderCount),
+            Column.of("total_spent", (s, now) -> s.totalSpent),
+            Column.of("first_order_at", (s, now) -> Timestamps.of(s.firstOrderAt)),
+            Column.of("last_order_at", (s, now) -> Timestamps.of(s.lastOrderAt)),
+            Column.json("consents", s -> s.consents),
+            Column.of("consent_withdrawn_at", (s, now) -> Timestamps.of(s.consentWithdrawnAt)));
+
+    private static final String INSERT = "insert into customers.customer (id, created_at, "
+            + WRITTEN.stream().map(Column::name).collect(joining(", "))
+            + ") values (?, ?, "
+            + WRITTEN.stream().map(Column::placeholder).collect(joining(", "))
+            + ")";
+
+    private static final String UPDATE = "update customers.customer set "
+            + WRITTEN.stream()
+                    .map(column -> column.name() + " = " + column.placeholder())
+                    .collect(joining(", "))
+            + " where id = ?";
+
+    private Stream<Object> written(ProfileState state, Instant now) {
+        return WRITTEN.stream().map(column -> {
+            var value = column.value().apply(state, now);
+            return column.json() ? json.writeValueAsString(value) : value;
+        });
     }
 
     record IdentityRow(

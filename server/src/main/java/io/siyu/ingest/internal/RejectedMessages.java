@@ -134,10 +134,8 @@ class RejectedMessages {
                         rs.getString("body"),
                         rs.getBoolean("body_truncated")),
                 before,
-                limit + 1);
-        var more = items.size() > limit;
-        var page = more ? items.subList(0, limit) : items;
-        return Slice.of(page, more ? Cursor.encode(page.getLast().id()) : null);
+                Slice.rowsToFetch(limit));
+        return Slice.cut(items, limit, rejection -> Cursor.encode(rejection.id()));
     }
 
     /** Deletes what is older than the retention; returns how many were deleted. */
