@@ -4,8 +4,10 @@
  * every customer's event timeline.
  *
  * <p>API: {@link io.siyu.customers.Profiles} records batches of {@link io.siyu.customers.Touch}es (the normalised
- * messages of ingestion), checks their identities and consent objects, and takes order facts from commerce. Publishes
- * {@link io.siyu.customers.CustomersMerged} when two profiles become one. Consumes no events.
+ * messages of ingestion), checks their identities and consent objects, and takes order facts from commerce;
+ * {@link io.siyu.customers.CustomerStatistics} counts customers and events for dashboards. Publishes
+ * {@link io.siyu.customers.TouchesRecorded} for every batch it records (whose profiles' traits, channel or consent
+ * changed) and {@link io.siyu.customers.CustomersMerged} when two profiles become one. Consumes no events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Customers")
 package io.siyu.customers;
