@@ -2,6 +2,8 @@ package io.siyu.access.internal;
 
 import io.siyu.access.Role;
 import io.siyu.access.WriteKeyScope;
+import io.siyu.access.internal.credentials.Credentials;
+import io.siyu.access.internal.operators.OperatorAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,0 +1,278 @@
+package io.siyu.access.internal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.HttpFixtures;
+import io.siyu.SiyuIntegrationTest;
+import io.siyu.TestCredentials;
+import io.siyu.access.Permission;
+import io.siyu.access.Role;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every HTTP endpoint the application exposes and proves that each refuses anonymous callers and callers whose
+ * role lacks the permission it names, unless it is deliberately public.
+ */
+@SiyuIntegrationTest
+class EndpointSecurityTests {
+
+    /** Endpoints that are public by design, each with the reason. */
+    static final Map<String, String> PUBLIC = Map.of(
+            "GET /api/v1/session", "tells the console whether anyone is signed in",
+            "POST /api/v1/session", "signing in",
+            "DELETE /api/v1/session", "signing out is harmless without a session",
+            "GET /v3/api-docs", "the OpenAPI description of a public, documented API",
+            "GET /v3/api-docs.yaml", "the OpenAPI description",
+            "GET /v3/api-docs/swagger-config", "the API browser's configuration",
+            "GET /swagger-ui.html", "the API browser",
+            "GET /error", "renders errors of other requests; holds nothing");
+
+    /** Ingestion endpoints authenticate with write keys, not roles. */
+    static final Pattern WRITE_KEY_PATHS = Pattern.compile("^/(v1|ingest)/.*");
+
+    static final Pattern PERMISSION = Pattern.compile("hasAuthority\\('([^']+)'\\)");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    record Endpoint(String method, String path, HandlerMethod handler) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    List<Endpoint> endpoints() {
+        var endpoints = new ArrayList<Endpoint>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            var methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET)
+                    : info.getMethodsCondition().getMethods();
+            for (var pattern : info.getPatternValues()) {
+                for (var method : methods) {
+                    endpoints.add(new Endpoint(method.name(), pattern, handler));
+                }
+            }
+        });
+        return endpoints;
+    }
+
+    static String concrete(String pattern) {
+        var path = pattern.replaceAll("\\{endpoint:[^}]*}", "track")
+                .replace("{kind}", "customers")
+                .replaceAll("\\{[a-zA-Z]*[iI]d}", "1")
+                .replaceAll("\\{[^}]*}", "x");
+        return path;
+    }
+
+    @Test
+    void everyEndpointRefusesAnonymousCallers() {
+        var anonymous = HttpFixtures.anonymous(port);
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            if (PUBLIC.containsKey(endpoint.key())) {
+                continue;
+            }
+            var response = anonymous.send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
+            assertThat(response.status())
+                    .as("%s must refuse anonymous callers, answered %s", endpoint.key(), response)
+                    .isIn(401, 403);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
+    @Test
+    void everyOperatorEndpointNamesThePermissionItNeeds() {
+        var missing = endpoints().stream()
+                .filter(e -> e.path().startsWith("/api/") && !PUBLIC.containsKey(e.key()))
+                .filter(e -> rule(e.handler()) == null)
+                .map(Endpoint::key)
+                .toList();
+        assertThat(missing).as("operator endpoints without @PreAuthorize").isEmpty();
+        var unknown = endpoints().stream()
+                .map(e -> rule(e.handler()))
+                .filter(r -> r != null)
+                .flatMap(r -> PERMISSION.matcher(r).results().map(m -> m.group(1)))
+                .filter(authority -> Permission.ofAuthority(authority).isEmpty())
+                .toList();
+        assertThat(unknown).as("permissions that do not exist").isEmpty();
+    }
+
+    /** A caller per role: an API token, or a signed-in session. */
+    interface Callers {
+        HttpFixtures of(Role role);
+    }
+
+    HttpFixtures admin() {
+        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
+    }
+
+    /**
+     * Calls every endpoint that names a permission with each role's caller that lacks it, and requires 403; and that
+     * no answer to a token request sets a session cookie.
+     */
+    void walkRefusals(Callers callers) {
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            var rule = rule(endpoint.handler());
+            if (rule == null || WRITE_KEY_PATHS.matcher(endpoint.path()).matches()) {
+                continue;
+            }
+            var matcher = PERMISSION.matcher(rule);
+            if (!matcher.find()) {
+                continue;
+            }
+            var permission = Permission.ofAuthority(matcher.group(1)).orElseThrow();
+            for (var role : Role.values()) {
+                if (role.may(permission)) {
+                    continue;
+                }
+                var response =
+                        callers.of(role).send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
+                assertThat(response.status())
+                        .as("%s needs %s; %s must be refused, got %s", endpoint.key(), permission, role, response)
+                        .isEqualTo(403);
+                assertNoSessionCreated(endpoint, response);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
+    static void assertNoSessionCreated(Endpoint endpoint, HttpFixtures.Response response) {
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .as("%s must not create a session for a token request", endpoint.key())
+                .noneMatch(cookie -> cookie.startsWith("SIYU_SESSION="));
+    }
+
+    @Test
+    void everyEndpointRefusesRolesWithoutItsPermission() {
+        var tokens = new HashMap<Role, HttpFixtures>();
+        for (var role : Role.values()) {
+            var secret = admin().post("/api/v1/api-tokens", """
+                            {"name":"walk-%s","role":"%s"}""".formatted(role, role))
+                    .json()
+                    .get("secret")
+                    .asString();
+            tokens.put(role, HttpFixtures.token(port, secret));
+        }
+        walkRefusals(tokens::get);
+    }
+
+    /** A console session of a new admin, and what the admin API token then changes about its operator. */
+    HttpFixtures adminSessionThen(String change) {
+        var username = "walk" + UUID.randomUUID().toString().substring(0, 8);
+        var id = admin().post("/api/v1/operators", """
+                        {"username":"%s","role":"ADMIN","password":"long-enough-pw"}""".formatted(username))
+                .json()
+                .get("id")
+                .asLong();
+        var console = HttpFixtures.session(port, username, "long-enough-pw");
+        assertThat(admin().patch("/api/v1/operators/" + id, change).status()).isEqualTo(200);
+        return console;
+    }
+
+    @Test
+    void everyEndpointRefusesASessionWhoseOperatorWasDemoted() {
+        var sessions = new HashMap<Role, HttpFixtures>();
+        for (var role : Role.values()) {
+            sessions.put(role, adminSessionThen("""
+                    {"role":"%s"}""".formatted(role)));
+        }
+        walkRefusals(sessions::get);
+    }
+
+    @Test
+    void everyEndpointRefusesASessionWhoseOperatorWasDisabled() {
+        var console = adminSessionThen("{\"disabled\":true}");
+
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            if (PUBLIC.containsKey(endpoint.key()) || !endpoint.path().startsWith("/api/")) {
+                continue;
+            }
+            var response = console.send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
+            assertThat(response.status())
+                    .as("%s must refuse a disabled operator's session, answered %s", endpoint.key(), response)
+                    .isEqualTo(401);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
+    @Test
+    void noReadWithATokenCreatesASession() {
+        var admin = admin();
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            if (!endpoint.method().equals("GET")
+                    || WRITE_KEY_PATHS.matcher(endpoint.path()).matches()) {
+                continue;
+            }
+            assertNoSessionCreated(endpoint, admin.get(concrete(endpoint.path())));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    @Test
+    void everyIngestionEndpointBeyondTrackingRefusesBrowserWriteKeys() {
+        var secret = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                .post("/api/v1/write-keys", "{\"name\":\"walk-browser\",\"scope\":\"browser\"}")
+                .json()
+                .get("secret")
+                .asString();
+        var browser = HttpFixtures.writeKey(port, secret);
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            if (!endpoint.path().startsWith("/ingest/")) {
+                continue;
+            }
+            var response = browser.send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
+            assertThat(response.status())
+                    .as("%s is for server write keys; a browser key must be refused, got %s", endpoint.key(), response)
+                    .isEqualTo(403);
+            assertThat(response.json().get("scope").asString()).isEqualTo("browser");
+            checked++;
+        }
+        assertThat(checked).as("the catalogue feed at least").isPositive();
+    }
+
+    @Test
+    void healthIsPublicAndMetricsNeedThePermission() {
+        assertThat(HttpFixtures.anonymous(port)
+                        .get("/actuator/health/readiness")
+                        .status())
+                .isEqualTo(200);
+        assertThat(HttpFixtures.anonymous(port).get("/actuator/prometheus").status())
+                .isEqualTo(401);
+        var metrics = HttpFixtures.token(port, TestCredentials.API_TOKEN).get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("siyu_ingest_messages_total");
+    }
+
+    static String rule(HandlerMethod handler) {
+        var annotation = handler.getMethodAnnotation(PreAuthorize.class);
+        if (annotation == null) {
+            annotation = handler.getBeanType().getAnnotation(PreAuthorize.class);
+        }
+        return annotation == null ? null : annotation.value();
+    }
+}
