@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,13 @@ class RequestLimitsTests {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("/problems/not-found").doesNotContain("trace", "Exception");
+        for (var method : List.of("POST", "PUT", "DELETE")) {
+            var other = HttpFixtures.anonymous(port).send(method, "/error", "{\"status\":500", "application/json");
+            assertThat(other.status()).as(method + " /error: " + other).isBetween(400, 499);
+            assertThat(other.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(other.body()).doesNotContain("trace", "Exception");
+        }
     }
 
     @Test

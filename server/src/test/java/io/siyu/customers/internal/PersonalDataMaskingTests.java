@@ -202,6 +202,12 @@ class PersonalDataMaskingTests {
                  "affiliation":"%s","products":[{"product_id":"%s","name":"Cream","price":99,"quantity":1,
                  "category":"护肤"}]}}""".formatted(user, orderId, values.get("affiliation"), productId));
         assertThat(order.status()).as(order.body()).isEqualTo(200);
+        // a message the tracking API rejects is kept for operators: it must hold no phone or e-mail in clear either
+        var rejected = shop.post("/v1/batch", """
+                {"batch":[{"type":"track","userId":"%s","event":"",
+                  "properties":{"mobile":"%s","contact":"%s","note":"call %s after six"}}]}""".formatted(
+                user, values.get("contact_phone"), values.get("emailAddress"), spaced(values.get("in a note"))));
+        assertThat(rejected.json().get("rejected").asInt()).as(rejected.body()).isEqualTo(1);
         ingestion.applyQueued();
         var customer = admin().get("/api/v1/customers?identity=user_id:" + user)
                 .json()
