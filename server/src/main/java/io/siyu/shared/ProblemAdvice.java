@@ -79,14 +79,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        return Problems.respond(Problems.problem(
-                HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow this action"));
+        return Problems.respond(Problems.forbidden("your role does not allow this action"));
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        return Problems.respond(
-                Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", e.getMessage()));
+        return Problems.respond(Problems.unauthenticated(e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -51,6 +51,16 @@ public final class Problems {
      * The problem of a request refused before it reached a handler (by the server, for its form, or by a filter), by
      * its status alone.
      */
+    /** 401: the caller must sign in, or send a valid key or token. */
+    public static ProblemDetail unauthenticated(String detail) {
+        return forStatus(HttpStatus.UNAUTHORIZED.value(), detail);
+    }
+
+    /** 403: the caller is known, but may not do this. */
+    public static ProblemDetail forbidden(String detail) {
+        return forStatus(HttpStatus.FORBIDDEN.value(), detail);
+    }
+
     public static ProblemDetail forStatus(int status, String detail) {
         var known = HttpStatus.resolve(status);
         return switch (known) {

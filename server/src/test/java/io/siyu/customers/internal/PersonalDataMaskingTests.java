@@ -8,7 +8,6 @@ import io.siyu.TestCredentials;
 import io.siyu.access.Role;
 import io.siyu.ingest.Ingestion;
 import io.siyu.shared.PersonalData;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -222,9 +221,10 @@ class PersonalDataMaskingTests {
     void rolesWithoutTheRightSeeNoPhoneOrEmailInClearInAnyAnswer() {
         var seeded = seed();
         var admin = admin();
-        var segment = awaitIndex(() -> admin.post("/api/v1/segments", """
+        admin.awaitAudienceIndex();
+        var segment = admin.post("/api/v1/segments", """
                 {"name":"pd %s","definition":{"version":1,"condition":
-                  {"type":"trait","trait":"cohort","operator":"equals","value":"%s"}}}""".formatted(seeded.userId(), seeded.userId())));
+                  {"type":"trait","trait":"cohort","operator":"equals","value":"%s"}}}""".formatted(seeded.userId(), seeded.userId()));
         assertThat(segment.status()).as(segment.body()).isEqualTo(201);
         var segmentId = segment.json().get("id").asLong();
         var snapshotId = admin.post("/api/v1/segments/" + segmentId + "/snapshots", "{}")
@@ -457,8 +457,9 @@ class PersonalDataMaskingTests {
     void namingCustomersByPhoneOrEmailToTagThemNeedsTheRight() {
         var seeded = seed();
         var admin = admin();
-        var tagId = awaitIndex(() -> admin.post("/api/v1/tags", """
-                        {"name":"%s by phone","kind":"MANUAL"}""".formatted(seeded.userId())))
+        admin.awaitAudienceIndex();
+        var tagId = admin.post("/api/v1/tags", """
+                        {"name":"%s by phone","kind":"MANUAL"}""".formatted(seeded.userId()))
                 .json()
                 .get("id")
                 .asLong();
@@ -477,7 +478,7 @@ class PersonalDataMaskingTests {
     void comparingTraitsThatHoldPhonesOrEmailsNeedsTheRightButAskingWhetherTheyExistDoesNot() {
         seed();
         var admin = admin();
-        awaitIndex(() -> admin.get("/api/v1/audience/vocabulary"));
+        admin.awaitAudienceIndex();
         var analyst = as(Role.ANALYST);
         var comparisons = List.of(
                 "{\"type\":\"trait\",\"trait\":\"contact_phone\",\"operator\":\"starts_with\",\"value\":\"138\"}",
@@ -543,21 +544,5 @@ class PersonalDataMaskingTests {
                 "/api/v1/tags/" + tagId + "/members?limit=500",
                 "/api/v1/overview?days=7"));
         return paths;
-    }
-
-    /** Asks until the audience index has been built (it answers 503 meanwhile), and answers the first other answer. */
-    static HttpFixtures.Response awaitIndex(java.util.function.Supplier<HttpFixtures.Response> request) {
-        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        var response = request.get();
-        while (response.status() == 503 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            response = request.get();
-        }
-        return response;
     }
 }

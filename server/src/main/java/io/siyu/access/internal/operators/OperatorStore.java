@@ -109,11 +109,11 @@ public class OperatorStore {
                 instant(rs, "created_at"));
     }
 
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
         return Timestamps.read(rs, column);
     }
 
-    public static OffsetDateTime ts(Instant instant) {
+    private static OffsetDateTime ts(Instant instant) {
         return Timestamps.of(instant);
     }
 }

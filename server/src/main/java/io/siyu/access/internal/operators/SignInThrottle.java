@@ -1,5 +1,6 @@
 package io.siyu.access.internal.operators;
 
+import io.siyu.shared.Timestamps;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -64,7 +65,7 @@ class SignInThrottle {
         jdbc.sql("""
                         delete from access.sign_in_throttle
                          where window_started_at < ? and coalesce(blocked_until, '-infinity') < ?""")
-                .params(OperatorStore.ts(now.minus(WINDOW)), OperatorStore.ts(now))
+                .params(Timestamps.of(now.minus(WINDOW)), Timestamps.of(now))
                 .update();
         var account = count(accountKey(username, client), ACCOUNT_LIMIT, now);
         if (account.isPresent()) {
@@ -109,8 +110,8 @@ class SignInThrottle {
         return jdbc.sql("""
                         select max(blocked_until) as until from access.sign_in_throttle
                          where key like ? and blocked_until > ?""")
-                .params(accountPrefix(username) + "%", OperatorStore.ts(clock.instant()))
-                .query((rs, n) -> Optional.ofNullable(OperatorStore.instant(rs, "until")))
+                .params(accountPrefix(username) + "%", Timestamps.of(clock.instant()))
+                .query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "until")))
                 .single();
     }
 
@@ -144,11 +145,11 @@ class SignInThrottle {
                                 end
                         returning blocked_until""")
                 .param("key", key)
-                .param("now", OperatorStore.ts(now))
+                .param("now", Timestamps.of(now))
                 .param("limit", limit)
-                .param("blockEnd", OperatorStore.ts(now.plus(BLOCK)))
-                .param("windowStart", OperatorStore.ts(now.minus(WINDOW)))
-                .query((rs, n) -> Optional.ofNullable(OperatorStore.instant(rs, "blocked_until")))
+                .param("blockEnd", Timestamps.of(now.plus(BLOCK)))
+                .param("windowStart", Timestamps.of(now.minus(WINDOW)))
+                .query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "blocked_until")))
                 .single()
                 .filter(until -> until.isAfter(now));
     }
@@ -159,8 +160,8 @@ class SignInThrottle {
                            set blocked_until = greatest(coalesce(blocked_until, '-infinity'), ?)
                          where key = ? and attempts >= ?
                         returning blocked_until""")
-                .params(OperatorStore.ts(now.plus(BLOCK)), key, limit)
-                .query((rs, n) -> OperatorStore.instant(rs, "blocked_until"))
+                .params(Timestamps.of(now.plus(BLOCK)), key, limit)
+                .query((rs, n) -> Timestamps.read(rs, "blocked_until"))
                 .optional();
     }
 

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,18 +42,11 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         var principal = credentials.authenticateToken(token);
         if (principal.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            Problems.write(response, json, ProblemResponses.unauthenticated("the API token is unknown or revoked"));
+            Problems.write(response, json, Problems.unauthenticated("the API token is unknown or revoked"));
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                 principal.get(), null, Authorities.of(principal.get().role()));
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        AuthenticatedChain.proceed(authentication, request, response, chain);
     }
 }

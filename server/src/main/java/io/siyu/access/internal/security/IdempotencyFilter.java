@@ -113,7 +113,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", actor, key, request.getMethod(), request.getRequestURI(), hash, IN_PROGRESS, Timestamps.of(now));
         if (claimed == 0) {
             if (!authorization.permits(request, authentication)) {
-                Problems.write(response, json, ProblemResponses.forbidden("your role does not allow this action"));
+                Problems.write(response, json, Problems.forbidden("your role does not allow this action"));
                 return;
             }
             replay(actor, key, hash, response);
@@ -150,14 +150,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 actor,
                 key);
         if (stored.isEmpty()) {
-            Problems.write(
-                    response,
-                    json,
-                    Problems.problem(
-                            HttpStatus.CONFLICT,
-                            "conflict",
-                            "Conflict",
-                            "retry: the first request with this key just failed"));
+            conflict(response, "retry: the first request with this key just failed");
             return;
         }
         var row = stored.getFirst();
@@ -174,14 +167,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if ((int) row[1] == IN_PROGRESS) {
-            Problems.write(
-                    response,
-                    json,
-                    Problems.problem(
-                            HttpStatus.CONFLICT,
-                            "conflict",
-                            "Conflict",
-                            "a request with this Idempotency-Key is still being carried out; retry in a moment"));
+            conflict(response, "a request with this Idempotency-Key is still being carried out; retry in a moment");
             return;
         }
         response.setStatus((int) row[1]);
@@ -192,6 +178,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (row[3] != null) {
             response.getOutputStream().write((byte[]) row[3]);
         }
+    }
+
+    private void conflict(HttpServletResponse response, String detail) throws IOException {
+        Problems.write(response, json, Problems.problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail));
     }
 
     private static String hash(String line, byte[] body) {

@@ -202,7 +202,7 @@ class SecurityConfiguration {
                             .anyRequest()
                             .permitAll())
                     .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> Problems.write(
-                                    response, json, ProblemResponses.unauthenticated("sign in or send an API token")))
+                                    response, json, Problems.unauthenticated("sign in or send an API token")))
                             .accessDeniedHandler((request, response, denied) ->
                                     Problems.write(response, json, refusal(request, denied))))
                     .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -223,11 +223,11 @@ class SecurityConfiguration {
                         && !request.isRequestedSessionIdValid()
                         && !request.getRequestURI().equals("/api/v1/session");
                 return sessionEnded
-                        ? ProblemResponses.unauthenticated("the session has ended; sign in again")
-                        : ProblemResponses.forbidden("the CSRF token is missing or stale; send the XSRF-TOKEN "
+                        ? Problems.unauthenticated("the session has ended; sign in again")
+                        : Problems.forbidden("the CSRF token is missing or stale; send the XSRF-TOKEN "
                                 + "cookie's value in the X-XSRF-TOKEN header");
             }
-            return ProblemResponses.forbidden("your role does not allow this action");
+            return Problems.forbidden("your role does not allow this action");
         }
     }
 

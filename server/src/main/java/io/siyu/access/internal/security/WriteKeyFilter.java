@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,7 +57,7 @@ class WriteKeyFilter extends OncePerRequestFilter {
         }
         var scope = source.get().scope();
         if (!scope.reaches(path)) {
-            var problem = ProblemResponses.forbidden("the write key '"
+            var problem = Problems.forbidden("the write key '"
                     + source.get().name() + "' has the scope "
                     + scope.wireName() + ", which reaches only the tracking API (/v1/...); this endpoint needs a "
                     + "write key with the scope " + WriteKeyScope.SERVER.wireName());
@@ -69,19 +68,12 @@ class WriteKeyFilter extends OncePerRequestFilter {
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                 source.get(), null, List.of(new SimpleGrantedAuthority(AUTHORITY)));
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        AuthenticatedChain.proceed(authentication, request, response, chain);
     }
 
     private void refuse(HttpServletResponse response, String detail) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"siyu-ingest\"");
-        Problems.write(response, json, ProblemResponses.unauthenticated(detail));
+        Problems.write(response, json, Problems.unauthenticated(detail));
     }
 
     private static String writeKey(HttpServletRequest request) {

@@ -6,7 +6,6 @@ import io.siyu.access.Role;
 import io.siyu.access.internal.operators.OperatorAccounts;
 import io.siyu.access.internal.operators.OperatorPrincipal;
 import io.siyu.access.internal.security.BearerTokenFilter;
-import io.siyu.access.internal.security.ProblemResponses;
 import io.siyu.access.internal.security.SessionFollowsAccount;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Problems;
@@ -78,7 +77,7 @@ class SessionController {
         if (authentication != null && authentication.getPrincipal() instanceof OperatorPrincipal principal) {
             return ResponseEntity.ok(SessionView.of(principal));
         }
-        return Problems.respond(ProblemResponses.unauthenticated("nobody is signed in"));
+        return Problems.respond(Problems.unauthenticated("nobody is signed in"));
     }
 
     @PostMapping
@@ -100,7 +99,7 @@ class SessionController {
                 yield ResponseEntity.ok(SessionView.of(principal));
             }
             case OperatorAccounts.SignIn.Rejected() ->
-                Problems.respond(ProblemResponses.unauthenticated("the user name or the password is wrong"));
+                Problems.respond(Problems.unauthenticated("the user name or the password is wrong"));
             case OperatorAccounts.SignIn.HeldBack(var until) -> heldBack(until);
         };
     }
