@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.siyu.shared.InputRules;
 import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.Utf8;
 import io.siyu.shared.Violation;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,13 +20,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.InvalidDefinitionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A body is first read as a tree and checked as a whole, so that a rule broken deep inside a segment definition is
  * named by its path ({@code definition.condition.value}) before any handler sees it; then it is bound to the
- * handler's type from the same bytes. Decimals are read as {@code BigDecimal} (a double would turn {@code 1e131072}
+ * handler's type from that tree, so the body is parsed once; it must be well-formed UTF-8 (overlong forms
+ * and encoded surrogates refused, see {@link Utf8}) unless it declares another charset. Decimals are read as {@code BigDecimal} (a double would turn {@code 1e131072}
  * into infinity), and a list refuses {@code null} items instead of handing them to code that cannot expect them. The
  * mapper of answers and of stored JSON is not changed.
  */
@@ -65,6 +67,14 @@ class RequestJson {
         @Override
         public Object read(ResolvableType type, HttpInputMessage input, Map<String, Object> hints) throws IOException {
             var bytes = input.getBody().readAllBytes();
+            var contentType = input.getHeaders().getContentType();
+            if (contentType == null
+                    || contentType.getCharset() == null
+                    || contentType.getCharset().equals(StandardCharsets.UTF_8)) {
+                Utf8.check(bytes).ifPresent(violation -> {
+                    throw new InvalidInputException(List.of(violation));
+                });
+            }
             JsonNode tree;
             try {
                 tree = getMapper().readTree(bytes);
@@ -76,7 +86,15 @@ class RequestJson {
             if (!violations.isEmpty()) {
                 throw new InvalidInputException(violations);
             }
-            return super.read(type, new Replayed(bytes, input.getHeaders()), hints);
+            try {
+                return getMapper()
+                        .readerFor(getMapper().constructType(type.getType()))
+                        .readValue(tree);
+            } catch (InvalidDefinitionException e) {
+                throw new HttpMessageConversionException("Type definition error: " + e.getType(), e);
+            } catch (JacksonException e) {
+                throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e, input);
+            }
         }
     }
 
@@ -119,20 +137,6 @@ class RequestJson {
     private static void add(List<Violation> violations, Violation violation) {
         if (violation != null) {
             violations.add(violation);
-        }
-    }
-
-    /** The body once more, from the bytes already read. */
-    private record Replayed(byte[] bytes, HttpHeaders headers) implements HttpInputMessage {
-
-        @Override
-        public InputStream getBody() {
-            return new ByteArrayInputStream(bytes);
-        }
-
-        @Override
-        public HttpHeaders getHeaders() {
-            return headers;
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.siyu.shared;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -19,25 +16,6 @@ public final class Utf8 {
     private Utf8() {}
 
     /** Thrown by a {@link #strict(InputStream) strict stream} at the first byte that breaks the rules. */
-    public static final class MalformedException extends IOException {
-
-        private final long offset;
-
-        MalformedException(long offset) {
-            super("not well-formed UTF-8 at byte " + offset);
-            this.offset = offset;
-        }
-
-        public long offset() {
-            return offset;
-        }
-
-        /** The violation to answer with. */
-        public Violation violation() {
-            return Utf8.violation(offset);
-        }
-    }
-
     /** The violation of a byte array that is not well-formed UTF-8, if it is not. */
     public static Optional<Violation> check(byte[] bytes) {
         var decoder = new Decoder();
@@ -47,11 +25,6 @@ public final class Utf8 {
             }
         }
         return decoder.complete() ? Optional.empty() : Optional.of(violation(bytes.length));
-    }
-
-    /** A stream that passes bytes through unchanged and throws {@link MalformedException} at the first bad one. */
-    public static InputStream strict(InputStream in) {
-        return new StrictStream(in);
     }
 
     static Violation violation(long offset) {
@@ -118,66 +91,6 @@ public final class Utf8 {
 
         boolean complete() {
             return due == 0;
-        }
-    }
-
-    private static final class StrictStream extends FilterInputStream {
-        private final Decoder decoder = new Decoder();
-        private long offset;
-
-        StrictStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            var b = super.read();
-            if (b < 0) {
-                end();
-            } else {
-                take(b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int from, int length) throws IOException {
-            var count = super.read(buffer, from, length);
-            if (count < 0) {
-                end();
-            }
-            for (int i = 0; i < count; i++) {
-                take(buffer[from + i] & 0xFF);
-            }
-            return count;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // skipped bytes must be checked too, so they are read
-            var skipped = 0L;
-            while (skipped < n && read() >= 0) {
-                skipped++;
-            }
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        private void take(int b) throws MalformedException {
-            if (!decoder.accept(b)) {
-                throw new MalformedException(offset);
-            }
-            offset++;
-        }
-
-        private void end() throws MalformedException {
-            if (!decoder.complete()) {
-                throw new MalformedException(offset);
-            }
         }
     }
 }

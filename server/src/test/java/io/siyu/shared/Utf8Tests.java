@@ -1,9 +1,7 @@
 package io.siyu.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -54,20 +52,5 @@ class Utf8Tests {
         assertThat(violation.field()).isEqualTo("body");
         assertThat(violation.rule()).isEqualTo("utf-8");
         assertThat(violation.detail()).contains("byte 2");
-    }
-
-    @Test
-    void aStrictStreamPassesGoodBytesAndStopsAtTheFirstBadOne() throws Exception {
-        var good = "{\"name\":\"中文 😀\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(Utf8.strict(new ByteArrayInputStream(good)).readAllBytes()).isEqualTo(good);
-
-        assertThatThrownBy(() -> Utf8.strict(new ByteArrayInputStream(bytes(0x22, 0xE0, 0x80, 0xAF, 0x22)))
-                        .readAllBytes())
-                .isInstanceOf(Utf8.MalformedException.class)
-                .hasMessageContaining("byte 2");
-        assertThatThrownBy(() -> Utf8.strict(new ByteArrayInputStream(bytes(0x22, 0xF0, 0x9F)))
-                        .readAllBytes())
-                .as("cut short at the end")
-                .isInstanceOf(Utf8.MalformedException.class);
     }
 }
