@@ -197,8 +197,8 @@ class AudienceEngine {
         return index.read(() -> new Status(
                 ready,
                 loaded.get(),
-                index.live.getCardinality(),
-                index.activity.size(),
+                index.liveCount(),
+                index.activityKeys(),
                 ready ? index.sizeInBytes() : 0,
                 buildMillis < 0 ? null : buildMillis,
                 builtAt,
@@ -237,7 +237,7 @@ class AudienceEngine {
         var building = index;
         // behaviour in two halves (by key), so that the second core is busy once the profiles are in
         for (var keyId : activity.keyIds()) {
-            building.column(keyId, activity.key(keyId).isMeasured());
+            building.activityToChange(keyId, activity.key(keyId).isMeasured());
         }
         var behaviourMillis = new AtomicLong();
         var behaviour = CompletableFuture.allOf(java.util.stream.IntStream.range(0, 2)
@@ -253,14 +253,7 @@ class AudienceEngine {
         readOnly.executeWithoutResult(status -> loadTags(null));
         var profilesMillis = (System.nanoTime() - started) / 1_000_000;
         behaviour.join();
-        building.activity.values().forEach(ActivityColumn::compact);
-        // the behaviour of customers merged into others (their survivors have it) leaves no trace
-        var active = new RoaringBitmap();
-        building.activity.values().forEach(column -> active.or(column.did(null, null)));
-        var gone = RoaringBitmap.andNot(active, building.live);
-        if (!gone.isEmpty()) {
-            building.activity.values().forEach(column -> column.removeAll(gone));
-        }
+        building.finishActivityLoad();
         var rfmStarted = System.nanoTime();
         var rfm = RfmCalculator.compute(jdbc, activity, RfmCalculator.settings(jdbc), today());
         var rfmMillis = (System.nanoTime() - rfmStarted) / 1_000_000;
@@ -314,8 +307,8 @@ class AudienceEngine {
                         + "collected in {} ms); then {} changes announced in {} ms and {} customers whose events "
                         + "arrived meanwhile caught up in {} ms",
                 buildMillis,
-                index.live.getCardinality(),
-                index.activity.size(),
+                index.liveCount(),
+                index.activityKeys(),
                 registry.segments().size(),
                 index.sizeInBytes() / (1024 * 1024),
                 profilesMillis,
@@ -405,7 +398,7 @@ class AudienceEngine {
             var tag = rs.getLong("tag_id");
             var value = rs.getString("value");
             index.write(() -> {
-                if (index.live.contains(ordinal)) {
+                if (index.isLive(ordinal)) {
                     index.setTag(tag, ordinal, value);
                 }
             });
@@ -432,7 +425,7 @@ class AudienceEngine {
         // by position: customer_id, key_id, day, count, sum, min, max
         activity.forEachPart(parts, part, rs -> {
             var keyId = rs.getInt(2);
-            var column = building.activity.get(keyId); // only read while the parts load
+            var column = building.activity(keyId); // only read while the parts load
             if (column == null) {
                 return; // a key created after the build started; its rows arrive through the event flow
             }
@@ -504,7 +497,7 @@ class AudienceEngine {
                     continue;
                 }
                 var ordinal = AudienceIndex.ordinal(delta.customerId());
-                if (!index.live.contains(ordinal)) {
+                if (!index.isLive(ordinal)) {
                     continue;
                 }
                 var key = activity.key(delta.keyId());
@@ -512,7 +505,7 @@ class AudienceEngine {
                     purchasesArrived.set(true);
                 }
                 touched.changed(Touched.Input.EVENT, key.event());
-                var column = index.column(delta.keyId(), key.isMeasured());
+                var column = index.activityToChange(delta.keyId(), key.isMeasured());
                 var sum = hundredths(delta.sum());
                 if (delta.day() >= firstKept) {
                     column.add(
@@ -529,10 +522,10 @@ class AudienceEngine {
             index.write(() -> {
                 for (var survivor : survivors) {
                     var ordinal = AudienceIndex.ordinal(survivor);
-                    if (index.live.contains(ordinal)) {
+                    if (index.isLive(ordinal)) {
                         replaceActivity(ordinal, rows.getOrDefault(survivor, List.of()), firstKept);
                     } else {
-                        index.activity.values().forEach(c -> c.remove(ordinal));
+                        index.forgetActivity(ordinal);
                     }
                 }
             });
@@ -567,7 +560,7 @@ class AudienceEngine {
                     index.applyAll(snapshots);
                     rows.forEach((customerId, customerRows) -> {
                         var ordinal = AudienceIndex.ordinal(customerId);
-                        if (index.live.contains(ordinal)) {
+                        if (index.isLive(ordinal)) {
                             replaceActivity(ordinal, customerRows, firstKept);
                         }
                     });
@@ -585,7 +578,8 @@ class AudienceEngine {
     private void replaceActivity(int ordinal, List<ActivityStore.ActivityRow> rows, int firstKept) {
         var ever = new HashMap<Integer, long[]>(); // key -> count, sum, min, max
         for (var row : rows) {
-            var column = index.column(row.keyId(), activity.key(row.keyId()).isMeasured());
+            var column = index.activityToChange(
+                    row.keyId(), activity.key(row.keyId()).isMeasured());
             var sum = hundredths(row.sum());
             var min = hundredths(row.min());
             var max = hundredths(row.max());
@@ -596,7 +590,7 @@ class AudienceEngine {
                     new long[] {a[0] + b[0], a[1] + b[1], Math.min(a[2], b[2]), Math.max(a[3], b[3])});
         }
         ever.forEach((keyId, figures) ->
-                index.activity.get(keyId).replace(ordinal, null, figures[0], figures[1], figures[2], figures[3]));
+                index.activity(keyId).replace(ordinal, null, figures[0], figures[1], figures[2], figures[3]));
     }
 
     /** Brings every derived set up to date for {@code within} (everyone when null) and publishes the changes. */
@@ -626,7 +620,7 @@ class AudienceEngine {
                     within,
                     scope,
                     evaluator,
-                    index.stages.computeIfAbsent(model.name(), m -> new HashMap<>()));
+                    index.stagesToChange(model.name()));
             if (!moves.isEmpty()) {
                 touched.changed(Touched.Input.STAGE, model.name());
                 changes.addAll(moves);
@@ -636,7 +630,7 @@ class AudienceEngine {
             if (!touched.affectsAny(entry.getValue().conditions())) {
                 continue;
             }
-            var values = index.tagValues.computeIfAbsent(entry.getKey(), id -> new TraitColumn());
+            var values = index.tagValuesToChange(entry.getKey());
             var bitmaps = new HashMap<String, RoaringBitmap>();
             for (var value : entry.getValue().values()) {
                 bitmaps.put(value, values.equalTo(value));
@@ -649,7 +643,7 @@ class AudienceEngine {
                     scope,
                     evaluator,
                     bitmaps);
-            var flags = index.tags.computeIfAbsent(entry.getKey(), id -> new RoaringBitmap());
+            var flags = index.tagToChange(entry.getKey());
             var gotValue = new RoaringBitmap();
             var lostValue = new RoaringBitmap();
             for (var change : valueChanges) {
@@ -685,8 +679,8 @@ class AudienceEngine {
                 continue;
             }
             var target = derived.kind().equals("tag")
-                    ? index.tags.computeIfAbsent(derived.id(), id -> new RoaringBitmap())
-                    : index.segments.computeIfAbsent(derived.id(), id -> new RoaringBitmap());
+                    ? index.tagToChange(derived.id())
+                    : index.segmentToChange(derived.id());
             var fresh = evaluator.evaluateIn(derived.parsed().condition(), scope);
             var before = within == null ? target.clone() : RoaringBitmap.and(target, within);
             var entered = RoaringBitmap.andNot(fresh, before);
@@ -724,7 +718,7 @@ class AudienceEngine {
             SegmentEvaluator evaluator,
             Map<String, RoaringBitmap> bitmaps) {
         var remaining = scope.clone();
-        var asked = within == null ? index.live : within; // only read
+        var asked = within == null ? index.live() : within; // only read
         var changes = new ArrayList<MembershipPublisher.Change>();
         for (int i = 0; i < partition.values().size(); i++) {
             var value = partition.values().get(i);
@@ -807,15 +801,10 @@ class AudienceEngine {
         }
         var order = SegmentOrder.of(ruleTags, segments);
         // stages that a model no longer has, and models that are gone, hold nobody
-        index.stages.keySet().removeIf(model -> !model.equals(RfmModel.MODEL) && !models.containsKey(model));
-        models.forEach((name, model) -> {
-            var stages = index.stages.get(name);
-            if (stages != null) {
-                stages.keySet().retainAll(model.values());
-            }
-        });
+        index.removeModelsIf(model -> !model.equals(RfmModel.MODEL) && !models.containsKey(model));
+        models.forEach((name, model) -> index.retainStages(name, model.values()));
         registry = new Registry(segments, ruleTags, valueTags, models, tagNames, tagKinds, order);
-        index.segments.keySet().retainAll(segments.keySet());
+        index.retainSegments(segments.keySet());
     }
 
     private Partition partition(String name, JsonNode stages, ConditionParser.Catalog catalog) {
@@ -849,12 +838,12 @@ class AudienceEngine {
 
             @Override
             public boolean knowsTrait(String name) {
-                return index.traits.containsKey(name);
+                return index.trait(name) != null;
             }
 
             @Override
             public ConditionParser.TraitKinds traitKinds(String name) {
-                var column = index.traits.get(name);
+                var column = index.trait(name);
                 return column == null
                         ? new ConditionParser.TraitKinds(false, false, false, false)
                         : new ConditionParser.TraitKinds(
@@ -935,7 +924,7 @@ class AudienceEngine {
             java.util.SortedSet<String> consentCategories) {}
 
     Vocabulary vocabulary() {
-        var traits = index.read(() -> index.traits.entrySet().stream()
+        var traits = index.read(() -> index.traits().entrySet().stream()
                 .filter(entry ->
                         entry.getValue().holdsText() || entry.getValue().holdsNumbers())
                 .map(entry -> new TraitTerm(
@@ -963,8 +952,7 @@ class AudienceEngine {
     java.util.SortedSet<String> consentCategories() {
         var categories = new java.util.TreeSet<>(properties.consentCategories());
         index.read(() -> {
-            categories.addAll(index.consentGranted.keySet());
-            return categories.addAll(index.consentDenied.keySet());
+            return categories.addAll(index.consentCategories());
         });
         return categories;
     }
@@ -973,7 +961,7 @@ class AudienceEngine {
     void newDay() {
         var firstKept = firstKept();
         recomputeRfm();
-        index.write(() -> index.activity.values().forEach(column -> column.forgetBefore(firstKept)));
+        index.write(() -> index.forgetActivityBefore(firstKept));
         refresh(null);
         publisher.recordSizes(index, today());
     }

@@ -17,17 +17,13 @@ public class AudienceFacade {
     public boolean isMember(long segmentId, CustomerId customer) {
         var ordinal = AudienceIndex.ordinal(customer.value());
         return engine.index().read(() -> {
-            var members = engine.index().segments.get(segmentId);
+            var members = engine.index().segment(segmentId);
             return members != null && members.contains(ordinal);
         });
     }
 
     public Optional<String> stage(String model, CustomerId customer) {
         var ordinal = AudienceIndex.ordinal(customer.value());
-        return engine.index()
-                .read(() -> engine.index().stages.getOrDefault(model, java.util.Map.of()).entrySet().stream()
-                        .filter(e -> e.getValue().contains(ordinal))
-                        .map(java.util.Map.Entry::getKey)
-                        .findFirst());
+        return engine.index().read(() -> engine.index().stageOf(model, ordinal));
     }
 }

@@ -25,28 +25,28 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class AudienceIndex {
 
-    static final String CHANNEL = "channel";
+    public static final String CHANNEL = "channel";
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ZoneId zone;
     private final Predicate<String> personal;
 
-    final RoaringBitmap live = new RoaringBitmap();
-    final Map<String, BitSlicedIndex> facts = new HashMap<>();
-    final TraitColumn channel = new TraitColumn();
-    final Map<String, TraitColumn> traits = new HashMap<>();
-    final Map<Long, RoaringBitmap> tags = new HashMap<>();
-    final Map<Long, TraitColumn> tagValues = new HashMap<>();
-    final Map<Integer, ActivityColumn> activity = new HashMap<>();
-    final Map<Long, RoaringBitmap> segments = new HashMap<>();
-    final Map<String, Map<String, RoaringBitmap>> stages = new HashMap<>();
+    private final RoaringBitmap live = new RoaringBitmap();
+    private final Map<String, BitSlicedIndex> facts = new HashMap<>();
+    private final TraitColumn channel = new TraitColumn();
+    private final Map<String, TraitColumn> traits = new HashMap<>();
+    private final Map<Long, RoaringBitmap> tags = new HashMap<>();
+    private final Map<Long, TraitColumn> tagValues = new HashMap<>();
+    private final Map<Integer, ActivityColumn> activity = new HashMap<>();
+    private final Map<Long, RoaringBitmap> segments = new HashMap<>();
+    private final Map<String, Map<String, RoaringBitmap>> stages = new HashMap<>();
     /** Per category of consent, who granted it and who denied it; everyone else never decided. */
-    final Map<String, RoaringBitmap> consentGranted = new HashMap<>();
+    private final Map<String, RoaringBitmap> consentGranted = new HashMap<>();
 
-    final Map<String, RoaringBitmap> consentDenied = new HashMap<>();
+    private final Map<String, RoaringBitmap> consentDenied = new HashMap<>();
 
     /** Facts as bit-sliced indexes: counts, money in cents, times as days since 1970 in the brand's time zone. */
-    enum Fact {
+    public enum Fact {
         EVENT_COUNT("event_count", Kind.NUMBER, false),
         ORDER_COUNT("order_count", Kind.NUMBER, true),
         TOTAL_SPENT("total_spent", Kind.MONEY, true),
@@ -56,16 +56,16 @@ final class AudienceIndex {
         FIRST_ORDER_AT("first_order_at", Kind.DAY, true),
         LAST_ORDER_AT("last_order_at", Kind.DAY, true);
 
-        enum Kind {
+        public enum Kind {
             NUMBER,
             MONEY,
             DAY
         }
 
-        final String wireName;
-        final Kind kind;
+        private final String wireName;
+        private final Kind kind;
         /** Whether only orders change it (commerce's order facts), not every event. */
-        final boolean ofOrders;
+        private final boolean ofOrders;
 
         Fact(String wireName, Kind kind, boolean ofOrders) {
             this.wireName = wireName;
@@ -73,7 +73,16 @@ final class AudienceIndex {
             this.ofOrders = ofOrders;
         }
 
-        static java.util.Optional<Fact> of(String name) {
+        /** The fact's name in conditions and in the index. */
+        public String wireName() {
+            return wireName;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public static java.util.Optional<Fact> of(String name) {
             for (var fact : values()) {
                 if (fact.wireName.equals(name)) {
                     return java.util.Optional.of(fact);
@@ -330,12 +339,254 @@ final class AudienceIndex {
         consentDenied.values().forEach(bitmap -> bitmap.remove(ordinal));
     }
 
-    static long cents(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    // ---------------------------------------------------------------- what the index answers
+
+    /** The live customers: every profile not merged into another. The index's own bitmap: callers only read it. */
+    public RoaringBitmap live() {
+        return live;
     }
 
-    ActivityColumn column(int keyId, boolean measured) {
+    public boolean isLive(int ordinal) {
+        return live.contains(ordinal);
+    }
+
+    public int liveCount() {
+        return live.getCardinality();
+    }
+
+    /** The values of a fact or of an RFM score, null when the index holds none. */
+    public BitSlicedIndex fact(String name) {
+        return facts.get(name);
+    }
+
+    /** Replaces the values of a fact for everyone (RFM scores). Callers hold the write lock. */
+    public void replaceFact(String name, BitSlicedIndex values) {
+        facts.put(name, values);
+    }
+
+    public TraitColumn channel() {
+        return channel;
+    }
+
+    /** The column of a trait, null when no customer holds it. */
+    public TraitColumn trait(String name) {
+        return traits.get(name);
+    }
+
+    /** Every trait's column by name, read only. */
+    public Map<String, TraitColumn> traits() {
+        return java.util.Collections.unmodifiableMap(traits);
+    }
+
+    /** Who granted a category of consent; an empty bitmap when nobody did. Callers only read it. */
+    public RoaringBitmap granted(String category) {
+        return consentGranted.getOrDefault(category, new RoaringBitmap());
+    }
+
+    /** Who denied a category of consent; an empty bitmap when nobody did. Callers only read it. */
+    public RoaringBitmap denied(String category) {
+        return consentDenied.getOrDefault(category, new RoaringBitmap());
+    }
+
+    /** The categories of consent some customer decided on. */
+    public java.util.Set<String> consentCategories() {
+        var categories = new java.util.HashSet<>(consentGranted.keySet());
+        categories.addAll(consentDenied.keySet());
+        return categories;
+    }
+
+    /** Who holds a tag, null when the index holds nobody for it. Callers only read it. */
+    public RoaringBitmap tag(long tagId) {
+        return tags.get(tagId);
+    }
+
+    /** The values of a value tag, null when the index holds none. */
+    public TraitColumn tagValues(long tagId) {
+        return tagValues.get(tagId);
+    }
+
+    /** Who holds a tag, created empty when missing, for a refresh to change. Callers hold the write lock. */
+    public RoaringBitmap tagToChange(long tagId) {
+        return tags.computeIfAbsent(tagId, id -> new RoaringBitmap());
+    }
+
+    /** The values of a value tag, created empty when missing, for a refresh to change. Callers hold the write lock. */
+    public TraitColumn tagValuesToChange(long tagId) {
+        return tagValues.computeIfAbsent(tagId, id -> new TraitColumn());
+    }
+
+    /** Forgets a deleted tag. Callers hold the write lock. */
+    public void forgetTag(long tagId) {
+        tags.remove(tagId);
+        tagValues.remove(tagId);
+    }
+
+    /** Every tag's holders, read only. */
+    public void forEachTag(java.util.function.BiConsumer<Long, RoaringBitmap> visitor) {
+        tags.forEach(visitor);
+    }
+
+    /** The members of a segment, null when the index holds none. Callers only read it. */
+    public RoaringBitmap segment(long id) {
+        return segments.get(id);
+    }
+
+    /** The members of a segment, created empty when missing, for a refresh to change. Callers hold the write lock. */
+    public RoaringBitmap segmentToChange(long id) {
+        return segments.computeIfAbsent(id, key -> new RoaringBitmap());
+    }
+
+    /** Sets the members of a segment (new, or as last saved). Callers hold the write lock. */
+    public void putSegment(long id, RoaringBitmap members) {
+        segments.put(id, members);
+    }
+
+    public void removeSegment(long id) {
+        segments.remove(id);
+    }
+
+    /** Forgets every segment not among {@code ids}. Callers hold the write lock. */
+    public void retainSegments(java.util.Set<Long> ids) {
+        segments.keySet().retainAll(ids);
+    }
+
+    /** Every segment's members, read only. */
+    public void forEachSegment(java.util.function.BiConsumer<Long, RoaringBitmap> visitor) {
+        segments.forEach(visitor);
+    }
+
+    /** The members of a stage of a lifecycle model (or of an RFM group), null when the index holds none. */
+    public RoaringBitmap stage(String model, String stage) {
+        var byStage = stages.get(model);
+        return byStage == null ? null : byStage.get(stage);
+    }
+
+    /** The models (and RFM) whose stages the index holds. */
+    public java.util.Set<String> models() {
+        return java.util.Collections.unmodifiableSet(stages.keySet());
+    }
+
+    /** The stages of a model with their members, read only; empty when the index holds none. */
+    public Map<String, RoaringBitmap> stages(String model) {
+        return java.util.Collections.unmodifiableMap(stages.getOrDefault(model, Map.of()));
+    }
+
+    /** The stage of a model a customer is in, if any. */
+    public java.util.Optional<String> stageOf(String model, int ordinal) {
+        return stages.getOrDefault(model, Map.of()).entrySet().stream()
+                .filter(e -> e.getValue().contains(ordinal))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /**
+     * The stages of a model, created empty when missing, for a refresh to move customers between (a stage missing
+     * from it is added by the refresh). Callers hold the write lock.
+     */
+    public Map<String, RoaringBitmap> stagesToChange(String model) {
+        return stages.computeIfAbsent(model, m -> new HashMap<>());
+    }
+
+    /** Sets the members of a stage as last saved. Callers hold the write lock. */
+    public void putStage(String model, String stage, RoaringBitmap members) {
+        stages.computeIfAbsent(model, m -> new HashMap<>()).put(stage, members);
+    }
+
+    /** Replaces every stage of a model (RFM's groups). Callers hold the write lock. */
+    public void replaceStages(String model, Map<String, RoaringBitmap> members) {
+        stages.put(model, members);
+    }
+
+    /** Forgets the models that are gone. Callers hold the write lock. */
+    public void removeModelsIf(Predicate<String> gone) {
+        stages.keySet().removeIf(gone);
+    }
+
+    /** Forgets the stages a model no longer has. Callers hold the write lock. */
+    public void retainStages(String model, java.util.Collection<String> kept) {
+        var byStage = stages.get(model);
+        if (byStage != null) {
+            byStage.keySet().retainAll(kept);
+        }
+    }
+
+    /** Receives the members of one stage of one model. */
+    @FunctionalInterface
+    public interface StageVisitor {
+        void accept(String model, String stage, RoaringBitmap members);
+    }
+
+    /** Every stage of every model with its members, read only. */
+    public void forEachStage(StageVisitor visitor) {
+        stages.forEach((model, byStage) -> byStage.forEach((stage, members) -> visitor.accept(model, stage, members)));
+    }
+
+    /** The column of an activity key, null when the index has none. */
+    public ActivityColumn activity(int keyId) {
+        return activity.get(keyId);
+    }
+
+    /** The column of an activity key, created empty when missing. Callers hold the write lock. */
+    public ActivityColumn activityToChange(int keyId, boolean measured) {
         return activity.computeIfAbsent(keyId, id -> new ActivityColumn(measured));
+    }
+
+    /** How many activity keys the index holds columns for. */
+    public int activityKeys() {
+        return activity.size();
+    }
+
+    /** Every activity key's column, read only. */
+    public void forEachActivity(java.util.function.BiConsumer<Integer, ActivityColumn> visitor) {
+        activity.forEach(visitor);
+    }
+
+    /** Removes a customer's behaviour under every key. Callers hold the write lock. */
+    public void forgetActivity(int ordinal) {
+        activity.values().forEach(column -> column.remove(ordinal));
+    }
+
+    /** Drops the per-day figures of days before {@code firstKept}; all-time figures stay. Callers hold the write lock. */
+    public void forgetActivityBefore(int firstKept) {
+        activity.values().forEach(column -> column.forgetBefore(firstKept));
+    }
+
+    /**
+     * Finishes loading behaviour into a new index: each day's rows are sorted once, and the behaviour of customers who
+     * are not live (merged into others, whose survivors have it) leaves no trace.
+     */
+    public void finishActivityLoad() {
+        activity.values().forEach(ActivityColumn::compact);
+        var active = new RoaringBitmap();
+        activity.values().forEach(column -> active.or(column.did(null, null)));
+        var gone = RoaringBitmap.andNot(active, live);
+        if (!gone.isEmpty()) {
+            activity.values().forEach(column -> column.removeAll(gone));
+        }
+    }
+
+    /**
+     * A digest of what the index holds, part by part (see {@link IndexFingerprint}); the caller holds at least the
+     * read lock.
+     */
+    public Map<String, String> fingerprint() {
+        var parts = new IndexFingerprint();
+        parts.bitmap("live", live);
+        facts.forEach((name, values) -> parts.numbers("fact " + name, values));
+        parts.text("channel", channel);
+        traits.forEach((name, column) -> parts.text("trait " + name, column));
+        consentGranted.forEach((category, members) -> parts.bitmap("consent granted " + category, members));
+        consentDenied.forEach((category, members) -> parts.bitmap("consent denied " + category, members));
+        tags.forEach((id, members) -> parts.bitmap("tag " + id, members));
+        tagValues.forEach((id, column) -> parts.text("tag value " + id, column));
+        activity.forEach((key, column) -> parts.activity("activity " + key, column));
+        segments.forEach((id, members) -> parts.bitmap("segment " + id, members));
+        forEachStage((model, stage, members) -> parts.bitmap("stage " + model + "/" + stage, members));
+        return parts.digests();
+    }
+
+    public static long cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     }
 
     void setTag(long tagId, int ordinal, String value) {

@@ -98,7 +98,7 @@ class AudienceService {
         var parsed = parse(definition);
         var started = System.nanoTime();
         var members = engine.index().read(() -> engine.evaluator().evaluate(parsed.condition(), null));
-        var live = engine.index().read(() -> (long) engine.index().live.getCardinality());
+        var live = engine.index().read(() -> (long) engine.index().liveCount());
         return new Count(members.getCardinality(), live, (System.nanoTime() - started) / 1e6);
     }
 
@@ -132,7 +132,7 @@ class AudienceService {
 
     private SegmentView view(DefinitionStore.StoredSegment segment) {
         var size = engine.index().read(() -> {
-            var members = engine.index().segments.get(segment.id());
+            var members = engine.index().segment(segment.id());
             return members == null ? 0L : (long) members.getCardinality();
         });
         return new SegmentView(
@@ -156,7 +156,7 @@ class AudienceService {
         // a new segment's first members are not announced as entries: nothing changed for them
         engine.index().write(() -> {
             engine.reloadRegistry();
-            engine.index().segments.put(id, engine.evaluator().evaluate(parsed.condition(), null));
+            engine.index().putSegment(id, engine.evaluator().evaluate(parsed.condition(), null));
         });
         publisher.markSegment(id);
         audit.record("segment.created", "segment:" + id, Map.of("name", name));
@@ -192,7 +192,7 @@ class AudienceService {
         store.deleteSegment(id, clock.instant());
         engine.index().write(() -> {
             engine.reloadRegistry();
-            engine.index().segments.remove(id);
+            engine.index().removeSegment(id);
         });
         audit.record("segment.deleted", "segment:" + id, Map.of("name", existing.name()));
     }
@@ -221,14 +221,14 @@ class AudienceService {
     Slice<CustomerSummary> members(long id, String cursor, int limit) {
         requireReady();
         store.segment(id).orElseThrow(() -> new NotFoundException("segment", id));
-        return page(index -> index.segments.get(id), cursor, limit);
+        return page(index -> index.segment(id), cursor, limit);
     }
 
     /** A page of the customers who have a tag, by customer id ascending. */
     Slice<CustomerSummary> tagMembers(long tagId, String cursor, int limit) {
         requireReady();
         store.tag(tagId).orElseThrow(() -> new NotFoundException("tag", tagId));
-        return page(index -> index.tags.get(tagId), cursor, limit);
+        return page(index -> index.tag(tagId), cursor, limit);
     }
 
     private Slice<CustomerSummary> page(
@@ -252,7 +252,7 @@ class AudienceService {
 
     RoaringBitmap membersOf(long id) {
         return engine.index().read(() -> {
-            var members = engine.index().segments.get(id);
+            var members = engine.index().segment(id);
             return members == null ? new RoaringBitmap() : members.clone();
         });
     }
@@ -290,7 +290,7 @@ class AudienceService {
         }
         var regions = new LinkedHashMap<String, Long>();
         for (int mask = 1; mask < (1 << ids.size()); mask++) {
-            var region = engine.index().live.clone();
+            var region = engine.index().live().clone();
             var name = new ArrayList<String>();
             for (int i = 0; i < ids.size(); i++) {
                 if ((mask & (1 << i)) != 0) {

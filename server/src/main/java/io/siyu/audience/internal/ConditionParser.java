@@ -271,7 +271,7 @@ final class ConditionParser {
                             + "total_spent, average_order_value, first_seen_at, last_seen_at, first_order_at, last_order_at");
         }
         var needs = needs(operator);
-        var isDay = fact.get().kind == AudienceIndex.Fact.Kind.DAY;
+        var isDay = fact.get().kind() == AudienceIndex.Fact.Kind.DAY;
         if ((isDay && needs != Needs.DATE && needs != Needs.NOTHING)
                 || (!isDay
                         && needs != Needs.NUMBER

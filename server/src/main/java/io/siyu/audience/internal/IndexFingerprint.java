@@ -12,31 +12,34 @@ import org.roaringbitmap.RoaringBitmap;
  * A digest of what the index holds, by value and part by part (live customers, each fact, trait, consent category, tag, activity key,
  * segment and stage), so that two indexes built different ways (kept current event by event, or rebuilt from
  * PostgreSQL) can be compared, and a difference named. Empty parts are left out: an index that once held a value and
- * lost it equals one that never held it.
+ * lost it equals one that never held it. {@link AudienceIndex#fingerprint} walks the index's parts into one.
  */
 final class IndexFingerprint {
 
-    private IndexFingerprint() {}
+    private final Map<String, String> parts = new TreeMap<>();
 
-    /** Part name to SHA-256 of its content; the caller holds at least the read lock. */
-    static Map<String, String> of(AudienceIndex index) {
-        var parts = new TreeMap<String, String>();
-        put(parts, "live", bitmap(index.live));
-        index.facts.forEach((name, values) -> put(parts, "fact " + name, numbers(values)));
-        put(parts, "channel", text(index.channel));
-        index.traits.forEach((name, column) -> put(parts, "trait " + name, text(column)));
-        index.consentGranted.forEach((category, members) -> put(parts, "consent granted " + category, bitmap(members)));
-        index.consentDenied.forEach((category, members) -> put(parts, "consent denied " + category, bitmap(members)));
-        index.tags.forEach((id, members) -> put(parts, "tag " + id, bitmap(members)));
-        index.tagValues.forEach((id, column) -> put(parts, "tag value " + id, text(column)));
-        index.activity.forEach((key, column) -> put(parts, "activity " + key, activity(column)));
-        index.segments.forEach((id, members) -> put(parts, "segment " + id, bitmap(members)));
-        index.stages.forEach((model, stages) ->
-                stages.forEach((stage, members) -> put(parts, "stage " + model + "/" + stage, bitmap(members))));
+    /** Part name to SHA-256 of its content, in name order. */
+    Map<String, String> digests() {
         return parts;
     }
 
-    private static void put(Map<String, String> parts, String name, Digest digest) {
+    void bitmap(String name, RoaringBitmap members) {
+        put(name, bitmap(members));
+    }
+
+    void numbers(String name, BitSlicedIndex values) {
+        put(name, numbers(values));
+    }
+
+    void text(String name, TraitColumn column) {
+        put(name, text(column));
+    }
+
+    void activity(String name, ActivityColumn column) {
+        put(name, activity(column));
+    }
+
+    private void put(String name, Digest digest) {
         if (digest.entries > 0) {
             parts.put(name, digest.hex());
         }

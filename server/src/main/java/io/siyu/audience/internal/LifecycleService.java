@@ -86,8 +86,7 @@ class LifecycleService {
         var counts = engine.index().read(() -> {
             var sizes = new LinkedHashMap<String, Long>();
             engine.index()
-                    .stages
-                    .getOrDefault(model.name(), Map.of())
+                    .stages(model.name())
                     .forEach((stage, members) -> sizes.put(stage, (long) members.getCardinality()));
             return sizes;
         });
@@ -303,29 +302,29 @@ class LifecycleService {
         return engine.index().read(() -> {
             var index = engine.index();
             var segments = new ArrayList<Membership>();
-            index.segments.forEach((segment, members) -> {
+            index.forEachSegment((segment, members) -> {
                 if (members.contains(ordinal) && registry.segments().containsKey(segment)) {
                     segments.add(new Membership(
                             segment, registry.segments().get(segment).name(), builtIn.contains(segment)));
                 }
             });
             var stages = new LinkedHashMap<String, String>();
-            index.stages.forEach((model, byStage) -> byStage.forEach((stage, members) -> {
+            index.forEachStage((model, stage, members) -> {
                 if (members.contains(ordinal)) {
                     stages.put(model, stage);
                 }
-            }));
+            });
             Rfm rfm = null;
-            var recency = index.facts.get(RfmModel.RECENCY);
+            var recency = index.fact(RfmModel.RECENCY);
             if (recency != null && recency.has(ordinal)) {
                 rfm = new Rfm(
-                        (int) index.facts.get(RfmCalculator.RECENCY_DAYS).get(ordinal),
-                        (int) index.facts.get(RfmCalculator.FREQUENCY_DAYS).get(ordinal),
+                        (int) index.fact(RfmCalculator.RECENCY_DAYS).get(ordinal),
+                        (int) index.fact(RfmCalculator.FREQUENCY_DAYS).get(ordinal),
                         BigDecimal.valueOf(
-                                index.facts.get(RfmCalculator.MONETARY_CENTS).get(ordinal), 2),
+                                index.fact(RfmCalculator.MONETARY_CENTS).get(ordinal), 2),
                         (int) recency.get(ordinal),
-                        (int) index.facts.get(RfmModel.FREQUENCY).get(ordinal),
-                        (int) index.facts.get(RfmModel.MONETARY).get(ordinal),
+                        (int) index.fact(RfmModel.FREQUENCY).get(ordinal),
+                        (int) index.fact(RfmModel.MONETARY).get(ordinal),
                         stages.get(RfmModel.MODEL));
             }
             segments.sort(java.util.Comparator.comparing(Membership::name));

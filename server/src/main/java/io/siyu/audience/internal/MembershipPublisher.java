@@ -95,14 +95,13 @@ class MembershipPublisher {
         jdbc.query("select segment_id, members from audience.segment_membership", (RowCallbackHandler) rs -> {
             var members = deserialize(rs.getBytes("members"));
             var segment = rs.getLong("segment_id");
-            index.write(() -> index.segments.put(segment, members));
+            index.write(() -> index.putSegment(segment, members));
         });
         jdbc.query("select model, stage, members from audience.stage_membership", (RowCallbackHandler) rs -> {
             var members = deserialize(rs.getBytes("members"));
             var model = rs.getString("model");
             var stage = rs.getString("stage");
-            index.write(() ->
-                    index.stages.computeIfAbsent(model, m -> new HashMap<>()).put(stage, members));
+            index.write(() -> index.putStage(model, stage, members));
         });
     }
 
@@ -247,15 +246,14 @@ class MembershipPublisher {
         var rows = current.read(() -> {
             var segmentRows = new ArrayList<Object[]>();
             for (var id : segments) {
-                var members = current.segments.get(id);
+                var members = current.segment(id);
                 if (members != null) {
                     segmentRows.add(new Object[] {id, members.clone(), (long) members.getCardinality(), now});
                 }
             }
             var stageRows = new ArrayList<Object[]>();
             for (var model : models) {
-                current.stages
-                        .getOrDefault(model, Map.of())
+                current.stages(model)
                         .forEach((stage, members) -> stageRows.add(
                                 new Object[] {model, stage, members.clone(), (long) members.getCardinality(), now}));
             }
@@ -278,11 +276,11 @@ class MembershipPublisher {
     void recordSizes(AudienceIndex index, LocalDate day) {
         var sizes = index.read(() -> {
             var segmentRows = new ArrayList<Object[]>();
-            index.segments.forEach(
+            index.forEachSegment(
                     (id, members) -> segmentRows.add(new Object[] {id, day, (long) members.getCardinality()}));
             var stageRows = new ArrayList<Object[]>();
-            index.stages.forEach((model, stages) -> stages.forEach((stage, members) ->
-                    stageRows.add(new Object[] {model, stage, day, (long) members.getCardinality()})));
+            index.forEachStage((model, stage, members) ->
+                    stageRows.add(new Object[] {model, stage, day, (long) members.getCardinality()}));
             return List.of(segmentRows, stageRows);
         });
         jdbc.batchUpdate("""

@@ -90,15 +90,12 @@ final class RfmCalculator {
 
     /** Replaces the scores and groups in the index; the caller holds the write lock. */
     static void apply(Result result, AudienceIndex index) {
-        for (var name : List.of(
-                RfmModel.RECENCY,
-                RfmModel.FREQUENCY,
-                RfmModel.MONETARY,
-                RECENCY_DAYS,
-                FREQUENCY_DAYS,
-                MONETARY_CENTS)) {
-            index.facts.put(name, new BitSlicedIndex());
-        }
+        var recency = new BitSlicedIndex();
+        var frequency = new BitSlicedIndex();
+        var monetary = new BitSlicedIndex();
+        var recencyDays = new BitSlicedIndex();
+        var frequencyDays = new BitSlicedIndex();
+        var monetaryCents = new BitSlicedIndex();
         var groups = new HashMap<String, RoaringBitmap>();
         RfmModel.GROUPS.forEach(group -> groups.put(group, new RoaringBitmap()));
         for (var scored : result.scored()) {
@@ -107,21 +104,23 @@ final class RfmCalculator {
                 continue;
             }
             var ordinal = (int) id;
-            if (!index.live.contains(ordinal)) {
+            if (!index.isLive(ordinal)) {
                 continue;
             }
-            index.facts.get(RfmModel.RECENCY).set(ordinal, scored.recency());
-            index.facts.get(RfmModel.FREQUENCY).set(ordinal, scored.frequency());
-            index.facts.get(RfmModel.MONETARY).set(ordinal, scored.monetary());
-            index.facts
-                    .get(RECENCY_DAYS)
-                    .set(ordinal, Math.max(0, scored.values().recencyDays()));
-            index.facts.get(FREQUENCY_DAYS).set(ordinal, scored.values().frequency());
-            index.facts
-                    .get(MONETARY_CENTS)
-                    .set(ordinal, AudienceIndex.cents(scored.values().monetary()));
+            recency.set(ordinal, scored.recency());
+            frequency.set(ordinal, scored.frequency());
+            monetary.set(ordinal, scored.monetary());
+            recencyDays.set(ordinal, Math.max(0, scored.values().recencyDays()));
+            frequencyDays.set(ordinal, scored.values().frequency());
+            monetaryCents.set(ordinal, AudienceIndex.cents(scored.values().monetary()));
             groups.get(scored.group()).add(ordinal);
         }
-        index.stages.put(RfmModel.MODEL, groups);
+        index.replaceFact(RfmModel.RECENCY, recency);
+        index.replaceFact(RfmModel.FREQUENCY, frequency);
+        index.replaceFact(RfmModel.MONETARY, monetary);
+        index.replaceFact(RECENCY_DAYS, recencyDays);
+        index.replaceFact(FREQUENCY_DAYS, frequencyDays);
+        index.replaceFact(MONETARY_CENTS, monetaryCents);
+        index.replaceStages(RfmModel.MODEL, groups);
     }
 }

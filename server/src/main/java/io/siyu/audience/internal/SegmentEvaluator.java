@@ -38,7 +38,7 @@ final class SegmentEvaluator {
 
     /** The live customers among {@code within} (everyone live when null): the scope for {@link #evaluateIn}. */
     RoaringBitmap scope(RoaringBitmap within) {
-        return within == null ? index.live.clone() : RoaringBitmap.and(index.live, within);
+        return within == null ? index.live().clone() : RoaringBitmap.and(index.live(), within);
     }
 
     /**
@@ -76,12 +76,11 @@ final class SegmentEvaluator {
             case Condition.Purchase purchase -> purchase(purchase, base);
             case Condition.Tag tag -> tag(tag);
             case Condition.Segment segment -> {
-                var members = index.segments.get(segment.segmentId());
+                var members = index.segment(segment.segmentId());
                 yield members == null ? new RoaringBitmap() : members;
             }
             case Condition.Lifecycle lifecycle -> {
-                var model = index.stages.get(lifecycle.model());
-                var members = model == null ? null : model.get(lifecycle.stage());
+                var members = index.stage(lifecycle.model(), lifecycle.stage());
                 yield members == null ? new RoaringBitmap() : members;
             }
             case Condition.Rfm rfm -> rfm(rfm);
@@ -89,8 +88,8 @@ final class SegmentEvaluator {
     }
 
     private RoaringBitmap consent(Condition.Consent consent, RoaringBitmap base) {
-        var granted = index.consentGranted.getOrDefault(consent.category(), new RoaringBitmap());
-        var denied = index.consentDenied.getOrDefault(consent.category(), new RoaringBitmap());
+        var granted = index.granted(consent.category());
+        var denied = index.denied(consent.category());
         return switch (consent.state()) {
             case GRANTED -> granted;
             case DENIED -> denied;
@@ -101,17 +100,17 @@ final class SegmentEvaluator {
     private RoaringBitmap attribute(Condition.Attribute attribute, RoaringBitmap base) {
         if (attribute.source() == Condition.Source.FACT) {
             if (attribute.name().equals(AudienceIndex.CHANNEL)) {
-                return text(index.channel, attribute, base);
+                return text(index.channel(), attribute, base);
             }
             var fact = AudienceIndex.Fact.of(attribute.name()).orElseThrow();
-            var values = index.facts.get(fact.wireName);
-            return switch (fact.kind) {
+            var values = index.fact(fact.wireName());
+            return switch (fact.kind()) {
                 case DAY -> days(values, attribute, base);
                 case MONEY -> number(values, attribute, 100, base);
                 case NUMBER -> number(values, attribute, 1, base);
             };
         }
-        var column = index.traits.get(attribute.name());
+        var column = index.trait(attribute.name());
         if (column == null) {
             return attribute.operator() == Operator.NOT_EXISTS ? base : new RoaringBitmap();
         }
@@ -140,7 +139,7 @@ final class SegmentEvaluator {
     private RoaringBitmap text(TraitColumn column, Condition.Attribute attribute, RoaringBitmap base) {
         // a few customers (a batch being applied): their own values looked up, not everyone's bitmaps combined
         var few = base.getCardinality();
-        if (few < 4096 && few * 16L <= index.live.getCardinality()) {
+        if (few < 4096 && few * 16L <= index.liveCount()) {
             return switch (attribute.operator()) {
                 case EQUALS, IN, CONTAINS, STARTS_WITH, NOT_EQUALS, NOT_IN -> {
                     var present = column.present(base);
@@ -237,7 +236,7 @@ final class SegmentEvaluator {
                 : behaviour.property() != null
                         ? ActivityKey.filtered(behaviour.event(), behaviour.property(), behaviour.value())
                         : ActivityKey.of(behaviour.event());
-        var column = keys.apply(key).map(index.activity::get).orElse(null);
+        var column = keys.apply(key).map(index::activity).orElse(null);
         var window = days(behaviour.window());
         if (behaviour.aggregate() != null) {
             if (column == null) {
@@ -260,7 +259,7 @@ final class SegmentEvaluator {
                         ? ActivityKey.filtered(ActivityRecorder.PURCHASE, "category", purchase.category())
                         : ActivityKey.of(ActivityRecorder.PURCHASE);
         var window = days(purchase.window());
-        var column = keys.apply(key).map(index.activity::get).orElse(null);
+        var column = keys.apply(key).map(index::activity).orElse(null);
         var result = purchase.count() == null && purchase.spent() != null
                 ? base.clone()
                 : counted(column, purchase.count(), window, base);
@@ -269,7 +268,7 @@ final class SegmentEvaluator {
             var spentKey = key.property().isEmpty()
                     ? ActivityKey.measured(ActivityRecorder.PURCHASE, ActivityRecorder.AMOUNT)
                     : key.spent();
-            var spentColumn = keys.apply(spentKey).map(index.activity::get).orElse(null);
+            var spentColumn = keys.apply(spentKey).map(index::activity).orElse(null);
             if (spentColumn == null) {
                 result.and(includesZero(purchase.spent()) ? base : new RoaringBitmap());
             } else {
@@ -330,10 +329,10 @@ final class SegmentEvaluator {
 
     private RoaringBitmap tag(Condition.Tag tag) {
         if (tag.operator() == null) {
-            var members = index.tags.get(tag.tagId());
+            var members = index.tag(tag.tagId());
             return members == null ? new RoaringBitmap() : members;
         }
-        var values = index.tagValues.get(tag.tagId());
+        var values = index.tagValues(tag.tagId());
         if (values == null) {
             return new RoaringBitmap();
         }
@@ -351,11 +350,10 @@ final class SegmentEvaluator {
 
     private RoaringBitmap rfm(Condition.Rfm rfm) {
         if (rfm.group() != null) {
-            var groups = index.stages.get(RfmModel.MODEL);
-            var members = groups == null ? null : groups.get(rfm.group());
+            var members = index.stage(RfmModel.MODEL, rfm.group());
             return members == null ? new RoaringBitmap() : members;
         }
-        var result = index.live.clone();
+        var result = index.live().clone();
         result.and(score(RfmModel.RECENCY, rfm.recency()));
         result.and(score(RfmModel.FREQUENCY, rfm.frequency()));
         result.and(score(RfmModel.MONETARY, rfm.monetary()));
@@ -363,9 +361,9 @@ final class SegmentEvaluator {
     }
 
     private RoaringBitmap score(String dimension, int[] range) {
-        var scores = index.facts.get(dimension);
+        var scores = index.fact(dimension);
         if (range == null) {
-            return index.live;
+            return index.live();
         }
         return scores == null ? new RoaringBitmap() : scores.between(range[0], range[1], null);
     }

@@ -122,9 +122,9 @@ class TagService {
         var rule = rs.getString("rule");
         var kind = rs.getString("kind");
         var counts = engine.index().read(() -> {
-            var members = engine.index().tags.get(id);
+            var members = engine.index().tag(id);
             var values = new ArrayList<ValueCount>();
-            var column = engine.index().tagValues.get(id);
+            var column = engine.index().tagValues(id);
             if (kind.equals("VALUE") && column != null) {
                 var partition = engine.registry().valueTags().get(id);
                 var names = partition != null ? partition.values() : List.<String>of();
@@ -232,8 +232,7 @@ class TagService {
         }
         jdbc.update("delete from audience.tag where id = ?", id);
         engine.index().write(() -> {
-            engine.index().tags.remove(id);
-            engine.index().tagValues.remove(id);
+            engine.index().forgetTag(id);
             engine.reloadRegistry();
         });
         audit.record("tag.deleted", "tag:" + id, Map.of("name", existing.name()));

@@ -352,7 +352,7 @@ class AudienceApiTests {
         var rows = "select customer_id, key_id, day, count, sum, min, max from audience.activity order by 1, 2, 3";
         var kept = jdbc.queryForList(rows);
         engine.refreshRfmIfPurchased(); // RFM scored now, as the rebuild will
-        var index = engine.index().read(() -> IndexFingerprint.of(engine.index()));
+        var index = engine.index().read(() -> engine.index().fingerprint());
         // behaviour that was never kept for these events, as for events stored before the audience kept any
         jdbc.update("delete from audience.activity where customer_id = ?", fixtures.customer("replay-1"));
         jdbc.update("delete from audience.activity where key_id % 3 = 0");
@@ -371,8 +371,7 @@ class AudienceApiTests {
         fixtures.awaitReady();
 
         assertThat(jdbc.queryForList(rows)).isEqualTo(kept);
-        assertThat(engine.index().read(() -> IndexFingerprint.of(engine.index())))
-                .isEqualTo(index);
+        assertThat(engine.index().read(() -> engine.index().fingerprint())).isEqualTo(index);
         assertThat(status.get("rows").asLong()).isEqualTo(kept.size());
     }
 
@@ -445,8 +444,10 @@ class AudienceApiTests {
 
     private List<Integer> members(long segment) {
         return engine.index().read(() -> {
-            var members = engine.index().segments.getOrDefault(segment, new RoaringBitmap());
-            return IntStream.of(members.toArray()).boxed().toList();
+            var members = engine.index().segment(segment);
+            return members == null
+                    ? List.<Integer>of()
+                    : IntStream.of(members.toArray()).boxed().toList();
         });
     }
 
@@ -580,7 +581,7 @@ class AudienceApiTests {
         assertThat(tags.get("tags").toString()).doesNotContain("泰州 band");
         assertThat(tags.get("history").toString()).contains("REMOVED");
         var tagId = created.json().get("id").asLong();
-        assertThat(engine.index().read(() -> engine.index().tags.get(tagId).contains((int) customer)))
+        assertThat(engine.index().read(() -> engine.index().tag(tagId).contains((int) customer)))
                 .isFalse();
     }
 
@@ -591,23 +592,23 @@ class AudienceApiTests {
         order.withObject("properties").put("order_id", "stage-order-0").put("total", 99.5);
         fixtures.send(order);
         engine.index().read(() -> {
-            for (var model : engine.index().stages.entrySet()) {
+            for (var model : engine.index().models()) {
                 var seen = new RoaringBitmap();
-                for (var members : model.getValue().values()) {
+                for (var members : engine.index().stages(model).values()) {
                     assertThat(RoaringBitmap.and(seen, members).isEmpty())
-                            .as("stages of %s overlap", model.getKey())
+                            .as("stages of %s overlap", model)
                             .isTrue();
                     seen.or(members);
                 }
-                if (!model.getKey().equals(RfmModel.MODEL)) { // RFM scores only those who bought in its window
+                if (!model.equals(RfmModel.MODEL)) { // RFM scores only those who bought in its window
                     assertThat(seen)
-                            .as("everyone in a stage of %s", model.getKey())
-                            .isEqualTo(engine.index().live);
+                            .as("everyone in a stage of %s", model)
+                            .isEqualTo(engine.index().live());
                 }
             }
             return null;
         });
-        assertThat(engine.index().stages.keySet()).contains("value", "journey");
+        assertThat(engine.index().models()).contains("value", "journey");
 
         // an operator edits a built-in model (a new label, the same stages): it stays built in
         var journey = admin().get("/api/v1/lifecycle/models/journey").json();
@@ -648,31 +649,29 @@ class AudienceApiTests {
         var absorbedOrdinal = (int) (survivor == absorbed ? gone : absorbed);
         engine.index().read(() -> {
             var fingerprintHolders = new ArrayList<String>();
-            if (engine.index().live.contains(absorbedOrdinal)) {
+            if (engine.index().isLive(absorbedOrdinal)) {
                 fingerprintHolders.add("live");
             }
-            engine.index().segments.forEach((id, members) -> {
+            engine.index().forEachSegment((id, members) -> {
                 if (members.contains(absorbedOrdinal)) {
                     fingerprintHolders.add("segment " + id);
                 }
             });
-            engine.index().tags.forEach((id, members) -> {
+            engine.index().forEachTag((id, members) -> {
                 if (members.contains(absorbedOrdinal)) {
                     fingerprintHolders.add("tag " + id);
                 }
             });
-            engine.index().activity.forEach((key, column) -> {
+            engine.index().forEachActivity((key, column) -> {
                 if (column.did(null, null).contains(absorbedOrdinal)) {
                     fingerprintHolders.add("activity " + key);
                 }
             });
-            engine.index()
-                    .stages
-                    .forEach((model, stages) -> stages.forEach((stage, members) -> {
-                        if (members.contains(absorbedOrdinal)) {
-                            fingerprintHolders.add("stage " + model + "/" + stage);
-                        }
-                    }));
+            engine.index().forEachStage((model, stage, members) -> {
+                if (members.contains(absorbedOrdinal)) {
+                    fingerprintHolders.add("stage " + model + "/" + stage);
+                }
+            });
             assertThat(fingerprintHolders)
                     .as("where the merged customer still is")
                     .isEmpty();
@@ -680,7 +679,7 @@ class AudienceApiTests {
         });
         assertThat(members(segment)).contains((int) survivor);
         assertThat(count("{\"type\":\"tag\",\"tag\":\"merge tag\"}")).isEqualTo(1);
-        assertThat(engine.index().read(() -> engine.index().tags.get(tag).contains((int) survivor)))
+        assertThat(engine.index().read(() -> engine.index().tag(tag).contains((int) survivor)))
                 .isTrue();
     }
 
@@ -739,10 +738,9 @@ class AudienceApiTests {
 
         // an event no definition reads changes only facts (event count, last seen), which the lifecycle models read
         fixtures.send(track("chain-3", "Chain Other", at(fixtures.today(), 40)));
-        var kept = engine.index().read(() -> IndexFingerprint.of(engine.index()));
+        var kept = engine.index().read(() -> engine.index().fingerprint());
         engine.rebuild();
-        assertThat(engine.index().read(() -> IndexFingerprint.of(engine.index())))
-                .isEqualTo(kept);
+        assertThat(engine.index().read(() -> engine.index().fingerprint())).isEqualTo(kept);
     }
 
     @Test
@@ -763,9 +761,9 @@ class AudienceApiTests {
                 .asLong();
         admin().post("/api/v1/tags/" + tag + "/assignments", "{\"customers\":[\"user_id:rebuild-3\"]}");
 
-        var kept = engine.index().read(() -> IndexFingerprint.of(engine.index()));
+        var kept = engine.index().read(() -> engine.index().fingerprint());
         engine.rebuild();
-        var rebuilt = engine.index().read(() -> IndexFingerprint.of(engine.index()));
+        var rebuilt = engine.index().read(() -> engine.index().fingerprint());
         assertThat(rebuilt).isEqualTo(kept);
         assertThat(kept.keySet()).anyMatch(part -> part.startsWith("activity "));
         assertThat(Set.copyOf(kept.keySet())).contains("tag " + tag);
@@ -778,13 +776,9 @@ class AudienceApiTests {
         }
         engine.index()
                 .write(() -> engine.index()
-                        .activity
-                        .values()
-                        .forEach(column -> column.remove(
-                                AudienceIndex.ordinal(ids.iterator().next()))));
+                        .forgetActivity(AudienceIndex.ordinal(ids.iterator().next())));
         engine.reloadCustomers(ids);
         engine.reloadCustomers(ids);
-        assertThat(engine.index().read(() -> IndexFingerprint.of(engine.index())))
-                .isEqualTo(kept);
+        assertThat(engine.index().read(() -> engine.index().fingerprint())).isEqualTo(kept);
     }
 }

@@ -145,8 +145,7 @@ class RfmCdnowTests {
         var groups = engine.index().read(() -> {
             var sizes = new TreeMap<String, Integer>();
             engine.index()
-                    .stages
-                    .get(RfmModel.MODEL)
+                    .stages(RfmModel.MODEL)
                     .forEach((group, members) -> sizes.put(group, members.getCardinality()));
             return sizes;
         });

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -157,7 +158,8 @@ class SegmentEquivalenceTests {
         for (var segment : world.segments().entrySet()) {
             var members = engine.index()
                     .read(() -> RoaringBitmap.and(
-                            engine.index().segments.getOrDefault(segment.getKey(), new RoaringBitmap()), ours));
+                            Objects.requireNonNullElseGet(engine.index().segment(segment.getKey()), RoaringBitmap::new),
+                            ours));
             assertSame(segment.getValue(), members, reference(world, segment.getValue()), world);
         }
     }
