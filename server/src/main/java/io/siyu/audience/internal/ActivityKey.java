@@ -6,6 +6,12 @@ package io.siyu.audience.internal;
  */
 record ActivityKey(String event, String property, String value, String measure) {
 
+    /** The event under which purchases (completed orders) count, with their products and categories. */
+    static final String PURCHASE = "$purchase";
+
+    /** The measure of what a purchase spent. */
+    static final String AMOUNT = "amount";
+
     static ActivityKey of(String event) {
         return new ActivityKey(event, "", "", "");
     }
@@ -20,7 +26,7 @@ record ActivityKey(String event, String property, String value, String measure) 
 
     /** The amount spent on what this key filters (a product or a category of purchases). */
     ActivityKey spent() {
-        return new ActivityKey(event, property, value, ActivityRecorder.AMOUNT);
+        return new ActivityKey(event, property, value, AMOUNT);
     }
 
     boolean isMeasured() {

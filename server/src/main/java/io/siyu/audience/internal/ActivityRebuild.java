@@ -1,29 +1,22 @@
 package io.siyu.audience.internal;
 
 import io.siyu.access.AuditLog;
-import io.siyu.customers.Profiles;
-import io.siyu.customers.TouchesRecorded;
 import io.siyu.shared.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the per-day activity table ({@code audience.activity}) from every stored event, then the index from it:
  * for events recorded before the audience module kept activity, and after {@code siyu.audience.indexed-properties} or
  * {@code measures} changed, so that behaviour conditions on a newly indexed property cover the whole history.
  *
- * <p>The table is emptied and filled again in one transaction, a range of customer ids at a time, reading each range's
- * events and turning them into activity exactly as the event flow does. Meanwhile the pipeline's batches wait (the
- * engine's batch lock is held), so nothing is counted twice or lost: a batch that recorded events before the rebuild
+ * <p>The table is emptied and filled again in one transaction ({@link ActivityReplay}). Meanwhile the pipeline's
+ * batches wait (the batch lock of {@link CurrentIndex} is held), so nothing is counted twice or lost: a batch that recorded events before the rebuild
  * began but had not written its activity yet writes it into the new table once the lock is released. Ingestion goes on
  * acknowledging messages; they are applied when the rebuild is done. The audience answers 503 while the index is built
  * again afterwards, as after a start.
@@ -32,9 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ActivityRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityRebuild.class);
-
-    /** Customer ids read per step: their events are turned into activity in memory, then written. */
-    private static final int CUSTOMERS_PER_STEP = 20_000;
 
     /** Where a rebuild stands: {@code state} is one of idle, rebuilding-activity, building-index, done, failed. */
     record Status(
@@ -65,28 +55,17 @@ class ActivityRebuild {
         }
     }
 
-    private final Profiles profiles;
-    private final ActivityRecorder recorder;
-    private final ActivityStore store;
-    private final AudienceEngine engine;
-    private final TransactionTemplate transaction;
+    private final ActivityReplay replay;
+    private final CurrentIndex current;
+    private final IndexBuilder builder;
     private final AuditLog audit;
     private final Clock clock;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.IDLE);
 
-    ActivityRebuild(
-            Profiles profiles,
-            ActivityRecorder recorder,
-            ActivityStore store,
-            AudienceEngine engine,
-            PlatformTransactionManager transactions,
-            AuditLog audit,
-            Clock clock) {
-        this.profiles = profiles;
-        this.recorder = recorder;
-        this.store = store;
-        this.engine = engine;
-        this.transaction = new TransactionTemplate(transactions);
+    ActivityRebuild(ActivityReplay replay, CurrentIndex current, IndexBuilder builder, AuditLog audit, Clock clock) {
+        this.replay = replay;
+        this.current = current;
+        this.builder = builder;
         this.audit = audit;
         this.clock = clock;
     }
@@ -100,7 +79,7 @@ class ActivityRebuild {
         if (status.get().running()) {
             throw new ConflictException("rebuild-running", "a rebuild of the behaviour is running; see its status");
         }
-        if (!engine.ready()) {
+        if (!current.ready()) {
             throw new ConflictException(
                     "index-building", "the audience index is being built; try again when it is ready");
         }
@@ -113,31 +92,20 @@ class ActivityRebuild {
 
     private void run() {
         try {
-            var rows = new AtomicLong();
-            var events = new AtomicLong();
-            engine.batchStarted();
+            ActivityReplay.Progress replayed;
+            current.holdBatches();
             try {
-                transaction.executeWithoutResult(tx -> {
-                    store.clear();
-                    var highest = profiles.highestCustomerId();
-                    update(s -> s.progressed(0, highest, 0, 0));
-                    for (long from = 1; from <= highest; from += CUSTOMERS_PER_STEP) {
-                        var touches = new ArrayList<TouchesRecorded.RecordedTouch>();
-                        profiles.forEachStoredTouch(from, from + CUSTOMERS_PER_STEP, touches::add);
-                        var deltas = recorder.deltas(touches);
-                        store.add(deltas);
-                        events.addAndGet(touches.size());
-                        rows.addAndGet(deltas.size());
-                        var read = Math.min(highest, from + CUSTOMERS_PER_STEP - 1);
-                        update(s -> s.progressed(read, highest, events.get(), rows.get()));
-                    }
-                });
+                replayed = replay.replay(progress -> update(s -> s.progressed(
+                        progress.customersRead(), progress.customersTotal(), progress.events(), progress.rows())));
             } finally {
-                engine.batchDone();
+                current.releaseBatches();
             }
-            log.info("audience activity rebuilt from {} stored events into {} rows; building the index", events, rows);
+            log.info(
+                    "audience activity rebuilt from {} stored events into {} rows; building the index",
+                    replayed.events(),
+                    replayed.rows());
             update(s -> s.in("building-index", null, null));
-            engine.rebuild();
+            builder.rebuild();
             update(s -> s.in("done", clock.instant(), null));
         } catch (RuntimeException e) {
             log.error("rebuilding the audience activity failed; the table is as it was", e);

@@ -23,7 +23,7 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <p>Readers share a read lock; a batch of changes takes the write lock once.
  */
-final class AudienceIndex {
+public final class AudienceIndex {
 
     public static final String CHANNEL = "channel";
 
@@ -109,7 +109,7 @@ final class AudienceIndex {
         return personal;
     }
 
-    <T> T read(Supplier<T> query) {
+    public <T> T read(Supplier<T> query) {
         lock.readLock().lock();
         try {
             return query.get();
@@ -118,7 +118,7 @@ final class AudienceIndex {
         }
     }
 
-    void write(Runnable change) {
+    public void write(Runnable change) {
         lock.writeLock().lock();
         try {
             change.run();
@@ -127,7 +127,7 @@ final class AudienceIndex {
         }
     }
 
-    static int ordinal(long customerId) {
+    public static int ordinal(long customerId) {
         if (customerId <= 0 || customerId > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("customer id " + customerId + " is outside the index's range");
         }
@@ -431,6 +431,14 @@ final class AudienceIndex {
         return segments.get(id);
     }
 
+    /** A copy of the members of a segment (empty when the index holds none), read under the read lock. */
+    public RoaringBitmap segmentMembers(long id) {
+        return read(() -> {
+            var members = segments.get(id);
+            return members == null ? new RoaringBitmap() : members.clone();
+        });
+    }
+
     /** The members of a segment, created empty when missing, for a refresh to change. Callers hold the write lock. */
     public RoaringBitmap segmentToChange(long id) {
         return segments.computeIfAbsent(id, key -> new RoaringBitmap());
@@ -448,6 +456,11 @@ final class AudienceIndex {
     /** Forgets every segment not among {@code ids}. Callers hold the write lock. */
     public void retainSegments(java.util.Set<Long> ids) {
         segments.keySet().retainAll(ids);
+    }
+
+    /** How many segments the index holds members for. */
+    public int segmentCount() {
+        return segments.size();
     }
 
     /** Every segment's members, read only. */

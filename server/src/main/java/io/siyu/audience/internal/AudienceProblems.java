@@ -8,11 +8,17 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** While the index is being built, every audience endpoint answers 503 with a problem and when to retry. */
-@RestControllerAdvice(assignableTypes = {SegmentController.class, TagController.class, LifecycleController.class})
+@RestControllerAdvice(
+        assignableTypes = {
+            AudienceController.class,
+            SegmentController.class,
+            TagController.class,
+            LifecycleController.class
+        })
 class AudienceProblems {
 
-    @ExceptionHandler(AudienceService.AudienceNotReady.class)
-    ResponseEntity<ProblemDetail> notReady(AudienceService.AudienceNotReady e) {
+    @ExceptionHandler(CurrentIndex.AudienceNotReady.class)
+    ResponseEntity<ProblemDetail> notReady(CurrentIndex.AudienceNotReady e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "5")
                 .contentType(Problems.PROBLEM_JSON)

@@ -1,18 +1,16 @@
 package io.siyu.audience.internal;
 
-import java.time.Clock;
 import java.util.HashSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Brings the audience engine up: adds the built-in lifecycle models and RFM segments to a fresh installation, builds
- * the index in the background once the application is ready, and turns the day at midnight in the brand's zone.
+ * Brings the audience engine up: adds the built-in lifecycle models and RFM segments to a fresh installation, and
+ * builds the index in the background once the application is ready.
  */
 @Component
 class AudienceStartup {
@@ -47,16 +45,14 @@ class AudienceStartup {
                   {"type": "fact", "fact": "event_count", "operator": "at_least", "value": 5}]}},
                {"value": "awareness", "label": "Awareness"}]}]""";
 
-    private final AudienceEngine engine;
+    private final IndexBuilder builder;
     private final DefinitionStore store;
     private final JsonMapper json;
-    private final Clock clock;
 
-    AudienceStartup(AudienceEngine engine, DefinitionStore store, JsonMapper json, Clock clock) {
-        this.engine = engine;
+    AudienceStartup(IndexBuilder builder, DefinitionStore store, JsonMapper json) {
+        this.builder = builder;
         this.store = store;
         this.json = json;
-        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -64,7 +60,7 @@ class AudienceStartup {
         seed();
         Thread.ofPlatform().name("siyu-audience-build").daemon(true).start(() -> {
             try {
-                engine.rebuild();
+                builder.rebuild();
             } catch (RuntimeException e) {
                 log.error("building the audience index failed", e);
             }
@@ -77,8 +73,7 @@ class AudienceStartup {
         for (var model : json.readTree(MODELS)) {
             var name = model.get("name").asString();
             if (!existing.contains(name)) {
-                store.saveModel(
-                        name, model.get("label").asString(), model.get("stages"), true, "system", clock.instant());
+                store.saveModel(name, model.get("label").asString(), model.get("stages"), true, "system");
             }
         }
         var groups = new HashSet<String>();
@@ -94,23 +89,8 @@ class AudienceStartup {
                 var definition = json.createObjectNode();
                 definition.put("version", ConditionParser.VERSION);
                 definition.putObject("condition").put("type", "rfm").put("group", group);
-                store.createSegment(
-                        name, "Customers in the RFM group " + group, definition, true, "system", clock.instant());
+                store.createSegment(name, "Customers in the RFM group " + group, definition, true, "system");
             }
-        }
-    }
-
-    @Scheduled(
-            fixedDelayString = "${siyu.audience.rfm-refresh:PT1M}",
-            initialDelayString = "${siyu.audience.rfm-refresh:PT1M}")
-    void rfmAfterPurchases() {
-        engine.refreshRfmIfPurchased();
-    }
-
-    @Scheduled(cron = "0 0 0 * * *", zone = "${siyu.time-zone:Asia/Shanghai}")
-    void midnight() {
-        if (engine.ready()) {
-            engine.newDay();
         }
     }
 }

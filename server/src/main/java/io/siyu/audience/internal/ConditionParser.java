@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a segment definition (the JSON of {@code docs/segments.md}, version 1) into a {@link Condition}, refusing
@@ -108,6 +110,17 @@ final class ConditionParser {
             throw new InvalidInputException(parser.violations);
         }
         return new Parsed(condition, Set.copyOf(parser.segments), Set.copyOf(parser.tags));
+    }
+
+    /**
+     * The definition of a condition that stands on its own in a list (a lifecycle model's stage, a value tag's rule):
+     * {@code {"version": 1, "condition": ...}}, so that it is parsed and its mistakes named like a segment's.
+     */
+    static ObjectNode definitionOf(JsonNode condition) {
+        var definition = JsonNodeFactory.instance.objectNode();
+        definition.put("version", VERSION);
+        definition.set("condition", condition);
+        return definition;
     }
 
     private static final List<String> COMPARISON = List.of("operator", "value", "values", "from", "to", "date", "days");

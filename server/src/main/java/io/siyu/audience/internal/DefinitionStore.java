@@ -5,6 +5,7 @@ import io.siyu.shared.NotFoundException;
 import io.siyu.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +15,18 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Segments, tags and lifecycle models as stored, with their versions. */
+/** Segments with their versions and lifecycle models as stored; every change is stamped with the time it is made. */
 @Repository
 class DefinitionStore {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    DefinitionStore(JdbcTemplate jdbc, JsonMapper json) {
+    DefinitionStore(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     record StoredSegment(
@@ -36,9 +39,6 @@ class DefinitionStore {
             String createdBy,
             Instant createdAt,
             Instant updatedAt) {}
-
-    record StoredTag(
-            long id, Long categoryId, String name, String kind, String description, JsonNode rule, Instant createdAt) {}
 
     record StoredModel(String name, String label, JsonNode stages, boolean builtIn) {}
 
@@ -53,7 +53,8 @@ class DefinitionStore {
                 .findFirst();
     }
 
-    long createSegment(String name, String description, JsonNode definition, boolean builtIn, String by, Instant at) {
+    long createSegment(String name, String description, JsonNode definition, boolean builtIn, String by) {
+        var at = clock.instant();
         try {
             var id = jdbc.queryForObject(
                     """
@@ -74,7 +75,8 @@ class DefinitionStore {
         }
     }
 
-    int updateSegment(long id, String name, String description, JsonNode definition, String by, Instant at) {
+    int updateSegment(long id, String name, String description, JsonNode definition, String by) {
+        var at = clock.instant();
         var current = segment(id).orElseThrow(() -> new NotFoundException("segment", id));
         var version = current.definition().equals(definition) ? current.version() : current.version() + 1;
         try {
@@ -90,10 +92,10 @@ class DefinitionStore {
         return version;
     }
 
-    void deleteSegment(long id, Instant at) {
+    void deleteSegment(long id) {
         jdbc.update(
                 "update audience.segment set deleted_at = ?, name = name || ' (deleted ' || id || ')' where id = ?",
-                Timestamps.of(at),
+                Timestamps.of(clock.instant()),
                 id);
         jdbc.update("delete from audience.segment_membership where segment_id = ?", id);
     }
@@ -130,29 +132,6 @@ class DefinitionStore {
                 Timestamps.read(rs, "updated_at"));
     }
 
-    List<StoredTag> tags() {
-        return jdbc.query("select * from audience.tag order by id", this::tagRow);
-    }
-
-    Optional<StoredTag> tag(long id) {
-        return jdbc.query("select * from audience.tag where id = ?", this::tagRow, id).stream()
-                .findFirst();
-    }
-
-    private StoredTag tagRow(ResultSet rs, int row) throws SQLException {
-        var category = rs.getLong("category_id");
-        var categoryId = rs.wasNull() ? null : category;
-        var rule = rs.getString("rule");
-        return new StoredTag(
-                rs.getLong("id"),
-                categoryId,
-                rs.getString("name"),
-                rs.getString("kind"),
-                rs.getString("description"),
-                rule == null ? null : json.readTree(rule),
-                Timestamps.read(rs, "created_at"));
-    }
-
     List<StoredModel> models() {
         return jdbc.query(
                 "select * from audience.lifecycle_model order by name",
@@ -163,11 +142,15 @@ class DefinitionStore {
                         rs.getBoolean("built_in")));
     }
 
-    void saveModel(String name, String label, JsonNode stages, boolean builtIn, String by, Instant at) {
+    Optional<StoredModel> model(String name) {
+        return models().stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    void saveModel(String name, String label, JsonNode stages, boolean builtIn, String by) {
         jdbc.update("""
                 insert into audience.lifecycle_model (name, label, stages, built_in, updated_by, updated_at)
                 values (?, ?, ?::jsonb, ?, ?, ?)
                 on conflict (name) do update set label = excluded.label, stages = excluded.stages,
-                       updated_by = excluded.updated_by, updated_at = excluded.updated_at""", name, label, json.writeValueAsString(stages), builtIn, by, Timestamps.of(at));
+                       updated_by = excluded.updated_by, updated_at = excluded.updated_at""", name, label, json.writeValueAsString(stages), builtIn, by, Timestamps.of(clock.instant()));
     }
 }

@@ -21,13 +21,18 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class LifecycleController {
 
-    private final LifecycleService lifecycle;
-    private final TagService tags;
+    private final LifecycleModels models;
+    private final StageHistory history;
+    private final RfmOverview rfm;
+    private final CustomerStanding standing;
     private final Clock clock;
 
-    LifecycleController(LifecycleService lifecycle, TagService tags, Clock clock) {
-        this.lifecycle = lifecycle;
-        this.tags = tags;
+    LifecycleController(
+            LifecycleModels models, StageHistory history, RfmOverview rfm, CustomerStanding standing, Clock clock) {
+        this.models = models;
+        this.history = history;
+        this.rfm = rfm;
+        this.standing = standing;
         this.clock = clock;
     }
 
@@ -56,52 +61,52 @@ class LifecycleController {
 
     @GetMapping("/api/v1/lifecycle/models")
     @PreAuthorize("hasAuthority('audience:read')")
-    List<LifecycleService.ModelView> models() {
-        return lifecycle.models();
+    List<LifecycleModels.ModelView> models() {
+        return models.models();
     }
 
     @GetMapping("/api/v1/lifecycle/models/{name}")
     @PreAuthorize("hasAuthority('audience:read')")
-    LifecycleService.ModelView model(@PathVariable String name) {
-        return lifecycle.model(name);
+    LifecycleModels.ModelView model(@PathVariable String name) {
+        return models.model(name);
     }
 
     @PutMapping("/api/v1/lifecycle/models/{name}")
     @PreAuthorize("hasAuthority('audience:write')")
-    LifecycleService.ModelView save(@PathVariable String name, @RequestBody ModelRequest request) {
-        return lifecycle.save(name, request.label(), request.stages());
+    LifecycleModels.ModelView save(@PathVariable String name, @RequestBody ModelRequest request) {
+        return models.save(name, request.label(), request.stages());
     }
 
     @GetMapping("/api/v1/lifecycle/models/{name}/distribution")
     @PreAuthorize("hasAuthority('audience:read')")
-    List<LifecycleService.DistributionPoint> distribution(
+    List<StageHistory.DistributionPoint> distribution(
             @PathVariable String name, @RequestParam(defaultValue = "90") int days) {
         if (days < 1 || days > 730) {
             throw new InvalidInputException("days", "range", "must be between 1 and 730");
         }
-        return lifecycle.distribution(name, days);
+        return history.distribution(name, days);
     }
 
     @GetMapping("/api/v1/lifecycle/models/{name}/flows")
     @PreAuthorize("hasAuthority('audience:read')")
-    List<LifecycleService.Flow> flows(
+    List<StageHistory.Flow> flows(
             @PathVariable String name,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
         var end = to == null ? clock.instant() : to;
         var start = from == null ? end.minus(Duration.ofDays(30)) : from;
-        return lifecycle.flows(name, start, end);
+        return history.flows(name, start, end);
     }
 
     @GetMapping("/api/v1/rfm")
     @PreAuthorize("hasAuthority('audience:read')")
-    LifecycleService.RfmView rfm() {
-        return lifecycle.rfm();
+    RfmOverview.RfmView rfm() {
+        return rfm.rfm();
     }
 
     @PutMapping("/api/v1/rfm/settings")
     @PreAuthorize("hasAuthority('audience:write')")
-    LifecycleService.RfmView rfmSettings(@RequestBody RfmSettings request) {
+    RfmOverview.RfmView rfmSettings(@RequestBody RfmSettings request) {
         LocalDate referenceDate = null;
         if (request.referenceDate() != null) {
             try {
@@ -110,12 +115,12 @@ class LifecycleController {
                 throw new InvalidInputException("referenceDate", "date", "must be a date such as 2026-05-01");
             }
         }
-        return lifecycle.saveRfmSettings(request.windowDays(), referenceDate);
+        return rfm.saveRfmSettings(request.windowDays(), referenceDate);
     }
 
     @GetMapping("/api/v1/customers/{id}/audience")
     @PreAuthorize("hasAuthority('audience:read')")
-    LifecycleService.CustomerAudience customer(@PathVariable long id) {
-        return lifecycle.customer(id, tags);
+    CustomerStanding.CustomerAudience customer(@PathVariable long id) {
+        return standing.customer(id);
     }
 }

@@ -1,24 +1,38 @@
 package io.siyu.audience.internal;
 
+import io.siyu.shared.Timestamps;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Computes RFM from the per-day purchase activity in PostgreSQL (not from the index, so that windows longer than the
- * index keeps, and historical reference dates, work) and puts scores and groups into the index.
+ * index keeps, and historical reference dates, work) with the settings operators chose, puts scores and groups into
+ * the index, and keeps the last result for the RFM grid.
  */
-final class RfmCalculator {
+@Component
+class RfmCalculator {
 
     static final String RECENCY_DAYS = "rfm_recency_days";
     static final String FREQUENCY_DAYS = "rfm_frequency_days";
     static final String MONETARY_CENTS = "rfm_monetary_cents";
 
-    private RfmCalculator() {}
+    private final JdbcTemplate jdbc;
+    private final ActivityStore keys;
+    private final Clock clock;
+    private volatile Result last;
+
+    RfmCalculator(JdbcTemplate jdbc, ActivityStore keys, Clock clock) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.clock = clock;
+    }
 
     /** The settings in force: window and reference date (today when none is set). */
     record Settings(int windowDays, LocalDate referenceDate) {}
@@ -44,7 +58,8 @@ final class RfmCalculator {
         }
     }
 
-    static Settings settings(JdbcTemplate jdbc) {
+    /** The settings in force: a year up to today unless operators chose otherwise. */
+    Settings settings() {
         return jdbc
                 .query(
                         "select window_days, reference_date from audience.rfm_settings where id = 1",
@@ -54,10 +69,22 @@ final class RfmCalculator {
                 .orElse(new Settings(365, null));
     }
 
-    static Result compute(JdbcTemplate jdbc, ActivityStore keys, Settings settings, LocalDate today) {
+    /** Chooses the window and reference date (null: today) of the next computations. */
+    void saveSettings(int windowDays, LocalDate referenceDate, String by) {
+        jdbc.update("""
+                insert into audience.rfm_settings (id, window_days, reference_date, updated_by, updated_at)
+                values (1, ?, ?, ?, ?)
+                on conflict (id) do update set window_days = excluded.window_days,
+                       reference_date = excluded.reference_date, updated_by = excluded.updated_by,
+                       updated_at = excluded.updated_at""", windowDays, referenceDate, by, Timestamps.of(clock.instant()));
+    }
+
+    /** Scores everyone who bought in the window of the settings in force, as of their reference date or today. */
+    Result compute(LocalDate today) {
+        var settings = settings();
         var reference = settings.referenceDate() == null ? today : settings.referenceDate();
-        var countKey = keys.id(ActivityKey.of(ActivityRecorder.PURCHASE));
-        var amountKey = keys.id(ActivityKey.measured(ActivityRecorder.PURCHASE, ActivityRecorder.AMOUNT));
+        var countKey = keys.id(ActivityKey.of(ActivityKey.PURCHASE));
+        var amountKey = keys.id(ActivityKey.measured(ActivityKey.PURCHASE, ActivityKey.AMOUNT));
         if (countKey.isEmpty()) {
             return new Result(settings, reference, List.of());
         }
@@ -88,8 +115,19 @@ final class RfmCalculator {
         return new Result(settings, reference, RfmModel.score(values));
     }
 
-    /** Replaces the scores and groups in the index; the caller holds the write lock. */
-    static void apply(Result result, AudienceIndex index) {
+    /** Replaces the scores and groups in the index with a result, which becomes the last; the caller holds the write lock. */
+    void apply(Result result, AudienceIndex index) {
+        putScores(result, index);
+        last = result;
+    }
+
+    /** The last result applied, null before the first. */
+    Result last() {
+        return last;
+    }
+
+    /** Replaces the scores and groups in the index with those of a result; the caller holds the write lock. */
+    static void putScores(Result result, AudienceIndex index) {
         var recency = new BitSlicedIndex();
         var frequency = new BitSlicedIndex();
         var monetary = new BitSlicedIndex();

@@ -1,5 +1,6 @@
 package io.siyu.audience.internal;
 
+import io.siyu.access.AuditLog;
 import io.siyu.access.ChangesNothing;
 import io.siyu.access.Viewer;
 import io.siyu.customers.CustomerSummary;
@@ -32,19 +33,18 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class SegmentController {
 
-    private final AudienceService audiences;
-    private final io.siyu.access.AuditLog audit;
-    private final ActivityRebuild rebuild;
+    private final Segments segments;
+    private final Members members;
+    private final SegmentHistory history;
+    private final AuditLog audit;
     private final PersonalData personalData;
 
     SegmentController(
-            AudienceService audiences,
-            io.siyu.access.AuditLog audit,
-            ActivityRebuild rebuild,
-            PersonalData personalData) {
-        this.audiences = audiences;
+            Segments segments, Members members, SegmentHistory history, AuditLog audit, PersonalData personalData) {
+        this.segments = segments;
+        this.members = members;
+        this.history = history;
         this.audit = audit;
-        this.rebuild = rebuild;
         this.personalData = personalData;
     }
 
@@ -74,86 +74,54 @@ class SegmentController {
 
     record SnapshotRequest(String name) {}
 
-    @GetMapping("/api/v1/audience/status")
-    @PreAuthorize("hasAuthority('audience:read')")
-    AudienceEngine.Status status() {
-        return audiences.status();
-    }
-
-    /**
-     * Rebuilds the per-day behaviour from every stored event, then the index: after the indexed properties or measures
-     * changed, or for events stored before behaviour was kept. Runs in the background; the answer is its status.
-     */
-    @PostMapping("/api/v1/audience/activity/rebuild")
-    @PreAuthorize("hasAuthority('audience:rebuild')")
-    ResponseEntity<ActivityRebuild.Status> rebuildActivity() {
-        return ResponseEntity.accepted().body(rebuild.start(Viewer.name()));
-    }
-
-    @GetMapping("/api/v1/audience/activity/rebuild")
-    @PreAuthorize("hasAuthority('audience:read')")
-    ActivityRebuild.Status activityRebuild() {
-        return rebuild.status();
-    }
-
-    /**
-     * The traits customers hold (with the kinds of values each holds), the events seen, the indexed and measured
-     * properties and the categories of consent: the names conditions can use now.
-     */
-    @GetMapping("/api/v1/audience/vocabulary")
-    @PreAuthorize("hasAuthority('audience:read')")
-    AudienceEngine.Vocabulary vocabulary() {
-        return audiences.vocabulary();
-    }
-
     /** How many customers a definition matches, while it is being edited. */
     @PostMapping("/api/v1/segments/count")
     @ChangesNothing
     @PreAuthorize("hasAuthority('audience:read')")
-    AudienceService.Count count(@RequestBody DefinitionRequest request) {
-        return audiences.count(request.definition());
+    Members.Count count(@RequestBody DefinitionRequest request) {
+        return members.count(request.definition());
     }
 
     @PostMapping("/api/v1/segments/preview")
     @ChangesNothing
     @PreAuthorize("hasAuthority('audience:read')")
-    AudienceService.Preview preview(@RequestBody DefinitionRequest request) {
+    Members.Preview preview(@RequestBody DefinitionRequest request) {
         var limit = request.limit() == null ? 20 : request.limit();
         if (limit < 1 || limit > 200) {
             throw new InvalidInputException("limit", "range", "must be between 1 and 200");
         }
-        return audiences.preview(request.definition(), limit);
+        return members.preview(request.definition(), limit);
     }
 
     @GetMapping("/api/v1/segments")
     @PreAuthorize("hasAuthority('audience:read')")
-    List<AudienceService.SegmentView> list() {
-        return audiences.segments();
+    List<Segments.SegmentView> list() {
+        return segments.segments();
     }
 
     @PostMapping("/api/v1/segments")
     @PreAuthorize("hasAuthority('audience:write')")
-    ResponseEntity<AudienceService.SegmentView> create(@RequestBody SegmentRequest request) {
+    ResponseEntity<Segments.SegmentView> create(@RequestBody SegmentRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(audiences.create(request.name(), request.description(), request.definition()));
+                .body(segments.create(request.name(), request.description(), request.definition()));
     }
 
     @GetMapping("/api/v1/segments/{id}")
     @PreAuthorize("hasAuthority('audience:read')")
-    AudienceService.SegmentView get(@PathVariable long id) {
-        return audiences.segment(id);
+    Segments.SegmentView get(@PathVariable long id) {
+        return segments.segment(id);
     }
 
     @PutMapping("/api/v1/segments/{id}")
     @PreAuthorize("hasAuthority('audience:write')")
-    AudienceService.SegmentView update(@PathVariable long id, @RequestBody SegmentRequest request) {
-        return audiences.update(id, request.name(), request.description(), request.definition());
+    Segments.SegmentView update(@PathVariable long id, @RequestBody SegmentRequest request) {
+        return segments.update(id, request.name(), request.description(), request.definition());
     }
 
     @DeleteMapping("/api/v1/segments/{id}")
     @PreAuthorize("hasAuthority('audience:write')")
     ResponseEntity<Void> delete(@PathVariable long id) {
-        audiences.delete(id);
+        segments.delete(id);
         return ResponseEntity.noContent().build();
     }
 
@@ -163,51 +131,51 @@ class SegmentController {
             @PathVariable long id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        return audiences.members(id, AudienceService.cursor(cursor, limit), limit);
+        return members.members(id, Members.cursor(cursor, limit), limit);
     }
 
     @GetMapping("/api/v1/segments/{id}/versions")
     @PreAuthorize("hasAuthority('audience:read')")
     List<DefinitionStore.Version> versions(@PathVariable long id) {
-        return audiences.versions(id);
+        return segments.versions(id);
     }
 
     @GetMapping("/api/v1/segments/{id}/trend")
     @PreAuthorize("hasAuthority('audience:read')")
-    List<AudienceService.TrendPoint> trend(@PathVariable long id, @RequestParam(defaultValue = "90") int days) {
+    List<SegmentHistory.TrendPoint> trend(@PathVariable long id, @RequestParam(defaultValue = "90") int days) {
         if (days < 1 || days > 730) {
             throw new InvalidInputException("days", "range", "must be between 1 and 730");
         }
-        return audiences.trend(id, days);
+        return history.trend(id, days);
     }
 
     @PostMapping("/api/v1/segments/overlap")
     @ChangesNothing
     @PreAuthorize("hasAuthority('audience:read')")
-    AudienceService.Overlap overlap(@RequestBody OverlapRequest request) {
-        return audiences.overlap(request.segments());
+    Members.Overlap overlap(@RequestBody OverlapRequest request) {
+        return members.overlap(request.segments());
     }
 
     @GetMapping("/api/v1/segments/{id}/snapshots")
     @PreAuthorize("hasAuthority('audience:read')")
-    List<AudienceService.Snapshot> snapshots(@PathVariable long id) {
-        return audiences.snapshots(id);
+    List<SegmentHistory.Snapshot> snapshots(@PathVariable long id) {
+        return history.snapshots(id);
     }
 
     @PostMapping("/api/v1/segments/{id}/snapshots")
     @PreAuthorize("hasAuthority('audience:write')")
-    ResponseEntity<AudienceService.Snapshot> snapshot(
+    ResponseEntity<SegmentHistory.Snapshot> snapshot(
             @PathVariable long id, @RequestBody(required = false) SnapshotRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(audiences.snapshot(id, request == null ? null : request.name()));
+                .body(history.snapshot(id, request == null ? null : request.name()));
     }
 
     /** The members as CSV, streamed; phones and e-mails masked unless the caller may see personal data. */
     @GetMapping("/api/v1/segments/{id}/export")
     @PreAuthorize("hasAuthority('audience:export')")
     void export(@PathVariable long id, HttpServletResponse response) throws IOException {
-        var segment = audiences.segment(id);
-        write(response, "segment-" + id, audiences.membersOf(id));
+        var segment = segments.segment(id);
+        write(response, "segment-" + id, members.membersOf(id));
         audit.record(
                 "segment.exported",
                 "segment:" + id,
@@ -218,7 +186,7 @@ class SegmentController {
     @PreAuthorize("hasAuthority('audience:export')")
     void exportSnapshot(@PathVariable long id, @PathVariable long snapshotId, HttpServletResponse response)
             throws IOException {
-        write(response, "segment-" + id + "-snapshot-" + snapshotId, audiences.snapshotMembers(id, snapshotId));
+        write(response, "segment-" + id + "-snapshot-" + snapshotId, history.snapshotMembers(id, snapshotId));
         audit.record("segment.snapshot-exported", "segment:" + id, Map.of("snapshot", snapshotId));
     }
 
@@ -226,7 +194,7 @@ class SegmentController {
      * Streams customers as CSV. For a caller who may not see personal data, every cell is masked as JSON answers are
      * ({@link PersonalData}): a name, a channel or an identity may hold a phone number or an e-mail address too.
      */
-    private void write(HttpServletResponse response, String name, RoaringBitmap members) throws IOException {
+    private void write(HttpServletResponse response, String name, RoaringBitmap customers) throws IOException {
         var clear = Viewer.maySeePersonalData();
         java.util.function.UnaryOperator<String> shown = clear ? value -> value : personalData::mask;
         response.setContentType("text/csv; charset=utf-8");
@@ -235,11 +203,11 @@ class SegmentController {
         out.write('\uFEFF');
         out.println("customer_id,name,email,phone,channel,first_seen_at,last_seen_at,orders,total_spent");
         var chunk = new ArrayList<Integer>(1000);
-        var iterator = members.getIntIterator();
+        var iterator = customers.getIntIterator();
         while (iterator.hasNext()) {
             chunk.add(iterator.next());
             if (chunk.size() == 1000 || !iterator.hasNext()) {
-                for (var customer : audiences.summariesOf(chunk)) {
+                for (var customer : members.summaries(chunk)) {
                     out.println(String.join(
                             ",",
                             List.of(

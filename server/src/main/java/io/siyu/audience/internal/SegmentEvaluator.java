@@ -254,10 +254,10 @@ final class SegmentEvaluator {
 
     private RoaringBitmap purchase(Condition.Purchase purchase, RoaringBitmap base) {
         var key = purchase.product() != null
-                ? ActivityKey.filtered(ActivityRecorder.PURCHASE, "product_id", purchase.product())
+                ? ActivityKey.filtered(ActivityKey.PURCHASE, "product_id", purchase.product())
                 : purchase.category() != null
-                        ? ActivityKey.filtered(ActivityRecorder.PURCHASE, "category", purchase.category())
-                        : ActivityKey.of(ActivityRecorder.PURCHASE);
+                        ? ActivityKey.filtered(ActivityKey.PURCHASE, "category", purchase.category())
+                        : ActivityKey.of(ActivityKey.PURCHASE);
         var window = days(purchase.window());
         var column = keys.apply(key).map(index::activity).orElse(null);
         var result = purchase.count() == null && purchase.spent() != null
@@ -266,7 +266,7 @@ final class SegmentEvaluator {
         if (purchase.spent() != null) {
             // spent on the product or category when one is given, on whole orders otherwise
             var spentKey = key.property().isEmpty()
-                    ? ActivityKey.measured(ActivityRecorder.PURCHASE, ActivityRecorder.AMOUNT)
+                    ? ActivityKey.measured(ActivityKey.PURCHASE, ActivityKey.AMOUNT)
                     : key.spent();
             var spentColumn = keys.apply(spentKey).map(index::activity).orElse(null);
             if (spentColumn == null) {

@@ -17,12 +17,11 @@ final class SegmentOrder {
 
     private SegmentOrder() {}
 
-    static List<AudienceEngine.Derived> of(
-            Map<Long, AudienceEngine.Derived> ruleTags, Map<Long, AudienceEngine.Derived> segments) {
-        var all = new LinkedHashMap<String, AudienceEngine.Derived>();
+    static List<Registry.Derived> of(Map<Long, Registry.Derived> ruleTags, Map<Long, Registry.Derived> segments) {
+        var all = new LinkedHashMap<String, Registry.Derived>();
         ruleTags.forEach((id, tag) -> all.put("tag:" + id, tag));
         segments.forEach((id, segment) -> all.put("segment:" + id, segment));
-        var ordered = new ArrayList<AudienceEngine.Derived>();
+        var ordered = new ArrayList<Registry.Derived>();
         var done = new HashSet<String>();
         for (var key : all.keySet()) {
             visit(key, all, done, new HashSet<>(), ordered);
@@ -32,10 +31,10 @@ final class SegmentOrder {
 
     private static void visit(
             String key,
-            Map<String, AudienceEngine.Derived> all,
+            Map<String, Registry.Derived> all,
             Set<String> done,
             Set<String> path,
-            List<AudienceEngine.Derived> ordered) {
+            List<Registry.Derived> ordered) {
         if (done.contains(key) || !all.containsKey(key) || !path.add(key)) {
             return;
         }
@@ -55,8 +54,7 @@ final class SegmentOrder {
      * Refuses a definition of a rule tag or segment ({@code start}: {@code "tag:7"}, {@code "segment:3"}) whose
      * references would lead back to it through other rule tags and segments, naming the chain in the problem.
      */
-    static void refuseCycles(
-            String start, ConditionParser.Parsed parsed, AudienceEngine.Registry registry, String field) {
+    static void refuseCycles(String start, ConditionParser.Parsed parsed, Registry registry, String field) {
         var graph = new HashMap<String, Set<String>>();
         registry.ruleTags().forEach((id, tag) -> graph.put("tag:" + id, references(tag.parsed())));
         registry.segments().forEach((id, segment) -> graph.put("segment:" + id, references(segment.parsed())));
@@ -85,7 +83,7 @@ final class SegmentOrder {
         return references;
     }
 
-    private static String name(String key, AudienceEngine.Registry registry) {
+    private static String name(String key, Registry registry) {
         var id = Long.parseLong(key.substring(key.indexOf(':') + 1));
         if (key.startsWith("tag:")) {
             return "tag '" + registry.tagNames().getOrDefault(id, String.valueOf(id)) + "'";

@@ -41,12 +41,16 @@ class TagController {
     /** Room for the 100,000 customers one assignment may name, each as a long identity such as an e-mail address. */
     static final String ASSIGNMENTS_LIMIT = "16MB";
 
-    private final TagService tags;
-    private final AudienceService audiences;
+    private final Tags tags;
+    private final TagAssignments assignments;
+    private final Members members;
+    private final TagStore store;
 
-    TagController(TagService tags, AudienceService audiences) {
+    TagController(Tags tags, TagAssignments assignments, Members members, TagStore store) {
         this.tags = tags;
-        this.audiences = audiences;
+        this.assignments = assignments;
+        this.members = members;
+        this.store = store;
     }
 
     record CategoryRequest(
@@ -84,30 +88,30 @@ class TagController {
 
     private static final String NAME = "1 to 60 letters, digits, spaces or . _ : / -";
 
-    record CustomerTags(List<TagService.CustomerTag> tags, List<TagService.TagChange> history) {}
+    record CustomerTags(List<TagStore.CustomerTag> tags, List<TagStore.TagChange> history) {}
 
     @GetMapping("/api/v1/tag-categories")
     @PreAuthorize("hasAuthority('audience:read')")
-    List<TagService.Category> categories() {
+    List<TagStore.Category> categories() {
         return tags.categories();
     }
 
     @PostMapping("/api/v1/tag-categories")
     @PreAuthorize("hasAuthority('audience:write')")
-    ResponseEntity<TagService.Category> createCategory(@RequestBody CategoryRequest request) {
+    ResponseEntity<TagStore.Category> createCategory(@RequestBody CategoryRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(tags.createCategory(request.name(), request.description()));
     }
 
     @GetMapping("/api/v1/tags")
     @PreAuthorize("hasAuthority('audience:read')")
-    List<TagService.TagView> list() {
+    List<Tags.TagView> list() {
         return tags.tags();
     }
 
     @GetMapping("/api/v1/tags/{id}")
     @PreAuthorize("hasAuthority('audience:read')")
-    TagService.TagView get(@PathVariable long id) {
+    Tags.TagView get(@PathVariable long id) {
         return tags.tag(id);
     }
 
@@ -117,12 +121,12 @@ class TagController {
             @PathVariable long id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        return audiences.tagMembers(id, AudienceService.cursor(cursor, limit), limit);
+        return members.tagMembers(id, Members.cursor(cursor, limit), limit);
     }
 
     @PostMapping("/api/v1/tags")
     @PreAuthorize("hasAuthority('audience:write')")
-    ResponseEntity<TagService.TagView> create(@RequestBody TagRequest request) {
+    ResponseEntity<Tags.TagView> create(@RequestBody TagRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(tags.create(
                         request.name(), request.categoryId(), request.kind(), request.description(), request.rule()));
@@ -130,7 +134,7 @@ class TagController {
 
     @PutMapping("/api/v1/tags/{id}")
     @PreAuthorize("hasAuthority('audience:write')")
-    TagService.TagView update(@PathVariable long id, @RequestBody TagRequest request) {
+    Tags.TagView update(@PathVariable long id, @RequestBody TagRequest request) {
         return tags.update(id, request.name(), request.categoryId(), request.description(), request.rule());
     }
 
@@ -145,8 +149,8 @@ class TagController {
     @PostMapping("/api/v1/tags/{id}/assignments")
     @PreAuthorize("hasAuthority('audience:write')")
     @BodyLimit(ASSIGNMENTS_LIMIT)
-    TagService.Assignment assign(@PathVariable long id, @RequestBody AssignmentRequest request) {
-        return tags.assign(id, request.customers(), request.definition(), request.value());
+    TagAssignments.Assignment assign(@PathVariable long id, @RequestBody AssignmentRequest request) {
+        return assignments.assign(id, request.customers(), request.definition(), request.value());
     }
 
     /**
@@ -161,7 +165,7 @@ class TagController {
             description = "one customer per line (an id or type:value), optionally followed by ,value; CSV, so a "
                     + "value holding a comma is quoted",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    TagService.Assignment assignCsv(
+    TagAssignments.Assignment assignCsv(
             @PathVariable long id,
             @RequestParam(required = false) String value,
             jakarta.servlet.http.HttpServletRequest request)
@@ -204,11 +208,12 @@ class TagController {
         var groups = new ArrayList<>(byValue.entrySet());
         groups.sort(java.util.Comparator.comparing(group -> !group.getKey().isEmpty()));
         for (var group : groups) {
-            var result = tags.assign(id, group.getValue(), null, group.getKey().isEmpty() ? null : group.getKey());
+            var result = assignments.assign(
+                    id, group.getValue(), null, group.getKey().isEmpty() ? null : group.getKey());
             assigned += result.assigned();
             unknown.addAll(result.unknown());
         }
-        return new TagService.Assignment(assigned, unknown);
+        return new TagAssignments.Assignment(assigned, unknown);
     }
 
     /** The file as text, without the byte-order mark spreadsheets put before the first value. */
@@ -243,13 +248,13 @@ class TagController {
     @PostMapping("/api/v1/tags/{id}/removals")
     @PreAuthorize("hasAuthority('audience:write')")
     @BodyLimit(ASSIGNMENTS_LIMIT)
-    TagService.Assignment remove(@PathVariable long id, @RequestBody AssignmentRequest request) {
-        return tags.remove(id, request.customers(), request.definition());
+    TagAssignments.Assignment remove(@PathVariable long id, @RequestBody AssignmentRequest request) {
+        return assignments.remove(id, request.customers(), request.definition());
     }
 
     @GetMapping("/api/v1/customers/{id}/tags")
     @PreAuthorize("hasAuthority('audience:read')")
     CustomerTags customerTags(@PathVariable long id) {
-        return new CustomerTags(tags.tagsOf(id), tags.historyOf(id));
+        return new CustomerTags(store.tagsOf(id), store.historyOf(id));
     }
 }

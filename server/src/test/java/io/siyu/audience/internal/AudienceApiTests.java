@@ -36,7 +36,16 @@ class AudienceApiTests {
     Profiles profiles;
 
     @Autowired
-    AudienceEngine engine;
+    CurrentIndex current;
+
+    @Autowired
+    IndexBuilder builder;
+
+    @Autowired
+    BatchApplier batches;
+
+    @Autowired
+    ScheduledRefresh scheduled;
 
     @Autowired
     AudienceTestConfiguration.MovableClock clock;
@@ -64,7 +73,7 @@ class AudienceApiTests {
     @AfterEach
     void resetClock() {
         clock.set(AudienceTestConfiguration.START);
-        engine.newDay();
+        scheduled.newDay();
     }
 
     private HttpFixtures admin() {
@@ -240,10 +249,10 @@ class AudienceApiTests {
         // nothing happens for two days except time passing; at the second midnight both leave
         signals.received.clear();
         clock.advance(Duration.ofDays(1));
-        engine.newDay();
+        scheduled.newDay();
         assertThat(left(segment)).isEmpty();
         clock.advance(Duration.ofDays(1));
-        engine.newDay();
+        scheduled.newDay();
         assertThat(left(segment)).containsExactlyInAnyOrder(id, second);
         assertThat(members(segment)).isEmpty();
     }
@@ -306,7 +315,7 @@ class AudienceApiTests {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        catchUp.set(others.submit(() -> engine.reloadCustomers(Set.of(id))));
+                        catchUp.set(others.submit(() -> batches.catchUp(Set.of(id))));
                         try {
                             catchUp.get().get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
                         } catch (java.util.concurrent.TimeoutException stillWaiting) {
@@ -351,8 +360,8 @@ class AudienceApiTests {
         fixtures.send(messages);
         var rows = "select customer_id, key_id, day, count, sum, min, max from audience.activity order by 1, 2, 3";
         var kept = jdbc.queryForList(rows);
-        engine.refreshRfmIfPurchased(); // RFM scored now, as the rebuild will
-        var index = engine.index().read(() -> engine.index().fingerprint());
+        scheduled.refreshRfmIfPurchased(); // RFM scored now, as the rebuild will
+        var index = current.index().read(() -> current.index().fingerprint());
         // behaviour that was never kept for these events, as for events stored before the audience kept any
         jdbc.update("delete from audience.activity where customer_id = ?", fixtures.customer("replay-1"));
         jdbc.update("delete from audience.activity where key_id % 3 = 0");
@@ -371,7 +380,7 @@ class AudienceApiTests {
         fixtures.awaitReady();
 
         assertThat(jdbc.queryForList(rows)).isEqualTo(kept);
-        assertThat(engine.index().read(() -> engine.index().fingerprint())).isEqualTo(index);
+        assertThat(current.index().read(() -> current.index().fingerprint())).isEqualTo(index);
         assertThat(status.get("rows").asLong()).isEqualTo(kept.size());
     }
 
@@ -443,8 +452,8 @@ class AudienceApiTests {
     }
 
     private List<Integer> members(long segment) {
-        return engine.index().read(() -> {
-            var members = engine.index().segment(segment);
+        return current.index().read(() -> {
+            var members = current.index().segment(segment);
             return members == null
                     ? List.<Integer>of()
                     : IntStream.of(members.toArray()).boxed().toList();
@@ -581,7 +590,7 @@ class AudienceApiTests {
         assertThat(tags.get("tags").toString()).doesNotContain("泰州 band");
         assertThat(tags.get("history").toString()).contains("REMOVED");
         var tagId = created.json().get("id").asLong();
-        assertThat(engine.index().read(() -> engine.index().tag(tagId).contains((int) customer)))
+        assertThat(current.index().read(() -> current.index().tag(tagId).contains((int) customer)))
                 .isFalse();
     }
 
@@ -591,10 +600,10 @@ class AudienceApiTests {
         var order = track("stage-0", "Order Completed", at(fixtures.today(), 5));
         order.withObject("properties").put("order_id", "stage-order-0").put("total", 99.5);
         fixtures.send(order);
-        engine.index().read(() -> {
-            for (var model : engine.index().models()) {
+        current.index().read(() -> {
+            for (var model : current.index().models()) {
                 var seen = new RoaringBitmap();
-                for (var members : engine.index().stages(model).values()) {
+                for (var members : current.index().stages(model).values()) {
                     assertThat(RoaringBitmap.and(seen, members).isEmpty())
                             .as("stages of %s overlap", model)
                             .isTrue();
@@ -603,12 +612,12 @@ class AudienceApiTests {
                 if (!model.equals(RfmModel.MODEL)) { // RFM scores only those who bought in its window
                     assertThat(seen)
                             .as("everyone in a stage of %s", model)
-                            .isEqualTo(engine.index().live());
+                            .isEqualTo(current.index().live());
                 }
             }
             return null;
         });
-        assertThat(engine.index().models()).contains("value", "journey");
+        assertThat(current.index().models()).contains("value", "journey");
 
         // an operator edits a built-in model (a new label, the same stages): it stays built in
         var journey = admin().get("/api/v1/lifecycle/models/journey").json();
@@ -647,27 +656,27 @@ class AudienceApiTests {
                 ? profiles.find("user_id:merge-a").orElseThrow().value()
                 : absorbed;
         var absorbedOrdinal = (int) (survivor == absorbed ? gone : absorbed);
-        engine.index().read(() -> {
+        current.index().read(() -> {
             var fingerprintHolders = new ArrayList<String>();
-            if (engine.index().isLive(absorbedOrdinal)) {
+            if (current.index().isLive(absorbedOrdinal)) {
                 fingerprintHolders.add("live");
             }
-            engine.index().forEachSegment((id, members) -> {
+            current.index().forEachSegment((id, members) -> {
                 if (members.contains(absorbedOrdinal)) {
                     fingerprintHolders.add("segment " + id);
                 }
             });
-            engine.index().forEachTag((id, members) -> {
+            current.index().forEachTag((id, members) -> {
                 if (members.contains(absorbedOrdinal)) {
                     fingerprintHolders.add("tag " + id);
                 }
             });
-            engine.index().forEachActivity((key, column) -> {
+            current.index().forEachActivity((key, column) -> {
                 if (column.did(null, null).contains(absorbedOrdinal)) {
                     fingerprintHolders.add("activity " + key);
                 }
             });
-            engine.index().forEachStage((model, stage, members) -> {
+            current.index().forEachStage((model, stage, members) -> {
                 if (members.contains(absorbedOrdinal)) {
                     fingerprintHolders.add("stage " + model + "/" + stage);
                 }
@@ -679,7 +688,7 @@ class AudienceApiTests {
         });
         assertThat(members(segment)).contains((int) survivor);
         assertThat(count("{\"type\":\"tag\",\"tag\":\"merge tag\"}")).isEqualTo(1);
-        assertThat(engine.index().read(() -> engine.index().tag(tag).contains((int) survivor)))
+        assertThat(current.index().read(() -> current.index().tag(tag).contains((int) survivor)))
                 .isTrue();
     }
 
@@ -738,9 +747,9 @@ class AudienceApiTests {
 
         // an event no definition reads changes only facts (event count, last seen), which the lifecycle models read
         fixtures.send(track("chain-3", "Chain Other", at(fixtures.today(), 40)));
-        var kept = engine.index().read(() -> engine.index().fingerprint());
-        engine.rebuild();
-        assertThat(engine.index().read(() -> engine.index().fingerprint())).isEqualTo(kept);
+        var kept = current.index().read(() -> current.index().fingerprint());
+        builder.rebuild();
+        assertThat(current.index().read(() -> current.index().fingerprint())).isEqualTo(kept);
     }
 
     @Test
@@ -761,9 +770,9 @@ class AudienceApiTests {
                 .asLong();
         admin().post("/api/v1/tags/" + tag + "/assignments", "{\"customers\":[\"user_id:rebuild-3\"]}");
 
-        var kept = engine.index().read(() -> engine.index().fingerprint());
-        engine.rebuild();
-        var rebuilt = engine.index().read(() -> engine.index().fingerprint());
+        var kept = current.index().read(() -> current.index().fingerprint());
+        builder.rebuild();
+        var rebuilt = current.index().read(() -> current.index().fingerprint());
         assertThat(rebuilt).isEqualTo(kept);
         assertThat(kept.keySet()).anyMatch(part -> part.startsWith("activity "));
         assertThat(Set.copyOf(kept.keySet())).contains("tag " + tag);
@@ -774,11 +783,11 @@ class AudienceApiTests {
         for (int i = 0; i < 20; i += 3) {
             ids.add(fixtures.customer("rebuild-" + i));
         }
-        engine.index()
-                .write(() -> engine.index()
+        current.index()
+                .write(() -> current.index()
                         .forgetActivity(AudienceIndex.ordinal(ids.iterator().next())));
-        engine.reloadCustomers(ids);
-        engine.reloadCustomers(ids);
-        assertThat(engine.index().read(() -> engine.index().fingerprint())).isEqualTo(kept);
+        batches.catchUp(ids);
+        batches.catchUp(ids);
+        assertThat(current.index().read(() -> current.index().fingerprint())).isEqualTo(kept);
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What audience tests do over and over: send messages through the real API, find customers, ask the engine. */
+/** What audience tests do over and over: send messages through the real API, find customers, ask the index. */
 final class AudienceFixtures {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -24,13 +24,13 @@ final class AudienceFixtures {
     private final Environment environment;
     private final Ingestion ingestion;
     private final Profiles profiles;
-    private final AudienceEngine engine;
+    private final CurrentIndex current;
 
-    AudienceFixtures(Environment environment, Ingestion ingestion, Profiles profiles, AudienceEngine engine) {
+    AudienceFixtures(Environment environment, Ingestion ingestion, Profiles profiles, CurrentIndex current) {
         this.environment = environment;
         this.ingestion = ingestion;
         this.profiles = profiles;
-        this.engine = engine;
+        this.current = current;
     }
 
     /** The port the test server listens on, known once it has started. */
@@ -48,7 +48,7 @@ final class AudienceFixtures {
 
     void awaitReady() {
         var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!engine.ready()) {
+        while (!current.ready()) {
             assertThat(System.nanoTime()).as("audience index ready").isLessThan(deadline);
             sleep(50);
         }
@@ -92,7 +92,7 @@ final class AudienceFixtures {
     }
 
     LocalDate today() {
-        return engine.today();
+        return current.today();
     }
 
     long customer(String userId) {

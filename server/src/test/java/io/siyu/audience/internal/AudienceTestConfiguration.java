@@ -37,8 +37,8 @@ class AudienceTestConfiguration {
 
     @Bean
     AudienceFixtures audienceFixtures(
-            Environment environment, Ingestion ingestion, Profiles profiles, AudienceEngine engine) {
-        return new AudienceFixtures(environment, ingestion, profiles, engine);
+            Environment environment, Ingestion ingestion, Profiles profiles, CurrentIndex current) {
+        return new AudienceFixtures(environment, ingestion, profiles, current);
     }
 
     /** A clock that stands still until the test moves it. */

@@ -29,7 +29,10 @@ class RfmCdnowTests {
     static final int WINDOW = 546; // 1997-01-01 to 1998-06-30
 
     @Autowired
-    AudienceEngine engine;
+    CurrentIndex current;
+
+    @Autowired
+    RfmCalculator rfm;
 
     @Autowired
     AudienceFixtures fixtures;
@@ -93,7 +96,7 @@ class RfmCdnowTests {
         }
         assertThat(expected).hasSize(23_570);
 
-        var scored = engine.lastRfm().scored();
+        var scored = rfm.last().scored();
         var actual = new TreeMap<Long, Expected>();
         var scores = new HashMap<Long, int[]>();
         for (var customer : scored) {
@@ -142,9 +145,9 @@ class RfmCdnowTests {
         }
 
         // the named groups partition the scored customers, and their segments hold them
-        var groups = engine.index().read(() -> {
+        var groups = current.index().read(() -> {
             var sizes = new TreeMap<String, Integer>();
-            engine.index()
+            current.index()
                     .stages(RfmModel.MODEL)
                     .forEach((group, members) -> sizes.put(group, members.getCardinality()));
             return sizes;

@@ -56,7 +56,13 @@ class SegmentEquivalenceTests {
     Profiles profiles;
 
     @Autowired
-    AudienceEngine engine;
+    CurrentIndex current;
+
+    @Autowired
+    Definitions definitions;
+
+    @Autowired
+    ScheduledRefresh scheduled;
 
     @Autowired
     AudienceTestConfiguration.MovableClock clock;
@@ -105,7 +111,7 @@ class SegmentEquivalenceTests {
     void theIndexAgreesWithAPlainEvaluatorOverTheRawData() {
         fixtures.awaitReady();
         var random = new SplittableRandom(20261122);
-        var today = engine.today();
+        var today = current.today();
         var people = new ArrayList<Person>();
         for (int i = 0; i < 160; i++) {
             people.add(person(random, "eq-" + i, today));
@@ -138,12 +144,12 @@ class SegmentEquivalenceTests {
 
         // time passes: three days later, after the day's work, everything still agrees
         clock.advance(Duration.ofDays(3));
-        engine.newDay();
-        var later = new World(byId, engine.today(), segments, "eq-vip", "eq-tier");
+        scheduled.newDay();
+        var later = new World(byId, current.today(), segments, "eq-vip", "eq-tier");
         compareSavedSegments(later);
         compareRandomConditions(later, new Generator(new SplittableRandom(7), later.today(), segments), 150);
         clock.set(AudienceTestConfiguration.START);
-        engine.newDay();
+        scheduled.newDay();
     }
 
     private void refreshPeople(Map<Long, Person> byId) {
@@ -156,9 +162,10 @@ class SegmentEquivalenceTests {
     private void compareSavedSegments(World world) {
         var ours = ordinals(world);
         for (var segment : world.segments().entrySet()) {
-            var members = engine.index()
+            var members = current.index()
                     .read(() -> RoaringBitmap.and(
-                            Objects.requireNonNullElseGet(engine.index().segment(segment.getKey()), RoaringBitmap::new),
+                            Objects.requireNonNullElseGet(
+                                    current.index().segment(segment.getKey()), RoaringBitmap::new),
                             ours));
             assertSame(segment.getValue(), members, reference(world, segment.getValue()), world);
         }
@@ -169,9 +176,9 @@ class SegmentEquivalenceTests {
         int informative = 0;
         for (int i = 0; i < cases; i++) {
             var condition = generator.condition(3);
-            var parsed = ConditionParser.parse(AudienceFixtures.definition(condition), engine.catalog());
-            var everyone = engine.index().read(() -> engine.evaluator().evaluate(parsed.condition(), null));
-            var within = engine.index().read(() -> engine.evaluator().evaluate(parsed.condition(), ours));
+            var parsed = ConditionParser.parse(AudienceFixtures.definition(condition), definitions.catalog());
+            var everyone = current.index().read(() -> definitions.evaluator().evaluate(parsed.condition(), null));
+            var within = current.index().read(() -> definitions.evaluator().evaluate(parsed.condition(), ours));
             var expected = reference(world, condition);
             assertSame(condition, RoaringBitmap.and(everyone, ours), expected, world);
             assertSame(condition, within, expected, world);
@@ -183,7 +190,7 @@ class SegmentEquivalenceTests {
                     handful.add(ordinal);
                 }
             });
-            var fewOfThem = engine.index().read(() -> engine.evaluator().evaluate(parsed.condition(), handful));
+            var fewOfThem = current.index().read(() -> definitions.evaluator().evaluate(parsed.condition(), handful));
             assertSame(condition, fewOfThem, RoaringBitmap.and(expected, handful), world);
             if (!expected.isEmpty() && expected.getCardinality() < ours.getCardinality()) {
                 informative++;

@@ -1,0 +1,48 @@
+package io.siyu.audience.internal;
+
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** How the index stands, for operators and the benchmark. */
+@Component
+class EngineStatus {
+
+    private final CurrentIndex current;
+    private final Definitions definitions;
+
+    EngineStatus(CurrentIndex current, Definitions definitions) {
+        this.current = current;
+        this.definitions = definitions;
+    }
+
+    record Status(
+            boolean ready,
+            long profilesLoaded,
+            long liveCustomers,
+            int activityKeys,
+            long memoryBytes,
+            Long buildMillis,
+            Instant builtAt,
+            int segments,
+            int ruleTags,
+            int valueTags,
+            int lifecycleModels) {}
+
+    Status status() {
+        var registry = definitions.registry();
+        var index = current.index();
+        var ready = current.ready();
+        return index.read(() -> new Status(
+                ready,
+                current.loadedProfiles(),
+                index.liveCount(),
+                index.activityKeys(),
+                ready ? index.sizeInBytes() : 0,
+                current.buildMillis(),
+                current.builtAt(),
+                registry.segments().size(),
+                registry.ruleTags().size(),
+                registry.valueTags().size(),
+                registry.models().size()));
+    }
+}
