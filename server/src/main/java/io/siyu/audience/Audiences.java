@@ -1,7 +1,7 @@
 package io.siyu.audience;
 
-import io.siyu.audience.internal.AudienceIndex;
-import io.siyu.audience.internal.CurrentIndex;
+import io.siyu.audience.internal.index.AudienceIndex;
+import io.siyu.audience.internal.index.CurrentIndex;
 import io.siyu.customers.CustomerId;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.HttpFixtures;
 import io.siyu.TestCredentials;
+import io.siyu.audience.internal.index.CurrentIndex;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.Profiles;
 import io.siyu.ingest.Ingestion;
@@ -17,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What audience tests do over and over: send messages through the real API, find customers, ask the index. */
-final class AudienceFixtures {
+public final class AudienceFixtures {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Environment environment;
     private final Ingestion ingestion;
@@ -38,15 +39,15 @@ final class AudienceFixtures {
         return environment.getRequiredProperty("local.server.port", Integer.class);
     }
 
-    HttpFixtures admin() {
+    public HttpFixtures admin() {
         return HttpFixtures.token(port(), TestCredentials.API_TOKEN);
     }
 
-    HttpFixtures shop() {
+    public HttpFixtures shop() {
         return HttpFixtures.writeKey(port(), TestCredentials.WRITE_KEY);
     }
 
-    void awaitReady() {
+    public void awaitReady() {
         var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!current.ready()) {
             assertThat(System.nanoTime()).as("audience index ready").isLessThan(deadline);
@@ -55,7 +56,7 @@ final class AudienceFixtures {
     }
 
     /** Sends messages in batches of 200 and applies everything queued, so the index is current on return. */
-    void send(List<? extends JsonNode> messages) {
+    public void send(List<? extends JsonNode> messages) {
         for (int from = 0; from < messages.size(); from += 200) {
             var batch = HttpFixtures.JSON.createObjectNode();
             batch.putArray("batch").addAll(messages.subList(from, Math.min(messages.size(), from + 200)));
@@ -68,18 +69,18 @@ final class AudienceFixtures {
         ingestion.applyQueued();
     }
 
-    void send(JsonNode... messages) {
+    public void send(JsonNode... messages) {
         send(List.of(messages));
     }
 
-    static ObjectNode identify(String userId, Instant at) {
+    public static ObjectNode identify(String userId, Instant at) {
         var message = HttpFixtures.JSON.createObjectNode();
         message.put("type", "identify").put("userId", userId).put("timestamp", at.toString());
         message.putObject("traits");
         return message;
     }
 
-    static ObjectNode track(String userId, String event, Instant at) {
+    public static ObjectNode track(String userId, String event, Instant at) {
         var message = HttpFixtures.JSON.createObjectNode();
         message.put("type", "track").put("userId", userId).put("event", event).put("timestamp", at.toString());
         message.putObject("properties");
@@ -87,33 +88,33 @@ final class AudienceFixtures {
     }
 
     /** Noon of a day in the brand's zone, plus some minutes. */
-    static Instant at(LocalDate day, int minutes) {
+    public static Instant at(LocalDate day, int minutes) {
         return day.atTime(12, 0).atZone(ZONE).toInstant().plusSeconds(minutes * 60L);
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return current.today();
     }
 
-    long customer(String userId) {
+    public long customer(String userId) {
         return profiles.find("user_id:" + userId).orElseThrow().value();
     }
 
-    CustomerId id(String userId) {
+    public CustomerId id(String userId) {
         return CustomerId.of(customer(userId));
     }
 
-    static ObjectNode definition(ObjectNode condition) {
+    public static ObjectNode definition(ObjectNode condition) {
         var definition = HttpFixtures.JSON.createObjectNode();
         definition.put("version", 1).set("condition", condition);
         return definition;
     }
 
-    static ObjectNode condition(String json) {
+    public static ObjectNode condition(String json) {
         return (ObjectNode) HttpFixtures.JSON.readTree(json);
     }
 
-    long createSegment(String name, ObjectNode condition) {
+    public long createSegment(String name, ObjectNode condition) {
         var body = HttpFixtures.JSON.createObjectNode();
         body.put("name", name).set("definition", definition(condition));
         var response = admin().post("/api/v1/segments", body.toString());
@@ -121,7 +122,7 @@ final class AudienceFixtures {
         return response.json().get("id").asLong();
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

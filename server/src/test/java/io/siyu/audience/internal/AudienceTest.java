@@ -16,4 +16,4 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SiyuIntegrationTest
 @Import(AudienceTestConfiguration.class)
-@interface AudienceTest {}
+public @interface AudienceTest {}

@@ -3,6 +3,7 @@ package io.siyu.audience.internal;
 import io.siyu.audience.CustomerChangedStage;
 import io.siyu.audience.CustomerEnteredSegment;
 import io.siyu.audience.CustomerLeftSegment;
+import io.siyu.audience.internal.index.CurrentIndex;
 import io.siyu.customers.Profiles;
 import io.siyu.ingest.Ingestion;
 import java.time.Clock;
@@ -20,9 +21,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
 @TestConfiguration(proxyBeanMethods = false)
-class AudienceTestConfiguration {
+public class AudienceTestConfiguration {
 
-    static final Instant START = Instant.parse("2026-03-15T04:00:00Z");
+    public static final Instant START = Instant.parse("2026-03-15T04:00:00Z");
 
     @Bean
     @Primary
@@ -42,7 +43,7 @@ class AudienceTestConfiguration {
     }
 
     /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
         private final AtomicReference<Instant> now;
         private final ZoneId zone;
 
@@ -55,11 +56,11 @@ class AudienceTestConfiguration {
             this.zone = zone;
         }
 
-        void set(Instant instant) {
+        public void set(Instant instant) {
             now.set(instant);
         }
 
-        void advance(Duration duration) {
+        public void advance(Duration duration) {
             now.updateAndGet(instant -> instant.plus(duration));
         }
 
@@ -80,10 +81,10 @@ class AudienceTestConfiguration {
     }
 
     /** Every signal the audience module published, with the moment (System.nanoTime) it arrived. */
-    static final class Signals {
-        record Received(Object event, long nanos) {}
+    public static final class Signals {
+        public record Received(Object event, long nanos) {}
 
-        final List<Received> received = new CopyOnWriteArrayList<>();
+        public final List<Received> received = new CopyOnWriteArrayList<>();
 
         @EventListener
         void on(CustomerEnteredSegment event) {
