@@ -92,7 +92,7 @@ public final class AudienceIndex {
         }
     }
 
-    AudienceIndex(ZoneId zone, Predicate<String> personal) {
+    public AudienceIndex(ZoneId zone, Predicate<String> personal) {
         this.zone = zone;
         this.personal = personal;
         for (var fact : Fact.values()) {
