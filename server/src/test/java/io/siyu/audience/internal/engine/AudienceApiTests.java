@@ -17,7 +17,6 @@ import io.siyu.audience.internal.index.CurrentIndex;
 import io.siyu.audience.internal.rfm.RfmModel;
 import io.siyu.customers.Profiles;
 import io.siyu.customers.Touch;
-import io.siyu.customers.TouchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -421,19 +420,7 @@ class AudienceApiTests {
 
     /** A track as ingestion hands it to the customers module, for recording without the pipeline. */
     private Touch viewed(String messageId, String userId, String event, int minute) {
-        return new Touch(
-                messageId,
-                TouchType.TRACK,
-                event,
-                userId,
-                null,
-                null,
-                null,
-                HttpFixtures.JSON.createObjectNode(),
-                HttpFixtures.JSON.createObjectNode(),
-                HttpFixtures.JSON.createObjectNode(),
-                at(fixtures.today(), minute),
-                clock.instant());
+        return AudienceFixtures.touch(messageId, userId, event, at(fixtures.today(), minute), clock.instant());
     }
 
     private String sendView(String userId) {
