@@ -4,6 +4,7 @@ import io.siyu.shared.BodyLimit;
 import io.siyu.shared.BodyTooLargeException;
 import io.siyu.shared.InputRules;
 import io.siyu.shared.Problems;
+import io.siyu.shared.StoredText;
 import io.siyu.shared.Timestamps;
 import io.siyu.shared.Violation;
 import jakarta.servlet.FilterChain;
@@ -198,7 +199,7 @@ class RequestLimits {
                 violations.add(new Violation("query", "encoding", "has a malformed %-escape"));
                 continue;
             }
-            var field = name.length() > 60 ? name.substring(0, 60) + "…" : name.replace('\u0000', '\uFFFD');
+            var field = StoredText.cut(name, 61);
             var broken = InputRules.check(field, name, InputRules.MAX_PARAMETER_LENGTH);
             if (broken == null) {
                 broken = InputRules.check(field, value, InputRules.MAX_PARAMETER_LENGTH);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.siyu.access.WriteKeys;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.Slice;
+import io.siyu.shared.StoredText;
 import io.siyu.shared.Timestamps;
 import io.siyu.shared.Violation;
 import java.time.Clock;
@@ -90,7 +91,7 @@ class RejectedMessages {
                         source == null ? null : source.name(),
                         endpoint,
                         rejection.index(),
-                        storable(masking.messageId(rejection.messageId())),
+                        StoredText.clean(masking.messageId(rejection.messageId())),
                         rejection.reason(),
                         masking.errors(violations),
                         body.body(),
@@ -148,17 +149,5 @@ class RejectedMessages {
             log.info("purged {} rejected messages older than {}", deleted, properties.rejectedRetention());
         }
         return deleted;
-    }
-
-    /** Text PostgreSQL stores as given: no NUL characters, no unpaired surrogates. */
-    private static String storable(String text) {
-        if (text == null || JsonSafety.storable(text)) {
-            return text;
-        }
-        var clean = new StringBuilder(text.length());
-        text.codePoints()
-                .map(c -> c == 0 || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) ? '\uFFFD' : c)
-                .forEach(clean::appendCodePoint);
-        return clean.toString();
     }
 }

@@ -4,6 +4,7 @@ import io.siyu.access.AuditLog;
 import io.siyu.access.internal.operators.OperatorPrincipal;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.Slice;
+import io.siyu.shared.StoredText;
 import io.siyu.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,13 +97,9 @@ public class AuditTrail implements AuditLog {
                 .update();
     }
 
-    /** A text as the log keeps it: at most {@value #MAX_TEXT} characters, without NUL characters. */
+    /** A text as the log keeps it: at most {@value #MAX_TEXT} characters, as PostgreSQL stores it. */
     public static String bounded(String text) {
-        if (text == null) {
-            return null;
-        }
-        var kept = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT - CUT.length()) + CUT : text;
-        return kept.replace('\u0000', '\uFFFD');
+        return StoredText.cut(text, MAX_TEXT);
     }
 
     private String bounded(Map<String, ?> detail) {
