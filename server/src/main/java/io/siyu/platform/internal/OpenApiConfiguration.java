@@ -1,4 +1,4 @@
-package io.siyu.platform;
+package io.siyu.platform.internal;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

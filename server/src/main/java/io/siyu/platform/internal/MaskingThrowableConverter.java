@@ -1,4 +1,4 @@
-package io.siyu.platform;
+package io.siyu.platform.internal;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;

@@ -1,4 +1,4 @@
-package io.siyu.platform;
+package io.siyu.platform.internal;
 
 import io.siyu.shared.PersonalData;
 import org.springframework.beans.factory.annotation.Value;

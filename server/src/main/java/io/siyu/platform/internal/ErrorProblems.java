@@ -1,4 +1,4 @@
-package io.siyu.platform;
+package io.siyu.platform.internal;
 
 import io.siyu.shared.BodyTooLargeException;
 import io.siyu.shared.Problems;

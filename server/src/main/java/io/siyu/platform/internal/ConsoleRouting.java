@@ -1,4 +1,4 @@
-package io.siyu.platform;
+package io.siyu.platform.internal;
 
 import java.io.IOException;
 import java.util.List;

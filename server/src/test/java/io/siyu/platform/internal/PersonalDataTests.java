@@ -1,4 +1,4 @@
-package io.siyu.platform;
+package io.siyu.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +40,10 @@ class PersonalDataTests {
         LoggerFactory.getLogger(PersonalDataTests.class).error(marker + " for bob@example.com", failure);
 
         var console = output.getOut().substring(output.getOut().indexOf(marker));
-        assertThat(console).contains(MASKED).doesNotContain(CLEAR).contains("at io.siyu.platform.PersonalDataTests");
+        assertThat(console)
+                .contains(MASKED)
+                .doesNotContain(CLEAR)
+                .contains("at io.siyu.platform.internal.PersonalDataTests");
         var json = Files.readAllLines(logFile()).stream()
                 .filter(line -> line.contains(marker))
                 .findFirst()

@@ -1,4 +1,4 @@
-package io.siyu.platform;
+package io.siyu.platform.internal;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package io.siyu.platform;
+package io.siyu.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
