@@ -25,17 +25,6 @@ function detailEntries(detail: AuditEntry['detail']): [string, string][] {
   return Object.entries(detail).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]);
 }
 
-function succeeded(outcome: AuditEntry['outcome']): boolean | undefined {
-  if (typeof outcome === 'number') {
-    return outcome < 400;
-  }
-  if (typeof outcome === 'string') {
-    const lowered = outcome.toLowerCase();
-    return /^\d+$/.test(lowered) ? Number(lowered) < 400 : !['failure', 'failed', 'denied', 'error'].includes(lowered);
-  }
-  return undefined;
-}
-
 const ACTOR_KINDS: Record<string, MessageKey> = {
   OPERATOR: 'audit.kind.OPERATOR',
   API_TOKEN: 'audit.kind.API_TOKEN',
@@ -86,16 +75,11 @@ export default function AuditLogPage() {
       title: t('audit.outcome'),
       dataIndex: 'outcome',
       width: 80,
-      render: (outcome: AuditEntry['outcome']) => {
-        const ok = succeeded(outcome);
-        return outcome === undefined || outcome === null ? (
-          '—'
-        ) : (
-          <Tag color={ok === false ? 'red' : 'green'} variant="filled">
-            {String(outcome)}
-          </Tag>
-        );
-      },
+      render: (outcome: number) => (
+        <Tag color={outcome < 400 ? 'green' : 'red'} variant="filled">
+          {String(outcome)}
+        </Tag>
+      ),
     },
     {
       title: t('audit.detail'),

@@ -57,7 +57,7 @@ interface CreateOperatorDialogProps {
 
 export function CreateOperatorDialog({ open, onClose, onCreated }: CreateOperatorDialogProps) {
   const { t } = useI18n();
-  const [form] = Form.useForm<NewOperator & { confirm: string }>();
+  const [form] = Form.useForm<Required<NewOperator> & { confirm: string }>();
   const submission = useSubmission({ resetOn: open });
 
   return (

@@ -86,7 +86,7 @@ function Settings({ rfm, onSaved }: { rfm: Rfm; onSaved: (rfm: Rfm) => void }) {
   }, [rfm]);
   const mayWrite = can('audience:write');
   const save = () =>
-    submission.submit(() => audienceApi.saveRfmSettings({ windowDays: windowDays ?? 0, referenceDate: reference }), {
+    submission.submit(() => audienceApi.saveRfmSettings({ windowDays: windowDays ?? 0, referenceDate: reference ?? undefined }), {
       success: t('rfm.settingsSaved'),
       onSuccess: onSaved,
     });

@@ -89,7 +89,8 @@ export function TagEditor({
   };
 
   const save = () => {
-    const change = { name: name.trim(), categoryId, description: description.trim() || undefined, rule: rule() };
+    // no category is sent as no categoryId: the server reads an absent and a null one alike
+    const change = { name: name.trim(), categoryId: categoryId ?? undefined, description: description.trim() || undefined, rule: rule() };
     return submission.submit(() => (tag ? audienceApi.updateTag(tag.id, change) : audienceApi.createTag({ ...change, kind })), {
       success: t(tag ? 'tag.saved' : 'tag.created'),
       onSuccess: onSaved,
