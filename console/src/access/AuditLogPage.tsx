@@ -1,8 +1,7 @@
-import { AutoComplete, Button, Card, Form, Input, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { AutoComplete, Button, Card, Form, Input, Tag, type TableColumnsType } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { LoadMore } from '../shared/components/LoadMore';
-import { ProblemAlert } from '../shared/components/ProblemAlert';
+import { CursorTable, TruncatedText } from '../shared/components/CursorTable';
 import { testProps } from '../shared/components/testProps';
 import { useCursorList } from '../shared/hooks/useCursorList';
 import { useFormat } from '../shared/hooks/useFormat';
@@ -91,11 +90,7 @@ export default function AuditLogPage() {
           return <span className="muted">—</span>;
         }
         const text = entries.map(([key, value]) => (key ? `${key}: ${value}` : value)).join(' · ');
-        return (
-          <Tooltip title={text} placement="topLeft">
-            <span className="audit-detail">{text}</span>
-          </Tooltip>
-        );
+        return <TruncatedText text={text} />;
       },
     },
     { title: t('audit.clientIp'), dataIndex: 'clientIp', width: 120, render: (ip?: string) => (ip ? <span className="mono">{ip}</span> : '—') },
@@ -133,14 +128,10 @@ export default function AuditLogPage() {
         </Form>
       </Card>
       <Card variant="borderless" className="table-card">
-        {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} className="page-alert" /> : null}
-        <Table<AuditEntry>
+        <CursorTable<AuditEntry>
+          list={list}
           rowKey="id"
           columns={columns}
-          dataSource={list.items}
-          loading={list.loading}
-          pagination={false}
-          size="middle"
           scroll={{ x: 1100 }}
           onRow={() => testProps('audit-row')}
           expandable={{
@@ -149,7 +140,6 @@ export default function AuditLogPage() {
           }}
           locale={{ emptyText: <EmptyState description={t(query.action || query.actor ? 'audit.noMatch' : 'audit.empty')} /> }}
         />
-        <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
       </Card>
     </>
   );
