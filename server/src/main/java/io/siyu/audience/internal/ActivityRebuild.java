@@ -4,12 +4,14 @@ import io.siyu.access.AuditLog;
 import io.siyu.customers.Profiles;
 import io.siyu.customers.TouchesRecorded;
 import io.siyu.shared.ConflictException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,16 +39,17 @@ class ActivityRebuild {
     private static final int CUSTOMERS_PER_STEP = 20_000;
 
     /** Where a rebuild stands: {@code state} is one of idle, rebuilding-activity, building-index, done, failed. */
+    @Schema(name = "ActivityRebuildStatus")
     record Status(
             String state,
-            Instant startedAt,
-            Instant finishedAt,
-            String startedBy,
+            @Nullable Instant startedAt,
+            @Nullable Instant finishedAt,
+            @Nullable String startedBy,
             long customersRead,
             long customersTotal,
             long events,
             long rows,
-            String error) {
+            @Nullable String error) {
 
         static final Status IDLE = new Status("idle", null, null, null, 0, 0, 0, 0, null);
 

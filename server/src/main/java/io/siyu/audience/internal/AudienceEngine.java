@@ -5,6 +5,7 @@ import io.siyu.customers.CustomerId;
 import io.siyu.customers.ProfileSnapshot;
 import io.siyu.customers.Profiles;
 import io.siyu.shared.PersonalData;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,14 +181,15 @@ class AudienceEngine {
     }
 
     /** How the index stands: for operators and the benchmark. */
+    @Schema(name = "AudienceStatus")
     record Status(
             boolean ready,
             long profilesLoaded,
             long liveCustomers,
             int activityKeys,
             long memoryBytes,
-            Long buildMillis,
-            java.time.Instant builtAt,
+            @Nullable Long buildMillis,
+            java.time.@Nullable Instant builtAt,
             int segments,
             int ruleTags,
             int valueTags,

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -113,12 +114,12 @@ class AudienceService {
     record SegmentView(
             long id,
             String name,
-            String description,
+            @Nullable String description,
             JsonNode definition,
             int version,
             boolean builtIn,
             long size,
-            String createdBy,
+            @Nullable String createdBy,
             Instant createdAt,
             Instant updatedAt) {}
 
@@ -319,7 +320,13 @@ class AudienceService {
                 from);
     }
 
-    record Snapshot(long id, long segmentId, String name, long size, Instant takenAt, String takenBy) {}
+    record Snapshot(
+            long id,
+            long segmentId,
+            String name,
+            long size,
+            Instant takenAt,
+            @Nullable String takenBy) {}
 
     Snapshot snapshot(long segmentId, String name) {
         InputRules.requireMaxLength("name", name, InputRules.MAX_NAME_LENGTH);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -98,7 +99,8 @@ class DefinitionStore {
         jdbc.update("delete from audience.segment_membership where segment_id = ?", id);
     }
 
-    record Version(int version, JsonNode definition, String changedBy, Instant changedAt) {}
+    record Version(
+            int version, JsonNode definition, @Nullable String changedBy, Instant changedAt) {}
 
     List<Version> versions(long segmentId) {
         return jdbc.query(

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ class LifecycleService {
         this.clock = clock;
     }
 
-    record StageView(String value, String label, JsonNode condition, long customers) {}
+    record StageView(String value, String label, @Nullable JsonNode condition, long customers) {}
 
     record ModelView(String name, String label, boolean builtIn, List<StageView> stages) {}
 
@@ -193,7 +194,7 @@ class LifecycleService {
                 from);
     }
 
-    record Flow(String from, String to, long customers) {}
+    record Flow(@Nullable String from, String to, long customers) {}
 
     /** Moves between stages in a period, for a Sankey chart ({@code from} is null for customers new to the model). */
     List<Flow> flows(String model, Instant from, Instant to) {
@@ -276,7 +277,14 @@ class LifecycleService {
         return rfm();
     }
 
-    record Rfm(int recencyDays, int frequency, BigDecimal monetary, int r, int f, int m, String group) {}
+    record Rfm(
+            int recencyDays,
+            int frequency,
+            BigDecimal monetary,
+            int r,
+            int f,
+            int m,
+            @Nullable String group) {}
 
     /** A segment the customer is in; built-in ones are the RFM groups Siyu creates. */
     record Membership(long id, String name, boolean builtIn) {}
@@ -285,7 +293,7 @@ class LifecycleService {
             long customerId,
             List<Membership> segments,
             Map<String, String> stages,
-            Rfm rfm,
+            @Nullable Rfm rfm,
             List<TagService.CustomerTag> tags) {}
 
     /** Where one customer stands: segments, stages of every model, RFM. */

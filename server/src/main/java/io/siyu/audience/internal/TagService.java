@@ -10,6 +10,7 @@ import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
 import io.siyu.shared.Timestamps;
 import io.siyu.shared.Violation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,15 +64,19 @@ class TagService {
         this.clock = clock;
     }
 
-    record Category(long id, String name, String description, long tags) {}
+    @Schema(name = "TagCategory")
+    record Category(long id, String name, @Nullable String description, long tags) {}
 
     record TagView(
             long id,
-            Long categoryId,
+            @Nullable Long categoryId,
             String name,
+
+            @Schema(allowableValues = {"MANUAL", "RULE", "VALUE"})
             String kind,
-            String description,
-            JsonNode rule,
+
+            @Nullable String description,
+            @Nullable JsonNode rule,
             long customers,
             List<ValueCount> values,
             Instant createdAt) {}
@@ -414,9 +420,24 @@ class TagService {
         }
     }
 
-    record CustomerTag(long tagId, String name, String kind, String value, Instant assignedAt, String assignedBy) {}
+    record CustomerTag(
+            long tagId,
+            String name,
 
-    record TagChange(long tagId, String name, String change, String value, Instant at, String by) {}
+            @Schema(allowableValues = {"MANUAL", "RULE", "VALUE"})
+            String kind,
+
+            @Nullable String value,
+            Instant assignedAt,
+            @Nullable String assignedBy) {}
+
+    record TagChange(
+            long tagId,
+            String name,
+            String change,
+            @Nullable String value,
+            Instant at,
+            @Nullable String by) {}
 
     List<CustomerTag> tagsOf(long customerId) {
         return jdbc.query(

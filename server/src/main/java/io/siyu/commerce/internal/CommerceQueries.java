@@ -4,12 +4,14 @@ import io.siyu.shared.Cursor;
 import io.siyu.shared.NotFoundException;
 import io.siyu.shared.Slice;
 import io.siyu.shared.Timestamps;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,46 +33,56 @@ class CommerceQueries {
     record OrderSummary(
             String orderId,
             long customerId,
+
+            @Schema(implementation = OrderState.Status.class)
             String status,
+
             String currency,
             BigDecimal total,
             BigDecimal refundedTotal,
-            String coupon,
-            Instant placedAt,
-            Instant completedAt,
-            Instant cancelledAt) {}
+            @Nullable String coupon,
+            @Nullable Instant placedAt,
+            @Nullable Instant completedAt,
+            @Nullable Instant cancelledAt) {}
 
     record OrderLine(
             int position,
-            String productId,
-            String sku,
-            String name,
-            String category,
-            String brand,
-            String variant,
-            BigDecimal price,
+            @Nullable String productId,
+            @Nullable String sku,
+            @Nullable String name,
+            @Nullable String category,
+            @Nullable String brand,
+            @Nullable String variant,
+            @Nullable BigDecimal price,
             int quantity) {}
 
-    record Refund(String messageId, BigDecimal amount, Instant refundedAt, JsonNode lines) {}
+    record Refund(
+            String messageId,
+            BigDecimal amount,
+            Instant refundedAt,
+            @Nullable JsonNode lines) {}
 
     record OrderDetail(
             String orderId,
             long customerId,
+
+            @Schema(implementation = OrderState.Status.class)
             String status,
+
             String currency,
             BigDecimal total,
-            BigDecimal subtotal,
-            BigDecimal revenue,
-            BigDecimal shipping,
-            BigDecimal tax,
-            BigDecimal discount,
+            @Nullable BigDecimal subtotal,
+            @Nullable BigDecimal revenue,
+            @Nullable BigDecimal shipping,
+            @Nullable BigDecimal tax,
+            @Nullable BigDecimal discount,
             BigDecimal refundedTotal,
-            String coupon,
-            String affiliation,
-            String checkoutId,
-            Instant placedAt,
-            Instant completedAt,
-            Instant cancelledAt,
+            @Nullable String coupon,
+            @Nullable String affiliation,
+            @Nullable String checkoutId,
+            @Nullable Instant placedAt,
+            @Nullable Instant completedAt,
+            @Nullable Instant cancelledAt,
             List<OrderLine> lines,
             List<Refund> refunds) {}
 
@@ -176,25 +188,26 @@ class CommerceQueries {
 
     record Product(
             String productId,
-            String sku,
-            String name,
-            String category,
-            String brand,
-            String variant,
-            BigDecimal price,
-            String currency,
-            Integer stock,
-            BigDecimal rating,
-            String imageUrl,
-            String url,
-            JsonNode attributes,
-            String source,
-            Instant updatedAt) {}
+            @Nullable String sku,
+            @Nullable String name,
+            @Nullable String category,
+            @Nullable String brand,
+            @Nullable String variant,
+            @Nullable BigDecimal price,
+            @Nullable String currency,
+            @Nullable Integer stock,
+            @Nullable BigDecimal rating,
+            @Nullable String imageUrl,
+            @Nullable String url,
+            @Nullable JsonNode attributes,
+            @Nullable String source,
+            @Nullable Instant updatedAt) {}
 
     record ProductSales(long orders, long unitsSold, BigDecimal revenue) {}
 
     record ProductDetail(Product product, ProductSales sales) {}
 
+    @Schema(name = "ProductCategory")
     record Category(String name, long products) {}
 
     Slice<Product> products(String q, String category, String cursor, int limit) {

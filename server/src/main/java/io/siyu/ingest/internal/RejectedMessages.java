@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,11 +65,11 @@ class RejectedMessages {
     record RejectedMessage(
             long id,
             Instant rejectedAt,
-            Long writeKeyId,
-            String writeKeyName,
+            @Nullable Long writeKeyId,
+            @Nullable String writeKeyName,
             String endpoint,
-            Integer index,
-            String messageId,
+            @Nullable Integer index,
+            @Nullable String messageId,
             String reason,
             JsonNode errors,
             String body,

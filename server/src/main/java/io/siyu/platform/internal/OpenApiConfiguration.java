@@ -1,5 +1,6 @@
 package io.siyu.platform.internal;
 
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -20,6 +21,11 @@ class OpenApiConfiguration {
         // a JsonNode field holds any JSON (a definition, a list of stages), not the node's Java properties
         SpringDocUtils.getConfig()
                 .replaceWithSchema(JsonNode.class, new Schema<Object>().description("any JSON value"));
+    }
+
+    @Bean
+    ModelConverter recordSchemas() {
+        return new RecordSchemas();
     }
 
     @Bean

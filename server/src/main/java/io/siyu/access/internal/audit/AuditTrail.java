@@ -9,6 +9,7 @@ import io.siyu.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -52,10 +53,10 @@ public class AuditTrail implements AuditLog {
             String actor,
             String actorKind,
             String action,
-            String target,
+            @Nullable String target,
             int outcome,
-            Object detail,
-            String clientIp) {}
+            @Nullable Object detail,
+            @Nullable String clientIp) {}
 
     @Override
     public void record(String action, String target, Map<String, ?> detail) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,12 +61,12 @@ public class Credentials implements WriteKeys {
             long id,
             String name,
             String prefix,
-            Role role,
-            WriteKeyScope scope,
+            @Nullable Role role,
+            @Nullable WriteKeyScope scope,
             String createdBy,
             Instant createdAt,
-            Instant lastUsedAt,
-            Instant revokedAt) {}
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt) {}
 
     /** A freshly issued secret, shown exactly once. */
     public record NewSecret(Issued issued, String secret) {}
