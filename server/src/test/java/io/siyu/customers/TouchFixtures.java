@@ -32,6 +32,12 @@ public final class TouchFixtures {
         return builder;
     }
 
+    public static Builder group(String groupId) {
+        var builder = new Builder(TouchType.GROUP);
+        builder.groupId = groupId;
+        return builder;
+    }
+
     /** A JSON object written in a test, such as {@code {"plan":"gold"}}. */
     public static ObjectNode object(String json) {
         return (ObjectNode) JSON.readTree(json);
@@ -44,6 +50,7 @@ public final class TouchFixtures {
         private String userId;
         private String anonymousId;
         private String previousId;
+        private String groupId;
         private ObjectNode traits = JSON.createObjectNode();
         private ObjectNode properties = JSON.createObjectNode();
         private ObjectNode context = JSON.createObjectNode();
@@ -111,7 +118,7 @@ public final class TouchFixtures {
                     userId,
                     anonymousId,
                     previousId,
-                    null,
+                    groupId,
                     traits,
                     properties,
                     context,
