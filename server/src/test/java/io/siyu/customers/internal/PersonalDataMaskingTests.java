@@ -257,19 +257,18 @@ class PersonalDataMaskingTests {
         }
     }
 
+    /** An administrator's and a customer service agent's access, both with the right to see personal data. */
+    List<HttpFixtures> withTheRight() {
+        return List.of(admin(), as(Role.CUSTOMER_SERVICE));
+    }
+
     @Test
-    void rolesWithTheRightReadEveryValueInClearWhereItWasSent() {
+    void rolesWithTheRightReadEveryValueInClearOnTheProfile() {
         var seeded = seed();
         var values = seeded.values();
-        var customerService = as(Role.CUSTOMER_SERVICE);
 
-        for (var caller : List.of(admin(), customerService)) {
-            var profile = caller.get("/api/v1/customers/" + seeded.customerId()).body();
-            var timeline = caller.get("/api/v1/customers/" + seeded.customerId() + "/events")
-                    .body();
-            var order = caller.get("/api/v1/orders/" + seeded.orderId()).body();
-
-            assertThat(profile)
+        for (var caller : withTheRight()) {
+            assertThat(caller.get("/api/v1/customers/" + seeded.customerId()).body())
                     .contains(
                             values.get("identity email"),
                             "+86" + values.get("identity phone"),
@@ -291,7 +290,17 @@ class PersonalDataMaskingTests {
                             "+86" + values.get("external dotted phone").replace(".", ""),
                             values.get("email in Chinese"),
                             values.get("external email in Chinese"));
-            assertThat(timeline)
+        }
+    }
+
+    @Test
+    void rolesWithTheRightReadEveryValueInClearOnTheTimelineWhereItWasSent() {
+        var seeded = seed();
+        var values = seeded.values();
+
+        for (var caller : withTheRight()) {
+            assertThat(caller.get("/api/v1/customers/" + seeded.customerId() + "/events")
+                            .body())
                     .contains(
                             values.get("shipping phone"),
                             values.get("shipping email"),
@@ -307,7 +316,16 @@ class PersonalDataMaskingTests {
                             "\"phone\":\"" + values.get("context phone"),
                             "\"id\":\"" + values.get("external dotted phone"),
                             "\"id\":\"" + values.get("external email in Chinese"));
-            assertThat(order).contains(values.get("affiliation"));
+        }
+    }
+
+    @Test
+    void rolesWithTheRightReadAnOrdersValuesInClear() {
+        var seeded = seed();
+        var values = seeded.values();
+
+        for (var caller : withTheRight()) {
+            assertThat(caller.get("/api/v1/orders/" + seeded.orderId()).body()).contains(values.get("affiliation"));
         }
     }
 
@@ -358,7 +376,7 @@ class PersonalDataMaskingTests {
     }
 
     @Test
-    void theTimelineKeepsPhonesAndEmailsOnlySealedAtRest() {
+    void theTimelineKeepsNoPhoneOrEmailInClearAtRest() {
         var seeded = seed();
 
         var stored = jdbc.queryForList(
@@ -366,24 +384,31 @@ class PersonalDataMaskingTests {
                         + " where customer_id = ?",
                 String.class,
                 seeded.customerId());
+
+        assertThat(String.join("\n", stored))
+                .doesNotContain(seeded.clear().toArray(String[]::new))
+                .contains("****");
+    }
+
+    @Test
+    void theTimelineSealsThePhonesAndEmailsOfEveryEventThatHasThem() {
+        var seeded = seed();
+
         var sealed = jdbc.queryForObject(
                 "select count(*) from customers.event where customer_id = ? and sealed_values is not null",
                 Long.class,
                 seeded.customerId());
 
-        assertThat(String.join("\n", stored))
-                .doesNotContain(seeded.clear().toArray(String[]::new))
-                .contains("****");
         assertThat(sealed).isEqualTo(3);
     }
 
-    @Test
-    void lookingCustomersUpByPhoneOrEmailWholeOrInPartNeedsTheRight() {
-        var seeded = seed();
+    /** Every way of looking the seeded customer up by a phone or e-mail address, whole or in part, and its field. */
+    static Map<String, String> lookupsByPersonalData(Seeded seeded) {
         var values = seeded.values();
         var phone = values.get("identity phone");
         var email = values.get("identity email");
-        var lookups = Map.of(
+        var number = values.get("mobile number");
+        var lookups = new LinkedHashMap<String, String>(Map.of(
                 "q=" + phone, "q",
                 "q=%2B86" + phone, "q",
                 "q=%2B86%20" + phone.substring(0, 5), "q",
@@ -393,20 +418,23 @@ class PersonalDataMaskingTests {
                 "identity=phone:" + phone, "identity",
                 "identity=email:" + email, "identity",
                 "identity=anonymous_id:" + values.get("anonymous id"), "identity",
-                "identity=mobile:" + values.get("external mobile"), "identity");
-        var number = values.get("mobile number");
-        var traitLookups = Map.of(
+                "identity=mobile:" + values.get("external mobile"), "identity"));
+        lookups.putAll(Map.of(
                 "trait=contact_phone:" + values.get("contact_phone"), "trait",
                 "trait=mobile_number:" + number, "trait",
                 "trait=mobile_number:" + number + ".0", "trait",
                 "trait=mobile_number:" + number.charAt(0) + "." + number.substring(1) + "e10", "trait",
                 "trait=contact_phone:" + values.get("contact_phone") + ".00", "trait",
-                "trait=" + values.get("as a key") + ":true", "trait");
+                "trait=" + values.get("as a key") + ":true", "trait"));
+        return lookups;
+    }
+
+    @Test
+    void lookingCustomersUpByPhoneOrEmailWholeOrInPartNeedsTheRight() {
+        var seeded = seed();
 
         var analyst = as(Role.ANALYST);
-        var all = new LinkedHashMap<>(lookups);
-        all.putAll(traitLookups);
-        all.forEach((query, field) -> {
+        lookupsByPersonalData(seeded).forEach((query, field) -> {
             var refused = analyst.get("/api/v1/customers?" + query);
             assertThat(refused.status()).as(query + " " + refused.body()).isEqualTo(403);
             var problem = refused.json();
@@ -415,11 +443,19 @@ class PersonalDataMaskingTests {
             assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
             assertThat(problem.get("errors").get(0).get("rule").asString()).isEqualTo("personal-data-required");
         });
+    }
+
+    @Test
+    void whoHasTheRightLooksCustomersUpByPhoneOrEmail() {
+        var seeded = seed();
+        var values = seeded.values();
+        var phone = values.get("identity phone");
+
         for (var query : List.of(
                 "q=" + phone,
                 "identity=phone:%2B86" + phone,
-                "identity=email:" + email,
-                "trait=mobile_number:" + number + ".0",
+                "identity=email:" + values.get("identity email"),
+                "trait=mobile_number:" + values.get("mobile number") + ".0",
                 "trait=" + values.get("as a key") + ":true")) {
             var found = admin().get("/api/v1/customers?" + query).json().get("items");
             assertThat(found.findValuesAsString("id")).as(query).contains(String.valueOf(seeded.customerId()));
@@ -438,44 +474,76 @@ class PersonalDataMaskingTests {
         assertThat(found.findValuesAsString("id")).containsExactly(String.valueOf(seeded.customerId()));
     }
 
+    /** The part before the {@code @} of the seeded customer's name, which is an e-mail address. */
+    static String nameFragment(Seeded seeded) {
+        var name = seeded.values().get("name");
+        return name.substring(0, name.indexOf('@'));
+    }
+
     @Test
     void nameSearchesOfRolesWithoutTheRightLeaveOutNamesShapedLikePersonalData() {
         var seeded = seed();
-        var name = seeded.values().get("name");
-        var fragment = name.substring(0, name.indexOf('@'));
 
-        var analyst = as(Role.ANALYST).get("/api/v1/customers?q=" + fragment);
-        var admin = admin().get("/api/v1/customers?q=" + fragment);
+        var analyst = as(Role.ANALYST).get("/api/v1/customers?q=" + nameFragment(seeded));
 
         assertThat(analyst.status()).isEqualTo(200);
         assertThat(analyst.json().get("items")).isEmpty();
+    }
+
+    @Test
+    void nameSearchesOfRolesWithTheRightFindNamesShapedLikePersonalData() {
+        var seeded = seed();
+
+        var admin = admin().get("/api/v1/customers?q=" + nameFragment(seeded));
+
         assertThat(admin.json().get("items").findValuesAsString("id"))
                 .containsExactly(String.valueOf(seeded.customerId()));
+    }
+
+    /** A manual tag, once the audience index holds the seeded customer. */
+    long manualTag(Seeded seeded) {
+        var admin = admin();
+        admin.awaitAudienceIndex();
+        return admin.post("/api/v1/tags", """
+                        {"name":"%s by phone","kind":"MANUAL"}""".formatted(seeded.userId()))
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    static String byPhone(Seeded seeded) {
+        return """
+                {"customers":["phone:+86%s"]}""".formatted(seeded.values().get("identity phone"));
     }
 
     @Test
     void namingCustomersByPhoneOrEmailToTagThemNeedsTheRight() {
         var seeded = seed();
-        var admin = admin();
-        admin.awaitAudienceIndex();
-        var tagId = admin.post("/api/v1/tags", """
-                        {"name":"%s by phone","kind":"MANUAL"}""".formatted(seeded.userId()))
-                .json()
-                .get("id")
-                .asLong();
-        var byPhone = """
-                {"customers":["phone:+86%s"]}""".formatted(seeded.values().get("identity phone"));
+        var tagId = manualTag(seeded);
 
-        var marketer = as(Role.MARKETER).post("/api/v1/tags/" + tagId + "/assignments", byPhone);
-        var byAdmin = admin.post("/api/v1/tags/" + tagId + "/assignments", byPhone);
+        var marketer = as(Role.MARKETER).post("/api/v1/tags/" + tagId + "/assignments", byPhone(seeded));
 
         assertThat(marketer.status()).as(marketer.body()).isEqualTo(403);
         assertThat(marketer.json().get("errors").get(0).get("field").asString()).isEqualTo("identity");
-        assertThat(byAdmin.json().get("assigned").asInt()).as(byAdmin.body()).isEqualTo(1);
     }
 
     @Test
-    void comparingTraitsThatHoldPhonesOrEmailsNeedsTheRightButAskingWhetherTheyExistDoesNot() {
+    void whoHasTheRightTagsCustomersNamedByPhone() {
+        var seeded = seed();
+        var tagId = manualTag(seeded);
+
+        var byAdmin = admin().post("/api/v1/tags/" + tagId + "/assignments", byPhone(seeded));
+
+        assertThat(byAdmin.json().get("assigned").asInt()).as(byAdmin.body()).isEqualTo(1);
+    }
+
+    static String count(String condition) {
+        return """
+                {"definition":{"version":1,"condition":%s}}""".formatted(condition);
+    }
+
+    @Test
+    void comparingTraitsThatHoldPhonesOrEmailsNeedsTheRight() {
         seed();
         var admin = admin();
         admin.awaitAudienceIndex();
@@ -486,19 +554,34 @@ class PersonalDataMaskingTests {
                 "{\"type\":\"trait\",\"trait\":\"mobile_number\",\"operator\":\"between\",\"from\":1,\"to\":2}");
 
         for (var condition : comparisons) {
-            var count = """
-                    {"definition":{"version":1,"condition":%s}}""".formatted(condition);
-            var refused = analyst.post("/api/v1/segments/count", count);
+            var refused = analyst.post("/api/v1/segments/count", count(condition));
             assertThat(refused.status()).as(condition + " " + refused.body()).isEqualTo(403);
             assertThat(refused.json().get("errors").get(0).get("field").asString())
                     .isEqualTo("definition.condition.trait");
-            assertThat(admin.post("/api/v1/segments/count", count).status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/segments/count", count(condition)).status())
+                    .isEqualTo(200);
         }
-        var exists = analyst.post("/api/v1/segments/count", """
-                {"definition":{"version":1,"condition":{"type":"trait","trait":"contact_phone","operator":"exists"}}}""");
+    }
+
+    @Test
+    void askingWhetherATraitThatHoldsPhonesExistsNeedsNoRight() {
+        seed();
+        admin().awaitAudienceIndex();
+
+        var exists = as(Role.ANALYST).post("/api/v1/segments/count", count("""
+                {"type":"trait","trait":"contact_phone","operator":"exists"}"""));
+
         assertThat(exists.status()).as(exists.body()).isEqualTo(200);
-        var city = analyst.post("/api/v1/segments/count", """
-                {"definition":{"version":1,"condition":{"type":"trait","trait":"cohort","operator":"starts_with","value":"pd-"}}}""");
+    }
+
+    @Test
+    void comparingTraitsWithoutPhonesOrEmailsNeedsNoRight() {
+        seed();
+        admin().awaitAudienceIndex();
+
+        var city = as(Role.ANALYST).post("/api/v1/segments/count", count("""
+                {"type":"trait","trait":"cohort","operator":"starts_with","value":"pd-"}"""));
+
         assertThat(city.status()).as(city.body()).isEqualTo(200);
     }
 
