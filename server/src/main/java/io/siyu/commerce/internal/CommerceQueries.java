@@ -1,5 +1,7 @@
 package io.siyu.commerce.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.siyu.commerce.Catalogue.ProductDescription;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.NotFoundException;
 import io.siyu.shared.Slice;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -174,22 +177,11 @@ class CommerceQueries {
                 .orElseThrow(() -> new NotFoundException("order", orderId));
     }
 
-    record Product(
-            String productId,
-            String sku,
-            String name,
-            String category,
-            String brand,
-            String variant,
-            BigDecimal price,
-            String currency,
-            Integer stock,
-            BigDecimal rating,
-            String imageUrl,
-            String url,
-            JsonNode attributes,
-            String source,
-            Instant updatedAt) {}
+    /**
+     * A product as the operator API shows it: its description (the fields the catalogue feed writes, in their JSON
+     * names of the operator API), where it was learnt from and when it last changed.
+     */
+    record Product(@JsonUnwrapped ProductDescription description, String source, Instant updatedAt) {}
 
     record ProductSales(long orders, long unitsSold, BigDecimal revenue) {}
 
@@ -219,7 +211,8 @@ class CommerceQueries {
                         + " order by product_id limit :limit",
                 params,
                 (rs, n) -> product(rs));
-        return Slice.cut(rows, limit, product -> Cursor.encode(product.productId()));
+        return Slice.cut(
+                rows, limit, product -> Cursor.encode(product.description().productId()));
     }
 
     ProductDetail product(String productId) {
@@ -253,20 +246,23 @@ class CommerceQueries {
     private Product product(ResultSet rs) throws SQLException {
         var stock = rs.getInt("stock");
         var stockNull = rs.wasNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = json.readValue(rs.getString("attributes"), Map.class);
         return new Product(
-                rs.getString("product_id"),
-                rs.getString("sku"),
-                rs.getString("name"),
-                rs.getString("category"),
-                rs.getString("brand"),
-                rs.getString("variant"),
-                rs.getBigDecimal("price"),
-                rs.getString("currency"),
-                stockNull ? null : stock,
-                rs.getBigDecimal("rating"),
-                rs.getString("image_url"),
-                rs.getString("url"),
-                json.readTree(rs.getString("attributes")),
+                new ProductDescription(
+                        rs.getString("product_id"),
+                        rs.getString("sku"),
+                        rs.getString("name"),
+                        rs.getString("category"),
+                        rs.getString("brand"),
+                        rs.getString("variant"),
+                        rs.getBigDecimal("price"),
+                        rs.getString("currency"),
+                        stockNull ? null : stock,
+                        rs.getBigDecimal("rating"),
+                        rs.getString("image_url"),
+                        rs.getString("url"),
+                        attributes),
                 rs.getString("source"),
                 Timestamps.read(rs, "updated_at"));
     }
