@@ -50,21 +50,41 @@ class OrderTests {
                 {"type":"track","userId":"%s","event":"%s","timestamp":"%s","properties":{"order_id":"%s"%s}}""".formatted(user, event, at, orderId, extra);
     }
 
-    @Test
-    void aCompletedOrderKeepsItsLinesAndFeedsTheProfilesFacts() {
+    /** A customer's completed order of two serums; answers the customer's user id and the order's id. */
+    private record Bought(String user, String orderId) {}
+
+    private Bought completedOrderOfTwoSerums() {
         var user = "buyer-" + UUID.randomUUID();
         var orderId = "o-" + UUID.randomUUID();
         send(order(user, "Order Completed", orderId, "2025-06-18T12:00:00Z", """
                 ,"total":"268.00","currency":"CNY","coupon":"618",
                 "products":[{"product_id":"p-serum","name":"Serum","category":"Skincare","price":134,"quantity":2}]"""));
+        return new Bought(user, orderId);
+    }
 
-        var detail = admin().get("/api/v1/orders/" + orderId).json();
+    @Test
+    void aCompletedOrderKeepsItsStatusTotalAndLines() {
+        var bought = completedOrderOfTwoSerums();
+
+        var detail = admin().get("/api/v1/orders/" + bought.orderId()).json();
         assertThat(detail.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(detail.get("total").decimalValue()).isEqualByComparingTo("268");
         assertThat(detail.get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
-        var facts = facts(user);
+    }
+
+    @Test
+    void aCompletedOrderFeedsTheProfilesFacts() {
+        var bought = completedOrderOfTwoSerums();
+
+        var facts = facts(bought.user());
         assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
         assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("268");
+    }
+
+    @Test
+    void theProductsOfAnOrderJoinTheCatalogue() {
+        completedOrderOfTwoSerums();
+
         assertThat(admin().get("/api/v1/products/p-serum")
                         .json()
                         .get("product")
@@ -73,25 +93,40 @@ class OrderTests {
                 .isEqualTo("Skincare");
     }
 
-    @Test
-    void aRefundArrivingBeforeItsOrderIsStillCountedOnce() {
+    /**
+     * A refund arrives before the completion of its order, and the same completion arrives again under a new message
+     * id; answers the user and the order.
+     */
+    private Bought refundBeforeItsOrder() {
         var user = "late-" + UUID.randomUUID();
         var orderId = "o-" + UUID.randomUUID();
         send(order(user, "Order Refunded", orderId, "2025-07-03T10:00:00Z", ",\"total\":40"));
         send(order(user, "Order Completed", orderId, "2025-07-01T10:00:00Z", ",\"total\":100"));
         // the same completion sent again under a new message id changes nothing
         send(order(user, "Order Completed", orderId, "2025-07-01T10:00:00Z", ",\"total\":100"));
+        return new Bought(user, orderId);
+    }
 
-        var detail = admin().get("/api/v1/orders/" + orderId).json();
+    @Test
+    void aRefundArrivingBeforeItsOrderIsKeptWithTheOrder() {
+        var bought = refundBeforeItsOrder();
+
+        var detail = admin().get("/api/v1/orders/" + bought.orderId()).json();
         assertThat(detail.get("refundedTotal").decimalValue()).isEqualByComparingTo("40");
         assertThat(detail.get("placedAt").asString()).isEqualTo("2025-07-01T10:00:00Z");
-        var facts = facts(user);
+    }
+
+    @Test
+    void aRefundArrivingBeforeItsOrderIsStillCountedOnce() {
+        var bought = refundBeforeItsOrder();
+
+        var facts = facts(bought.user());
         assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
         assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("60");
     }
 
-    @Test
-    void aCancelledOrderLeavesTheFacts() {
+    /** A customer completes two orders and cancels the second; answers the user and the cancelled order. */
+    private Bought completedTwoCancelledOne() {
         var user = "cancel-" + UUID.randomUUID();
         var kept = "o-" + UUID.randomUUID();
         var cancelled = "o-" + UUID.randomUUID();
@@ -99,19 +134,31 @@ class OrderTests {
                 order(user, "Order Completed", kept, "2025-08-01T10:00:00Z", ",\"total\":50"),
                 order(user, "Order Completed", cancelled, "2025-08-02T10:00:00Z", ",\"total\":70"),
                 order(user, "Order Cancelled", cancelled, "2025-08-02T10:30:00Z", ""));
+        return new Bought(user, cancelled);
+    }
 
-        assertThat(admin().get("/api/v1/orders/" + cancelled)
+    @Test
+    void aCancellationCancelsACompletedOrder() {
+        var bought = completedTwoCancelledOne();
+
+        assertThat(admin().get("/api/v1/orders/" + bought.orderId())
                         .json()
                         .get("status")
                         .asString())
                 .isEqualTo("CANCELLED");
-        var facts = facts(user);
+    }
+
+    @Test
+    void aCancelledOrderLeavesTheFacts() {
+        var bought = completedTwoCancelledOne();
+
+        var facts = facts(bought.user());
         assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
         assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("50");
     }
 
-    @Test
-    void ordersFollowTheirCustomerIntoAMerge() {
+    /** A visitor orders, the account is known apart, and then the visitor signs in; answers the user and the order. */
+    private Bought visitorWhoOrderedSignsIn() {
         var user = "merge-" + UUID.randomUUID();
         var device = UUID.randomUUID().toString();
         var orderId = "o-" + UUID.randomUUID();
@@ -122,11 +169,23 @@ class OrderTests {
                 {"type":"identify","userId":"%s","traits":{"name":"Guest"}}""".formatted(user));
         send("""
                 {"type":"identify","userId":"%s","anonymousId":"%s"}""".formatted(user, device));
+        return new Bought(user, orderId);
+    }
 
-        var facts = facts(user);
+    @Test
+    void theFactsOfOrdersFollowTheirCustomerIntoAMerge() {
+        var bought = visitorWhoOrderedSignsIn();
+
+        var facts = facts(bought.user());
         assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
         assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("99");
-        var customer = admin().get("/api/v1/customers?identity=user_id:" + user)
+    }
+
+    @Test
+    void ordersFollowTheirCustomerIntoAMerge() {
+        var bought = visitorWhoOrderedSignsIn();
+
+        var customer = admin().get("/api/v1/customers?identity=user_id:" + bought.user())
                 .json()
                 .get("items")
                 .get(0)
@@ -135,7 +194,7 @@ class OrderTests {
                         .json()
                         .get("items")
                         .findValuesAsString("orderId"))
-                .containsExactly(orderId);
+                .containsExactly(bought.orderId());
     }
 
     @Test
@@ -179,15 +238,13 @@ class OrderTests {
     }
 
     @Test
-    void productAddressesMustBeWebAddresses() {
+    void theCatalogueFeedRefusesAddressesThatAreNotWebAddresses() {
         var id = "url-" + UUID.randomUUID();
         var refused = shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","url":"javascript:alert(document.cookie)",
                   "image_url":"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=",
                   "attributes":{"manual_url":"vbscript:msgbox(1)","colour":"javascript:is fine as a colour"}},
                  {"product_id":"%s-2","url":"//shop.example.com/no-scheme","image_url":"https:///no-host"}]}""".formatted(id, id));
-        var replaced = admin().put("/api/v1/products/" + id, """
-                {"name":"Tea","url":"JavaScript:alert(1)"}""");
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field"))
@@ -199,9 +256,21 @@ class OrderTests {
                         "products[1].image_url");
         assertThat(refused.json().get("errors").findValuesAsString("rule"))
                 .containsExactlyInAnyOrder("url-scheme", "url-scheme", "url-scheme", "url-scheme", "url");
+    }
+
+    @Test
+    void replacingAProductRefusesAnAddressThatIsNotAWebAddress() {
+        var id = "url-" + UUID.randomUUID();
+        var replaced = admin().put("/api/v1/products/" + id, """
+                {"name":"Tea","url":"JavaScript:alert(1)"}""");
+
         assertThat(replaced.status()).isEqualTo(400);
         assertThat(replaced.json().get("errors").findValuesAsString("rule")).containsExactly("url-scheme");
+    }
 
+    @Test
+    void theCatalogueFeedTakesHttpAndHttpsAddresses() {
+        var id = "url-" + UUID.randomUUID();
         var accepted = shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","url":"https://shop.example.com/p/1",
                   "image_url":"http://cdn.example.com/p/1.jpg","attributes":{"manual_url":"https://example.com/m.pdf"}}]}""".formatted(id));
@@ -229,7 +298,11 @@ class OrderTests {
         assertThat(refused.json().get("errors").findValuesAsString("field"))
                 .contains("products[1].product_id", "products[1].price");
         assertThat(admin().get("/api/v1/products/" + id).status()).isEqualTo(404);
+    }
 
+    @Test
+    void aProductFromTheShopsCatalogueFeedIsKeptAsTheCataloguesOwn() {
+        var id = "cat-" + UUID.randomUUID();
         var accepted = shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","name":"Mask","category":"Skincare","price":29.9,"stock":12}]}""".formatted(id));
         assertThat(accepted.status()).isEqualTo(200);
