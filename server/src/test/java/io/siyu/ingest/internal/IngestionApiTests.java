@@ -67,7 +67,7 @@ class IngestionApiTests {
                 // only nested loops allowed for any join, as the planner chooses them for what it believes is empty
                 statement.execute("set local enable_hashjoin = off");
                 statement.execute("set local enable_mergejoin = off");
-                statement.execute("prepare take_head(int) as " + IngestPipeline.TAKE.replace("?", "$1"));
+                statement.execute("prepare take_head(int) as " + QueuedMessages.TAKE.replace("?", "$1"));
                 try (var explained = statement.executeQuery("explain execute take_head(500)")) {
                     while (explained.next()) {
                         plan.add(explained.getString(1));
