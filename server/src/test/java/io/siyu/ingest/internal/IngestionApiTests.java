@@ -111,8 +111,10 @@ class IngestionApiTests {
         assertThat(events(messageId)).isEqualTo(1);
     }
 
-    @Test
-    void aBatchWithRejectedMessagesIsAnsweredLikeSegmentAndKeepsEveryValidOne() {
+    /** A batch of one valid message and two rejected ones; answers the valid message's id and the answer. */
+    private record MixedBatch(String good, HttpFixtures.Response response) {}
+
+    private MixedBatch batchWithRejectedMessages() {
         var good = unique();
         var response = shop.post("/v1/batch", """
                 {"batch":[
@@ -120,6 +122,12 @@ class IngestionApiTests {
                   {"type":"track","userId":"x","messageId":"%s"},
                   {"type":"identify","userId":"y","timestamp":"yesterday","messageId":"%s"}
                 ]}""".formatted(unique(), good, unique(), unique()));
+        return new MixedBatch(good, response);
+    }
+
+    @Test
+    void aBatchWithRejectedMessagesIsAnsweredLikeSegment() {
+        var response = batchWithRejectedMessages().response();
 
         // Segment's libraries take any 4xx for the failure of the whole batch: the stored message would be reported
         // lost
@@ -135,15 +143,25 @@ class IngestionApiTests {
         assertThat(answer.get("rejectedMessages").findValuesAsString("field"))
                 .containsExactly("batch[1].event", "batch[2].timestamp");
         assertThat(answer.get("rejectedMessages").findValuesAsString("rule")).containsExactly("required", "iso-8601");
-        assertThat(events(good)).isEqualTo(1);
     }
 
     @Test
-    void rejectedMessagesAreKeptMaskedForOperatorsAndCounted() {
+    void aBatchWithRejectedMessagesKeepsEveryValidOne() {
+        var good = batchWithRejectedMessages().good();
+
+        assertThat(events(good)).isEqualTo(1);
+    }
+
+    static final String PHONE = "+8613912345678";
+    static final String EMAIL = "ann.lee@example.com";
+    static final String FOREIGN_PHONE = "+44 7700 900123";
+
+    /**
+     * Sends, as a browser does (write key in the body), a message without its event's name that carries phones and an
+     * e-mail address; answers its message id.
+     */
+    private String rejectedMessageWithPersonalData() {
         var messageId = "rejected-" + unique();
-        var phone = "+8613912345678";
-        var email = "ann.lee@example.com";
-        var foreignPhone = "+44 7700 900123";
         var response = HttpFixtures.anonymous(port)
                 .post(
                         "/v1/batch",
@@ -154,24 +172,39 @@ class IngestionApiTests {
                                         TestCredentials.WRITE_KEY,
                                         messageId,
                                         messageId,
-                                        foreignPhone,
-                                        phone,
-                                        email,
-                                        foreignPhone),
+                                        FOREIGN_PHONE,
+                                        PHONE,
+                                        EMAIL,
+                                        FOREIGN_PHONE),
                         "text/plain");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("rejected").asInt()).isEqualTo(1);
+        return messageId;
+    }
 
-        var kept = rejected(messageId);
+    @Test
+    void rejectedMessagesAreKeptForOperators() {
+        var kept = rejected(rejectedMessageWithPersonalData());
+
         assertThat(kept.get("reason").asString()).isEqualTo("required");
         assertThat(kept.get("writeKeyName").asString()).isEqualTo("bootstrap");
         assertThat(kept.get("endpoint").asString()).isEqualTo("batch");
         assertThat(kept.get("index").asInt()).isZero();
         assertThat(kept.get("errors").findValuesAsString("field")).containsExactly("event");
-        var body = kept.get("body").asString();
+    }
+
+    @Test
+    void rejectedMessagesAreKeptWithTheirPersonalDataMasked() {
+        var body = rejected(rejectedMessageWithPersonalData()).get("body").asString();
+
         assertThat(body)
                 .contains("a***@example.com", "+86139****5678")
-                .doesNotContain(phone, email, foreignPhone, "7700 900123", "900123", TestCredentials.WRITE_KEY);
+                .doesNotContain(PHONE, EMAIL, FOREIGN_PHONE, "7700 900123", "900123", TestCredentials.WRITE_KEY);
+    }
+
+    @Test
+    void rejectedMessagesAreCountedByReason() {
+        rejectedMessageWithPersonalData();
 
         var metrics = HttpFixtures.token(port, TestCredentials.API_TOKEN)
                 .get("/actuator/prometheus")
@@ -220,43 +253,80 @@ class IngestionApiTests {
                         run + " 137****%"));
     }
 
-    @Test
-    void oneRequestKeepsAtMostAThousandRejectedMessagesAndCountsThemAll() {
+    /** One more message than a request keeps rejected, each without a type; answers the run's id and the answer. */
+    private record OverfullRun(String run, JsonNode answer) {}
+
+    private OverfullRun moreRejectedMessagesThanARequestKeeps() {
         var run = "cap-" + unique();
         var batch = new StringBuilder("{\"batch\":[");
         for (int i = 0; i <= RejectedMessages.MAX_KEPT_PER_REQUEST; i++) {
             batch.append(i == 0 ? "" : ",").append("{\"messageId\":\"" + run + "-" + i + "\"}");
         }
-        var answer = shop.post("/v1/batch", batch.append("]}").toString()).json();
+        return new OverfullRun(
+                run, shop.post("/v1/batch", batch.append("]}").toString()).json());
+    }
 
-        assertThat(answer.get("rejected").asInt()).isEqualTo(RejectedMessages.MAX_KEPT_PER_REQUEST + 1);
-        assertThat(answer.get("rejectedMessages")).hasSize(RejectedMessages.MAX_KEPT_PER_REQUEST);
-        assertThat(answer.get("rejectedMessagesTruncated").asBoolean()).isTrue();
+    @Test
+    void oneRequestKeepsAtMostAThousandRejectedMessages() {
+        var overfull = moreRejectedMessagesThanARequestKeeps();
+
+        assertThat(overfull.answer().get("rejectedMessages")).hasSize(RejectedMessages.MAX_KEPT_PER_REQUEST);
+        assertThat(overfull.answer().get("rejectedMessagesTruncated").asBoolean())
+                .isTrue();
         assertThat(jdbc.queryForObject(
-                        "select count(*) from ingest.rejected_message where message_id like ?", Long.class, run + "-%"))
+                        "select count(*) from ingest.rejected_message where message_id like ?",
+                        Long.class,
+                        overfull.run() + "-%"))
                 .isEqualTo(RejectedMessages.MAX_KEPT_PER_REQUEST);
     }
 
     @Test
-    void anInvalidSingleMessageIsRefusedAndKept() {
+    void oneRequestCountsAllItsRejectedMessages() {
+        var overfull = moreRejectedMessagesThanARequestKeeps();
+
+        assertThat(overfull.answer().get("rejected").asInt()).isEqualTo(RejectedMessages.MAX_KEPT_PER_REQUEST + 1);
+    }
+
+    /** An identify with an e-mail address that is none, sent alone; answers its message id and the answer. */
+    private record Single(String messageId, HttpFixtures.Response response) {}
+
+    private Single invalidSingleMessage() {
         var messageId = "rejected-single-" + unique();
         var response = shop.post("/v1/identify", """
                 {"userId":"u","messageId":"%s","traits":{"email":"not an address"}}""".formatted(messageId));
+        return new Single(messageId, response);
+    }
+
+    @Test
+    void anInvalidSingleMessageIsRefused() {
+        var response = invalidSingleMessage().response();
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("traits.email");
-        var kept = rejected(messageId);
+    }
+
+    @Test
+    void anInvalidSingleMessageIsKeptWithItsEndpoint() {
+        var kept = rejected(invalidSingleMessage().messageId());
+
         assertThat(kept.get("endpoint").asString()).isEqualTo("identify");
         assertThat(kept.has("index")).isFalse();
         assertThat(kept.get("reason").asString()).isEqualTo("email");
     }
 
-    @Test
-    void rejectedMessagesPageNewestFirstAndAreKeptOnlyForTheirRetention() {
+    /** Two messages rejected one after the other; answers their ids, the first first. */
+    private List<String> twoRejectedMessages() {
         var first = "page-" + unique();
         var second = "page-" + unique();
         shop.post("/v1/track", "{\"userId\":\"u\",\"messageId\":\"" + first + "\"}");
         shop.post("/v1/track", "{\"userId\":\"u\",\"messageId\":\"" + second + "\"}");
+        return List.of(first, second);
+    }
+
+    @Test
+    void rejectedMessagesPageNewestFirst() {
+        var rejected = twoRejectedMessages();
+        var first = rejected.get(0);
         var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
 
         var page = admin.get("/api/v1/ingestion/rejected-messages?limit=1").json();
@@ -270,20 +340,30 @@ class IngestionApiTests {
             next.get("items").forEach(item -> ids.add(item.path("messageId").asString("")));
             cursor = next(next);
         } while (cursor != null && !ids.contains(first));
-        assertThat(ids).containsSubsequence(second, first);
-        assertThat(admin.get("/api/v1/ingestion/rejected-messages?cursor=not-a-cursor")
+        assertThat(ids).containsSubsequence(rejected.get(1), first);
+    }
+
+    @Test
+    void rejectedMessagesRefuseACursorTheyDidNotHandOut() {
+        assertThat(HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                        .get("/api/v1/ingestion/rejected-messages?cursor=not-a-cursor")
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void rejectedMessagesAreKeptOnlyForTheirRetention() {
+        var rejected = twoRejectedMessages();
 
         jdbc.update(
                 "update ingest.rejected_message set rejected_at = now() - interval '8 days' where message_id = ?",
-                first);
+                rejected.get(0));
         rejectedMessages.purge();
         assertThat(jdbc.queryForObject(
                         "select count(*) from ingest.rejected_message where message_id in (?, ?)",
                         Long.class,
-                        first,
-                        second))
+                        rejected.get(0),
+                        rejected.get(1)))
                 .isEqualTo(1);
     }
 
@@ -308,75 +388,150 @@ class IngestionApiTests {
         throw new AssertionError("no rejected message " + messageId);
     }
 
-    @Test
-    void unknownAndRevokedWriteKeysAreRefused() {
-        var unknown = HttpFixtures.writeKey(port, "sywk_nobody_knows_this_key_000000");
-        var noKey = HttpFixtures.anonymous(port);
-        var message = "{\"userId\":\"u\",\"event\":\"x\"}";
+    static final String SOME_MESSAGE = "{\"userId\":\"u\",\"event\":\"x\"}";
 
-        assertThat(unknown.post("/v1/track", message).status()).isEqualTo(401);
-        var anonymous = noKey.post("/v1/track", message);
+    @Test
+    void anUnknownWriteKeyIsRefused() {
+        var unknown = HttpFixtures.writeKey(port, "sywk_nobody_knows_this_key_000000");
+
+        assertThat(unknown.post("/v1/track", SOME_MESSAGE).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aMessageWithoutAWriteKeyIsRefusedAskingForOne() {
+        var anonymous = HttpFixtures.anonymous(port).post("/v1/track", SOME_MESSAGE);
+
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    }
 
+    @Test
+    void aRevokedWriteKeyIsRefused() {
         var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
         var issued =
                 admin.post("/api/v1/write-keys", "{\"name\":\"to revoke\"}").json();
         var key = HttpFixtures.writeKey(port, issued.get("secret").asString());
-        assertThat(key.post("/v1/track", message).status()).isEqualTo(200);
+        assertThat(key.post("/v1/track", SOME_MESSAGE).status()).isEqualTo(200);
+
         admin.delete("/api/v1/write-keys/" + issued.get("issued").get("id").asLong());
-        assertThat(key.post("/v1/track", message).status()).isEqualTo(401);
+
+        assertThat(key.post("/v1/track", SOME_MESSAGE).status()).isEqualTo(401);
     }
 
-    @Test
-    void aBrowserWriteKeyTracksButCannotRewriteTheCatalogue() {
+    /** A write key issued without a scope and one issued for the shop's backend, as the answers to their issue. */
+    private record IssuedKeys(JsonNode browser, JsonNode server) {
+
+        HttpFixtures pages(int port) {
+            return HttpFixtures.writeKey(port, browser.get("secret").asString());
+        }
+
+        HttpFixtures backend(int port) {
+            return HttpFixtures.writeKey(port, server.get("secret").asString());
+        }
+    }
+
+    private IssuedKeys browserAndServerKeys() {
         var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
         var browser =
                 admin.post("/api/v1/write-keys", "{\"name\":\"shop pages\"}").json();
         var server = admin.post("/api/v1/write-keys", "{\"name\":\"shop backend\",\"scope\":\"server\"}")
                 .json();
-        var pages = HttpFixtures.writeKey(port, browser.get("secret").asString());
-        var backend = HttpFixtures.writeKey(port, server.get("secret").asString());
-        var product = "{\"products\":[{\"product_id\":\"scope-%s\",\"name\":\"Tea\"}]}".formatted(unique());
+        return new IssuedKeys(browser, server);
+    }
 
-        assertThat(browser.get("issued").get("scope").asString()).isEqualTo("browser");
-        assertThat(server.get("issued").get("scope").asString()).isEqualTo("server");
-        assertThat(pages.post("/v1/track", "{\"userId\":\"u\",\"event\":\"Seen\"}")
-                        .status())
-                .isEqualTo(200);
-        var refused = pages.post("/ingest/v1/products", product);
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().get("type").asString()).isEqualTo("/problems/forbidden");
-        assertThat(refused.json().get("scope").asString()).isEqualTo("browser");
-        assertThat(refused.json().get("detail").asString()).contains("browser", "server");
-        assertThat(backend.post("/ingest/v1/products", product).status()).isEqualTo(200);
-        assertThat(admin.get("/api/v1/write-keys").json().findParents("name").stream()
-                        .filter(k -> k.get("name").asString().equals("shop pages"))
-                        .map(k -> k.get("scope").asString()))
+    static String someProduct() {
+        return "{\"products\":[{\"product_id\":\"scope-%s\",\"name\":\"Tea\"}]}".formatted(unique());
+    }
+
+    @Test
+    void aWriteKeyIsForBrowsersUnlessIssuedForAServer() {
+        var keys = browserAndServerKeys();
+
+        assertThat(keys.browser().get("issued").get("scope").asString()).isEqualTo("browser");
+        assertThat(keys.server().get("issued").get("scope").asString()).isEqualTo("server");
+        assertThat(
+                        HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                                .get("/api/v1/write-keys")
+                                .json()
+                                .findParents("name")
+                                .stream()
+                                .filter(k -> k.get("name").asString().equals("shop pages"))
+                                .map(k -> k.get("scope").asString()))
                 .containsOnly("browser");
     }
 
     @Test
-    void theCatalogueFeedRefusesACallerWithoutAHeaderWriteKeyBeforeReadingItsBody() {
-        var anonymous = HttpFixtures.anonymous(port);
-        var product = "{\"writeKey\":\"%s\",\"products\":[{\"product_id\":\"anonymous-%s\",\"name\":\"Tea\"}]}"
-                .formatted(TestCredentials.WRITE_KEY, unique());
+    void aBrowserWriteKeyTracks() {
+        var pages = browserAndServerKeys().pages(port);
 
+        assertThat(pages.post("/v1/track", "{\"userId\":\"u\",\"event\":\"Seen\"}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aBrowserWriteKeyCannotRewriteTheCatalogue() {
+        var refused = browserAndServerKeys().pages(port).post("/ingest/v1/products", someProduct());
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("/problems/forbidden");
+        assertThat(refused.json().get("scope").asString()).isEqualTo("browser");
+        assertThat(refused.json().get("detail").asString()).contains("browser", "server");
+    }
+
+    @Test
+    void aServerWriteKeyFeedsTheCatalogue() {
+        var backend = browserAndServerKeys().backend(port);
+
+        assertThat(backend.post("/ingest/v1/products", someProduct()).status()).isEqualTo(200);
+    }
+
+    /** A catalogue feed with the write key in its body, as browser libraries send it to the tracking API. */
+    static String productWithTheWriteKeyInTheBody() {
+        return "{\"writeKey\":\"%s\",\"products\":[{\"product_id\":\"anonymous-%s\",\"name\":\"Tea\"}]}"
+                .formatted(TestCredentials.WRITE_KEY, unique());
+    }
+
+    @Test
+    void theCatalogueFeedRefusesACallerWithoutAHeaderWriteKeyBeforeReadingItsBody() {
         // a body never read: not even its broken JSON is noticed
-        var cutOff = anonymous.post("/ingest/v1/products", product.substring(0, 40));
+        var cutOff = HttpFixtures.anonymous(port)
+                .post("/ingest/v1/products", productWithTheWriteKeyInTheBody().substring(0, 40));
+
         assertThat(cutOff.status()).as(cutOff.body()).isEqualTo(401);
         assertThat(cutOff.json().get("type").asString()).isEqualTo("/problems/unauthenticated");
         assertThat(cutOff.json().get("detail").asString()).contains("HTTP Basic");
         assertThat(cutOff.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"siyu-ingest\"");
+    }
+
+    @Test
+    void theCatalogueFeedTakesNoWriteKeyFromTheBody() {
         // a write key in the body, as browser libraries send it, is taken by the tracking API only
-        assertThat(anonymous.post("/ingest/v1/products", product).status()).isEqualTo(401);
+        assertThat(HttpFixtures.anonymous(port)
+                        .post("/ingest/v1/products", productWithTheWriteKeyInTheBody())
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theCatalogueFeedRefusesAMalformedAuthorizationHeader() {
         var malformed = HttpFixtures.anonymous(port).header("Authorization", "Basic !!!");
-        assertThat(malformed.post("/ingest/v1/products", product).status()).isEqualTo(401);
-        var tracked = anonymous.post(
-                "/v1/track",
-                "{\"writeKey\":\"%s\",\"userId\":\"body-key-%s\",\"event\":\"Seen\"}"
-                        .formatted(TestCredentials.WRITE_KEY, unique()));
+
+        assertThat(malformed
+                        .post("/ingest/v1/products", productWithTheWriteKeyInTheBody())
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theTrackingApiTakesTheWriteKeyFromTheBody() {
+        var tracked = HttpFixtures.anonymous(port)
+                .post(
+                        "/v1/track",
+                        "{\"writeKey\":\"%s\",\"userId\":\"body-key-%s\",\"event\":\"Seen\"}"
+                                .formatted(TestCredentials.WRITE_KEY, unique()));
+
         assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
     }
 
@@ -475,10 +630,18 @@ class IngestionApiTests {
     }
 
     @Test
-    void oversizedBodiesAreRefusedWith413() {
+    void anOversizedMessageIsRefusedWith413() {
         var padding = "x".repeat(40 * 1024);
+
         var single = shop.post("/v1/track", """
                 {"userId":"u","event":"big","properties":{"pad":"%s"}}""".formatted(padding));
+
+        assertThat(single.status()).isEqualTo(413);
+        assertThat(single.json().get("type").asString()).isEqualTo("/problems/too-large");
+    }
+
+    @Test
+    void anOversizedBatchIsRefusedWith413() {
         var batch = shop.post(
                 "/v1/batch",
                 "{\"batch\":["
@@ -487,8 +650,6 @@ class IngestionApiTests {
                                 .repeat(20)
                         + "{}]}");
 
-        assertThat(single.status()).isEqualTo(413);
-        assertThat(single.json().get("type").asString()).isEqualTo("/problems/too-large");
         assertThat(batch.status()).isEqualTo(413);
     }
 
@@ -576,32 +737,54 @@ class IngestionApiTests {
         assertThat(events(messageId)).isEqualTo(1);
     }
 
-    @Test
-    void lateEventsTakeTheirPlaceOnTheTimelineByTheirOwnTime() {
-        var user = unique();
-        var early = Instant.parse("2025-03-01T08:00:00Z");
-        var late = Instant.parse("2025-03-05T08:00:00Z");
-        shop.post("/v1/track", """
-                {"userId":"%s","event":"Later","timestamp":"%s"}""".formatted(user, late));
-        shop.post("/v1/identify", """
-                {"userId":"%s","traits":{"city":"Hangzhou"},"timestamp":"%s"}""".formatted(user, late));
-        shop.post("/v1/identify", """
-                {"userId":"%s","traits":{"city":"Shanghai"},"timestamp":"%s"}""".formatted(user, early));
-        shop.post("/v1/track", """
-                {"userId":"%s","event":"Earlier","timestamp":"%s"}""".formatted(user, early));
-        ingestion.applyQueued();
+    static final Instant EARLY = Instant.parse("2025-03-01T08:00:00Z");
+    static final Instant LATE = Instant.parse("2025-03-05T08:00:00Z");
 
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
-        var found = admin.get("/api/v1/customers?identity=user_id:" + user)
+    /** Sends a customer's later messages first and the earlier ones after them; answers the customer's id. */
+    private long laterMessagesSentFirst() {
+        var user = unique();
+        shop.post("/v1/track", """
+                {"userId":"%s","event":"Later","timestamp":"%s"}""".formatted(user, LATE));
+        shop.post("/v1/identify", """
+                {"userId":"%s","traits":{"city":"Hangzhou"},"timestamp":"%s"}""".formatted(user, LATE));
+        shop.post("/v1/identify", """
+                {"userId":"%s","traits":{"city":"Shanghai"},"timestamp":"%s"}""".formatted(user, EARLY));
+        shop.post("/v1/track", """
+                {"userId":"%s","event":"Earlier","timestamp":"%s"}""".formatted(user, EARLY));
+        ingestion.applyQueued();
+        return HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                .get("/api/v1/customers?identity=user_id:" + user)
                 .json()
                 .get("items")
-                .get(0);
-        var profile = admin.get("/api/v1/customers/" + found.get("id").asLong()).json();
-        var timeline = admin.get("/api/v1/customers/" + found.get("id").asLong() + "/events")
+                .get(0)
+                .get("id")
+                .asLong();
+    }
+
+    @Test
+    void aLateTraitDoesNotOverwriteALaterOne() {
+        var profile = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                .get("/api/v1/customers/" + laterMessagesSentFirst())
                 .json();
 
         assertThat(profile.get("traits").findValuesAsString("value")).contains("Hangzhou");
-        assertThat(profile.get("facts").get("firstSeenAt").asString()).isEqualTo(early.toString());
+    }
+
+    @Test
+    void aLateEventMovesFirstSeenBack() {
+        var profile = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                .get("/api/v1/customers/" + laterMessagesSentFirst())
+                .json();
+
+        assertThat(profile.get("facts").get("firstSeenAt").asString()).isEqualTo(EARLY.toString());
+    }
+
+    @Test
+    void lateEventsTakeTheirPlaceOnTheTimelineByTheirOwnTime() {
+        var timeline = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+                .get("/api/v1/customers/" + laterMessagesSentFirst() + "/events")
+                .json();
+
         assertThat(timeline.get("items").findValuesAsString("name")).containsSubsequence("Later", "Earlier");
         assertThat(timeline.get("total").asLong()).isEqualTo(4);
     }
