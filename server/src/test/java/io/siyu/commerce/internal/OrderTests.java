@@ -2,47 +2,34 @@ package io.siyu.commerce.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
-import io.siyu.TestCredentials;
-import io.siyu.ingest.Ingestion;
+import io.siyu.SiyuUnderTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @SiyuIntegrationTest
 class OrderTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
-
-    HttpFixtures shop() {
-        return HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
-    }
-
-    HttpFixtures admin() {
-        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
-    }
+    SiyuUnderTest siyu;
 
     void send(String... messages) {
-        var response = shop().post("/v1/batch", "{\"batch\":[" + String.join(",", messages) + "]}");
+        var response = siyu.shop().post("/v1/batch", "{\"batch\":[" + String.join(",", messages) + "]}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("rejected").asInt()).as(response.body()).isZero();
-        ingestion.applyQueued();
+        siyu.applyQueued();
     }
 
     JsonNode facts(String user) {
-        var id = admin().get("/api/v1/customers?identity=user_id:" + user)
+        var id = siyu.admin()
+                .get("/api/v1/customers?identity=user_id:" + user)
                 .json()
                 .get("items")
                 .get(0)
                 .get("id");
-        return admin().get("/api/v1/customers/" + id.asLong()).json().get("facts");
+        return siyu.admin().get("/api/v1/customers/" + id.asLong()).json().get("facts");
     }
 
     static String order(String user, String event, String orderId, String at, String extra) {
@@ -66,7 +53,7 @@ class OrderTests {
     void aCompletedOrderKeepsItsStatusTotalAndLines() {
         var bought = completedOrderOfTwoSerums();
 
-        var detail = admin().get("/api/v1/orders/" + bought.orderId()).json();
+        var detail = siyu.admin().get("/api/v1/orders/" + bought.orderId()).json();
         assertThat(detail.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(detail.get("total").decimalValue()).isEqualByComparingTo("268");
         assertThat(detail.get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
@@ -85,7 +72,8 @@ class OrderTests {
     void theProductsOfAnOrderJoinTheCatalogue() {
         completedOrderOfTwoSerums();
 
-        assertThat(admin().get("/api/v1/products/p-serum")
+        assertThat(siyu.admin()
+                        .get("/api/v1/products/p-serum")
                         .json()
                         .get("product")
                         .get("category")
@@ -111,7 +99,7 @@ class OrderTests {
     void aRefundArrivingBeforeItsOrderIsKeptWithTheOrder() {
         var bought = refundBeforeItsOrder();
 
-        var detail = admin().get("/api/v1/orders/" + bought.orderId()).json();
+        var detail = siyu.admin().get("/api/v1/orders/" + bought.orderId()).json();
         assertThat(detail.get("refundedTotal").decimalValue()).isEqualByComparingTo("40");
         assertThat(detail.get("placedAt").asString()).isEqualTo("2025-07-01T10:00:00Z");
     }
@@ -141,7 +129,8 @@ class OrderTests {
     void aCancellationCancelsACompletedOrder() {
         var bought = completedTwoCancelledOne();
 
-        assertThat(admin().get("/api/v1/orders/" + bought.orderId())
+        assertThat(siyu.admin()
+                        .get("/api/v1/orders/" + bought.orderId())
                         .json()
                         .get("status")
                         .asString())
@@ -185,12 +174,14 @@ class OrderTests {
     void ordersFollowTheirCustomerIntoAMerge() {
         var bought = visitorWhoOrderedSignsIn();
 
-        var customer = admin().get("/api/v1/customers?identity=user_id:" + bought.user())
+        var customer = siyu.admin()
+                .get("/api/v1/customers?identity=user_id:" + bought.user())
                 .json()
                 .get("items")
                 .get(0)
                 .get("id");
-        assertThat(admin().get("/api/v1/customers/" + customer.asLong() + "/orders")
+        assertThat(siyu.admin()
+                        .get("/api/v1/customers/" + customer.asLong() + "/orders")
                         .json()
                         .get("items")
                         .findValuesAsString("orderId"))
@@ -211,14 +202,16 @@ class OrderTests {
                                 ",\"total\":\"19.99\"")
                         .replace("{\"type\"", "{\"messageId\":\"" + user + "-" + i + "\",\"type\"");
                 // every order is sent twice at once, as a client retrying after a timeout would
-                calls.add(threads.submit(() -> shop().post("/v1/track", body).status()));
-                calls.add(threads.submit(() -> shop().post("/v1/track", body).status()));
+                calls.add(
+                        threads.submit(() -> siyu.shop().post("/v1/track", body).status()));
+                calls.add(
+                        threads.submit(() -> siyu.shop().post("/v1/track", body).status()));
             }
             for (var call : calls) {
                 assertThat(call.get()).isEqualTo(200);
             }
         }
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         var facts = facts(user);
         assertThat(facts.get("orderCount").asInt()).isEqualTo(200);
@@ -227,7 +220,7 @@ class OrderTests {
 
     @Test
     void negativeAmountsAndMissingOrderIdsAreRefusedAtTheDoor() {
-        var response = shop().post("/v1/batch", """
+        var response = siyu.shop().post("/v1/batch", """
                 {"batch":[{"type":"track","userId":"u","event":"Order Completed","properties":{"total":-5}},
                           {"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","currency":"XYZ"}}]}""");
 
@@ -240,7 +233,7 @@ class OrderTests {
     @Test
     void theCatalogueFeedRefusesAddressesThatAreNotWebAddresses() {
         var id = "url-" + UUID.randomUUID();
-        var refused = shop().post("/ingest/v1/products", """
+        var refused = siyu.shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","url":"javascript:alert(document.cookie)",
                   "image_url":"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=",
                   "attributes":{"manual_url":"vbscript:msgbox(1)","colour":"javascript:is fine as a colour"}},
@@ -261,7 +254,7 @@ class OrderTests {
     @Test
     void replacingAProductRefusesAnAddressThatIsNotAWebAddress() {
         var id = "url-" + UUID.randomUUID();
-        var replaced = admin().put("/api/v1/products/" + id, """
+        var replaced = siyu.admin().put("/api/v1/products/" + id, """
                 {"name":"Tea","url":"JavaScript:alert(1)"}""");
 
         assertThat(replaced.status()).isEqualTo(400);
@@ -271,7 +264,7 @@ class OrderTests {
     @Test
     void theCatalogueFeedTakesHttpAndHttpsAddresses() {
         var id = "url-" + UUID.randomUUID();
-        var accepted = shop().post("/ingest/v1/products", """
+        var accepted = siyu.shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","url":"https://shop.example.com/p/1",
                   "image_url":"http://cdn.example.com/p/1.jpg","attributes":{"manual_url":"https://example.com/m.pdf"}}]}""".formatted(id));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
@@ -284,7 +277,7 @@ class OrderTests {
                 {"type":"track","anonymousId":"%s","event":"Product Viewed","properties":{"product_id":"%s",
                  "url":"javascript:alert(1)","image_url":"https://cdn.example.com/%s.jpg"}}""".formatted(UUID.randomUUID(), id, id));
 
-        var product = admin().get("/api/v1/products/" + id).json().get("product");
+        var product = siyu.admin().get("/api/v1/products/" + id).json().get("product");
         assertThat(product.has("url")).isFalse();
         assertThat(product.get("imageUrl").asString()).isEqualTo("https://cdn.example.com/" + id + ".jpg");
     }
@@ -292,21 +285,21 @@ class OrderTests {
     @Test
     void theShopsCatalogueFeedIsAllOrNothing() {
         var id = "cat-" + UUID.randomUUID();
-        var refused = shop().post("/ingest/v1/products", """
+        var refused = siyu.shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","name":"Mask","price":29.9},{"product_id":"","price":-1}]}""".formatted(id));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field"))
                 .contains("products[1].product_id", "products[1].price");
-        assertThat(admin().get("/api/v1/products/" + id).status()).isEqualTo(404);
+        assertThat(siyu.admin().get("/api/v1/products/" + id).status()).isEqualTo(404);
     }
 
     @Test
     void aProductFromTheShopsCatalogueFeedIsKeptAsTheCataloguesOwn() {
         var id = "cat-" + UUID.randomUUID();
-        var accepted = shop().post("/ingest/v1/products", """
+        var accepted = siyu.shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","name":"Mask","category":"Skincare","price":29.9,"stock":12}]}""".formatted(id));
         assertThat(accepted.status()).isEqualTo(200);
-        var product = admin().get("/api/v1/products/" + id).json().get("product");
+        var product = siyu.admin().get("/api/v1/products/" + id).json().get("product");
         assertThat(product.get("source").asString()).isEqualTo("catalogue");
         assertThat(product.get("stock").asInt()).isEqualTo(12);
     }

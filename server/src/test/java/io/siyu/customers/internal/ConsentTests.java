@@ -2,33 +2,19 @@ package io.siyu.customers.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
-import io.siyu.TestCredentials;
-import io.siyu.ingest.Ingestion;
+import io.siyu.SiyuUnderTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Consent as the shop's messages carry it (Segment's consent object), on the profile and in its record of changes. */
 @SiyuIntegrationTest
 class ConsentTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
-
-    HttpFixtures shop() {
-        return HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
-    }
-
-    HttpFixtures admin() {
-        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
-    }
+    SiyuUnderTest siyu;
 
     private static String consent(String id, String idType, String at, String preferences) {
         return """
@@ -37,13 +23,14 @@ class ConsentTests {
     }
 
     private JsonNode profile(String identity) {
-        var id = admin().get("/api/v1/customers?identity=" + identity)
+        var id = siyu.admin()
+                .get("/api/v1/customers?identity=" + identity)
                 .json()
                 .get("items")
                 .get(0)
                 .get("id")
                 .asLong();
-        return admin().get("/api/v1/customers/" + id).json();
+        return siyu.admin().get("/api/v1/customers/" + id).json();
     }
 
     private static String state(JsonNode profile, String category) {
@@ -61,7 +48,8 @@ class ConsentTests {
      */
     private JsonNode afterDecisionsArrivingOutOfOrder() {
         var user = "consent-" + UUID.randomUUID();
-        shop().post(
+        siyu.shop()
+                .post(
                         "/v1/batch",
                         "{\"batch\":["
                                 + consent(user, "userId", "2026-03-05T10:00:00Z", "{\"sms\":true}") + ","
@@ -73,16 +61,17 @@ class ConsentTests {
                                         "{\"sms\":false,\"email\":true,\"Advertising\":true}")
                                 + "," + consent(user, "userId", "2026-03-04T10:00:00Z", "{\"Advertising\":true}")
                                 + "]}");
-        ingestion.applyQueued();
-        shop().post("/v1/track", """
+        siyu.applyQueued();
+        siyu.shop().post("/v1/track", """
                 {"userId":"%s","event":"Product Viewed","timestamp":"2026-03-06T10:00:00Z",
                  "context":{"consent":{"categoryPreferences":{"sms":true}}}}""".formatted(user));
-        ingestion.applyQueued();
+        siyu.applyQueued();
         return profile("user_id:" + user);
     }
 
     private JsonNode consentChanges(JsonNode profile) {
-        return admin().get("/api/v1/customers/" + profile.get("id").asLong() + "/consent-changes")
+        return siyu.admin()
+                .get("/api/v1/customers/" + profile.get("id").asLong() + "/consent-changes")
                 .json();
     }
 
@@ -134,15 +123,16 @@ class ConsentTests {
     private JsonNode afterADeviceThatDecidedLaterSignsIn() {
         var user = "consent-merge-" + UUID.randomUUID();
         var device = UUID.randomUUID().toString();
-        shop().post(
+        siyu.shop()
+                .post(
                         "/v1/batch",
                         "{\"batch\":["
                                 + consent(user, "userId", "2026-04-01T08:00:00Z", "{\"sms\":true,\"email\":true}") + ","
                                 + consent(device, "anonymousId", "2026-04-02T08:00:00Z", "{\"sms\":false}") + "]}");
-        ingestion.applyQueued();
-        shop().post("/v1/identify", """
+        siyu.applyQueued();
+        siyu.shop().post("/v1/identify", """
                 {"userId":"%s","anonymousId":"%s","timestamp":"2026-04-03T08:00:00Z"}""".formatted(user, device));
-        ingestion.applyQueued();
+        siyu.applyQueued();
         return profile("user_id:" + user);
     }
 
@@ -167,7 +157,7 @@ class ConsentTests {
     @Test
     void aCategoryDecidedOtherwiseThanTrueOrFalseIsRefusedNamingTheCategory() {
         var user = "consent-bad-" + UUID.randomUUID();
-        var response = shop().post("/v1/track", """
+        var response = siyu.shop().post("/v1/track", """
                 {"userId":"%s","event":"Segment Consent Preference Updated",
                  "context":{"consent":{"categoryPreferences":{"sms":"yes"}}}}""".formatted(user));
         assertThat(response.status()).isEqualTo(400);
@@ -179,7 +169,7 @@ class ConsentTests {
     @Test
     void categoryPreferencesThatAreNotAnObjectAreRefused() {
         var user = "consent-bad-" + UUID.randomUUID();
-        var notAnObject = shop().post("/v1/track", """
+        var notAnObject = siyu.shop().post("/v1/track", """
                 {"userId":"%s","event":"Viewed","context":{"consent":{"categoryPreferences":["sms"]}}}""".formatted(user));
         assertThat(notAnObject.status()).isEqualTo(400);
         assertThat(notAnObject.json().get("errors").get(0).get("field").asString())

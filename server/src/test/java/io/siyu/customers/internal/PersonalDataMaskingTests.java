@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
-import io.siyu.TestCredentials;
+import io.siyu.SiyuUnderTest;
 import io.siyu.access.Role;
-import io.siyu.ingest.Ingestion;
 import io.siyu.shared.PersonalData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -32,11 +30,8 @@ class PersonalDataMaskingTests {
 
     static final List<Role> WITHOUT_PERSONAL_DATA = List.of(Role.MARKETER, Role.ANALYST, Role.COMMUNITY_MANAGER);
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
+    SiyuUnderTest siyu;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -47,17 +42,14 @@ class PersonalDataMaskingTests {
 
     final PersonalData personalData = new PersonalData("CN");
 
-    HttpFixtures admin() {
-        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
-    }
-
     HttpFixtures as(Role role) {
-        var secret = admin().post("/api/v1/api-tokens", """
+        var secret = siyu.admin()
+                .post("/api/v1/api-tokens", """
                         {"name":"pd-%s","role":"%s"}""".formatted(UUID.randomUUID(), role))
                 .json()
                 .get("secret")
                 .asString();
-        return HttpFixtures.token(port, secret);
+        return siyu.token(secret);
     }
 
     /** A mobile number nobody else in the suite uses. */
@@ -151,7 +143,7 @@ class PersonalDataMaskingTests {
         }
         var orderId = "O-" + id;
         var productId = "P-" + id;
-        var shop = HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+        var shop = siyu.shop();
         var identify = shop.post("/v1/identify", """
                 {"userId":"%s","anonymousId":"%s","traits":{"name":"%s","email":"%s","phone":"+86 %s",
                  "contact_phone":"%s","emailAddress":"%s","mobile_number":%s,"notes":"call %s after six",
@@ -207,8 +199,9 @@ class PersonalDataMaskingTests {
                   "properties":{"mobile":"%s","contact":"%s","note":"call %s after six"}}]}""".formatted(
                 user, values.get("contact_phone"), values.get("emailAddress"), spaced(values.get("in a note"))));
         assertThat(rejected.json().get("rejected").asInt()).as(rejected.body()).isEqualTo(1);
-        ingestion.applyQueued();
-        var customer = admin().get("/api/v1/customers?identity=user_id:" + user)
+        siyu.applyQueued();
+        var customer = siyu.admin()
+                .get("/api/v1/customers?identity=user_id:" + user)
                 .json()
                 .get("items")
                 .get(0)
@@ -220,7 +213,7 @@ class PersonalDataMaskingTests {
     @Test
     void rolesWithoutTheRightSeeNoPhoneOrEmailInClearInAnyAnswer() {
         var seeded = seed();
-        var admin = admin();
+        var admin = siyu.admin();
         admin.awaitAudienceIndex();
         var segment = admin.post("/api/v1/segments", """
                 {"name":"pd %s","definition":{"version":1,"condition":
@@ -259,7 +252,7 @@ class PersonalDataMaskingTests {
 
     /** An administrator's and a customer service agent's access, both with the right to see personal data. */
     List<HttpFixtures> withTheRight() {
-        return List.of(admin(), as(Role.CUSTOMER_SERVICE));
+        return List.of(siyu.admin(), as(Role.CUSTOMER_SERVICE));
     }
 
     @Test
@@ -457,7 +450,7 @@ class PersonalDataMaskingTests {
                 "identity=email:" + values.get("identity email"),
                 "trait=mobile_number:" + values.get("mobile number") + ".0",
                 "trait=" + values.get("as a key") + ":true")) {
-            var found = admin().get("/api/v1/customers?" + query).json().get("items");
+            var found = siyu.admin().get("/api/v1/customers?" + query).json().get("items");
             assertThat(found.findValuesAsString("id")).as(query).contains(String.valueOf(seeded.customerId()));
         }
     }
@@ -494,7 +487,7 @@ class PersonalDataMaskingTests {
     void nameSearchesOfRolesWithTheRightFindNamesShapedLikePersonalData() {
         var seeded = seed();
 
-        var admin = admin().get("/api/v1/customers?q=" + nameFragment(seeded));
+        var admin = siyu.admin().get("/api/v1/customers?q=" + nameFragment(seeded));
 
         assertThat(admin.json().get("items").findValuesAsString("id"))
                 .containsExactly(String.valueOf(seeded.customerId()));
@@ -502,7 +495,7 @@ class PersonalDataMaskingTests {
 
     /** A manual tag, once the audience index holds the seeded customer. */
     long manualTag(Seeded seeded) {
-        var admin = admin();
+        var admin = siyu.admin();
         admin.awaitAudienceIndex();
         return admin.post("/api/v1/tags", """
                         {"name":"%s by phone","kind":"MANUAL"}""".formatted(seeded.userId()))
@@ -532,7 +525,7 @@ class PersonalDataMaskingTests {
         var seeded = seed();
         var tagId = manualTag(seeded);
 
-        var byAdmin = admin().post("/api/v1/tags/" + tagId + "/assignments", byPhone(seeded));
+        var byAdmin = siyu.admin().post("/api/v1/tags/" + tagId + "/assignments", byPhone(seeded));
 
         assertThat(byAdmin.json().get("assigned").asInt()).as(byAdmin.body()).isEqualTo(1);
     }
@@ -545,7 +538,7 @@ class PersonalDataMaskingTests {
     @Test
     void comparingTraitsThatHoldPhonesOrEmailsNeedsTheRight() {
         seed();
-        var admin = admin();
+        var admin = siyu.admin();
         admin.awaitAudienceIndex();
         var analyst = as(Role.ANALYST);
         var comparisons = List.of(
@@ -566,7 +559,7 @@ class PersonalDataMaskingTests {
     @Test
     void askingWhetherATraitThatHoldsPhonesExistsNeedsNoRight() {
         seed();
-        admin().awaitAudienceIndex();
+        siyu.admin().awaitAudienceIndex();
 
         var exists = as(Role.ANALYST).post("/api/v1/segments/count", count("""
                 {"type":"trait","trait":"contact_phone","operator":"exists"}"""));
@@ -577,7 +570,7 @@ class PersonalDataMaskingTests {
     @Test
     void comparingTraitsWithoutPhonesOrEmailsNeedsNoRight() {
         seed();
-        admin().awaitAudienceIndex();
+        siyu.admin().awaitAudienceIndex();
 
         var city = as(Role.ANALYST).post("/api/v1/segments/count", count("""
                 {"type":"trait","trait":"cohort","operator":"starts_with","value":"pd-"}"""));
@@ -590,7 +583,8 @@ class PersonalDataMaskingTests {
      * snapshot and tag that hold them), plus the searches and filters that list them.
      */
     List<String> answersAbout(Seeded seeded, long segmentId, long snapshotId, long tagId) {
-        var model = admin().get("/api/v1/lifecycle/models")
+        var model = siyu.admin()
+                .get("/api/v1/lifecycle/models")
                 .json()
                 .get(0)
                 .get("name")

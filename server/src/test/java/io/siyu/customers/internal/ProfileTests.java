@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
-import io.siyu.TestCredentials;
-import io.siyu.ingest.Ingestion;
+import io.siyu.SiyuUnderTest;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -14,31 +13,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @SiyuIntegrationTest
 class ProfileTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
+    SiyuUnderTest siyu;
 
     @Autowired
     JdbcTemplate jdbc;
 
-    HttpFixtures shop() {
-        return HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
-    }
-
-    HttpFixtures admin() {
-        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
-    }
-
     long customerOf(String type, String value) {
-        return admin().get("/api/v1/customers?identity=" + type + ":" + value)
+        return siyu.admin()
+                .get("/api/v1/customers?identity=" + type + ":" + value)
                 .json()
                 .get("items")
                 .get(0)
@@ -66,12 +54,12 @@ class ProfileTests {
         var user = "pii-" + UUID.randomUUID();
         var email = user + "@example.com";
         var phone = phone("139", "1111");
-        shop().post("/v1/identify", """
+        siyu.shop().post("/v1/identify", """
                 {"userId":"%s","traits":{"email":"%s","phone":"+86 %s %s %s","name":"Mei"}}""".formatted(
                         user, email, phone.substring(0, 3), phone.substring(3, 7), phone.substring(7)));
-        shop().post("/v1/track", """
+        siyu.shop().post("/v1/track", """
                 {"userId":"%s","event":"Signed Up","properties":{"email":"%s"},"context":{"traits":{"phone":"%s"}}}""".formatted(user, email, phone));
-        ingestion.applyQueued();
+        siyu.applyQueued();
         return new Contact(email, phone);
     }
 
@@ -94,7 +82,8 @@ class ProfileTests {
         var contact = identifiedWithPhoneAndEmail();
         var customer = customerOf("email", contact.email());
 
-        var identities = admin().get("/api/v1/customers/" + customer).json().get("identities");
+        var identities =
+                siyu.admin().get("/api/v1/customers/" + customer).json().get("identities");
         assertThat(identities.findValuesAsString("value")).contains(contact.email(), "+86" + contact.phone());
     }
 
@@ -103,13 +92,13 @@ class ProfileTests {
 
     private SeenByAnalyst analystAndCustomer() {
         var user = "mask-" + UUID.randomUUID();
-        shop().post("/v1/identify", """
+        siyu.shop().post("/v1/identify", """
                 {"userId":"%s","traits":{"email":"%s@example.com","phone":"%s"}}""".formatted(user, user, phone("137", "2222")));
-        ingestion.applyQueued();
+        siyu.applyQueued();
         var customer = customerOf("user_id", user);
-        admin().post("/api/v1/operators", """
+        siyu.admin().post("/api/v1/operators", """
                 {"username":"%s","role":"ANALYST","password":"analyst-password-1"}""".formatted("an" + customer));
-        return new SeenByAnalyst(HttpFixtures.session(port, "an" + customer, "analyst-password-1"), customer);
+        return new SeenByAnalyst(siyu.session("an" + customer, "analyst-password-1"), customer);
     }
 
     @Test
@@ -150,23 +139,24 @@ class ProfileTests {
             browse.append(i == 0 ? "" : ",").append("""
                     {"type":"track","anonymousId":"%s","event":"Product Viewed"}""".formatted(devices.get(i)));
         }
-        assertThat(shop().post("/v1/batch", browse.append("]}").toString()).status())
+        assertThat(siyu.shop().post("/v1/batch", browse.append("]}").toString()).status())
                 .isEqualTo(200);
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         // then all of them sign in to the same account at once
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var calls = new ArrayList<Future<Integer>>();
             for (var device : devices) {
-                calls.add(threads.submit(() ->
-                        shop().post("/v1/identify", """
-                                {"userId":"%s","anonymousId":"%s","traits":{"plan":"gold"}}""".formatted(user, device)).status()));
+                calls.add(threads.submit(() -> siyu.shop()
+                        .post("/v1/identify", """
+                                {"userId":"%s","anonymousId":"%s","traits":{"plan":"gold"}}""".formatted(user, device))
+                        .status()));
             }
             for (var call : calls) {
                 assertThat(call.get()).isEqualTo(200);
             }
         }
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         var survivor = customerOf("user_id", user);
         var owners = jdbc.queryForList(
@@ -199,14 +189,15 @@ class ProfileTests {
             batch.append(i == 0 ? "" : ",").append("""
                     {"type":"track","userId":"%s","event":"Step %d","timestamp":"2025-01-01T00:%02d:%02dZ"}""".formatted(user, i, i / 60, i % 60));
         }
-        shop().post("/v1/batch", batch.append("]}").toString());
-        ingestion.applyQueued();
+        siyu.shop().post("/v1/batch", batch.append("]}").toString());
+        siyu.applyQueued();
         var customer = customerOf("user_id", user);
 
         var names = new ArrayList<String>();
         String cursor = null;
         do {
-            var page = admin().get("/api/v1/customers/" + customer + "/events?limit=50"
+            var page = siyu.admin()
+                    .get("/api/v1/customers/" + customer + "/events?limit=50"
                             + (cursor == null ? "" : "&cursor=" + cursor))
                     .json();
             assertThat(page.get("total").asLong()).isEqualTo(120);

@@ -2,11 +2,10 @@ package io.siyu.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siyu.HttpFixtures;
 import io.siyu.SharedData;
 import io.siyu.SiyuIntegrationTest;
+import io.siyu.SiyuUnderTest;
 import io.siyu.TestCredentials;
-import io.siyu.ingest.Ingestion;
 import io.siyu.ingest.cli.ImportCommand;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -14,25 +13,17 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 @SiyuIntegrationTest
 class CsvImportTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
+    SiyuUnderTest siyu;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    HttpFixtures admin() {
-        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
-    }
 
     static final String CDNOW = "cdnow/btyd_cdnowElog.csv";
     static final String CDNOW_MAPPING = "user_id=masterid,placed_at=date,quantity=cds,total=sales";
@@ -47,8 +38,8 @@ class CsvImportTests {
     synchronized JsonNode importCdnow() throws Exception {
         if (cdnowReport == null) {
             var query = "?map=" + CDNOW_MAPPING + "&dateFormat=yyyyMMdd&currency=USD";
-            cdnowReport = admin().post(
-                            "/api/v1/imports/orders" + query, Files.readString(SharedData.file(CDNOW)), "text/csv")
+            cdnowReport = siyu.admin()
+                    .post("/api/v1/imports/orders" + query, Files.readString(SharedData.file(CDNOW)), "text/csv")
                     .json();
         }
         return cdnowReport;
@@ -66,7 +57,7 @@ class CsvImportTests {
     @Test
     void theCdnowPurchaseLogsOrdersCustomersAndSalesAddUp() throws Exception {
         importCdnow();
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         var imported = jdbc.queryForMap("""
                 select count(*) as orders, count(distinct customer_id) as customers, sum(total) as sales
@@ -81,7 +72,7 @@ class CsvImportTests {
     @Test
     void theSameFileImportedAgainThroughTheCommandLineStoresNothingTwice() throws Exception {
         importCdnow();
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         var exit = ImportCommand.run(List.of(
                 "orders",
@@ -93,11 +84,11 @@ class CsvImportTests {
                 "--currency",
                 "USD",
                 "--url",
-                "http://localhost:" + port,
+                "http://localhost:" + siyu.port(),
                 "--token",
                 TestCredentials.API_TOKEN));
         assertThat(exit).isZero();
-        ingestion.applyQueued();
+        siyu.applyQueued();
         assertThat(jdbc.queryForObject(
                         "select count(*) from ingest.message_key where message_id like 'imp-%'", Long.class))
                 .isGreaterThanOrEqualTo(6919);
@@ -115,7 +106,8 @@ class CsvImportTests {
                 %1$s-5,,,Dan,Wuhan,extra
                 """.formatted(tag);
 
-        var report = admin().post("/api/v1/imports/customers", csv, "text/csv").json();
+        var report =
+                siyu.admin().post("/api/v1/imports/customers", csv, "text/csv").json();
 
         assertThat(report.get("lines").asLong()).isEqualTo(5);
         assertThat(report.get("accepted").asLong()).isEqualTo(1);
@@ -132,7 +124,8 @@ class CsvImportTests {
         var tag = UUID.randomUUID().toString().substring(0, 8);
         var text = " %1$s-a 19970101  2   29.33\n %1$s-a 19970118  1   11.77\n %1$s-b 19970102 x 5\n".formatted(tag);
 
-        var report = admin().post(
+        var report = siyu.admin()
+                .post(
                         "/api/v1/imports/orders?delimiter=whitespace&header=false"
                                 + "&columns=user_id,placed_at,quantity,total&dateFormat=yyyyMMdd",
                         text,

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
+import io.siyu.SiyuUnderTest;
 import io.siyu.TestCredentials;
-import io.siyu.ingest.Ingestion;
 import io.siyu.shared.PersonalData;
 import io.siyu.shared.Utf8Fixtures;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,6 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,11 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SiyuIntegrationTest
 class IngestionApiTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
+    SiyuUnderTest siyu;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -41,7 +37,7 @@ class IngestionApiTests {
 
     @BeforeEach
     void connect() {
-        shop = HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+        shop = siyu.shop();
     }
 
     static String unique() {
@@ -49,7 +45,7 @@ class IngestionApiTests {
     }
 
     long events(String messageId) {
-        ingestion.applyQueued();
+        siyu.applyQueued();
         return jdbc.queryForObject("select count(*) from customers.event where message_id = ?", Long.class, messageId);
     }
 
@@ -162,7 +158,7 @@ class IngestionApiTests {
      */
     private String rejectedMessageWithPersonalData() {
         var messageId = "rejected-" + unique();
-        var response = HttpFixtures.anonymous(port)
+        var response = siyu.anonymous()
                 .post(
                         "/v1/batch",
                         """
@@ -206,9 +202,7 @@ class IngestionApiTests {
     void rejectedMessagesAreCountedByReason() {
         rejectedMessageWithPersonalData();
 
-        var metrics = HttpFixtures.token(port, TestCredentials.API_TOKEN)
-                .get("/actuator/prometheus")
-                .body();
+        var metrics = siyu.admin().get("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("siyu_ingest_rejected_messages_total\\{[^}]*reason=\"required\"");
     }
 
@@ -327,7 +321,7 @@ class IngestionApiTests {
     void rejectedMessagesPageNewestFirst() {
         var rejected = twoRejectedMessages();
         var first = rejected.get(0);
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var admin = siyu.admin();
 
         var page = admin.get("/api/v1/ingestion/rejected-messages?limit=1").json();
         assertThat(page.get("items")).hasSize(1);
@@ -345,7 +339,7 @@ class IngestionApiTests {
 
     @Test
     void rejectedMessagesRefuseACursorTheyDidNotHandOut() {
-        assertThat(HttpFixtures.token(port, TestCredentials.API_TOKEN)
+        assertThat(siyu.admin()
                         .get("/api/v1/ingestion/rejected-messages?cursor=not-a-cursor")
                         .status())
                 .isEqualTo(400);
@@ -372,7 +366,7 @@ class IngestionApiTests {
     }
 
     JsonNode rejected(String messageId) {
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var admin = siyu.admin();
         String cursor = null;
         do {
             var page = admin.get("/api/v1/ingestion/rejected-messages?limit=500"
@@ -392,14 +386,14 @@ class IngestionApiTests {
 
     @Test
     void anUnknownWriteKeyIsRefused() {
-        var unknown = HttpFixtures.writeKey(port, "sywk_nobody_knows_this_key_000000");
+        var unknown = siyu.writeKey("sywk_nobody_knows_this_key_000000");
 
         assertThat(unknown.post("/v1/track", SOME_MESSAGE).status()).isEqualTo(401);
     }
 
     @Test
     void aMessageWithoutAWriteKeyIsRefusedAskingForOne() {
-        var anonymous = HttpFixtures.anonymous(port).post("/v1/track", SOME_MESSAGE);
+        var anonymous = siyu.anonymous().post("/v1/track", SOME_MESSAGE);
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
@@ -408,10 +402,10 @@ class IngestionApiTests {
 
     @Test
     void aRevokedWriteKeyIsRefused() {
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var admin = siyu.admin();
         var issued =
                 admin.post("/api/v1/write-keys", "{\"name\":\"to revoke\"}").json();
-        var key = HttpFixtures.writeKey(port, issued.get("secret").asString());
+        var key = siyu.writeKey(issued.get("secret").asString());
         assertThat(key.post("/v1/track", SOME_MESSAGE).status()).isEqualTo(200);
 
         admin.delete("/api/v1/write-keys/" + issued.get("issued").get("id").asLong());
@@ -422,17 +416,17 @@ class IngestionApiTests {
     /** A write key issued without a scope and one issued for the shop's backend, as the answers to their issue. */
     private record IssuedKeys(JsonNode browser, JsonNode server) {
 
-        HttpFixtures pages(int port) {
-            return HttpFixtures.writeKey(port, browser.get("secret").asString());
+        HttpFixtures pages(SiyuUnderTest siyu) {
+            return siyu.writeKey(browser.get("secret").asString());
         }
 
-        HttpFixtures backend(int port) {
-            return HttpFixtures.writeKey(port, server.get("secret").asString());
+        HttpFixtures backend(SiyuUnderTest siyu) {
+            return siyu.writeKey(server.get("secret").asString());
         }
     }
 
     private IssuedKeys browserAndServerKeys() {
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var admin = siyu.admin();
         var browser =
                 admin.post("/api/v1/write-keys", "{\"name\":\"shop pages\"}").json();
         var server = admin.post("/api/v1/write-keys", "{\"name\":\"shop backend\",\"scope\":\"server\"}")
@@ -450,20 +444,15 @@ class IngestionApiTests {
 
         assertThat(keys.browser().get("issued").get("scope").asString()).isEqualTo("browser");
         assertThat(keys.server().get("issued").get("scope").asString()).isEqualTo("server");
-        assertThat(
-                        HttpFixtures.token(port, TestCredentials.API_TOKEN)
-                                .get("/api/v1/write-keys")
-                                .json()
-                                .findParents("name")
-                                .stream()
-                                .filter(k -> k.get("name").asString().equals("shop pages"))
-                                .map(k -> k.get("scope").asString()))
+        assertThat(siyu.admin().get("/api/v1/write-keys").json().findParents("name").stream()
+                        .filter(k -> k.get("name").asString().equals("shop pages"))
+                        .map(k -> k.get("scope").asString()))
                 .containsOnly("browser");
     }
 
     @Test
     void aBrowserWriteKeyTracks() {
-        var pages = browserAndServerKeys().pages(port);
+        var pages = browserAndServerKeys().pages(siyu);
 
         assertThat(pages.post("/v1/track", "{\"userId\":\"u\",\"event\":\"Seen\"}")
                         .status())
@@ -472,7 +461,7 @@ class IngestionApiTests {
 
     @Test
     void aBrowserWriteKeyCannotRewriteTheCatalogue() {
-        var refused = browserAndServerKeys().pages(port).post("/ingest/v1/products", someProduct());
+        var refused = browserAndServerKeys().pages(siyu).post("/ingest/v1/products", someProduct());
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("type").asString()).isEqualTo("/problems/forbidden");
@@ -482,7 +471,7 @@ class IngestionApiTests {
 
     @Test
     void aServerWriteKeyFeedsTheCatalogue() {
-        var backend = browserAndServerKeys().backend(port);
+        var backend = browserAndServerKeys().backend(siyu);
 
         assertThat(backend.post("/ingest/v1/products", someProduct()).status()).isEqualTo(200);
     }
@@ -496,7 +485,7 @@ class IngestionApiTests {
     @Test
     void theCatalogueFeedRefusesACallerWithoutAHeaderWriteKeyBeforeReadingItsBody() {
         // a body never read: not even its broken JSON is noticed
-        var cutOff = HttpFixtures.anonymous(port)
+        var cutOff = siyu.anonymous()
                 .post("/ingest/v1/products", productWithTheWriteKeyInTheBody().substring(0, 40));
 
         assertThat(cutOff.status()).as(cutOff.body()).isEqualTo(401);
@@ -508,7 +497,7 @@ class IngestionApiTests {
     @Test
     void theCatalogueFeedTakesNoWriteKeyFromTheBody() {
         // a write key in the body, as browser libraries send it, is taken by the tracking API only
-        assertThat(HttpFixtures.anonymous(port)
+        assertThat(siyu.anonymous()
                         .post("/ingest/v1/products", productWithTheWriteKeyInTheBody())
                         .status())
                 .isEqualTo(401);
@@ -516,7 +505,7 @@ class IngestionApiTests {
 
     @Test
     void theCatalogueFeedRefusesAMalformedAuthorizationHeader() {
-        var malformed = HttpFixtures.anonymous(port).header("Authorization", "Basic !!!");
+        var malformed = siyu.anonymous().header("Authorization", "Basic !!!");
 
         assertThat(malformed
                         .post("/ingest/v1/products", productWithTheWriteKeyInTheBody())
@@ -526,7 +515,7 @@ class IngestionApiTests {
 
     @Test
     void theTrackingApiTakesTheWriteKeyFromTheBody() {
-        var tracked = HttpFixtures.anonymous(port)
+        var tracked = siyu.anonymous()
                 .post(
                         "/v1/track",
                         "{\"writeKey\":\"%s\",\"userId\":\"body-key-%s\",\"event\":\"Seen\"}"
@@ -537,8 +526,7 @@ class IngestionApiTests {
 
     @Test
     void aWriteKeyScopeMustBeBrowserOrServer() {
-        var response = HttpFixtures.token(port, TestCredentials.API_TOKEN)
-                .post("/api/v1/write-keys", "{\"name\":\"odd\",\"scope\":\"admin\"}");
+        var response = siyu.admin().post("/api/v1/write-keys", "{\"name\":\"odd\",\"scope\":\"admin\"}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("scope");
@@ -547,22 +535,17 @@ class IngestionApiTests {
 
     @Test
     void theBootstrapWriteKeyMayFeedTheCatalogue() {
-        var bootstrap =
-                HttpFixtures.token(port, TestCredentials.API_TOKEN)
-                        .get("/api/v1/write-keys")
-                        .json()
-                        .findParents("name")
-                        .stream()
-                        .filter(k -> k.get("name").asString().equals("bootstrap"))
-                        .findFirst()
-                        .orElseThrow();
+        var bootstrap = siyu.admin().get("/api/v1/write-keys").json().findParents("name").stream()
+                .filter(k -> k.get("name").asString().equals("bootstrap"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(bootstrap.get("scope").asString()).isEqualTo("server");
     }
 
     @Test
     void browsersMayRetryWithTheHeadersTheirLibrariesSend() {
-        var preflight = HttpFixtures.anonymous(port)
+        var preflight = siyu.anonymous()
                 .sendBytes(
                         "OPTIONS",
                         "/v1/b",
@@ -621,7 +604,7 @@ class IngestionApiTests {
     @Test
     void browserSdksMaySendTheWriteKeyInTheBody() {
         var messageId = unique();
-        var response = HttpFixtures.anonymous(port)
+        var response = siyu.anonymous()
                 .post("/v1/t", """
                 {"writeKey":"%s","anonymousId":"%s","event":"Page Scrolled","messageId":"%s"}""".formatted(TestCredentials.WRITE_KEY, unique(), messageId), "text/plain");
 
@@ -661,7 +644,7 @@ class IngestionApiTests {
         shop.post("/v1/batch", """
                 {"sentAt":"%s","batch":[{"type":"track","anonymousId":"%s","event":"Opened App",
                  "timestamp":"%s","messageId":"%s"}]}""".formatted(deviceNow, unique(), deviceNow.minusSeconds(600), messageId));
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         var occurredAt = jdbc.queryForObject(
                 "select occurred_at from customers.event where message_id = ?",
@@ -688,7 +671,7 @@ class IngestionApiTests {
         shop.post("/v1/batch", """
                 {"sentAt":"%s","batch":[{"type":"track","userId":"%s","event":"Second","timestamp":"%s",
                  "messageId":"%s"}]}""".formatted(Instant.now(), user, secondAt, second));
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         assertThat(occurredAt(first)).isEqualTo(firstAt);
         assertThat(occurredAt(second)).isEqualTo(secondAt);
@@ -712,7 +695,7 @@ class IngestionApiTests {
         }
         assertThat(shop.post("/v1/batch", batch.append("]}").toString()).status())
                 .isEqualTo(200);
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         // event ids are handed out in the order the pipeline applies messages
         var applied = jdbc.queryForList(
@@ -751,8 +734,8 @@ class IngestionApiTests {
                 {"userId":"%s","traits":{"city":"Shanghai"},"timestamp":"%s"}""".formatted(user, EARLY));
         shop.post("/v1/track", """
                 {"userId":"%s","event":"Earlier","timestamp":"%s"}""".formatted(user, EARLY));
-        ingestion.applyQueued();
-        return HttpFixtures.token(port, TestCredentials.API_TOKEN)
+        siyu.applyQueued();
+        return siyu.admin()
                 .get("/api/v1/customers?identity=user_id:" + user)
                 .json()
                 .get("items")
@@ -763,7 +746,7 @@ class IngestionApiTests {
 
     @Test
     void aLateTraitDoesNotOverwriteALaterOne() {
-        var profile = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+        var profile = siyu.admin()
                 .get("/api/v1/customers/" + laterMessagesSentFirst())
                 .json();
 
@@ -772,7 +755,7 @@ class IngestionApiTests {
 
     @Test
     void aLateEventMovesFirstSeenBack() {
-        var profile = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+        var profile = siyu.admin()
                 .get("/api/v1/customers/" + laterMessagesSentFirst())
                 .json();
 
@@ -781,7 +764,7 @@ class IngestionApiTests {
 
     @Test
     void lateEventsTakeTheirPlaceOnTheTimelineByTheirOwnTime() {
-        var timeline = HttpFixtures.token(port, TestCredentials.API_TOKEN)
+        var timeline = siyu.admin()
                 .get("/api/v1/customers/" + laterMessagesSentFirst() + "/events")
                 .json();
 
