@@ -5,6 +5,7 @@ import io.siyu.shared.Violation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,18 +22,18 @@ public class Catalogue {
     /** A product as the shop describes it; {@code productId} identifies it, the rest replaces what was known. */
     public record ProductDescription(
             String productId,
-            String sku,
-            String name,
-            String category,
-            String brand,
-            String variant,
-            BigDecimal price,
-            String currency,
-            Integer stock,
-            BigDecimal rating,
-            String imageUrl,
-            String url,
-            Map<String, Object> attributes) {}
+            @Nullable String sku,
+            @Nullable String name,
+            @Nullable String category,
+            @Nullable String brand,
+            @Nullable String variant,
+            @Nullable BigDecimal price,
+            @Nullable String currency,
+            @Nullable Integer stock,
+            @Nullable BigDecimal rating,
+            @Nullable String imageUrl,
+            @Nullable String url,
+            @Nullable Map<String, Object> attributes) {}
 
     /** The rules a product description breaks, each naming its field. */
     public List<Violation> check(ProductDescription product) {

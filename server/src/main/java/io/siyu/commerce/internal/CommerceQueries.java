@@ -1,5 +1,7 @@
 package io.siyu.commerce.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.siyu.commerce.Catalogue.ProductDescription;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.NotFoundException;
 import io.siyu.shared.Slice;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -186,20 +189,12 @@ class CommerceQueries {
                 .orElseThrow(() -> new NotFoundException("order", orderId));
     }
 
+    /**
+     * A product as the operator API shows it: its description (the fields the catalogue feed writes, in their JSON
+     * names of the operator API), where it was learnt from and when it last changed.
+     */
     record Product(
-            String productId,
-            @Nullable String sku,
-            @Nullable String name,
-            @Nullable String category,
-            @Nullable String brand,
-            @Nullable String variant,
-            @Nullable BigDecimal price,
-            @Nullable String currency,
-            @Nullable Integer stock,
-            @Nullable BigDecimal rating,
-            @Nullable String imageUrl,
-            @Nullable String url,
-            @Nullable JsonNode attributes,
+            @JsonUnwrapped ProductDescription description,
             @Nullable String source,
             @Nullable Instant updatedAt) {}
 
@@ -232,7 +227,8 @@ class CommerceQueries {
                         + " order by product_id limit :limit",
                 params,
                 (rs, n) -> product(rs));
-        return Slice.cut(rows, limit, product -> Cursor.encode(product.productId()));
+        return Slice.cut(
+                rows, limit, product -> Cursor.encode(product.description().productId()));
     }
 
     ProductDetail product(String productId) {
@@ -266,20 +262,23 @@ class CommerceQueries {
     private Product product(ResultSet rs) throws SQLException {
         var stock = rs.getInt("stock");
         var stockNull = rs.wasNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = json.readValue(rs.getString("attributes"), Map.class);
         return new Product(
-                rs.getString("product_id"),
-                rs.getString("sku"),
-                rs.getString("name"),
-                rs.getString("category"),
-                rs.getString("brand"),
-                rs.getString("variant"),
-                rs.getBigDecimal("price"),
-                rs.getString("currency"),
-                stockNull ? null : stock,
-                rs.getBigDecimal("rating"),
-                rs.getString("image_url"),
-                rs.getString("url"),
-                json.readTree(rs.getString("attributes")),
+                new ProductDescription(
+                        rs.getString("product_id"),
+                        rs.getString("sku"),
+                        rs.getString("name"),
+                        rs.getString("category"),
+                        rs.getString("brand"),
+                        rs.getString("variant"),
+                        rs.getBigDecimal("price"),
+                        rs.getString("currency"),
+                        stockNull ? null : stock,
+                        rs.getBigDecimal("rating"),
+                        rs.getString("image_url"),
+                        rs.getString("url"),
+                        attributes),
                 rs.getString("source"),
                 Timestamps.read(rs, "updated_at"));
     }

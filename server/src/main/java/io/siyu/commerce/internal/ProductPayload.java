@@ -7,7 +7,11 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A product on the wire, in the snake_case names of the Segment e-commerce specification. */
+/**
+ * A product on the wire, in the snake_case names of the Segment e-commerce specification (camelCase accepted too): the
+ * body of the catalogue feed's products and of {@code PUT /api/v1/products/{id}}. It is read into the
+ * {@link ProductDescription} the catalogue keeps, here and nowhere else.
+ */
 record ProductPayload(
         @JsonProperty("product_id") @JsonAlias("productId") @Nullable
         String productId,
@@ -28,25 +32,14 @@ record ProductPayload(
         @Nullable String url,
         @Nullable Map<String, Object> attributes) {
 
+    /** The product this payload describes, under the id it gives. */
     ProductDescription description() {
-        return new ProductDescription(
-                productId,
-                sku,
-                name,
-                category,
-                brand,
-                variant,
-                price,
-                currency,
-                stock,
-                rating,
-                imageUrl,
-                url,
-                attributes);
+        return description(productId);
     }
 
-    ProductPayload withId(String id) {
-        return new ProductPayload(
+    /** The product this payload describes, under {@code id} whatever the payload gives (the id in a PUT's path). */
+    ProductDescription description(String id) {
+        return new ProductDescription(
                 id, sku, name, category, brand, variant, price, currency, stock, rating, imageUrl, url, attributes);
     }
 }

@@ -527,8 +527,8 @@ class CustomerDirectory {
                     var sealed = rs.getBytes("sealed_values");
                     if (clear && sealed != null) {
                         var parts = new HashMap<String, JsonNode>();
-                        parts.put(TouchRecorder.PROPERTIES, properties);
-                        parts.put(TouchRecorder.CONTEXT, context);
+                        parts.put(TimelineRows.PROPERTIES, properties);
+                        parts.put(TimelineRows.CONTEXT, context);
                         vault.openPersonalValues(parts, sealed);
                     } else if (!clear && sealed == null) {
                         maskExternalIdentities(context);
