@@ -4,6 +4,7 @@ import io.siyu.customers.CustomerId;
 import io.siyu.customers.CustomerSummary;
 import io.siyu.customers.OrderFacts;
 import io.siyu.customers.ProfileSnapshot;
+import io.siyu.customers.Profiles;
 import io.siyu.customers.Touch;
 import io.siyu.customers.TouchesRecorded;
 import io.siyu.shared.Violation;
@@ -13,10 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The work behind {@link io.siyu.customers.Profiles}, kept out of the module's API package. */
+/** The customers module's {@link Profiles}: each call handed to the part of the module that does it. */
 @Component
-public class ProfileFacade {
+class ProfileFacade implements Profiles {
 
     private final TouchRecorder recorder;
     private final IdentityRules rules;
@@ -37,44 +39,58 @@ public class ProfileFacade {
         this.storedTouches = storedTouches;
     }
 
+    @Override
+    @Transactional
     public List<CustomerId> record(List<Touch> touches) {
         return recorder.record(touches);
     }
 
+    @Override
     public List<Violation> check(Touch touch) {
         var violations = new ArrayList<>(rules.extract(touch).violations());
         violations.addAll(ConsentRules.check(touch));
         return violations;
     }
 
+    @Override
+    @Transactional
     public void updateOrderFacts(Collection<OrderFacts> facts) {
         store.updateOrderFacts(facts);
     }
 
+    @Override
     public List<ProfileSnapshot> snapshots(Collection<CustomerId> ids) {
         return queries.snapshots(ids);
     }
 
+    @Override
+    @Transactional(readOnly = true)
     public void forEachLive(Consumer<ProfileSnapshot> consumer) {
         queries.forEachLive(consumer);
     }
 
+    @Override
     public List<CustomerSummary> summaries(List<CustomerId> ids) {
         return queries.summaries(ids);
     }
 
+    @Override
     public Optional<CustomerId> find(String identity) {
         return queries.find(identity);
     }
 
+    @Override
     public Optional<CustomerId> live(CustomerId id) {
         return queries.live(id);
     }
 
+    @Override
     public long highestCustomerId() {
         return queries.highestCustomerId();
     }
 
+    @Override
+    @Transactional(readOnly = true)
     public void forEachStoredTouch(long from, long to, Consumer<TouchesRecorded.RecordedTouch> consumer) {
         storedTouches.forEach(from, to, consumer);
     }
