@@ -1,8 +1,7 @@
-import { AutoComplete, Button, Card, Form, Input, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { AutoComplete, Button, Card, Form, Input, Tag, type TableColumnsType } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { LoadMore } from '../shared/components/LoadMore';
-import { ProblemAlert } from '../shared/components/ProblemAlert';
+import { CursorTable, TruncatedText } from '../shared/components/CursorTable';
 import { testProps } from '../shared/components/testProps';
 import { useCursorList } from '../shared/hooks/useCursorList';
 import { useFormat } from '../shared/hooks/useFormat';
@@ -23,17 +22,6 @@ function detailEntries(detail: AuditEntry['detail']): [string, string][] {
     return [['', detail]];
   }
   return Object.entries(detail).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]);
-}
-
-function succeeded(outcome: AuditEntry['outcome']): boolean | undefined {
-  if (typeof outcome === 'number') {
-    return outcome < 400;
-  }
-  if (typeof outcome === 'string') {
-    const lowered = outcome.toLowerCase();
-    return /^\d+$/.test(lowered) ? Number(lowered) < 400 : !['failure', 'failed', 'denied', 'error'].includes(lowered);
-  }
-  return undefined;
 }
 
 const ACTOR_KINDS: Record<string, MessageKey> = {
@@ -86,16 +74,11 @@ export default function AuditLogPage() {
       title: t('audit.outcome'),
       dataIndex: 'outcome',
       width: 80,
-      render: (outcome: AuditEntry['outcome']) => {
-        const ok = succeeded(outcome);
-        return outcome === undefined || outcome === null ? (
-          '—'
-        ) : (
-          <Tag color={ok === false ? 'red' : 'green'} variant="filled">
-            {String(outcome)}
-          </Tag>
-        );
-      },
+      render: (outcome: number) => (
+        <Tag color={outcome < 400 ? 'green' : 'red'} variant="filled">
+          {String(outcome)}
+        </Tag>
+      ),
     },
     {
       title: t('audit.detail'),
@@ -107,11 +90,7 @@ export default function AuditLogPage() {
           return <span className="muted">—</span>;
         }
         const text = entries.map(([key, value]) => (key ? `${key}: ${value}` : value)).join(' · ');
-        return (
-          <Tooltip title={text} placement="topLeft">
-            <span className="audit-detail">{text}</span>
-          </Tooltip>
-        );
+        return <TruncatedText text={text} />;
       },
     },
     { title: t('audit.clientIp'), dataIndex: 'clientIp', width: 120, render: (ip?: string) => (ip ? <span className="mono">{ip}</span> : '—') },
@@ -149,14 +128,10 @@ export default function AuditLogPage() {
         </Form>
       </Card>
       <Card variant="borderless" className="table-card">
-        {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} className="page-alert" /> : null}
-        <Table<AuditEntry>
+        <CursorTable<AuditEntry>
+          list={list}
           rowKey="id"
           columns={columns}
-          dataSource={list.items}
-          loading={list.loading}
-          pagination={false}
-          size="middle"
           scroll={{ x: 1100 }}
           onRow={() => testProps('audit-row')}
           expandable={{
@@ -165,7 +140,6 @@ export default function AuditLogPage() {
           }}
           locale={{ emptyText: <EmptyState description={t(query.action || query.actor ? 'audit.noMatch' : 'audit.empty')} /> }}
         />
-        <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
       </Card>
     </>
   );

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Modal } from 'antd';
+import { Button, Card, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { testProps } from '../shared/components/testProps';
 import { useApi } from '../shared/hooks/useApi';
+import { useSubmission } from '../shared/hooks/useSubmission';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import type { NewSecret, WriteKey } from './api';
@@ -30,44 +31,32 @@ interface CredentialsSettingsProps<T extends WriteKey, V> {
 /** A settings page for one kind of credential: the list, a create dialog that reveals the secret once, and revoking. */
 export function CredentialsSettings<T extends WriteKey, V extends object>(props: CredentialsSettingsProps<T, V>) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { data, error, loading, reload, setData } = useApi(props.load, []);
   const [creating, setCreating] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [createError, setCreateError] = useState<unknown>();
+  const creation = useSubmission();
   const [revealed, setRevealed] = useState<NewSecret<T>>();
   const [revoking, setRevoking] = useState<number>();
-  const [revokeError, setRevokeError] = useState<unknown>();
+  const revocation = useSubmission();
   const [form] = Form.useForm<V>();
 
-  const submit = async (values: V) => {
-    setSaving(true);
-    setCreateError(undefined);
-    try {
-      const issued = await props.create(values);
-      setCreating(false);
-      form.resetFields();
-      setRevealed(issued);
-      setData([issued.issued, ...(data ?? [])]);
-    } catch (failure) {
-      setCreateError(failure);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (values: V) =>
+    creation.submit(() => props.create(values), {
+      onSuccess: (issued) => {
+        setCreating(false);
+        form.resetFields();
+        setRevealed(issued);
+        setData([issued.issued, ...(data ?? [])]);
+      },
+    });
 
-  const revoke = async (credential: T) => {
+  const revoke = (credential: T) => {
     setRevoking(credential.id);
-    setRevokeError(undefined);
-    try {
-      const revoked = await props.revoke(credential.id);
-      setData((data ?? []).map((entry) => (entry.id === revoked.id ? revoked : entry)));
-      void message.success(t('credential.revoked', { name: credential.name }));
-    } catch (failure) {
-      setRevokeError(failure);
-    } finally {
-      setRevoking(undefined);
-    }
+    void revocation
+      .submit(() => props.revoke(credential.id), {
+        success: t('credential.revoked', { name: credential.name }),
+        onSuccess: (revoked) => setData((data ?? []).map((entry) => (entry.id === revoked.id ? revoked : entry))),
+      })
+      .finally(() => setRevoking(undefined));
   };
 
   return (
@@ -84,14 +73,14 @@ export function CredentialsSettings<T extends WriteKey, V extends object>(props:
       />
       <Card variant="borderless" className="table-card">
         {error ? <ProblemAlert error={error} onRetry={reload} className="page-alert" /> : null}
-        {revokeError ? <ProblemAlert error={revokeError} className="page-alert" /> : null}
+        {revocation.failure ? <ProblemAlert error={revocation.failure} className="page-alert" /> : null}
         <CredentialsTable<T>
           credentials={data ?? []}
           loading={loading}
           showRole={props.showRole}
           showScope={props.showScope}
           revoking={revoking}
-          onRevoke={(credential) => void revoke(credential)}
+          onRevoke={revoke}
           emptyText={props.emptyText}
           testId={props.rowTestId}
         />
@@ -101,16 +90,16 @@ export function CredentialsSettings<T extends WriteKey, V extends object>(props:
         title={props.createLabel}
         okText={t('action.create')}
         cancelText={t('action.cancel')}
-        confirmLoading={saving}
+        confirmLoading={creation.submitting}
         onOk={() => form.submit()}
         onCancel={() => {
           setCreating(false);
-          setCreateError(undefined);
+          creation.clear();
         }}
         okButtonProps={testProps('create-submit')}
         destroyOnHidden
       >
-        {createError ? <ProblemAlert error={createError} className="form-alert" /> : null}
+        {creation.failure ? <ProblemAlert error={creation.failure} className="form-alert" /> : null}
         <Form<V>
           name={props.createTestId}
           form={form}

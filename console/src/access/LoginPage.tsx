@@ -1,10 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../shared/api/client';
 import { LanguageSwitch } from '../shared/components/LanguageSwitch';
 import { useFormat } from '../shared/hooks/useFormat';
+import { useSubmission } from '../shared/hooks/useSubmission';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { Logo } from '../shared/layout/Logo';
 import { useSession } from './SessionProvider';
@@ -32,8 +33,7 @@ export default function LoginPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const state = location.state as LoginState | null;
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<ApiError | Error>();
+  const { submitting, failure, submit: run } = useSubmission();
 
   useEffect(() => {
     document.title = `${t('login.title')} · Siyu`;
@@ -43,18 +43,8 @@ export default function LoginPage() {
     return <Navigate to={destination(state)} replace />;
   }
 
-  const submit = async ({ username, password }: Credentials) => {
-    setSubmitting(true);
-    setFailure(undefined);
-    try {
-      await signIn(username.trim(), password);
-      navigate(destination(state), { replace: true });
-    } catch (error) {
-      setFailure(error instanceof Error ? error : new Error(String(error)));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit = ({ username, password }: Credentials) =>
+    run(() => signIn(username.trim(), password), { onSuccess: () => navigate(destination(state), { replace: true }) });
 
   return (
     <div className="login-page">
@@ -77,7 +67,7 @@ export default function LoginPage() {
           {state?.reason === 'expired' && !failure && (
             <Alert className="login-alert" type="info" showIcon title={t('login.expired')} />
           )}
-          {failure && <SignInFailure error={failure} retryAt={(at) => format.dateTime(at)} />}
+          {failure ? <SignInFailure error={failure} retryAt={(at) => format.dateTime(at)} /> : null}
           <Form<Credentials> layout="vertical" requiredMark={false} onFinish={submit} size="large" autoComplete="on">
             <Form.Item
               name="username"
@@ -115,7 +105,7 @@ export default function LoginPage() {
   );
 }
 
-function SignInFailure({ error, retryAt }: { error: Error; retryAt: (at: string) => string }) {
+function SignInFailure({ error, retryAt }: { error: unknown; retryAt: (at: string) => string }) {
   const { t } = useI18n();
   if (error instanceof ApiError) {
     const { problem } = error;

@@ -1,7 +1,7 @@
 import { Form, Input, Modal, Select, Switch } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { testProps } from '../shared/components/testProps';
+import { useSubmission } from '../shared/hooks/useSubmission';
 import { useI18n, type Translate } from '../shared/i18n/I18nProvider';
 import { roleLabel } from '../shared/labels';
 import { accessApi, type NewOperator, type Operator, type OperatorChange } from './api';
@@ -49,25 +49,6 @@ function PasswordFields({ t }: { t: Translate }) {
   );
 }
 
-/** Runs a dialog's call, keeping its failure to show inside the dialog. */
-function useSubmission<T>() {
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  const run = async (call: () => Promise<T>, done: (result: T) => void) => {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      done(await call());
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
-  };
-  const clear = useCallback(() => setFailure(undefined), []);
-  return { saving, failure, run, clear };
-}
-
 interface CreateOperatorDialogProps {
   open: boolean;
   onClose: () => void;
@@ -76,15 +57,8 @@ interface CreateOperatorDialogProps {
 
 export function CreateOperatorDialog({ open, onClose, onCreated }: CreateOperatorDialogProps) {
   const { t } = useI18n();
-  const [form] = Form.useForm<NewOperator & { confirm: string }>();
-  const submission = useSubmission<Operator>();
-  const { clear } = submission;
-
-  useEffect(() => {
-    if (open) {
-      clear();
-    }
-  }, [open, clear]);
+  const [form] = Form.useForm<Required<NewOperator> & { confirm: string }>();
+  const submission = useSubmission({ resetOn: open });
 
   return (
     <Modal
@@ -92,7 +66,7 @@ export function CreateOperatorDialog({ open, onClose, onCreated }: CreateOperato
       title={t('operators.create')}
       okText={t('action.create')}
       cancelText={t('action.cancel')}
-      confirmLoading={submission.saving}
+      confirmLoading={submission.submitting}
       onOk={() => form.submit()}
       onCancel={onClose}
       okButtonProps={testProps('create-submit')}
@@ -105,9 +79,9 @@ export function CreateOperatorDialog({ open, onClose, onCreated }: CreateOperato
         layout="vertical"
         initialValues={{ role: 'MARKETER' satisfies Role }}
         onFinish={({ username, displayName, role, password }) =>
-          void submission.run(
+          void submission.submit(
             () => accessApi.createOperator({ username: username.trim(), displayName: displayName.trim(), role, password }),
-            onCreated,
+            { onSuccess: onCreated },
           )
         }
       >
@@ -148,14 +122,7 @@ interface EditOperatorDialogProps {
 export function EditOperatorDialog({ operator, isSelf, onClose, onSaved }: EditOperatorDialogProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<Required<OperatorChange>>();
-  const submission = useSubmission<Operator>();
-  const { clear } = submission;
-
-  useEffect(() => {
-    if (operator) {
-      clear();
-    }
-  }, [operator, clear]);
+  const submission = useSubmission({ resetOn: operator });
 
   return (
     <Modal
@@ -163,7 +130,7 @@ export function EditOperatorDialog({ operator, isSelf, onClose, onSaved }: EditO
       title={t('operators.edit', { name: operator?.username ?? '' })}
       okText={t('action.save')}
       cancelText={t('action.cancel')}
-      confirmLoading={submission.saving}
+      confirmLoading={submission.submitting}
       onOk={() => form.submit()}
       onCancel={onClose}
       okButtonProps={testProps('save-operator')}
@@ -189,7 +156,7 @@ export function EditOperatorDialog({ operator, isSelf, onClose, onSaved }: EditO
             onClose();
             return;
           }
-          void submission.run(() => accessApi.changeOperator(operator.id, change), onSaved);
+          void submission.submit(() => accessApi.changeOperator(operator.id, change), { onSuccess: onSaved });
         }}
       >
         <Form.Item name="displayName" label={t('operator.displayName')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
@@ -220,14 +187,7 @@ interface ResetPasswordDialogProps {
 export function ResetPasswordDialog({ operator, onClose, onDone }: ResetPasswordDialogProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
-  const submission = useSubmission<void>();
-  const { clear } = submission;
-
-  useEffect(() => {
-    if (operator) {
-      clear();
-    }
-  }, [operator, clear]);
+  const submission = useSubmission({ resetOn: operator });
 
   return (
     <Modal
@@ -235,7 +195,7 @@ export function ResetPasswordDialog({ operator, onClose, onDone }: ResetPassword
       title={t('operators.resetPasswordOf', { name: operator?.username ?? '' })}
       okText={t('operators.resetPassword')}
       cancelText={t('action.cancel')}
-      confirmLoading={submission.saving}
+      confirmLoading={submission.submitting}
       onOk={() => form.submit()}
       onCancel={onClose}
       okButtonProps={testProps('save-password')}
@@ -249,7 +209,7 @@ export function ResetPasswordDialog({ operator, onClose, onDone }: ResetPassword
         layout="vertical"
         onFinish={({ password }) => {
           if (operator) {
-            void submission.run(() => accessApi.resetPassword(operator.id, password), () => onDone(operator));
+            void submission.submit(() => accessApi.resetPassword(operator.id, password), { onSuccess: () => onDone(operator) });
           }
         }}
       >

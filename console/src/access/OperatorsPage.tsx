@@ -5,6 +5,7 @@ import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { testProps } from '../shared/components/testProps';
 import { useApi } from '../shared/hooks/useApi';
 import { useFormat } from '../shared/hooks/useFormat';
+import { useSubmission } from '../shared/hooks/useSubmission';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { roleLabel } from '../shared/labels';
@@ -23,7 +24,7 @@ export default function OperatorsPage() {
   const { session } = useSession();
   const { data, error, loading, reload, setData } = useApi(accessApi.operators, []);
   const [dialog, setDialog] = useState<Dialog>();
-  const [actionError, setActionError] = useState<unknown>();
+  const unlocking = useSubmission();
 
   const replace = (changed: Operator) => {
     const operators = data ?? [];
@@ -34,15 +35,11 @@ export default function OperatorsPage() {
     );
   };
 
-  const unlock = async (operator: Operator) => {
-    setActionError(undefined);
-    try {
-      replace(await accessApi.unlockOperator(operator.id));
-      void message.success(t('operators.unlocked', { name: operator.username }));
-    } catch (failure) {
-      setActionError(failure);
-    }
-  };
+  const unlock = (operator: Operator) =>
+    unlocking.submit(() => accessApi.unlockOperator(operator.id), {
+      success: t('operators.unlocked', { name: operator.username }),
+      onSuccess: replace,
+    });
 
   const columns: TableColumnsType<Operator> = [
     { title: t('operator.username'), dataIndex: 'username', width: 120, fixed: 'left', render: (name: string) => <span className="mono">{name}</span> },
@@ -142,7 +139,7 @@ export default function OperatorsPage() {
       />
       <Card variant="borderless" className="table-card" title={t('operators.list')}>
         {error ? <ProblemAlert error={error} onRetry={reload} className="page-alert" /> : null}
-        {actionError ? <ProblemAlert error={actionError} className="page-alert" /> : null}
+        {unlocking.failure ? <ProblemAlert error={unlocking.failure} className="page-alert" /> : null}
         <Table<Operator>
           rowKey="id"
           columns={columns}

@@ -1,19 +1,9 @@
-export type Permission =
-  | 'customers:read'
-  | 'personal-data:read'
-  | 'commerce:read'
-  | 'catalogue:write'
-  | 'insight:read'
-  | 'audience:read'
-  | 'audience:write'
-  | 'audience:export'
-  | 'imports:run'
-  | 'ingestion:read'
-  | 'keys:manage'
-  | 'operators:manage'
-  | 'audit:read'
-  | 'metrics:read';
+import type { Schemas } from '../shared/api/schemas';
 
-export const ROLES = ['ADMIN', 'MARKETER', 'ANALYST', 'COMMUNITY_MANAGER', 'CUSTOMER_SERVICE'] as const;
+/** What a role may do, as the server names it (such as `customers:read`). */
+export type Permission = Schemas['PermissionView']['authority'];
 
-export type Role = (typeof ROLES)[number];
+export type Role = Schemas['OperatorView']['role'];
+
+/** Every role, in the order the console lists them. */
+export const ROLES: readonly Role[] = ['ADMIN', 'MARKETER', 'ANALYST', 'COMMUNITY_MANAGER', 'CUSTOMER_SERVICE'];

@@ -1,77 +1,20 @@
-import type { CustomerSummary } from '../customers/api';
-import { api, type Page } from '../shared/api/client';
+import { api } from '../shared/api/client';
+import type { Schemas, Shaped } from '../shared/api/schemas';
 import type { Condition, Definition } from './condition/model';
 
-export interface Count {
-  count: number;
-  live: number;
-  tookMillis: number;
-}
-
-export interface Preview {
-  count: number;
-  customers: CustomerSummary[];
-}
-
-export interface Segment {
-  id: number;
-  name: string;
-  description?: string;
-  definition: Definition;
-  version: number;
-  builtIn: boolean;
-  size: number;
-  createdBy?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SegmentChange {
-  name: string;
-  description?: string;
-  definition: Definition;
-}
-
-export interface Members extends Page<CustomerSummary> {
-  total?: number;
-}
-
-export interface TrendPoint {
-  day: string;
-  size: number;
-}
-
+export type Count = Schemas['Count'];
+export type Preview = Schemas['Preview'];
+export type Segment = Shaped<Schemas['SegmentView'], { definition: Definition }>;
+export type SegmentChange = Shaped<Schemas['SegmentRequest'], { definition: Definition }>;
+export type Members = Schemas['SliceCustomerSummary'];
+export type TrendPoint = Schemas['TrendPoint'];
 /** Region sizes of two or three segments, keyed by the ids of the segments a region is inside, e.g. "1+3". */
-export interface Overlap {
-  segments: number[];
-  regions: Record<string, number>;
-  union: number;
-}
+export type Overlap = Schemas['Overlap'];
+export type Snapshot = Schemas['Snapshot'];
+export type SegmentVersion = Shaped<Schemas['Version'], { definition: Definition }>;
 
-export interface Snapshot {
-  id: number;
-  segmentId: number;
-  name: string;
-  size: number;
-  takenAt: string;
-  takenBy?: string;
-}
-
-export interface SegmentVersion {
-  version: number;
-  definition: Definition;
-  changedBy?: string;
-  changedAt: string;
-}
-
-export interface TagCategory {
-  id: number;
-  name: string;
-  description?: string;
-  tags: number;
-}
-
-export type TagKind = 'MANUAL' | 'RULE' | 'VALUE';
+export type TagCategory = Schemas['TagCategory'];
+export type TagKind = Schemas['TagView']['kind'];
 
 /** One value of a value tag kept by rules: the first rule whose condition holds gives the value. */
 export interface ValueRule {
@@ -79,149 +22,35 @@ export interface ValueRule {
   condition?: Condition;
 }
 
-export interface ValueCount {
-  value: string;
-  customers: number;
-}
+/** A definition for a rule tag, the ordered value rules of a value tag kept by rules, else absent. */
+type TagRule = { rule?: Definition | ValueRule[] | null };
 
-export interface Tag {
-  id: number;
-  categoryId?: number | null;
-  name: string;
-  kind: TagKind;
-  description?: string;
-  /** A definition for a rule tag, the ordered value rules of a value tag kept by rules, else absent. */
-  rule?: Definition | ValueRule[] | null;
-  customers: number;
-  values: ValueCount[];
-  createdAt: string;
-}
+export type ValueCount = Schemas['ValueCount'];
+export type Tag = Shaped<Schemas['TagView'], TagRule>;
+export type TagChange = Shaped<Schemas['TagRequest'], TagRule>;
+export type Assignment = Schemas['Assignment'];
+export type CustomerTag = Schemas['CustomerTag'];
+export type TagHistoryEntry = Schemas['TagChange'];
+export type CustomerTags = Schemas['CustomerTags'];
 
-export interface TagChange {
-  name: string;
-  categoryId?: number | null;
-  kind?: TagKind;
-  description?: string;
-  rule?: Definition | ValueRule[] | null;
-}
-
-export interface Assignment {
-  assigned: number;
-  unknown: { field: string; rule?: string; detail: string }[];
-}
-
-export interface CustomerTag {
-  tagId: number;
-  name: string;
-  kind: TagKind;
-  value?: string | null;
-  assignedAt: string;
-  assignedBy?: string;
-}
-
-export interface TagHistoryEntry {
-  tagId: number;
-  name: string;
-  change: 'ADDED' | 'CHANGED' | 'REMOVED' | string;
-  value?: string | null;
-  at: string;
-  by?: string;
-}
-
-export interface CustomerTags {
-  tags: CustomerTag[];
-  history: TagHistoryEntry[];
-}
-
-export interface Stage {
-  value: string;
-  label: string;
-  condition?: Condition | null;
-  customers: number;
-}
-
-export interface LifecycleModel {
-  name: string;
-  label: string;
-  builtIn: boolean;
-  stages: Stage[];
-}
-
-export interface StageChange {
-  value: string;
-  label?: string;
-  condition?: Condition | null;
-}
-
-export interface DistributionPoint {
-  day: string;
-  stage: string;
-  customers: number;
-}
-
+type StageCondition = { condition?: Condition | null };
+export type Stage = Shaped<Schemas['StageView'], StageCondition>;
+export type LifecycleModel = Shaped<Schemas['ModelView'], { stages: Stage[] }>;
+/** One stage as PUT takes it: the server describes the list of stages only as JSON. */
+export type StageChange = { value: string; label?: string } & StageCondition;
+export type DistributionPoint = Schemas['DistributionPoint'];
 /** Customers who moved between two stages; `from` is absent for customers new to the model. */
-export interface Flow {
-  from?: string | null;
-  to: string;
-  customers: number;
-}
+export type Flow = Schemas['Flow'];
 
-export interface RfmCell {
-  recency: number;
-  frequency: number;
-  group: string;
-  customers: number;
-  averageMonetary: number;
-}
-
-export interface Rfm {
-  windowDays: number;
-  referenceDate: string;
-  referenceIsToday: boolean;
-  scored: number;
-  cells: RfmCell[];
-  groups: Record<string, number>;
-}
-
-export interface RfmSettings {
-  windowDays: number;
-  referenceDate?: string | null;
-}
-
-export interface CustomerRfm {
-  recencyDays: number;
-  frequency: number;
-  monetary: number;
-  r: number;
-  f: number;
-  m: number;
-  group?: string;
-}
-
-export interface CustomerAudience {
-  customerId: number;
-  segments: { id: number; name: string; builtIn: boolean }[];
-  stages: Record<string, string>;
-  rfm?: CustomerRfm | null;
-  tags: CustomerTag[];
-}
-
+export type RfmCell = Schemas['RfmCell'];
+export type Rfm = Schemas['RfmView'];
+export type RfmSettings = Schemas['RfmSettings'];
+export type CustomerRfm = Schemas['Rfm'];
+export type CustomerAudience = Schemas['CustomerAudience'];
 /** A trait customers hold, and which kinds of values it holds. */
-export interface TraitTerm {
-  name: string;
-  text: boolean;
-  numbers: boolean;
-  dates: boolean;
-}
-
+export type TraitTerm = Schemas['TraitTerm'];
 /** The names conditions can use, as the index knows them now. */
-export interface Vocabulary {
-  traits: TraitTerm[];
-  events: string[];
-  indexedProperties: string[];
-  measures: string[];
-  consentCategories: string[];
-}
+export type Vocabulary = Schemas['Vocabulary'];
 
 const segment = (id: number | string) => `/api/v1/segments/${encodeURIComponent(String(id))}`;
 const tag = (id: number) => `/api/v1/tags/${id}`;
@@ -245,26 +74,26 @@ export const audienceApi = {
   trend: (id: number, days: number, signal?: AbortSignal) =>
     api.get<TrendPoint[]>(`${segment(id)}/trend`, { query: { days }, signal }),
   overlap: (segments: number[], signal?: AbortSignal) =>
-    api.post<Overlap>('/api/v1/segments/overlap', { segments }, { signal }),
+    api.post<Overlap>('/api/v1/segments/overlap', { segments } satisfies Schemas['OverlapRequest'], { signal }),
   snapshots: (id: number, signal?: AbortSignal) => api.get<Snapshot[]>(`${segment(id)}/snapshots`, { signal }),
-  takeSnapshot: (id: number, name: string | undefined) => api.post<Snapshot>(`${segment(id)}/snapshots`, { name }),
+  takeSnapshot: (id: number, name: string | undefined) => api.post<Snapshot>(`${segment(id)}/snapshots`, { name } satisfies Schemas['SnapshotRequest']),
   versions: (id: number, signal?: AbortSignal) => api.get<SegmentVersion[]>(`${segment(id)}/versions`, { signal }),
   exportUrl: (id: number) => `${segment(id)}/export`,
   snapshotExportUrl: (id: number, snapshotId: number) => `${segment(id)}/snapshots/${snapshotId}/export`,
 
   categories: (signal?: AbortSignal) => api.get<TagCategory[]>('/api/v1/tag-categories', { signal }),
   createCategory: (name: string, description?: string) =>
-    api.post<TagCategory>('/api/v1/tag-categories', { name, description }),
+    api.post<TagCategory>('/api/v1/tag-categories', { name, description } satisfies Schemas['CategoryRequest']),
   tags: (signal?: AbortSignal) => api.get<Tag[]>('/api/v1/tags', { signal }),
   tag: (id: number | string, signal?: AbortSignal) => api.get<Tag>(`/api/v1/tags/${encodeURIComponent(String(id))}`, { signal }),
   createTag: (change: TagChange) => api.post<Tag>('/api/v1/tags', change),
   updateTag: (id: number, change: TagChange) => api.put<Tag>(tag(id), change),
   deleteTag: (id: number) => api.delete<void>(tag(id)),
   assign: (id: number, customers: string[], value?: string) =>
-    api.post<Assignment>(`${tag(id)}/assignments`, { customers, value }),
+    api.post<Assignment>(`${tag(id)}/assignments`, { customers, value } satisfies Schemas['AssignmentRequest']),
   assignCsv: (id: number, csv: string, value?: string) =>
     api.post<Assignment>(`${tag(id)}/assignments`, csv, { contentType: 'text/csv', query: { value } }),
-  remove: (id: number, customers: string[]) => api.post<Assignment>(`${tag(id)}/removals`, { customers }),
+  remove: (id: number, customers: string[]) => api.post<Assignment>(`${tag(id)}/removals`, { customers } satisfies Schemas['AssignmentRequest']),
   customerTags: (customerId: number, signal?: AbortSignal) =>
     api.get<CustomerTags>(`/api/v1/customers/${customerId}/tags`, { signal }),
 

@@ -1,7 +1,8 @@
 import { Button, Col, Drawer, Form, Input, InputNumber, Row, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ApiError } from '../shared/api/client';
 import { ProblemAlert } from '../shared/components/ProblemAlert';
+import { useSubmission } from '../shared/hooks/useSubmission';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { commerceApi, type AttributeValue, type Product, type ProductChange, type ProductDetail } from './api';
 
@@ -72,34 +73,30 @@ interface ProductFormProps {
 export function ProductForm({ open, product, onClose, onSaved }: ProductFormProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<ProductFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
+  const submission = useSubmission({ resetOn: open });
 
   useEffect(() => {
     if (open) {
       form.setFieldsValue(toValues(product));
-      setFailure(undefined);
     }
   }, [open, product, form]);
 
-  const save = async (values: ProductFormValues) => {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      onSaved(await commerceApi.saveProduct(product.productId, toChange(values)));
-    } catch (error) {
-      setFailure(error);
-      if (error instanceof ApiError && error.problem.errors) {
-        form.setFields(
-          error.problem.errors
-            .map((fieldError) => ({ name: FIELD_OF[fieldError.field] ?? fieldError.field, errors: [fieldError.detail] }))
-            .filter((field) => field.name in toValues(product)) as { name: keyof ProductFormValues; errors: string[] }[],
-        );
-      }
-    } finally {
-      setSaving(false);
+  /** The server's field errors, each under its input as well as in the alert above the form. */
+  const markFields = (failure: unknown) => {
+    if (failure instanceof ApiError && failure.problem.errors) {
+      form.setFields(
+        failure.problem.errors
+          .map((fieldError) => ({ name: FIELD_OF[fieldError.field] ?? fieldError.field, errors: [fieldError.detail] }))
+          .filter((field) => field.name in toValues(product)) as { name: keyof ProductFormValues; errors: string[] }[],
+      );
     }
   };
+
+  const save = (values: ProductFormValues) =>
+    submission.submit(() => commerceApi.saveProduct(product.productId, toChange(values)), {
+      onSuccess: onSaved,
+      onFailure: markFields,
+    });
 
   return (
     <Drawer
@@ -111,13 +108,13 @@ export function ProductForm({ open, product, onClose, onSaved }: ProductFormProp
       extra={
         <Space>
           <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="save-product">
+          <Button type="primary" loading={submission.submitting} onClick={() => form.submit()} data-testid="save-product">
             {t('action.save')}
           </Button>
         </Space>
       }
     >
-      {failure ? <ProblemAlert error={failure} className="form-alert" /> : null}
+      {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
       <Form<ProductFormValues> form={form} layout="vertical" onFinish={save} data-testid="product-form">
         <Form.Item name="name" label={t('product.nameField')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
           <Input maxLength={200} />

@@ -1,9 +1,8 @@
 import { StarFilled } from '@ant-design/icons';
-import { Card, Col, Input, Row, Select, Table, type TableColumnsType } from 'antd';
+import { Card, Col, Input, Row, Select, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ProblemAlert } from '../shared/components/ProblemAlert';
-import { LoadMore } from '../shared/components/LoadMore';
+import { CursorTable } from '../shared/components/CursorTable';
 import { testProps } from '../shared/components/testProps';
 import { useApi } from '../shared/hooks/useApi';
 import { useCursorList } from '../shared/hooks/useCursorList';
@@ -120,20 +119,15 @@ export default function ProductsPage() {
         </Row>
       </Card>
       <Card variant="borderless" className="table-card">
-        {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} className="page-alert" /> : null}
-        <Table<Product>
+        <CursorTable<Product>
+          list={list}
           rowKey="productId"
-          size="middle"
           columns={columns}
-          dataSource={list.items}
-          loading={list.loading}
-          pagination={false}
           scroll={{ x: 1040 }}
           rowClassName="clickable-row"
           onRow={(product) => testProps('product-row', () => navigate(`/products/${encodeURIComponent(product.productId)}`))}
           locale={{ emptyText: <EmptyState description={t(query.q || query.category ? 'products.noMatch' : 'products.empty')} /> }}
         />
-        <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
       </Card>
     </>
   );

@@ -1,114 +1,23 @@
 import { api, type Page } from '../shared/api/client';
+import type { QueryOf, Schemas, Shaped } from '../shared/api/schemas';
 
-export type OrderStatus = 'PENDING' | 'COMPLETED' | 'CANCELLED';
-
-export interface OrderSummary {
-  orderId: string;
-  customerId: number;
-  status: OrderStatus;
-  currency: string;
-  total: number;
-  refundedTotal: number;
-  coupon?: string;
-  placedAt?: string;
-  completedAt?: string;
-  cancelledAt?: string;
-}
-
-export interface OrderLine {
-  position: number;
-  productId?: string;
-  sku?: string;
-  name?: string;
-  category?: string;
-  brand?: string;
-  variant?: string;
-  price?: number;
-  quantity: number;
-}
-
-export interface Refund {
-  messageId: string;
-  amount: number;
-  refundedAt: string;
-  lines?: unknown;
-}
-
-export interface OrderDetail extends OrderSummary {
-  subtotal?: number;
-  revenue?: number;
-  shipping?: number;
-  tax?: number;
-  discount?: number;
-  affiliation?: string;
-  checkoutId?: string;
-  lines: OrderLine[];
-  refunds: Refund[];
-}
-
-export interface OrderQuery {
-  status?: OrderStatus;
-  customerId?: number;
-  from?: string;
-  to?: string;
-}
+export type OrderSummary = Schemas['OrderSummary'];
+export type OrderStatus = OrderSummary['status'];
+export type OrderLine = Schemas['OrderLine'];
+export type Refund = Schemas['Refund'];
+export type OrderDetail = Schemas['OrderDetail'];
+export type OrderQuery = Omit<QueryOf<'/api/v1/orders'>, 'cursor' | 'limit'>;
 
 export type AttributeValue = string | number | boolean | null | AttributeValue[] | { [key: string]: AttributeValue };
+type Attributes = { attributes?: Record<string, AttributeValue> };
 
-export interface Product {
-  productId: string;
-  sku?: string;
-  name?: string;
-  category?: string;
-  brand?: string;
-  variant?: string;
-  price?: number;
-  currency?: string;
-  stock?: number;
-  rating?: number;
-  imageUrl?: string;
-  url?: string;
-  attributes?: Record<string, AttributeValue>;
-  source?: string;
-  updatedAt?: string;
-}
-
-export interface ProductSales {
-  orders: number;
-  unitsSold: number;
-  revenue: number;
-}
-
-export interface ProductDetail {
-  product: Product;
-  sales: ProductSales;
-}
-
-export interface Category {
-  name: string;
-  products: number;
-}
-
+export type Product = Shaped<Schemas['Product'], Attributes>;
+export type ProductSales = Schemas['ProductSales'];
+export type ProductDetail = Shaped<Schemas['ProductDetail'], { product: Product }>;
+export type Category = Schemas['ProductCategory'];
 /** A product as PUT expects it: the Segment e-commerce names, snake_case included. */
-export interface ProductChange {
-  sku?: string;
-  name?: string;
-  category?: string;
-  brand?: string;
-  variant?: string;
-  price?: number;
-  currency?: string;
-  stock?: number;
-  rating?: number;
-  image_url?: string;
-  url?: string;
-  attributes?: Record<string, AttributeValue>;
-}
-
-export interface ProductQuery {
-  q?: string;
-  category?: string;
-}
+export type ProductChange = Shaped<Omit<Schemas['ProductPayload'], 'product_id'>, Attributes>;
+export type ProductQuery = Omit<QueryOf<'/api/v1/products'>, 'cursor' | 'limit'>;
 
 export const commerceApi = {
   orders: (query: OrderQuery, cursor: string | undefined, signal?: AbortSignal) =>

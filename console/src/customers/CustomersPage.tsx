@@ -1,8 +1,7 @@
-import { Card, Input, Table, type TableColumnsType } from 'antd';
+import { Card, Input, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ProblemAlert } from '../shared/components/ProblemAlert';
-import { LoadMore } from '../shared/components/LoadMore';
+import { CursorTable } from '../shared/components/CursorTable';
 import { testProps } from '../shared/components/testProps';
 import { useCursorList } from '../shared/hooks/useCursorList';
 import { useFormat } from '../shared/hooks/useFormat';
@@ -83,20 +82,15 @@ export default function CustomersPage() {
         <CustomerFilters value={query} onApply={apply} />
       </Card>
       <Card variant="borderless" className="table-card">
-        {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} className="page-alert" /> : null}
-        <Table<CustomerSummary>
+        <CursorTable<CustomerSummary>
+          list={list}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={list.items}
-          loading={list.loading}
-          pagination={false}
           scroll={{ x: 1120 }}
           rowClassName="clickable-row"
           onRow={(customer) => testProps('customer-row', () => navigate(`/customers/${customer.id}`))}
           locale={{ emptyText: <EmptyState description={t(Object.keys(query).length > 0 ? 'customers.noMatch' : 'customers.empty')} /> }}
         />
-        <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
       </Card>
     </>
   );

@@ -1,7 +1,6 @@
-import { Card, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Card, Tag, type TableColumnsType } from 'antd';
+import { CursorTable, TruncatedText } from '../shared/components/CursorTable';
 import { EmptyState } from '../shared/components/EmptyState';
-import { LoadMore } from '../shared/components/LoadMore';
-import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { testProps } from '../shared/components/testProps';
 import { useCursorList } from '../shared/hooks/useCursorList';
 import { useFormat } from '../shared/hooks/useFormat';
@@ -76,14 +75,9 @@ export default function RejectedMessagesPage() {
       title: t('rejected.errors'),
       dataIndex: 'errors',
       ellipsis: { showTitle: false },
-      render: (_: unknown, message) => {
-        const text = message.errors.map((error) => `${error.field || 'message'}: ${error.detail}`).join(' · ');
-        return (
-          <Tooltip title={text} placement="topLeft">
-            <span className="audit-detail">{text}</span>
-          </Tooltip>
-        );
-      },
+      render: (_: unknown, message) => (
+        <TruncatedText text={message.errors.map((error) => `${error.field || 'message'}: ${error.detail}`).join(' · ')} />
+      ),
     },
   ];
 
@@ -95,20 +89,15 @@ export default function RejectedMessagesPage() {
         breadcrumb={[{ title: t('nav.settings') }, { title: t('nav.rejectedMessages') }]}
       />
       <Card variant="borderless" className="table-card">
-        {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} className="page-alert" /> : null}
-        <Table<RejectedMessage>
+        <CursorTable<RejectedMessage>
+          list={list}
           rowKey="id"
           columns={columns}
-          dataSource={list.items}
-          loading={list.loading}
-          pagination={false}
-          size="middle"
           scroll={{ x: 1100 }}
           onRow={() => testProps('rejected-row')}
           expandable={{ expandedRowRender: (message) => <RejectionDetail message={message} /> }}
           locale={{ emptyText: <EmptyState description={t('rejected.empty')} /> }}
         />
-        <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
       </Card>
     </>
   );

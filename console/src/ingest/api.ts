@@ -1,28 +1,10 @@
 import { api, type Page } from '../shared/api/client';
+import type { Schemas, Shaped } from '../shared/api/schemas';
 
-export interface RejectionError {
-  field: string;
-  rule: string;
-  detail: string;
-}
+export type RejectionError = Schemas['Violation'];
 
 /** A message the tracking API rejected, as kept for operators: personal data masked, the write key removed. */
-export interface RejectedMessage {
-  id: number;
-  rejectedAt: string;
-  writeKeyId?: number;
-  writeKeyName?: string;
-  /** The endpoint it was sent to: batch, track, identify, ... or internal. */
-  endpoint: string;
-  /** Its position in the batch; absent for a single-message request. */
-  index?: number;
-  messageId?: string;
-  /** The first rule it broke. */
-  reason: string;
-  errors: RejectionError[];
-  body: string;
-  bodyTruncated: boolean;
-}
+export type RejectedMessage = Shaped<Schemas['RejectedMessage'], { errors: RejectionError[] }>;
 
 export const ingestApi = {
   rejectedMessages: (cursor: string | undefined, signal?: AbortSignal) =>

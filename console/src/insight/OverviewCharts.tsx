@@ -33,38 +33,24 @@ export function OverviewCharts({ data, loading }: { data: Overview | undefined; 
     <>
       <Row gutter={[16, 16]} className="chart-row">
         <Col xs={24} xl={16}>
-          <Card variant="borderless" title={t('overview.daily')} className="chart-card">
-            <ChartOrPlaceholder loading={loading} option={daily} empty={quietPeriod} testId="chart-daily" label={t('overview.daily')} />
-          </Card>
+          <ChartCard title={t('overview.daily')} loading={loading} option={daily} empty={quietPeriod} testId="chart-daily" />
         </Col>
         <Col xs={24} xl={8}>
-          <Card variant="borderless" title={t('overview.channels')} className="chart-card">
-            <ChartOrPlaceholder
-              loading={loading}
-              option={channels}
-              empty={channelTotal === 0}
-              testId="chart-channels"
-              label={t('overview.channels')}
-            />
-          </Card>
+          <ChartCard title={t('overview.channels')} loading={loading} option={channels} empty={channelTotal === 0} testId="chart-channels" />
         </Col>
       </Row>
       <Row gutter={[16, 16]} className="chart-row">
         <Col xs={24} xl={16}>
-          <Card variant="borderless" title={t('overview.gmv')} className="chart-card">
-            <ChartOrPlaceholder loading={loading} option={gmv} empty={noSales} testId="chart-gmv" label={t('overview.gmv')} />
-          </Card>
+          <ChartCard title={t('overview.gmv')} loading={loading} option={gmv} empty={noSales} testId="chart-gmv" />
         </Col>
         <Col xs={24} xl={8}>
-          <Card variant="borderless" title={t('overview.categories')} className="chart-card">
-            <ChartOrPlaceholder
-              loading={loading}
-              option={categories}
-              empty={!data?.categories.length}
-              testId="chart-categories"
-              label={t('overview.categories')}
-            />
-          </Card>
+          <ChartCard
+            title={t('overview.categories')}
+            loading={loading}
+            option={categories}
+            empty={!data?.categories.length}
+            testId="chart-categories"
+          />
         </Col>
       </Row>
       <Card variant="borderless" title={t('overview.topProducts')} className="chart-card">
@@ -74,25 +60,28 @@ export function OverviewCharts({ data, loading }: { data: Overview | undefined; 
   );
 }
 
-interface ChartOrPlaceholderProps {
+interface ChartCardProps {
+  title: string;
   loading: boolean;
   option: ChartOption | undefined;
   empty: boolean;
   testId: string;
-  label: string;
 }
 
-function ChartOrPlaceholder({ loading, option, empty, testId, label }: ChartOrPlaceholderProps) {
+/** One chart under its title, named by it for screen readers; a skeleton while loading, a note when there is no data. */
+function ChartCard({ title, loading, option, empty, testId }: ChartCardProps) {
   const { t } = useI18n();
-  if (loading || !option) {
-    return <Skeleton active paragraph={{ rows: 6 }} className="chart-skeleton" />;
-  }
-  if (empty) {
-    return (
-      <div className="chart-empty" data-testid={testId}>
-        <EmptyState description={t('overview.noData')} />
-      </div>
-    );
-  }
-  return <Chart option={option} height={300} testId={testId} ariaLabel={label} />;
+  return (
+    <Card variant="borderless" title={title} className="chart-card">
+      {loading || !option ? (
+        <Skeleton active paragraph={{ rows: 6 }} className="chart-skeleton" />
+      ) : empty ? (
+        <div className="chart-empty" data-testid={testId}>
+          <EmptyState description={t('overview.noData')} />
+        </div>
+      ) : (
+        <Chart option={option} height={300} testId={testId} ariaLabel={title} />
+      )}
+    </Card>
+  );
 }

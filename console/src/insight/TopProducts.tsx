@@ -9,7 +9,7 @@ export function TopProducts({ data, loading }: { data: Overview | undefined; loa
   const { t } = useI18n();
   const format = useFormat();
   const currency = data?.currency;
-  const best = data?.topProducts.reduce((max, product) => Math.max(max, product.revenue), 0) ?? 0;
+  const best = data?.topProducts.reduce((max, product) => Math.max(max, product.revenue ?? 0), 0) ?? 0;
   const columns: TableColumnsType<TopProduct> = [
     {
       title: t('overview.rank'),
@@ -28,14 +28,14 @@ export function TopProducts({ data, loading }: { data: Overview | undefined; loa
       title: t('overview.revenue'),
       dataIndex: 'revenue',
       align: 'right',
-      render: (revenue: number) => format.money(revenue, currency),
+      render: (revenue?: number) => format.money(revenue, currency),
     },
     {
       title: t('overview.revenueShare'),
       key: 'share',
       width: 200,
       render: (_, product) => (
-        <Progress percent={best ? Math.round((product.revenue / best) * 100) : 0} showInfo={false} size="small" status="normal" />
+        <Progress percent={best ? Math.round(((product.revenue ?? 0) / best) * 100) : 0} showInfo={false} size="small" status="normal" />
       ),
     },
   ];

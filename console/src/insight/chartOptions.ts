@@ -137,7 +137,7 @@ export function channelOption(channels: ChannelCount[], total: number, t: Transl
 
 /** Revenue by category as horizontal bars, largest on top. */
 export function categoryOption(categories: CategorySales[], currency: string, t: Translate, format: Formatter): ChartOption {
-  const sorted = [...categories].sort((a, b) => a.revenue - b.revenue);
+  const sorted = [...categories].sort((a, b) => (a.revenue ?? 0) - (b.revenue ?? 0));
   return {
     tooltip: {
       ...TOOLTIP_BASE,

@@ -69,39 +69,28 @@ function toDate(value: string | null | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+const TO_THE_MINUTE: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+};
+
+function formatInstant(value: string | null | undefined, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const date = toDate(value);
+  return date ? new Intl.DateTimeFormat(locale, options).format(date) : EMPTY;
+}
+
 /** An instant in the browser's time zone, to the minute. */
 export function formatDateTime(value: string | null | undefined, locale: string, timeZone?: string): string {
-  const date = toDate(value);
-  if (!date) {
-    return EMPTY;
-  }
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone,
-  }).format(date);
+  return formatInstant(value, locale, { ...TO_THE_MINUTE, timeZone });
 }
 
 /** An instant to the second, for timelines and audit entries where order within a minute matters. */
 export function formatPreciseDateTime(value: string | null | undefined, locale: string, timeZone?: string): string {
-  const date = toDate(value);
-  if (!date) {
-    return EMPTY;
-  }
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-    timeZone,
-  }).format(date);
+  return formatInstant(value, locale, { ...TO_THE_MINUTE, second: '2-digit', timeZone });
 }
 
 /** A calendar day: an ISO date (2026-11-22) stays that day in every time zone; an instant shows its local day. */

@@ -1,14 +1,14 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Drawer, Input, Row, Segmented, Skeleton, Space, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Input, Row, Segmented, Skeleton, Space, Tag, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSession } from '../../access/SessionProvider';
-import { ApiError, type FieldError } from '../../shared/api/client';
 import { Chart } from '../../shared/charts/Chart';
 import type { ChartOption } from '../../shared/charts/echarts';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { useApi } from '../../shared/hooks/useApi';
 import { useFormat } from '../../shared/hooks/useFormat';
+import { useSubmission } from '../../shared/hooks/useSubmission';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { PageHeader } from '../../shared/layout/PageHeader';
 import { audienceApi, type DistributionPoint, type Flow, type LifecycleModel } from '../api';
@@ -169,7 +169,6 @@ let nextKey = 1;
 
 function ModelEditor({ model, onClose, onSaved }: { model?: LifecycleModel; onClose: () => void; onSaved: (model: LifecycleModel) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [name, setName] = useState(model?.name ?? '');
   const [label, setLabel] = useState(model ? modelLabel(t, model.name, model.label) : '');
   const [stages, setStages] = useState<StageDraft[]>(
@@ -180,9 +179,8 @@ function ModelEditor({ model, onClose, onSaved }: { model?: LifecycleModel; onCl
           { key: nextKey++, value: 'others', label: 'Others', condition: null },
         ],
   );
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const errors: FieldError[] = error instanceof ApiError && error.status === 400 ? (error.problem.errors ?? []) : [];
+  const submission = useSubmission();
+  const { fieldErrors: errors, fieldError } = submission;
   const update = (index: number, change: Partial<StageDraft>) => setStages((current) => current.map((stage, at) => (at === index ? { ...stage, ...change } : stage)));
   // the last stage holds everyone else: it never has a condition, every other stage has one
   const normalised = (list: StageDraft[]) =>
@@ -194,24 +192,16 @@ function ModelEditor({ model, onClose, onSaved }: { model?: LifecycleModel; onCl
       next.splice(index + by, 0, moved);
       return normalised(next);
     });
-  const save = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      const saved = await audienceApi.saveModel(
-        name.trim(),
-        label.trim(),
-        stages.map((stage) => ({ value: stage.value.trim(), label: stage.label.trim() || stage.value.trim(), condition: stage.condition ?? undefined })),
-      );
-      message.success(t('lifecycle.saved'));
-      onSaved(saved);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
-  };
-  const fieldError = (field: string) => errors.find((entry) => entry.field === field)?.detail;
+  const save = () =>
+    submission.submit(
+      () =>
+        audienceApi.saveModel(
+          name.trim(),
+          label.trim(),
+          stages.map((stage) => ({ value: stage.value.trim(), label: stage.label.trim() || stage.value.trim(), condition: stage.condition ?? undefined })),
+        ),
+      { success: t('lifecycle.saved'), onSuccess: onSaved },
+    );
   return (
     <Drawer
       open
@@ -221,14 +211,14 @@ function ModelEditor({ model, onClose, onSaved }: { model?: LifecycleModel; onCl
       extra={
         <Space>
           <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" onClick={save} loading={saving} data-testid="model-save">
+          <Button type="primary" onClick={save} loading={submission.submitting} data-testid="model-save">
             {t('action.save')}
           </Button>
         </Space>
       }
     >
       <Alert type="info" showIcon className="form-alert" title={t('lifecycle.editHint')} />
-      {error && errors.length === 0 ? <ProblemAlert error={error} className="form-alert" /> : null}
+      {submission.failure && errors.length === 0 ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
       <Row gutter={12} style={{ marginBottom: 16 }}>
         <Col span={10}>
           <div className="muted small">{t('lifecycle.modelName')}</div>

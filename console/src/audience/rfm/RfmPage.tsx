@@ -1,5 +1,5 @@
 import { CalendarOutlined, FieldTimeOutlined, TeamOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Form, InputNumber, Row, Skeleton, Table, Tag } from 'antd';
+import { Button, Card, Col, DatePicker, Form, InputNumber, Row, Skeleton, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { useApi } from '../../shared/hooks/useApi';
 import { useFormat, type Formatter } from '../../shared/hooks/useFormat';
+import { useSubmission } from '../../shared/hooks/useSubmission';
 import type { Translate } from '../../shared/i18n/I18nProvider';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { PageHeader } from '../../shared/layout/PageHeader';
@@ -75,33 +76,23 @@ function gridOption(rfm: Rfm, t: Translate, format: Formatter): ChartOption {
 
 function Settings({ rfm, onSaved }: { rfm: Rfm; onSaved: (rfm: Rfm) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { can } = useSession();
   const [windowDays, setWindowDays] = useState<number | null>(rfm.windowDays);
   const [reference, setReference] = useState<string | null>(rfm.referenceIsToday ? null : rfm.referenceDate);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const submission = useSubmission();
   useEffect(() => {
     setWindowDays(rfm.windowDays);
     setReference(rfm.referenceIsToday ? null : rfm.referenceDate);
   }, [rfm]);
   const mayWrite = can('audience:write');
-  const save = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      const saved = await audienceApi.saveRfmSettings({ windowDays: windowDays ?? 0, referenceDate: reference });
-      message.success(t('rfm.settingsSaved'));
-      onSaved(saved);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () =>
+    submission.submit(() => audienceApi.saveRfmSettings({ windowDays: windowDays ?? 0, referenceDate: reference ?? undefined }), {
+      success: t('rfm.settingsSaved'),
+      onSuccess: onSaved,
+    });
   return (
     <Card variant="borderless" className="section-card" title={t('rfm.settings')} data-testid="rfm-settings">
-      {error ? <ProblemAlert error={error} className="form-alert" /> : null}
+      {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
       <Form layout="vertical" disabled={!mayWrite} className="rfm-settings-form">
         <Form.Item label={t('rfm.window')} extra={t('rfm.windowHint')}>
           <InputNumber min={7} max={3650} value={windowDays} onChange={setWindowDays} suffix={t('builder.days')} style={{ width: 180 }} data-testid="rfm-window" />
@@ -116,7 +107,7 @@ function Settings({ rfm, onSaved }: { rfm: Rfm; onSaved: (rfm: Rfm) => void }) {
         </Form.Item>
         {mayWrite && (
           <Form.Item label=" ">
-            <Button type="primary" onClick={save} loading={saving} data-testid="rfm-save">
+            <Button type="primary" onClick={save} loading={submission.submitting} data-testid="rfm-save">
               {t('action.save')}
             </Button>
           </Form.Item>

@@ -1,10 +1,11 @@
 import { CodeOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Skeleton, Space, Switch } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Skeleton, Space, Switch } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, type FieldError } from '../../shared/api/client';
+import type { FieldError } from '../../shared/api/client';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { useApi } from '../../shared/hooks/useApi';
+import { useSubmission } from '../../shared/hooks/useSubmission';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { PageHeader } from '../../shared/layout/PageHeader';
 import { audienceApi, type Segment } from '../api';
@@ -18,7 +19,6 @@ const ROOT = 'definition.condition';
 
 function Editor({ segment }: { segment?: Segment }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [name, setName] = useState(segment?.name ?? '');
   const [description, setDescription] = useState(segment?.description ?? '');
@@ -26,8 +26,7 @@ function Editor({ segment }: { segment?: Segment }) {
   const [showJson, setShowJson] = useState(false);
   const [jsonText, setJsonText] = useState('');
   const [jsonInvalid, setJsonInvalid] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>();
+  const submission = useSubmission();
   const definition = useMemo(() => definitionOf(condition), [condition]);
   const live = useLiveAudience(definition, true);
 
@@ -41,28 +40,24 @@ function Editor({ segment }: { segment?: Segment }) {
   }, [showJson]);
 
   // the errors of the last save while nothing changed since, else those of the live count
-  const saveErrors = saveError instanceof ApiError && saveError.status === 400 ? (saveError.problem.errors ?? []) : [];
+  const saveErrors = submission.fieldErrors;
   const errors: FieldError[] = saveErrors.length > 0 ? saveErrors : definitionErrors(live.count.error, ROOT);
   const nameError = saveErrors.find((error) => error.field === 'name');
 
   const change = (next: Condition) => {
     setCondition(next);
-    setSaveError(undefined);
+    submission.clear();
   };
 
-  const save = async () => {
-    setSaving(true);
-    setSaveError(undefined);
-    try {
-      const change = { name: name.trim(), description: description.trim() || undefined, definition };
-      const saved = segment ? await audienceApi.updateSegment(segment.id, change) : await audienceApi.createSegment(change);
-      message.success(t(segment ? 'segment.saved' : 'segment.created'));
-      navigate(`/segments/${saved.id}`);
-    } catch (failure) {
-      setSaveError(failure);
-    } finally {
-      setSaving(false);
-    }
+  const save = () => {
+    const change = { name: name.trim(), description: description.trim() || undefined, definition };
+    return submission.submit(
+      () => (segment ? audienceApi.updateSegment(segment.id, change) : audienceApi.createSegment(change)),
+      {
+        success: t(segment ? 'segment.saved' : 'segment.created'),
+        onSuccess: (saved) => navigate(`/segments/${saved.id}`),
+      },
+    );
   };
 
   const crumbs = [{ title: t('nav.segments'), path: '/segments' }];
@@ -76,13 +71,13 @@ function Editor({ segment }: { segment?: Segment }) {
         extra={
           <Space>
             <Button onClick={() => navigate(segment ? `/segments/${segment.id}` : '/segments')}>{t('action.cancel')}</Button>
-            <Button type="primary" loading={saving} onClick={save} disabled={!name.trim()} data-testid="segment-save">
+            <Button type="primary" loading={submission.submitting} onClick={save} disabled={!name.trim()} data-testid="segment-save">
               {t('action.save')}
             </Button>
           </Space>
         }
       />
-      {saveError !== undefined && saveErrors.length === 0 && <ProblemAlert error={saveError} className="page-alert" />}
+      {submission.failure !== undefined && saveErrors.length === 0 && <ProblemAlert error={submission.failure} className="page-alert" />}
       {saveErrors.some((error) => error.field !== 'name') && (
         <Alert className="page-alert" type="error" showIcon title={t('segment.fixRules')} data-testid="segment-save-error" />
       )}

@@ -1,5 +1,5 @@
 import { CameraOutlined, DeleteOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Input, Modal, Popconfirm, Row, Segmented, Skeleton, Statistic, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Col, Input, Modal, Popconfirm, Row, Segmented, Skeleton, Statistic, Table, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../access/SessionProvider';
@@ -10,6 +10,7 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { useApi } from '../../shared/hooks/useApi';
+import { useSubmission } from '../../shared/hooks/useSubmission';
 import { useCursorList } from '../../shared/hooks/useCursorList';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -178,15 +179,13 @@ function SegmentDetail({ id }: { id: string }) {
   const { t } = useI18n();
   const format = useFormat();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const { can } = useSession();
   const { segments } = useCatalog();
   const { data: segment, error, reload } = useApi((signal) => audienceApi.segment(id, signal), [id]);
   const [snapshotOpen, setSnapshotOpen] = useState(false);
   const [snapshotName, setSnapshotName] = useState('');
   const [snapshotKey, setSnapshotKey] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<unknown>();
+  const action = useSubmission();
   const [tab, setTab] = useState('members');
   const crumbs = [{ title: t('nav.segments'), path: '/segments' }];
 
@@ -208,32 +207,21 @@ function SegmentDetail({ id }: { id: string }) {
   }
 
   const title = segmentTitle(t, segment);
-  const takeSnapshot = async () => {
-    setBusy(true);
-    setActionError(undefined);
-    try {
-      const snapshot = await audienceApi.takeSnapshot(segment.id, snapshotName.trim() || undefined);
-      message.success(t('snapshot.taken', { name: snapshot.name, size: format.number(snapshot.size) }));
-      setSnapshotOpen(false);
-      setSnapshotName('');
-      setSnapshotKey((key) => key + 1);
-      setTab('snapshots');
-    } catch (failure) {
-      setActionError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const remove = async () => {
-    setActionError(undefined);
-    try {
-      await audienceApi.deleteSegment(segment.id);
-      message.success(t('segment.deleted'));
-      navigate('/segments');
-    } catch (failure) {
-      setActionError(failure);
-    }
-  };
+  const takeSnapshot = () =>
+    action.submit(() => audienceApi.takeSnapshot(segment.id, snapshotName.trim() || undefined), {
+      success: (snapshot) => t('snapshot.taken', { name: snapshot.name, size: format.number(snapshot.size) }),
+      onSuccess: () => {
+        setSnapshotOpen(false);
+        setSnapshotName('');
+        setSnapshotKey((key) => key + 1);
+        setTab('snapshots');
+      },
+    });
+  const remove = () =>
+    action.submit(() => audienceApi.deleteSegment(segment.id), {
+      success: t('segment.deleted'),
+      onSuccess: () => navigate('/segments'),
+    });
 
   return (
     <>
@@ -275,7 +263,7 @@ function SegmentDetail({ id }: { id: string }) {
           </>
         }
       />
-      {actionError ? <ProblemAlert error={actionError} className="page-alert" /> : null}
+      {action.failure ? <ProblemAlert error={action.failure} className="page-alert" /> : null}
       <Row gutter={16} className="equal-height-row">
         <Col xs={24} xl={9}>
           <Card variant="borderless" className="section-card" title={t('segment.definition')}>
@@ -331,7 +319,7 @@ function SegmentDetail({ id }: { id: string }) {
         title={t('snapshot.take')}
         okText={t('snapshot.takeOk')}
         onOk={takeSnapshot}
-        confirmLoading={busy}
+        confirmLoading={action.submitting}
         onCancel={() => setSnapshotOpen(false)}
         destroyOnHidden
       >

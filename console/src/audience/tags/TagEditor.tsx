@@ -1,8 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Col, Drawer, Form, Input, Radio, Row, Select, Space, Switch } from 'antd';
+import { Alert, Button, Checkbox, Col, Drawer, Form, Input, Radio, Row, Select, Space, Switch } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError, type FieldError } from '../../shared/api/client';
+import type { FieldError } from '../../shared/api/client';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
+import { useSubmission } from '../../shared/hooks/useSubmission';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { audienceApi, type Tag, type TagCategory, type TagKind, type ValueRule } from '../api';
 import { ConditionBuilder } from '../builder/ConditionBuilder';
@@ -58,7 +59,6 @@ export function TagEditor({
   onSaved: (tag: Tag) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [name, setName] = useState(tag?.name ?? '');
   const [description, setDescription] = useState(tag?.description ?? '');
   const [categoryId, setCategoryId] = useState<number | null>(tag?.categoryId ?? defaultCategory ?? null);
@@ -75,10 +75,8 @@ export function TagEditor({
           { key: nextKey++, value: '', condition: null },
         ],
   );
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const errors: FieldError[] = error instanceof ApiError && error.status === 400 ? (error.problem.errors ?? []) : [];
-  const fieldError = (field: string) => errors.find((entry) => entry.field === field)?.detail;
+  const submission = useSubmission();
+  const { fieldErrors: errors, fieldError } = submission;
 
   const rule = (): Tag['rule'] => {
     if (kind === 'RULE') {
@@ -90,19 +88,13 @@ export function TagEditor({
     return null;
   };
 
-  const save = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      const change = { name: name.trim(), categoryId, description: description.trim() || undefined, rule: rule() };
-      const saved = tag ? await audienceApi.updateTag(tag.id, change) : await audienceApi.createTag({ ...change, kind });
-      message.success(t(tag ? 'tag.saved' : 'tag.created'));
-      onSaved(saved);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+  const save = () => {
+    // no category is sent as no categoryId: the server reads an absent and a null one alike
+    const change = { name: name.trim(), categoryId: categoryId ?? undefined, description: description.trim() || undefined, rule: rule() };
+    return submission.submit(() => (tag ? audienceApi.updateTag(tag.id, change) : audienceApi.createTag({ ...change, kind })), {
+      success: t(tag ? 'tag.saved' : 'tag.created'),
+      onSuccess: onSaved,
+    });
   };
 
   const updateValue = (index: number, change: Partial<ValueDraft>) =>
@@ -117,13 +109,13 @@ export function TagEditor({
       extra={
         <Space>
           <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" onClick={save} loading={saving} disabled={!name.trim()} data-testid="tag-save">
+          <Button type="primary" onClick={save} loading={submission.submitting} disabled={!name.trim()} data-testid="tag-save">
             {t('action.save')}
           </Button>
         </Space>
       }
     >
-      {error && errors.length === 0 ? <ProblemAlert error={error} className="form-alert" /> : null}
+      {submission.failure && errors.length === 0 ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
       {errors.some((entry) => !['name', 'categoryId', 'kind'].includes(entry.field)) && (
         <Alert className="form-alert" type="error" showIcon title={t('segment.fixRules')} />
       )}

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { useApi } from '../../shared/hooks/useApi';
 import { useCursorList } from '../../shared/hooks/useCursorList';
 import { useFormat } from '../../shared/hooks/useFormat';
+import { useSubmission } from '../../shared/hooks/useSubmission';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { PageHeader } from '../../shared/layout/PageHeader';
 import { audienceApi, type Assignment, type Tag, type ValueRule } from '../api';
@@ -56,7 +57,6 @@ function AssignmentResult({ result }: { result: Assignment }) {
 function AssignPanel({ tag, onChanged }: { tag: Tag; onChanged: () => void }) {
   const { t } = useI18n();
   const format = useFormat();
-  const { message } = App.useApp();
   const { can } = useSession();
   const needsValue = tag.kind === 'VALUE';
   const [value, setValue] = useState('');
@@ -66,27 +66,22 @@ function AssignPanel({ tag, onChanged }: { tag: Tag; onChanged: () => void }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [csv, setCsv] = useState('');
   const [csvFile, setCsvFile] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const submission = useSubmission();
+  const busy = submission.submitting;
   const [result, setResult] = useState<Assignment>();
   const search = useApi(
     (signal) => (searched ? customersApi.search({ q: searched }, undefined, signal) : Promise.resolve({ items: [] as CustomerSummary[] })),
     [searched],
   );
-  const run = async (action: () => Promise<Assignment>, removal = false) => {
-    setBusy(true);
-    setError(undefined);
+  const run = (action: () => Promise<Assignment>, removal = false) => {
     setResult(undefined);
-    try {
-      const answer = await action();
-      setResult(answer);
-      message.success(t(removal ? 'tag.removed' : 'tag.assigned', { count: format.number(answer.assigned) }));
-      onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    return submission.submit(action, {
+      success: (answer) => t(removal ? 'tag.removed' : 'tag.assigned', { count: format.number(answer.assigned) }),
+      onSuccess: (answer) => {
+        setResult(answer);
+        onChanged();
+      },
+    });
   };
   const valueOf = () => (needsValue ? value.trim() || undefined : undefined);
   const valueInput = needsValue && (
@@ -97,7 +92,7 @@ function AssignPanel({ tag, onChanged }: { tag: Tag; onChanged: () => void }) {
   }
   return (
     <Card variant="borderless" className="section-card" title={t('tag.assignTitle')} data-testid="assign-panel">
-      {error ? <ProblemAlert error={error} className="form-alert" /> : null}
+      {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
       {result && <AssignmentResult result={result} />}
       <Tabs
         items={[

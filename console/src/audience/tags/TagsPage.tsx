@@ -1,5 +1,5 @@
 import { FolderOutlined, PlusOutlined, SearchOutlined, TagsOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, Menu, Modal, Row, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Form, Input, Menu, Modal, Row, Table, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../access/SessionProvider';
@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { testProps } from '../../shared/components/testProps';
 import { useApi } from '../../shared/hooks/useApi';
 import { useFormat } from '../../shared/hooks/useFormat';
+import { useSubmission } from '../../shared/hooks/useSubmission';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { PageHeader } from '../../shared/layout/PageHeader';
 import { audienceApi, type Tag } from '../api';
@@ -20,27 +21,17 @@ const NONE = 'none';
 
 function CategoryDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      await audienceApi.createCategory(name.trim(), description.trim() || undefined);
-      message.success(t('tag.categoryCreated'));
-      onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submission = useSubmission();
+  const save = () =>
+    submission.submit(() => audienceApi.createCategory(name.trim(), description.trim() || undefined), {
+      success: t('tag.categoryCreated'),
+      onSuccess: onSaved,
+    });
   return (
-    <Modal open title={t('tag.newCategory')} onCancel={onClose} onOk={save} okText={t('action.create')} confirmLoading={saving} okButtonProps={{ disabled: !name.trim() }}>
-      {error ? <ProblemAlert error={error} className="form-alert" /> : null}
+    <Modal open title={t('tag.newCategory')} onCancel={onClose} onOk={save} okText={t('action.create')} confirmLoading={submission.submitting} okButtonProps={{ disabled: !name.trim() }}>
+      {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
       <Form layout="vertical">
         <Form.Item label={t('tag.categoryName')} required>
           <Input value={name} onChange={(event) => setName(event.target.value)} maxLength={60} data-testid="category-name" />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { whileCurrent } from './current';
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -6,10 +7,6 @@ export interface ApiState<T> {
   loading: boolean;
   reload: () => void;
   setData: (data: T) => void;
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /** Loads something when the dependencies change, dropping answers that arrive after newer requests. */
@@ -25,23 +22,11 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depen
     const controller = new AbortController();
     setLoading(true);
     setError(undefined);
-    loadRef
-      .current(controller.signal)
-      .then((result) => {
-        if (!controller.signal.aborted) {
-          setData(result);
-        }
-      })
-      .catch((failure: unknown) => {
-        if (!controller.signal.aborted && !isAbort(failure)) {
-          setError(failure);
-        }
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) {
-          setLoading(false);
-        }
-      });
+    whileCurrent(loadRef.current(controller.signal), controller.signal, {
+      result: setData,
+      failure: setError,
+      settled: () => setLoading(false),
+    });
     return () => controller.abort();
   }, [...deps, generation]);
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import type { Page } from '../api/client';
+import { whileCurrent } from './current';
 
 export interface CursorList<T> {
   items: T[];
@@ -39,29 +40,20 @@ export function useCursorList<T>(
     controllerRef.current = controller;
     setLoading(true);
     setError(undefined);
-    loadRef
-      .current(undefined, controller.signal)
-      .then((page) => {
-        if (controller.signal.aborted) {
-          return;
-        }
+    whileCurrent(loadRef.current(undefined, controller.signal), controller.signal, {
+      result: (page) => {
         const { items: first, next: cursor, ...rest } = page as Page<T> & Record<string, unknown>;
         setItems(first);
         setNext(cursor);
         setExtra(rest);
-      })
-      .catch((failure: unknown) => {
-        if (!controller.signal.aborted) {
-          setItems([]);
-          setNext(undefined);
-          setError(failure);
-        }
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) {
-          setLoading(false);
-        }
-      });
+      },
+      failure: (failure) => {
+        setItems([]);
+        setNext(undefined);
+        setError(failure);
+      },
+      settled: () => setLoading(false),
+    });
     return () => controller.abort();
   }, [...deps, generation]);
 
@@ -71,24 +63,14 @@ export function useCursorList<T>(
       return;
     }
     setLoadingMore(true);
-    loadRef
-      .current(next, controller.signal)
-      .then((page) => {
-        if (!controller.signal.aborted) {
-          setItems((current) => [...current, ...page.items]);
-          setNext(page.next);
-        }
-      })
-      .catch((failure: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(failure);
-        }
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) {
-          setLoadingMore(false);
-        }
-      });
+    whileCurrent(loadRef.current(next, controller.signal), controller.signal, {
+      result: (page) => {
+        setItems((current) => [...current, ...page.items]);
+        setNext(page.next);
+      },
+      failure: setError,
+      settled: () => setLoadingMore(false),
+    });
   }, [next, loadingMore]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);

@@ -5,11 +5,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port against a real PostgreSQL, with the bootstrap credentials of
  * {@link TestCredentials}. Tests share one such application; they use their own ids so that they never depend on
- * each other's rows.
+ * each other's rows. They reach it through {@link SiyuUnderTest}, or with {@link HttpFixtures} on its port.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +24,5 @@ import org.springframework.boot.test.context.SpringBootTest;
             // as behind the TLS proxy of docs/operations.md: tests pose as clients and proxies with X-Forwarded-*
             "server.forward-headers-strategy=native"
         })
+@Import(SiyuUnderTest.class)
 public @interface SiyuIntegrationTest {}

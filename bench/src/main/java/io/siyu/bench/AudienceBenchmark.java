@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.LocalDate;
@@ -45,24 +44,18 @@ public final class AudienceBenchmark {
     public static void main(String[] args) throws Exception {
         var customers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
         var name = "audience-" + customers;
-        var loaded = Files.exists(Bench.RESULTS.resolve(name).resolve("loaded"));
-        var dir = loaded ? Bench.RESULTS.resolve(name) : Bench.fresh(name);
+        var store = Store.named(name);
+        var dir = store.dir();
         var heap = System.getenv().getOrDefault("SIYU_BENCH_HEAP", "8g");
-        double loadSeconds;
-        if (!loaded) {
+        var loadSeconds = store.loadSeconds(() -> {
+            // the load writes straight into PostgreSQL; the server only brings the schema and the database up
             try (var server = new BenchServer(dir, 18084, 15436, Map.of())) {
                 server.jvm.add("-Xmx" + heap);
                 server.start();
-                var started = System.nanoTime();
                 load(server.jdbcUrl(), customers);
-                loadSeconds = (System.nanoTime() - started) / 1e9;
-                Files.writeString(dir.resolve("loaded"), Double.toString(loadSeconds));
             }
-        } else {
-            loadSeconds = Double.parseDouble(Files.readString(dir.resolve("loaded")));
-        }
-        if (args.length > 1 && args[1].equals("load-only")) {
-            System.out.printf("store loaded in %.0f s%n", loadSeconds);
+        });
+        if (Store.onlyLoad(args, 1, loadSeconds)) {
             return;
         }
         if (args.length > 1 && args[1].equals("burst-only")) {
@@ -822,7 +815,8 @@ public final class AudienceBenchmark {
                 allMet && buildSeconds < 180 && applyRate >= 50_000 && m.get("signalP99") < 1
                         ? "met"
                         : "NOT all met (see the rows above)");
-        Bench.report("audience", text);
+        // the 10 M figures are the reference; another size gets a section of its own beside them
+        Bench.report(customers == 10_000_000 ? "audience" : "audience-" + customers, text);
     }
 
     static double median(List<Double> values) {

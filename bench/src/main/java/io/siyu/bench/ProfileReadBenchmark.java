@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -34,21 +33,11 @@ public final class ProfileReadBenchmark {
         var events = args.length > 1 ? Long.parseLong(args[1]) : 50_000_000L;
         var requests = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         var name = "profiles-" + customers + "-" + events;
-        var loaded = Files.exists(Bench.RESULTS.resolve(name).resolve("loaded"));
-        var dir = loaded ? Bench.RESULTS.resolve(name) : Bench.fresh(name);
-        try (var server = new BenchServer(dir, 18083, 15435, Map.of())) {
+        var store = Store.named(name);
+        try (var server = new BenchServer(store.dir(), 18083, 15435, Map.of())) {
             server.start();
-            var loadSeconds = 0.0;
-            if (!loaded) {
-                var started = System.nanoTime();
-                load(server.jdbcUrl(), customers, events);
-                loadSeconds = (System.nanoTime() - started) / 1e9;
-                Files.writeString(dir.resolve("loaded"), Double.toString(loadSeconds));
-            } else {
-                loadSeconds = Double.parseDouble(Files.readString(dir.resolve("loaded")));
-            }
-            if (args.length > 3 && args[3].equals("load-only")) {
-                System.out.printf("store loaded in %.0f s%n", loadSeconds);
+            var loadSeconds = store.loadSeconds(() -> load(server.jdbcUrl(), customers, events));
+            if (Store.onlyLoad(args, 3, loadSeconds)) {
                 return;
             }
             var stored = count(server.jdbcUrl(), "select count(*) from customers.event");

@@ -1,5 +1,6 @@
 package io.siyu.access;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -37,6 +38,8 @@ public enum Permission {
         this.description = description;
     }
 
+    /** What the permission is called in answers, in Spring Security and in the OpenAPI description. */
+    @JsonValue
     public String authority() {
         return authority;
     }

@@ -1,47 +1,33 @@
 package io.siyu.commerce;
 
-import io.siyu.commerce.internal.CommerceFacade;
 import io.siyu.shared.Violation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /** The shop's product catalogue as the shop's backend or an operator maintains it. */
-@Service
-public class Catalogue {
-
-    private final CommerceFacade facade;
-
-    Catalogue(CommerceFacade facade) {
-        this.facade = facade;
-    }
+public interface Catalogue {
 
     /** A product as the shop describes it; {@code productId} identifies it, the rest replaces what was known. */
-    public record ProductDescription(
+    record ProductDescription(
             String productId,
-            String sku,
-            String name,
-            String category,
-            String brand,
-            String variant,
-            BigDecimal price,
-            String currency,
-            Integer stock,
-            BigDecimal rating,
-            String imageUrl,
-            String url,
-            Map<String, Object> attributes) {}
+            @Nullable String sku,
+            @Nullable String name,
+            @Nullable String category,
+            @Nullable String brand,
+            @Nullable String variant,
+            @Nullable BigDecimal price,
+            @Nullable String currency,
+            @Nullable Integer stock,
+            @Nullable BigDecimal rating,
+            @Nullable String imageUrl,
+            @Nullable String url,
+            @Nullable Map<String, Object> attributes) {}
 
     /** The rules a product description breaks, each naming its field. */
-    public List<Violation> check(ProductDescription product) {
-        return facade.check(product);
-    }
+    List<Violation> check(ProductDescription product);
 
     /** Creates or replaces products; the caller has checked them. */
-    @Transactional
-    public void upsert(List<ProductDescription> products) {
-        facade.upsert(products);
-    }
+    void upsert(List<ProductDescription> products);
 }

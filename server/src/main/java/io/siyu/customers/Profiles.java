@@ -1,71 +1,43 @@
 package io.siyu.customers;
 
-import io.siyu.customers.internal.ProfileFacade;
 import io.siyu.shared.Violation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The customers module's entry point for other modules. */
-@Service
-public class Profiles {
-
-    private final ProfileFacade facade;
-
-    Profiles(ProfileFacade facade) {
-        this.facade = facade;
-    }
+public interface Profiles {
 
     /**
      * Applies a batch of touches in order and returns, for each, the profile it now belongs to. Batches must not run
      * concurrently; ingestion's pipeline is the one caller.
      */
-    @Transactional
-    public List<CustomerId> record(List<Touch> touches) {
-        return facade.record(touches);
-    }
+    List<CustomerId> record(List<Touch> touches);
 
     /** The identity rules a touch breaks (an e-mail that is not one, a phone that is not one), empty if none. */
-    public List<Violation> check(Touch touch) {
-        return facade.check(touch);
-    }
+    List<Violation> check(Touch touch);
 
     /** Replaces the order facts of the given profiles with commerce's current figures. */
-    @Transactional
-    public void updateOrderFacts(Collection<OrderFacts> facts) {
-        facade.updateOrderFacts(facts);
-    }
+    void updateOrderFacts(Collection<OrderFacts> facts);
 
     /** The live profile an id leads to (its survivor, if it was merged), empty if it never existed. */
-    public Optional<CustomerId> live(CustomerId id) {
-        return facade.live(id);
-    }
+    Optional<CustomerId> live(CustomerId id);
 
     /** The current traits and facts of the given profiles (merged ones included, with their survivor). */
-    public List<ProfileSnapshot> snapshots(Collection<CustomerId> ids) {
-        return facade.snapshots(ids);
-    }
+    List<ProfileSnapshot> snapshots(Collection<CustomerId> ids);
 
     /** Customers as lists show them, in the order of the ids given (unknown ids are left out). */
-    public List<CustomerSummary> summaries(List<CustomerId> ids) {
-        return facade.summaries(ids);
-    }
+    List<CustomerSummary> summaries(List<CustomerId> ids);
 
     /**
      * Finds live customers by an identifier such as {@code email:ann@example.com} or a customer id. Naming them by a
      * phone number or an e-mail address needs the caller to be allowed to see personal data
      * ({@link io.siyu.access.PersonalDataRequired} otherwise).
      */
-    public Optional<CustomerId> find(String identity) {
-        return facade.find(identity);
-    }
+    Optional<CustomerId> find(String identity);
 
     /** The highest customer id handed out so far (0 when there is none): the end of the ids to walk. */
-    public long highestCustomerId() {
-        return facade.highestCustomerId();
-    }
+    long highestCustomerId();
 
     /**
      * Streams the stored events of the customers whose ids are in {@code [from, to)}, customer by customer, as the
@@ -73,15 +45,8 @@ public class Profiles {
      * and e-mail addresses in their properties and context as they were sent): for modules that derive figures from
      * the whole history again. Events of merged profiles are their survivors'.
      */
-    @Transactional(readOnly = true)
-    public void forEachStoredTouch(
-            long from, long to, java.util.function.Consumer<TouchesRecorded.RecordedTouch> consumer) {
-        facade.forEachStoredTouch(from, to, consumer);
-    }
+    void forEachStoredTouch(long from, long to, java.util.function.Consumer<TouchesRecorded.RecordedTouch> consumer);
 
     /** Streams every live profile, for modules that build an index of all customers. */
-    @Transactional(readOnly = true)
-    public void forEachLive(java.util.function.Consumer<ProfileSnapshot> consumer) {
-        facade.forEachLive(consumer);
-    }
+    void forEachLive(java.util.function.Consumer<ProfileSnapshot> consumer);
 }

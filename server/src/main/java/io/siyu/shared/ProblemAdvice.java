@@ -72,7 +72,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         var value = String.valueOf(e.getValue());
-        var shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        var shown = StoredText.cut(value, 41);
         return Problems.respond(Problems.invalidInput(List.of(new Violation(
                 e.getName(), "type", "must be " + expected(e.getRequiredType()) + ", got '" + shown + "'"))));
     }

@@ -2,6 +2,7 @@ package io.siyu.shared;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a keyset-paginated list: the items and the opaque cursor of the next page, {@code null} on the last.
@@ -13,7 +14,8 @@ import java.util.function.Function;
  *
  * @param total the number of items in the whole list when it is cheap to know, else {@code null}
  */
-public record Slice<T>(List<T> items, String next, Long total) {
+public record Slice<T>(
+        List<T> items, @Nullable String next, @Nullable Long total) {
 
     public static <T> Slice<T> of(List<T> items, String next) {
         return new Slice<>(items, next, null);

@@ -2,12 +2,12 @@ package io.siyu.audience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siyu.audience.internal.AudienceFixtures;
+import io.siyu.SiyuModuleTest;
 import io.siyu.audience.internal.index.CurrentIndex;
 import io.siyu.audience.internal.segments.Segments;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.Profiles;
-import io.siyu.shared.PersonalData;
+import io.siyu.customers.TouchFixtures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,21 +19,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audience module with the modules it depends on and a real PostgreSQL: touches recorded through the customers
- * module move customers into and out of segments and into lifecycle stages, and the module announces every move.
+ * The events the audience module publishes, with the module started with the modules it calls (and the platform it
+ * stands on) against a real PostgreSQL: touches recorded through the customers module move customers into and out of
+ * segments and into lifecycle stages, and the module announces every move.
  *
- * <p>The module is bootstrapped with its direct dependencies: the engine reads profiles through customers'
- * {@code Profiles}, which records touches, and audits through access's {@code AuditLog}; standalone, those would have
- * to be mocked, and nothing of ours is. The platform module is none of audience's dependencies, so what it gives every
- * module (the clock, what counts as personal data) is given here; the clock stands still.
+ * <p>{@code DIRECT_DEPENDENCIES}: the engine reads profiles through customers' {@code Profiles}, which also records the
+ * touches, and audits through access's {@code AuditLog}; standalone, those beans would have to be mocked, and nothing
+ * of ours is. The clock stands still, so that the announcements' times are known.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
-@Import(AudienceModuleTests.Platform.class)
+@SiyuModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@Import(AudienceModuleTests.StillClock.class)
 class AudienceModuleTests {
 
     static final Instant NOW = Instant.parse("2026-03-15T04:00:00Z");
@@ -41,16 +42,12 @@ class AudienceModuleTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Platform {
+    static class StillClock {
 
         @Bean
-        Clock clock() {
+        @Primary
+        Clock stillClock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-
-        @Bean
-        PersonalData personalData() {
-            return new PersonalData("CN");
         }
     }
 
@@ -116,7 +113,11 @@ class AudienceModuleTests {
 
     /** Records a track of a known user now, as ingestion's pipeline does. */
     private void record(String userId, String event) {
-        profiles.record(List.of(AudienceFixtures.touch(userId + ":" + event, userId, event, NOW, NOW)));
+        profiles.record(List.of(TouchFixtures.track(event)
+                .messageId(userId + ":" + event)
+                .userId(userId)
+                .at(NOW)
+                .build()));
     }
 
     private CustomerId customer(String userId) {

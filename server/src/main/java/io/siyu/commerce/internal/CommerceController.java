@@ -104,7 +104,7 @@ class CommerceController {
     @PutMapping("/api/v1/products/{productId}")
     @PreAuthorize("hasAuthority('catalogue:write')")
     CommerceQueries.ProductDetail putProduct(@PathVariable String productId, @RequestBody ProductPayload body) {
-        var description = body.withId(productId).description();
+        var description = body.description(productId);
         var violations = catalogue.check(description);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

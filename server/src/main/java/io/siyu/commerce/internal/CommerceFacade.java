@@ -1,8 +1,10 @@
 package io.siyu.commerce.internal;
 
+import io.siyu.commerce.Catalogue;
 import io.siyu.commerce.Catalogue.ProductDescription;
 import io.siyu.commerce.CustomerTouch;
 import io.siyu.commerce.EcommerceEvents;
+import io.siyu.commerce.OrderBook;
 import io.siyu.customers.CustomersMerged;
 import io.siyu.customers.Touch;
 import io.siyu.customers.TouchType;
@@ -17,11 +19,12 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The work behind {@link io.siyu.commerce.OrderBook} and {@link io.siyu.commerce.Catalogue}. */
+/** The commerce module's {@link OrderBook} and {@link Catalogue}. */
 @Component
-public class CommerceFacade {
+class CommerceFacade implements OrderBook, Catalogue {
 
     private final OrderLedger ledger;
     private final JdbcTemplate jdbc;
@@ -35,6 +38,7 @@ public class CommerceFacade {
         this.clock = clock;
     }
 
+    @Override
     public List<Violation> check(Touch touch) {
         if (touch.type() != TouchType.TRACK || !EcommerceEvents.concernsCommerce(touch.event())) {
             return List.of();
@@ -42,6 +46,8 @@ public class CommerceFacade {
         return EcommerceProperties.check(touch.event(), touch.properties());
     }
 
+    @Override
+    @Transactional
     public void apply(List<CustomerTouch> touches) {
         var relevant = touches.stream()
                 .filter(t -> t.touch().type() == TouchType.TRACK
@@ -61,6 +67,7 @@ public class CommerceFacade {
         ledger.moveOrders(merged.absorbed(), merged.survivor());
     }
 
+    @Override
     public List<Violation> check(ProductDescription product) {
         var violations = new ArrayList<Violation>();
         if (product.productId() == null || product.productId().isBlank()) {
@@ -96,6 +103,8 @@ public class CommerceFacade {
         return violations;
     }
 
+    @Override
+    @Transactional
     public void upsert(List<ProductDescription> products) {
         var now = Timestamps.of(clock.instant());
         var sorted = products.stream()

@@ -1,15 +1,20 @@
 package io.siyu.commerce.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.siyu.commerce.Catalogue.ProductDescription;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.NotFoundException;
 import io.siyu.shared.Slice;
 import io.siyu.shared.Timestamps;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,46 +36,56 @@ class CommerceQueries {
     record OrderSummary(
             String orderId,
             long customerId,
+
+            @Schema(implementation = OrderState.Status.class)
             String status,
+
             String currency,
             BigDecimal total,
             BigDecimal refundedTotal,
-            String coupon,
-            Instant placedAt,
-            Instant completedAt,
-            Instant cancelledAt) {}
+            @Nullable String coupon,
+            @Nullable Instant placedAt,
+            @Nullable Instant completedAt,
+            @Nullable Instant cancelledAt) {}
 
     record OrderLine(
             int position,
-            String productId,
-            String sku,
-            String name,
-            String category,
-            String brand,
-            String variant,
-            BigDecimal price,
+            @Nullable String productId,
+            @Nullable String sku,
+            @Nullable String name,
+            @Nullable String category,
+            @Nullable String brand,
+            @Nullable String variant,
+            @Nullable BigDecimal price,
             int quantity) {}
 
-    record Refund(String messageId, BigDecimal amount, Instant refundedAt, JsonNode lines) {}
+    record Refund(
+            String messageId,
+            BigDecimal amount,
+            Instant refundedAt,
+            @Nullable JsonNode lines) {}
 
     record OrderDetail(
             String orderId,
             long customerId,
+
+            @Schema(implementation = OrderState.Status.class)
             String status,
+
             String currency,
             BigDecimal total,
-            BigDecimal subtotal,
-            BigDecimal revenue,
-            BigDecimal shipping,
-            BigDecimal tax,
-            BigDecimal discount,
+            @Nullable BigDecimal subtotal,
+            @Nullable BigDecimal revenue,
+            @Nullable BigDecimal shipping,
+            @Nullable BigDecimal tax,
+            @Nullable BigDecimal discount,
             BigDecimal refundedTotal,
-            String coupon,
-            String affiliation,
-            String checkoutId,
-            Instant placedAt,
-            Instant completedAt,
-            Instant cancelledAt,
+            @Nullable String coupon,
+            @Nullable String affiliation,
+            @Nullable String checkoutId,
+            @Nullable Instant placedAt,
+            @Nullable Instant completedAt,
+            @Nullable Instant cancelledAt,
             List<OrderLine> lines,
             List<Refund> refunds) {}
 
@@ -174,27 +189,20 @@ class CommerceQueries {
                 .orElseThrow(() -> new NotFoundException("order", orderId));
     }
 
+    /**
+     * A product as the operator API shows it: its description (the fields the catalogue feed writes, in their JSON
+     * names of the operator API), where it was learnt from and when it last changed.
+     */
     record Product(
-            String productId,
-            String sku,
-            String name,
-            String category,
-            String brand,
-            String variant,
-            BigDecimal price,
-            String currency,
-            Integer stock,
-            BigDecimal rating,
-            String imageUrl,
-            String url,
-            JsonNode attributes,
-            String source,
-            Instant updatedAt) {}
+            @JsonUnwrapped ProductDescription description,
+            @Nullable String source,
+            @Nullable Instant updatedAt) {}
 
     record ProductSales(long orders, long unitsSold, BigDecimal revenue) {}
 
     record ProductDetail(Product product, ProductSales sales) {}
 
+    @Schema(name = "ProductCategory")
     record Category(String name, long products) {}
 
     Slice<Product> products(String q, String category, String cursor, int limit) {
@@ -219,7 +227,8 @@ class CommerceQueries {
                         + " order by product_id limit :limit",
                 params,
                 (rs, n) -> product(rs));
-        return Slice.cut(rows, limit, product -> Cursor.encode(product.productId()));
+        return Slice.cut(
+                rows, limit, product -> Cursor.encode(product.description().productId()));
     }
 
     ProductDetail product(String productId) {
@@ -253,20 +262,23 @@ class CommerceQueries {
     private Product product(ResultSet rs) throws SQLException {
         var stock = rs.getInt("stock");
         var stockNull = rs.wasNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = json.readValue(rs.getString("attributes"), Map.class);
         return new Product(
-                rs.getString("product_id"),
-                rs.getString("sku"),
-                rs.getString("name"),
-                rs.getString("category"),
-                rs.getString("brand"),
-                rs.getString("variant"),
-                rs.getBigDecimal("price"),
-                rs.getString("currency"),
-                stockNull ? null : stock,
-                rs.getBigDecimal("rating"),
-                rs.getString("image_url"),
-                rs.getString("url"),
-                json.readTree(rs.getString("attributes")),
+                new ProductDescription(
+                        rs.getString("product_id"),
+                        rs.getString("sku"),
+                        rs.getString("name"),
+                        rs.getString("category"),
+                        rs.getString("brand"),
+                        rs.getString("variant"),
+                        rs.getBigDecimal("price"),
+                        rs.getString("currency"),
+                        stockNull ? null : stock,
+                        rs.getBigDecimal("rating"),
+                        rs.getString("image_url"),
+                        rs.getString("url"),
+                        attributes),
                 rs.getString("source"),
                 Timestamps.read(rs, "updated_at"));
     }

@@ -8,6 +8,7 @@ import io.siyu.shared.NotFoundException;
 import io.siyu.shared.PersonalData;
 import io.siyu.shared.Slice;
 import io.siyu.shared.Timestamps;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -263,21 +265,43 @@ class CustomerDirectory {
         return clear && sealed != null ? vault.open(type, sealed) : rs.getString("display_value");
     }
 
-    record Trait(String name, JsonNode value, Instant updatedAt) {}
+    record Trait(String name, JsonNode value, @Nullable Instant updatedAt) {}
 
-    record Identity(String type, String value, boolean personal, Instant firstSeenAt) {}
+    record Identity(
+            String type,
+            String value,
+            boolean personal,
+            @Nullable Instant firstSeenAt) {}
 
-    record EventCount(String name, long count, Instant firstAt, Instant lastAt) {}
+    record EventCount(
+            String name,
+            long count,
+            @Nullable Instant firstAt,
+            @Nullable Instant lastAt) {}
 
-    record MergeRecord(long survivorId, long absorbedId, Instant mergedAt, String linkedByType, long eventsMoved) {}
+    record MergeRecord(
+            long survivorId,
+            long absorbedId,
+            Instant mergedAt,
+            @Nullable String linkedByType,
+            long eventsMoved) {}
 
-    record ConflictRecord(Instant at, Long otherCustomerId, String identityType, String reason) {}
+    record ConflictRecord(
+            Instant at,
+            @Nullable Long otherCustomerId,
+            @Nullable String identityType,
+            String reason) {}
 
     /**
      * Where a customer stands on one category of consent: granted or not, since when, the message that decided it, and
      * the latest message that said so again.
      */
-    record Consent(String category, boolean granted, Instant since, String messageId, Instant confirmedAt) {}
+    record Consent(
+            String category,
+            boolean granted,
+            Instant since,
+            @Nullable String messageId,
+            Instant confirmedAt) {}
 
     /** One change of consent: from a message, or adopted from a profile merged into this one. */
     record ConsentChange(
@@ -285,26 +309,26 @@ class CustomerDirectory {
             boolean granted,
             Instant decidedAt,
             Instant recordedAt,
-            String messageId,
-            Long mergedFrom) {}
+            @Nullable String messageId,
+            @Nullable Long mergedFrom) {}
 
     record Facts(
-            Instant firstSeenAt,
-            Instant lastSeenAt,
+            @Nullable Instant firstSeenAt,
+            @Nullable Instant lastSeenAt,
             long eventCount,
             int orderCount,
             BigDecimal totalSpent,
-            BigDecimal averageOrderValue,
-            Instant firstOrderAt,
-            Instant lastOrderAt,
+            @Nullable BigDecimal averageOrderValue,
+            @Nullable Instant firstOrderAt,
+            @Nullable Instant lastOrderAt,
             List<EventCount> eventCounts) {}
 
     record Profile(
             long id,
             long requestedId,
-            String displayName,
+            @Nullable String displayName,
             Instant createdAt,
-            String channel,
+            @Nullable String channel,
             List<Identity> identities,
             List<Trait> traits,
             List<Consent> consents,
@@ -439,13 +463,16 @@ class CustomerDirectory {
 
     record TimelineEvent(
             long id,
+
+            @Schema(allowableValues = {"identify", "track", "page", "screen", "group", "alias"})
             String type,
-            String name,
+
+            @Nullable String name,
             Instant occurredAt,
-            Instant receivedAt,
-            String messageId,
-            JsonNode properties,
-            JsonNode context) {}
+            @Nullable Instant receivedAt,
+            @Nullable String messageId,
+            @Nullable JsonNode properties,
+            @Nullable JsonNode context) {}
 
     /**
      * Masks entirely the phone numbers and e-mail addresses given as {@code context.externalIds} of an event that has
@@ -500,8 +527,8 @@ class CustomerDirectory {
                     var sealed = rs.getBytes("sealed_values");
                     if (clear && sealed != null) {
                         var parts = new HashMap<String, JsonNode>();
-                        parts.put(TouchRecorder.PROPERTIES, properties);
-                        parts.put(TouchRecorder.CONTEXT, context);
+                        parts.put(TimelineRows.PROPERTIES, properties);
+                        parts.put(TimelineRows.CONTEXT, context);
                         vault.openPersonalValues(parts, sealed);
                     } else if (!clear && sealed == null) {
                         maskExternalIdentities(context);

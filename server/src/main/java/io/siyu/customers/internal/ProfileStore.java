@@ -2,6 +2,7 @@ package io.siyu.customers.internal;
 
 import static java.util.stream.Collectors.joining;
 
+import io.siyu.customers.OrderFacts;
 import io.siyu.shared.Timestamps;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +212,29 @@ class ProfileStore {
             var value = column.value().apply(state, now);
             return column.json() ? json.writeValueAsString(value) : value;
         });
+    }
+
+    /** Replaces the order facts of profiles with commerce's current figures, in id order (the order writers lock in). */
+    void updateOrderFacts(Collection<OrderFacts> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        var sorted = facts.stream()
+                .sorted(Comparator.comparingLong(f -> f.customerId().value()))
+                .toList();
+        jdbc.batchUpdate(
+                """
+                update customers.customer set order_count = ?, total_spent = ?, first_order_at = ?, last_order_at = ?
+                 where id = ?""",
+                sorted.stream()
+                        .map(f -> new Object[] {
+                            f.orderCount(),
+                            f.totalSpent(),
+                            Timestamps.of(f.firstOrderAt()),
+                            Timestamps.of(f.lastOrderAt()),
+                            f.customerId().value()
+                        })
+                        .toList());
     }
 
     record IdentityRow(

@@ -547,7 +547,7 @@ class CsvImport {
                 if (value.length() == 10) {
                     return LocalDate.parse(value).atStartOfDay(options.zone()).toInstant();
                 }
-                return SegmentMessages.parseInstant(value);
+                return MessageReader.parseInstant(value);
             } catch (DateTimeParseException e) {
                 throw new LineRejected(field + ": '" + value + "' is not a date"
                         + (options.dateFormat() == null

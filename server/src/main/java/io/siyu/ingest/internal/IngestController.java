@@ -60,14 +60,12 @@ class IngestController {
             Map.entry("g", "group"),
             Map.entry("a", "alias"));
 
-    private final SegmentMessages messages;
     private final Intake intake;
     private final WriteKeys writeKeys;
     private final IngestJson json;
     private final Clock clock;
 
-    IngestController(SegmentMessages messages, Intake intake, WriteKeys writeKeys, IngestJson json, Clock clock) {
-        this.messages = messages;
+    IngestController(Intake intake, WriteKeys writeKeys, IngestJson json, Clock clock) {
         this.intake = intake;
         this.writeKeys = writeKeys;
         this.json = json;
@@ -91,7 +89,7 @@ class IngestController {
         if (batch == null || !batch.isArray()) {
             return invalid(List.of(new Violation("batch", "required", "must be an array of messages")));
         }
-        var sentAt = messages.instant(body, "sentAt", new ArrayList<>());
+        var sentAt = MessageReader.instant(body, "sentAt", new ArrayList<>());
         var defaultContext = body.get("context") instanceof ObjectNode context ? context : null;
         var outcome = intake.take(
                 batch.valueStream().toList(),

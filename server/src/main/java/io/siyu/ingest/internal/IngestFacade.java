@@ -9,9 +9,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** The work behind {@link io.siyu.ingest.Ingestion}. */
+/** The ingest module's {@link Ingestion}: messages from inside Siyu take the HTTP API's way in. */
 @Component
-public class IngestFacade {
+class IngestFacade implements Ingestion {
 
     private final Intake intake;
     private final IngestPipeline pipeline;
@@ -23,6 +23,7 @@ public class IngestFacade {
         this.clock = clock;
     }
 
+    @Override
     public Ingestion.Report accept(List<? extends JsonNode> batch) {
         var receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var outcome = intake.take(batch, new Intake.Request("internal", null, null, receivedAt, null, null));
@@ -38,10 +39,12 @@ public class IngestFacade {
                 violations);
     }
 
+    @Override
     public int applyQueued() {
         return pipeline.drainAll();
     }
 
+    @Override
     public long queued() {
         return pipeline.queueDepth();
     }

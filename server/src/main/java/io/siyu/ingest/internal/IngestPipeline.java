@@ -4,15 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.siyu.commerce.CustomerTouch;
-import io.siyu.commerce.OrderBook;
-import io.siyu.customers.Profiles;
-import io.siyu.customers.Touch;
-import io.siyu.shared.Timestamps;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -24,13 +15,14 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies acknowledged messages to profiles and orders, in the order they were stored, a batch at a time.
+ * Applies acknowledged messages to profiles and orders, in the order they were stored, a batch at a time:
+ * {@link QueuedMessages} takes them off the queue and {@link BatchApplier} applies them; this class decides the
+ * transactions, the retries and when to run.
  *
  * <p>Each batch is taken off the queue and applied in one transaction: a crash before the commit leaves the messages
  * in the queue, a commit removes them and applies them together, so every acknowledged message is applied exactly
@@ -45,26 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IngestPipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
-    private static final long LOCK_KEY = 0x5379_7500_0001L;
 
-    /**
-     * Takes the head of the queue. The head is chosen once, as an array: written as {@code seq in (select ...)} the
-     * planner may, trusting statistics taken while the queue was empty, join the queue with that selection and run the
-     * selection again for every queued row, which with a backlog of hundreds of thousands stalled the pipeline for
-     * minutes.
-     */
-    static final String TAKE = """
-            delete from ingest.queue where seq = any(array(
-                select seq from ingest.queue order by seq limit ? for update skip locked))
-            returning seq, message_id, write_key_id, received_at, body""";
-
-    private final JdbcTemplate jdbc;
+    private final QueuedMessages queue;
+    private final BatchApplier applier;
     private final TransactionTemplate transactions;
-    private final SegmentMessages messages;
-    private final Profiles profiles;
-    private final OrderBook orders;
     private final IngestProperties properties;
-    private final Clock clock;
     private final Semaphore signal = new Semaphore(0);
     private final Counter applied;
     private final Counter deadLettered;
@@ -73,29 +50,21 @@ class IngestPipeline implements SmartLifecycle {
     private Thread worker;
 
     IngestPipeline(
-            JdbcTemplate jdbc,
+            QueuedMessages queue,
+            BatchApplier applier,
             PlatformTransactionManager transactionManager,
-            SegmentMessages messages,
-            Profiles profiles,
-            OrderBook orders,
             IngestProperties properties,
-            Clock clock,
             MeterRegistry meters) {
-        this.jdbc = jdbc;
+        this.queue = queue;
+        this.applier = applier;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.messages = messages;
-        this.profiles = profiles;
-        this.orders = orders;
         this.properties = properties;
-        this.clock = clock;
         this.applied = meters.counter("siyu.pipeline.messages.applied");
         this.deadLettered = meters.counter("siyu.pipeline.messages.dead_lettered");
         this.batchTimer = meters.timer("siyu.pipeline.batch");
         Gauge.builder("siyu.pipeline.queue.depth", this, IngestPipeline::queueDepth)
                 .register(meters);
     }
-
-    record QueuedMessage(long seq, String messageId, Long writeKeyId, Instant receivedAt, String body) {}
 
     /** Tells the pipeline that new messages are waiting. */
     void wakeUp() {
@@ -116,13 +85,7 @@ class IngestPipeline implements SmartLifecycle {
     }
 
     long queueDepth() {
-        try {
-            var depth =
-                    jdbc.queryForObject("select coalesce(max(seq) - min(seq) + 1, 0) from ingest.queue", Long.class);
-            return depth == null ? 0 : depth;
-        } catch (RuntimeException e) {
-            return -1;
-        }
+        return queue.depth();
     }
 
     private void loop() {
@@ -151,22 +114,18 @@ class IngestPipeline implements SmartLifecycle {
     }
 
     synchronized int drainOnce() {
-        var failed = new ArrayList<QueuedMessage>();
+        var failed = new ArrayList<QueuedMessages.QueuedMessage>();
         Integer count = batchTimer.record(() -> transactions.execute(status -> {
-            if (!Boolean.TRUE.equals(
-                    jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY))) {
+            if (!queue.lockPipeline()) {
                 return 0;
             }
-            relaxCommit();
-            // DELETE ... RETURNING hands rows back in the order it found them, not in queue order
-            var batch = jdbc.query(TAKE, IngestPipeline::queued, properties.batchSize()).stream()
-                    .sorted(java.util.Comparator.comparingLong(QueuedMessage::seq))
-                    .toList();
+            queue.relaxCommit();
+            var batch = queue.takeHead(properties.batchSize());
             if (batch.isEmpty()) {
                 return 0;
             }
             try {
-                apply(batch);
+                applier.apply(batch);
                 return batch.size();
             } catch (RuntimeException e) {
                 if (isTransient(e)) {
@@ -179,7 +138,7 @@ class IngestPipeline implements SmartLifecycle {
             }
         }));
         if (!failed.isEmpty()) {
-            retryInHalves(failed.stream().map(QueuedMessage::seq).toList());
+            retryInHalves(failed.stream().map(QueuedMessages.QueuedMessage::seq).toList());
             return failed.size();
         }
         applied.increment(count == null ? 0 : count);
@@ -198,9 +157,9 @@ class IngestPipeline implements SmartLifecycle {
         }
         try {
             transactions.executeWithoutResult(status -> {
-                relaxCommit();
-                var batch = take(seqs);
-                apply(batch);
+                queue.relaxCommit();
+                var batch = queue.take(seqs);
+                applier.apply(batch);
                 applied.increment(batch.size());
             });
         } catch (RuntimeException e) {
@@ -213,51 +172,12 @@ class IngestPipeline implements SmartLifecycle {
         }
     }
 
-    private List<QueuedMessage> take(List<Long> seqs) {
-        return jdbc
-                .query(
-                        connection -> {
-                            var statement = connection.prepareStatement("""
-                                    delete from ingest.queue where seq = any(?)
-                                    returning seq, message_id, write_key_id, received_at, body""");
-                            statement.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
-                            return statement;
-                        },
-                        IngestPipeline::queued)
-                .stream()
-                .sorted(java.util.Comparator.comparingLong(QueuedMessage::seq))
-                .toList();
-    }
-
-    /**
-     * Lets this transaction commit without waiting for its WAL to reach the disk. Safe here, and only here: the batch
-     * is taken off the queue in the same transaction that applies it, so if a crash loses the commit, the messages
-     * are back in the queue and are applied again; nothing acknowledged depends on it. Waiting would make every
-     * acknowledgement queue behind the pipeline's large WAL flushes.
-     */
-    private void relaxCommit() {
-        jdbc.execute("set local synchronous_commit = off");
-    }
-
-    private void apply(List<QueuedMessage> batch) {
-        var touches = new ArrayList<Touch>(batch.size());
-        for (var message : batch) {
-            touches.add(messages.touch(message.body()));
-        }
-        var customers = profiles.record(touches);
-        var customerTouches = new ArrayList<CustomerTouch>(touches.size());
-        for (int i = 0; i < touches.size(); i++) {
-            customerTouches.add(new CustomerTouch(customers.get(i), touches.get(i)));
-        }
-        orders.apply(customerTouches);
-    }
-
     private void applyAlone(long seq) {
         try {
             transactions.executeWithoutResult(status -> {
-                var batch = take(List.of(seq));
+                var batch = queue.take(List.of(seq));
                 if (!batch.isEmpty()) {
-                    apply(batch);
+                    applier.apply(batch);
                     applied.increment();
                 }
             });
@@ -266,11 +186,7 @@ class IngestPipeline implements SmartLifecycle {
                 throw e;
             }
             transactions.executeWithoutResult(status -> {
-                var moved = jdbc.update("""
-                        with failed as (delete from ingest.queue where seq = ? returning *)
-                        insert into ingest.dead_letter (seq, message_id, write_key_id, received_at, body, error, failed_at)
-                        select seq, message_id, write_key_id, received_at, body, ?, ? from failed""", seq, describe(e), Timestamps.of(clock.instant()));
-                if (moved > 0) {
+                if (queue.deadLetter(seq, describe(e))) {
                     deadLettered.increment();
                     log.error("message at queue position {} moved to ingest.dead_letter", seq, e);
                 }
@@ -288,17 +204,6 @@ class IngestPipeline implements SmartLifecycle {
                 || e instanceof RecoverableDataAccessException
                 || e instanceof CannotGetJdbcConnectionException
                 || e instanceof QueryTimeoutException;
-    }
-
-    private static QueuedMessage queued(ResultSet rs, int row) throws SQLException {
-        var writeKey = rs.getLong("write_key_id");
-        var writeKeyId = rs.wasNull() ? null : writeKey;
-        return new QueuedMessage(
-                rs.getLong("seq"),
-                rs.getString("message_id"),
-                writeKeyId,
-                Timestamps.read(rs, "received_at"),
-                rs.getString("body"));
     }
 
     private void pause() {

@@ -1,5 +1,6 @@
 package io.siyu.ingest.internal;
 
+import io.siyu.shared.StoredText;
 import io.siyu.shared.Violation;
 import java.math.BigDecimal;
 import java.util.List;
@@ -34,7 +35,7 @@ final class JsonSafety {
         if (node.isObject()) {
             for (var entry : node.properties()) {
                 var child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
-                if (!storable(entry.getKey())) {
+                if (!StoredText.storable(entry.getKey())) {
                     violations.add(new Violation(
                             path, "unicode", "has a property name with a NUL character or an unpaired surrogate"));
                     return;
@@ -46,7 +47,7 @@ final class JsonSafety {
                 walk(node.get(i), path + "[" + i + "]", depth + 1, violations);
             }
         } else if (node.isString()) {
-            if (!storable(node.asString())) {
+            if (!StoredText.storable(node.asString())) {
                 violations.add(new Violation(path, "unicode", "contains a NUL character or an unpaired surrogate"));
             }
         } else if (node.isNumber()) {
@@ -60,23 +61,5 @@ final class JsonSafety {
                         "is too large, too small or too long a number (at most 100 digits, |x| < 1.8e308)"));
             }
         }
-    }
-
-    static boolean storable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            var c = text.charAt(i);
-            if (c == '\u0000') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

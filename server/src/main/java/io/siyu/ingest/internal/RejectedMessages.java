@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.siyu.access.WriteKeys;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.Slice;
+import io.siyu.shared.StoredText;
 import io.siyu.shared.Timestamps;
 import io.siyu.shared.Violation;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,11 +65,11 @@ class RejectedMessages {
     record RejectedMessage(
             long id,
             Instant rejectedAt,
-            Long writeKeyId,
-            String writeKeyName,
+            @Nullable Long writeKeyId,
+            @Nullable String writeKeyName,
             String endpoint,
-            Integer index,
-            String messageId,
+            @Nullable Integer index,
+            @Nullable String messageId,
             String reason,
             JsonNode errors,
             String body,
@@ -90,7 +92,7 @@ class RejectedMessages {
                         source == null ? null : source.name(),
                         endpoint,
                         rejection.index(),
-                        storable(masking.messageId(rejection.messageId())),
+                        StoredText.clean(masking.messageId(rejection.messageId())),
                         rejection.reason(),
                         masking.errors(violations),
                         body.body(),
@@ -148,17 +150,5 @@ class RejectedMessages {
             log.info("purged {} rejected messages older than {}", deleted, properties.rejectedRetention());
         }
         return deleted;
-    }
-
-    /** Text PostgreSQL stores as given: no NUL characters, no unpaired surrogates. */
-    private static String storable(String text) {
-        if (text == null || JsonSafety.storable(text)) {
-            return text;
-        }
-        var clean = new StringBuilder(text.length());
-        text.codePoints()
-                .map(c -> c == 0 || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) ? '\uFFFD' : c)
-                .forEach(clean::appendCodePoint);
-        return clean.toString();
     }
 }

@@ -5,16 +5,9 @@ import io.siyu.customers.Profiles;
 import io.siyu.customers.Touch;
 import io.siyu.customers.TouchType;
 import io.siyu.shared.Violation;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,44 +15,25 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads messages of the Segment tracking specification (identify, track, page, screen, group, alias), checks them and
- * turns them into the normalised form the pipeline stores and applies.
- *
- * <p>Clock skew: a device's clock may be wrong, but its error is the same when it stamps an event and when it stamps
- * the batch's {@code sentAt}. So the event happened {@code sentAt - timestamp} before the batch was sent, which Siyu
- * measures on its own clock: {@code occurredAt = receivedAt - (sentAt - timestamp)}. Without {@code sentAt} the
- * timestamp is taken as given; without a timestamp, the time of receipt is used.
- *
- * <p>That correction cannot tell a wrong clock from a slow request: {@code receivedAt - sentAt} is the clock's error
- * plus the time the request took on its way, and that time differs from request to request. Applied to a correct
- * clock, it would move each event later by its request's transit time and so reverse the order of events a customer
- * sent in two requests. So only a difference beyond {@code siyu.ingest.clock-skew-tolerance} (30 s unless configured)
- * is taken for a wrong clock and corrected; within it the sender's timestamps stand exactly. The default is longer
- * than the request timeouts of the tracking libraries (10 to 20 s), so a correct clock's slow request is never
- * "corrected", and far shorter than the errors wrong clocks show in practice (a clock set by hand, a wrong time zone:
- * minutes to hours). The price: a clock wrong by less than the tolerance keeps its error.
+ * turns them into the normalised form the pipeline stores and applies: {@link MessageReader} reads a message's fields
+ * and when it happened, the modules that will apply it check what they need (identities and consent, e-commerce
+ * properties), and the stored form must fit {@link #MAX_MESSAGE_BYTES}.
  */
 @Component
 class SegmentMessages {
 
     static final int MAX_MESSAGE_BYTES = 32 * 1024;
-    static final int MAX_ID_LENGTH = 255;
-    static final int MAX_MESSAGE_ID_LENGTH = 100;
-    static final int MAX_NAME_LENGTH = 200;
-    /** Messages stamped further ahead of receipt than this are refused: a timestamp from the future is a bug. */
-    static final Duration MAX_FUTURE = Duration.ofDays(1);
-
-    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
     private final Profiles profiles;
     private final OrderBook orders;
     private final JsonMapper json;
-    private final Duration clockSkewTolerance;
+    private final MessageReader reader;
 
     SegmentMessages(Profiles profiles, OrderBook orders, JsonMapper json, IngestProperties properties) {
         this.profiles = profiles;
         this.orders = orders;
         this.json = json;
-        this.clockSkewTolerance = properties.clockSkewTolerance();
+        this.reader = new MessageReader(json, properties.clockSkewTolerance());
     }
 
     /** A message that passed every check, in stored form, with the touch it stands for. */
@@ -85,132 +59,44 @@ class SegmentMessages {
             return new Outcome.Invalid(null, violations);
         }
         JsonSafety.check(message, "", violations);
-        var messageId = text(message, "messageId", MAX_MESSAGE_ID_LENGTH, violations);
-        var typeName = endpointType != null ? endpointType : text(message, "type", 20, violations);
-        var type = TouchType.fromWire(typeName);
-        if (type.isEmpty()) {
-            violations.add(new Violation(
-                    "type",
-                    typeName == null ? "required" : "one-of",
-                    "must be one of identify, track, page, screen, group, alias"));
-        }
-        var userId = id(message, "userId", violations);
-        var anonymousId = id(message, "anonymousId", violations);
-        var traits = object(message, "traits", violations);
-        var properties = object(message, "properties", violations);
-        var context = object(message, "context", violations);
-        if (defaultContext != null) {
-            for (var entry : defaultContext.properties()) {
-                if (!context.has(entry.getKey())) {
-                    context.set(entry.getKey(), entry.getValue());
-                }
-            }
-        }
-        if (context.has("traits") && !context.get("traits").isObject()) {
-            violations.add(new Violation("context.traits", "type", "must be an object"));
-        }
-        object(message, "integrations", violations);
-        String event = null;
-        String previousId = null;
-        String groupId = null;
-        if (type.isPresent()) {
-            switch (type.get()) {
-                case TRACK -> {
-                    event = text(message, "event", MAX_NAME_LENGTH, violations);
-                    if (event == null || event.isBlank()) {
-                        violations.add(new Violation("event", "required", "a track needs the event's name"));
-                    }
-                }
-                case PAGE, SCREEN -> event = text(message, "name", MAX_NAME_LENGTH, violations);
-                case ALIAS -> {
-                    previousId = id(message, "previousId", violations);
-                    if (previousId == null) {
-                        violations.add(new Violation("previousId", "required", "an alias needs the previous id"));
-                    }
-                    if (userId == null) {
-                        violations.add(new Violation("userId", "required", "an alias needs the new user id"));
-                    }
-                }
-                case GROUP -> {
-                    groupId = id(message, "groupId", violations);
-                    if (groupId == null) {
-                        violations.add(new Violation("groupId", "required", "a group call needs the group's id"));
-                    }
-                }
-                case IDENTIFY -> {}
-            }
-            if (type.get() != TouchType.ALIAS && userId == null && anonymousId == null) {
-                violations.add(new Violation(
-                        "userId", "required", "a message needs a userId or an anonymousId to know whose it is"));
-            }
-        }
-        var timestamp = instant(message, "timestamp", violations);
-        var originalTimestamp = instant(message, "originalTimestamp", violations);
-        var ownSentAt = instant(message, "sentAt", violations);
-        var effectiveSentAt = ownSentAt != null ? ownSentAt : sentAt;
-        var occurredAt = occurredAt(
-                originalTimestamp != null ? originalTimestamp : timestamp,
-                effectiveSentAt,
-                receivedAt,
-                clockSkewTolerance);
-        if (occurredAt.isAfter(receivedAt.plus(MAX_FUTURE))) {
-            violations.add(new Violation(
-                    "timestamp", "not-future", "is more than a day ahead of the time the message was received"));
-        } else if (occurredAt.isBefore(EARLIEST)) {
-            violations.add(new Violation("timestamp", "not-before-1970", "is before 1970"));
-        }
+        var envelope = reader.envelope(message, endpointType, defaultContext, violations);
+        var fields = reader.typeFields(message, envelope, violations);
+        var occurredAt = reader.occurredAt(message, receivedAt, sentAt, violations);
         if (!violations.isEmpty()) {
-            return new Outcome.Invalid(messageId, violations);
+            return new Outcome.Invalid(envelope.messageId(), violations);
         }
-        var id = messageId != null && !messageId.isBlank() ? messageId : "siyu-" + UUID.randomUUID();
-        if (type.get() == TouchType.IDENTIFY || type.get() == TouchType.GROUP) {
-            // identify and group describe the person or the group; their traits live under "traits"
-        } else if (!traits.isEmpty()) {
-            // Segment's libraries put traits of other calls under context.traits; accept them in either place
-            if (!context.has("traits")) {
-                context.set("traits", traits);
-            }
-            traits = json.createObjectNode();
-        }
-        var touch = new Touch(
-                id,
-                type.get(),
-                event,
-                userId,
-                anonymousId,
-                previousId,
-                groupId,
-                traits,
-                properties,
-                context,
-                occurredAt,
-                receivedAt);
-        profiles.check(touch).forEach(violations::add);
-        orders.check(touch).forEach(violations::add);
+        var touch = reader.touch(envelope, fields, occurredAt, receivedAt);
+        violations.addAll(profiles.check(touch));
+        violations.addAll(orders.check(touch));
         if (!violations.isEmpty()) {
-            return new Outcome.Invalid(messageId, violations);
+            return new Outcome.Invalid(envelope.messageId(), violations);
         }
-        var body = json.createObjectNode();
-        body.put("type", type.get().wireName());
-        body.put("messageId", id);
-        body.put("userId", userId);
-        body.put("anonymousId", anonymousId);
-        body.put("previousId", previousId);
-        body.put("groupId", groupId);
-        body.put("event", event);
-        body.set("traits", traits);
-        body.set("properties", properties);
-        body.set("context", context);
-        body.put("timestamp", occurredAt.toString());
-        body.put("receivedAt", receivedAt.toString());
-        var text = json.writeValueAsString(body);
-        if (text.length() > MAX_MESSAGE_BYTES) {
+        var body = body(touch);
+        if (body.length() > MAX_MESSAGE_BYTES) {
             return new Outcome.Invalid(
-                    messageId,
+                    envelope.messageId(),
                     List.of(new Violation(
                             "", "max-size", "a message may have at most " + MAX_MESSAGE_BYTES / 1024 + " KB")));
         }
-        return new Outcome.Valid(new Normalized(id, text, touch));
+        return new Outcome.Valid(new Normalized(touch.messageId(), body, touch));
+    }
+
+    /** The stored form of a touch: a Segment message with its corrected time as {@code timestamp}. */
+    String body(Touch touch) {
+        var body = json.createObjectNode();
+        body.put("type", touch.type().wireName());
+        body.put("messageId", touch.messageId());
+        body.put("userId", touch.userId());
+        body.put("anonymousId", touch.anonymousId());
+        body.put("previousId", touch.previousId());
+        body.put("groupId", touch.groupId());
+        body.put("event", touch.event());
+        body.set("traits", touch.traits());
+        body.set("properties", touch.properties());
+        body.set("context", touch.context());
+        body.put("timestamp", touch.occurredAt().toString());
+        body.put("receivedAt", touch.receivedAt().toString());
+        return json.writeValueAsString(body);
     }
 
     /** The touch a stored message stands for. */
@@ -231,105 +117,8 @@ class SegmentMessages {
                 Instant.parse(node.get("receivedAt").asString()));
     }
 
-    /** When a message happened by Siyu's clock; see the class comment for the correction of clock skew. */
-    static Instant occurredAt(Instant stamped, Instant sentAt, Instant receivedAt, Duration tolerance) {
-        if (stamped == null) {
-            return receivedAt;
-        }
-        if (sentAt == null || Duration.between(sentAt, receivedAt).abs().compareTo(tolerance) <= 0) {
-            return stamped;
-        }
-        try {
-            return receivedAt.minus(Duration.between(stamped, sentAt));
-        } catch (java.time.DateTimeException | ArithmeticException beyondTime) {
-            // stamps millions of years apart: the result is out of range, and the range checks refuse it
-            return stamped.isBefore(sentAt) ? Instant.MIN : Instant.MAX;
-        }
-    }
-
-    static Instant parseInstant(String text) {
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeParseException offsetMissing) {
-            // a date-time without an offset is taken as UTC
-            return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                    .toInstant(ZoneOffset.UTC);
-        }
-    }
-
-    Instant instant(JsonNode message, String field, List<Violation> violations) {
-        var node = message.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            violations.add(new Violation(field, "iso-8601", "must be an ISO-8601 date-time string"));
-            return null;
-        }
-        try {
-            return parseInstant(node.asString().strip());
-        } catch (DateTimeParseException e) {
-            violations.add(
-                    new Violation(field, "iso-8601", "must be an ISO-8601 date-time such as 2024-05-01T08:30:00Z"));
-            return null;
-        }
-    }
-
     private static String nullable(JsonNode node, String field) {
         var value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
-    }
-
-    private static String text(JsonNode message, String field, int max, List<Violation> violations) {
-        var node = message.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            violations.add(new Violation(field, "type", "must be a string"));
-            return null;
-        }
-        var value = node.asString();
-        if (value.length() > max) {
-            violations.add(new Violation(field, "max-length", "must have at most " + max + " characters"));
-            return null;
-        }
-        return value;
-    }
-
-    /** An id may be sent as a string or an integer (many shops' user ids are numbers); it is kept as a string. */
-    private static String id(JsonNode message, String field, List<Violation> violations) {
-        var node = message.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString() && !node.isIntegralNumber()) {
-            violations.add(new Violation(field, "type", "must be a string or an integer"));
-            return null;
-        }
-        var value = node.isString()
-                ? node.asString().strip()
-                : node.bigIntegerValue().toString();
-        if (value.isEmpty()) {
-            return null;
-        }
-        if (value.length() > MAX_ID_LENGTH) {
-            violations.add(new Violation(field, "max-length", "must have at most " + MAX_ID_LENGTH + " characters"));
-            return null;
-        }
-        return value;
-    }
-
-    private ObjectNode object(JsonNode message, String field, List<Violation> violations) {
-        var node = message.get(field);
-        if (node == null || node.isNull()) {
-            return json.createObjectNode();
-        }
-        if (!node.isObject()) {
-            violations.add(new Violation(field, "type", "must be an object"));
-            return json.createObjectNode();
-        }
-        return ((ObjectNode) node).deepCopy();
     }
 }

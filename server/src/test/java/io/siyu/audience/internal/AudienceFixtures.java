@@ -7,8 +7,6 @@ import io.siyu.TestCredentials;
 import io.siyu.audience.internal.index.CurrentIndex;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.Profiles;
-import io.siyu.customers.Touch;
-import io.siyu.customers.TouchType;
 import io.siyu.ingest.Ingestion;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,23 +85,6 @@ public final class AudienceFixtures {
         message.put("type", "track").put("userId", userId).put("event", event).put("timestamp", at.toString());
         message.putObject("properties");
         return message;
-    }
-
-    /** A track as ingestion hands it to the customers module, for recording without the pipeline. */
-    public static Touch touch(String messageId, String userId, String event, Instant occurredAt, Instant receivedAt) {
-        return new Touch(
-                messageId,
-                TouchType.TRACK,
-                event,
-                userId,
-                null,
-                null,
-                null,
-                HttpFixtures.JSON.createObjectNode(),
-                HttpFixtures.JSON.createObjectNode(),
-                HttpFixtures.JSON.createObjectNode(),
-                occurredAt,
-                receivedAt);
     }
 
     /** Noon of a day in the brand's zone, plus some minutes. */

@@ -2,47 +2,34 @@ package io.siyu.commerce.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
-import io.siyu.TestCredentials;
-import io.siyu.ingest.Ingestion;
+import io.siyu.SiyuUnderTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @SiyuIntegrationTest
 class OrderTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
-
-    HttpFixtures shop() {
-        return HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
-    }
-
-    HttpFixtures admin() {
-        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
-    }
+    SiyuUnderTest siyu;
 
     void send(String... messages) {
-        var response = shop().post("/v1/batch", "{\"batch\":[" + String.join(",", messages) + "]}");
+        var response = siyu.shop().post("/v1/batch", "{\"batch\":[" + String.join(",", messages) + "]}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("rejected").asInt()).as(response.body()).isZero();
-        ingestion.applyQueued();
+        siyu.applyQueued();
     }
 
     JsonNode facts(String user) {
-        var id = admin().get("/api/v1/customers?identity=user_id:" + user)
+        var id = siyu.admin()
+                .get("/api/v1/customers?identity=user_id:" + user)
                 .json()
                 .get("items")
                 .get(0)
                 .get("id");
-        return admin().get("/api/v1/customers/" + id.asLong()).json().get("facts");
+        return siyu.admin().get("/api/v1/customers/" + id.asLong()).json().get("facts");
     }
 
     static String order(String user, String event, String orderId, String at, String extra) {
@@ -50,22 +37,43 @@ class OrderTests {
                 {"type":"track","userId":"%s","event":"%s","timestamp":"%s","properties":{"order_id":"%s"%s}}""".formatted(user, event, at, orderId, extra);
     }
 
-    @Test
-    void aCompletedOrderKeepsItsLinesAndFeedsTheProfilesFacts() {
+    /** A customer's completed order of two serums; answers the customer's user id and the order's id. */
+    private record Bought(String user, String orderId) {}
+
+    private Bought completedOrderOfTwoSerums() {
         var user = "buyer-" + UUID.randomUUID();
         var orderId = "o-" + UUID.randomUUID();
         send(order(user, "Order Completed", orderId, "2025-06-18T12:00:00Z", """
                 ,"total":"268.00","currency":"CNY","coupon":"618",
                 "products":[{"product_id":"p-serum","name":"Serum","category":"Skincare","price":134,"quantity":2}]"""));
+        return new Bought(user, orderId);
+    }
 
-        var detail = admin().get("/api/v1/orders/" + orderId).json();
+    @Test
+    void aCompletedOrderKeepsItsStatusTotalAndLines() {
+        var bought = completedOrderOfTwoSerums();
+
+        var detail = siyu.admin().get("/api/v1/orders/" + bought.orderId()).json();
         assertThat(detail.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(detail.get("total").decimalValue()).isEqualByComparingTo("268");
         assertThat(detail.get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
-        var facts = facts(user);
+    }
+
+    @Test
+    void aCompletedOrderFeedsTheProfilesFacts() {
+        var bought = completedOrderOfTwoSerums();
+
+        var facts = facts(bought.user());
         assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
         assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("268");
-        assertThat(admin().get("/api/v1/products/p-serum")
+    }
+
+    @Test
+    void theProductsOfAnOrderJoinTheCatalogue() {
+        completedOrderOfTwoSerums();
+
+        assertThat(siyu.admin()
+                        .get("/api/v1/products/p-serum")
                         .json()
                         .get("product")
                         .get("category")
@@ -73,25 +81,40 @@ class OrderTests {
                 .isEqualTo("Skincare");
     }
 
-    @Test
-    void aRefundArrivingBeforeItsOrderIsStillCountedOnce() {
+    /**
+     * A refund arrives before the completion of its order, and the same completion arrives again under a new message
+     * id; answers the user and the order.
+     */
+    private Bought refundBeforeItsOrder() {
         var user = "late-" + UUID.randomUUID();
         var orderId = "o-" + UUID.randomUUID();
         send(order(user, "Order Refunded", orderId, "2025-07-03T10:00:00Z", ",\"total\":40"));
         send(order(user, "Order Completed", orderId, "2025-07-01T10:00:00Z", ",\"total\":100"));
         // the same completion sent again under a new message id changes nothing
         send(order(user, "Order Completed", orderId, "2025-07-01T10:00:00Z", ",\"total\":100"));
+        return new Bought(user, orderId);
+    }
 
-        var detail = admin().get("/api/v1/orders/" + orderId).json();
+    @Test
+    void aRefundArrivingBeforeItsOrderIsKeptWithTheOrder() {
+        var bought = refundBeforeItsOrder();
+
+        var detail = siyu.admin().get("/api/v1/orders/" + bought.orderId()).json();
         assertThat(detail.get("refundedTotal").decimalValue()).isEqualByComparingTo("40");
         assertThat(detail.get("placedAt").asString()).isEqualTo("2025-07-01T10:00:00Z");
-        var facts = facts(user);
+    }
+
+    @Test
+    void aRefundArrivingBeforeItsOrderIsStillCountedOnce() {
+        var bought = refundBeforeItsOrder();
+
+        var facts = facts(bought.user());
         assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
         assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("60");
     }
 
-    @Test
-    void aCancelledOrderLeavesTheFacts() {
+    /** A customer completes two orders and cancels the second; answers the user and the cancelled order. */
+    private Bought completedTwoCancelledOne() {
         var user = "cancel-" + UUID.randomUUID();
         var kept = "o-" + UUID.randomUUID();
         var cancelled = "o-" + UUID.randomUUID();
@@ -99,19 +122,32 @@ class OrderTests {
                 order(user, "Order Completed", kept, "2025-08-01T10:00:00Z", ",\"total\":50"),
                 order(user, "Order Completed", cancelled, "2025-08-02T10:00:00Z", ",\"total\":70"),
                 order(user, "Order Cancelled", cancelled, "2025-08-02T10:30:00Z", ""));
+        return new Bought(user, cancelled);
+    }
 
-        assertThat(admin().get("/api/v1/orders/" + cancelled)
+    @Test
+    void aCancellationCancelsACompletedOrder() {
+        var bought = completedTwoCancelledOne();
+
+        assertThat(siyu.admin()
+                        .get("/api/v1/orders/" + bought.orderId())
                         .json()
                         .get("status")
                         .asString())
                 .isEqualTo("CANCELLED");
-        var facts = facts(user);
+    }
+
+    @Test
+    void aCancelledOrderLeavesTheFacts() {
+        var bought = completedTwoCancelledOne();
+
+        var facts = facts(bought.user());
         assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
         assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("50");
     }
 
-    @Test
-    void ordersFollowTheirCustomerIntoAMerge() {
+    /** A visitor orders, the account is known apart, and then the visitor signs in; answers the user and the order. */
+    private Bought visitorWhoOrderedSignsIn() {
         var user = "merge-" + UUID.randomUUID();
         var device = UUID.randomUUID().toString();
         var orderId = "o-" + UUID.randomUUID();
@@ -122,20 +158,34 @@ class OrderTests {
                 {"type":"identify","userId":"%s","traits":{"name":"Guest"}}""".formatted(user));
         send("""
                 {"type":"identify","userId":"%s","anonymousId":"%s"}""".formatted(user, device));
+        return new Bought(user, orderId);
+    }
 
-        var facts = facts(user);
+    @Test
+    void theFactsOfOrdersFollowTheirCustomerIntoAMerge() {
+        var bought = visitorWhoOrderedSignsIn();
+
+        var facts = facts(bought.user());
         assertThat(facts.get("orderCount").asInt()).isEqualTo(1);
         assertThat(facts.get("totalSpent").decimalValue()).isEqualByComparingTo("99");
-        var customer = admin().get("/api/v1/customers?identity=user_id:" + user)
+    }
+
+    @Test
+    void ordersFollowTheirCustomerIntoAMerge() {
+        var bought = visitorWhoOrderedSignsIn();
+
+        var customer = siyu.admin()
+                .get("/api/v1/customers?identity=user_id:" + bought.user())
                 .json()
                 .get("items")
                 .get(0)
                 .get("id");
-        assertThat(admin().get("/api/v1/customers/" + customer.asLong() + "/orders")
+        assertThat(siyu.admin()
+                        .get("/api/v1/customers/" + customer.asLong() + "/orders")
                         .json()
                         .get("items")
                         .findValuesAsString("orderId"))
-                .containsExactly(orderId);
+                .containsExactly(bought.orderId());
     }
 
     @Test
@@ -152,14 +202,16 @@ class OrderTests {
                                 ",\"total\":\"19.99\"")
                         .replace("{\"type\"", "{\"messageId\":\"" + user + "-" + i + "\",\"type\"");
                 // every order is sent twice at once, as a client retrying after a timeout would
-                calls.add(threads.submit(() -> shop().post("/v1/track", body).status()));
-                calls.add(threads.submit(() -> shop().post("/v1/track", body).status()));
+                calls.add(
+                        threads.submit(() -> siyu.shop().post("/v1/track", body).status()));
+                calls.add(
+                        threads.submit(() -> siyu.shop().post("/v1/track", body).status()));
             }
             for (var call : calls) {
                 assertThat(call.get()).isEqualTo(200);
             }
         }
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         var facts = facts(user);
         assertThat(facts.get("orderCount").asInt()).isEqualTo(200);
@@ -168,7 +220,7 @@ class OrderTests {
 
     @Test
     void negativeAmountsAndMissingOrderIdsAreRefusedAtTheDoor() {
-        var response = shop().post("/v1/batch", """
+        var response = siyu.shop().post("/v1/batch", """
                 {"batch":[{"type":"track","userId":"u","event":"Order Completed","properties":{"total":-5}},
                           {"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","currency":"XYZ"}}]}""");
 
@@ -179,15 +231,13 @@ class OrderTests {
     }
 
     @Test
-    void productAddressesMustBeWebAddresses() {
+    void theCatalogueFeedRefusesAddressesThatAreNotWebAddresses() {
         var id = "url-" + UUID.randomUUID();
-        var refused = shop().post("/ingest/v1/products", """
+        var refused = siyu.shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","url":"javascript:alert(document.cookie)",
                   "image_url":"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=",
                   "attributes":{"manual_url":"vbscript:msgbox(1)","colour":"javascript:is fine as a colour"}},
                  {"product_id":"%s-2","url":"//shop.example.com/no-scheme","image_url":"https:///no-host"}]}""".formatted(id, id));
-        var replaced = admin().put("/api/v1/products/" + id, """
-                {"name":"Tea","url":"JavaScript:alert(1)"}""");
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field"))
@@ -199,10 +249,22 @@ class OrderTests {
                         "products[1].image_url");
         assertThat(refused.json().get("errors").findValuesAsString("rule"))
                 .containsExactlyInAnyOrder("url-scheme", "url-scheme", "url-scheme", "url-scheme", "url");
+    }
+
+    @Test
+    void replacingAProductRefusesAnAddressThatIsNotAWebAddress() {
+        var id = "url-" + UUID.randomUUID();
+        var replaced = siyu.admin().put("/api/v1/products/" + id, """
+                {"name":"Tea","url":"JavaScript:alert(1)"}""");
+
         assertThat(replaced.status()).isEqualTo(400);
         assertThat(replaced.json().get("errors").findValuesAsString("rule")).containsExactly("url-scheme");
+    }
 
-        var accepted = shop().post("/ingest/v1/products", """
+    @Test
+    void theCatalogueFeedTakesHttpAndHttpsAddresses() {
+        var id = "url-" + UUID.randomUUID();
+        var accepted = siyu.shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","url":"https://shop.example.com/p/1",
                   "image_url":"http://cdn.example.com/p/1.jpg","attributes":{"manual_url":"https://example.com/m.pdf"}}]}""".formatted(id));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
@@ -215,7 +277,7 @@ class OrderTests {
                 {"type":"track","anonymousId":"%s","event":"Product Viewed","properties":{"product_id":"%s",
                  "url":"javascript:alert(1)","image_url":"https://cdn.example.com/%s.jpg"}}""".formatted(UUID.randomUUID(), id, id));
 
-        var product = admin().get("/api/v1/products/" + id).json().get("product");
+        var product = siyu.admin().get("/api/v1/products/" + id).json().get("product");
         assertThat(product.has("url")).isFalse();
         assertThat(product.get("imageUrl").asString()).isEqualTo("https://cdn.example.com/" + id + ".jpg");
     }
@@ -223,17 +285,21 @@ class OrderTests {
     @Test
     void theShopsCatalogueFeedIsAllOrNothing() {
         var id = "cat-" + UUID.randomUUID();
-        var refused = shop().post("/ingest/v1/products", """
+        var refused = siyu.shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","name":"Mask","price":29.9},{"product_id":"","price":-1}]}""".formatted(id));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field"))
                 .contains("products[1].product_id", "products[1].price");
-        assertThat(admin().get("/api/v1/products/" + id).status()).isEqualTo(404);
+        assertThat(siyu.admin().get("/api/v1/products/" + id).status()).isEqualTo(404);
+    }
 
-        var accepted = shop().post("/ingest/v1/products", """
+    @Test
+    void aProductFromTheShopsCatalogueFeedIsKeptAsTheCataloguesOwn() {
+        var id = "cat-" + UUID.randomUUID();
+        var accepted = siyu.shop().post("/ingest/v1/products", """
                 {"products":[{"product_id":"%s","name":"Mask","category":"Skincare","price":29.9,"stock":12}]}""".formatted(id));
         assertThat(accepted.status()).isEqualTo(200);
-        var product = admin().get("/api/v1/products/" + id).json().get("product");
+        var product = siyu.admin().get("/api/v1/products/" + id).json().get("product");
         assertThat(product.get("source").asString()).isEqualTo("catalogue");
         assertThat(product.get("stock").asInt()).isEqualTo(12);
     }

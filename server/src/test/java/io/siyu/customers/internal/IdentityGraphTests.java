@@ -1,27 +1,19 @@
 package io.siyu.customers.internal;
 
+import static io.siyu.customers.internal.IdentityFixtures.graph;
+import static io.siyu.customers.internal.IdentityFixtures.id;
+import static io.siyu.customers.internal.IdentityFixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class IdentityGraphTests {
 
     static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
-
-    final AtomicLong ids = new AtomicLong(1000);
-
-    static IdentityGraph.Identifier id(String type, String value) {
-        return new IdentityGraph.Identifier(new IdentityKey(type, value), new IdentityGraph.StoredKey(type, value));
-    }
-
-    IdentityGraph graph(Map<IdentityGraph.StoredKey, Long> owners, Map<Long, Map<String, String>> limited) {
-        return new IdentityGraph(owners, limited, ids::incrementAndGet);
-    }
 
     @Test
     void unknownIdentifiersCreateOneProfileAndAttachToIt() {
@@ -51,35 +43,69 @@ class IdentityGraphTests {
         assertThat(graph.find(800L)).isEqualTo(500L);
     }
 
-    @Test
-    void twoAccountsOnOneDeviceStayTwoPeople() {
-        var graph = graph(
+    /** A second account signs in on a device the first account's profile holds. */
+    static IdentityGraph sharedDevice() {
+        return graph(
                 Map.of(key("user_id", "u1"), 500L, key("anonymous_id", "shared"), 500L),
                 Map.of(500L, Map.of("user_id", "u1")));
+    }
+
+    @Test
+    void twoAccountsOnOneDeviceStayTwoPeople() {
+        var graph = sharedDevice();
 
         var customer = graph.resolve("m1", List.of(id("user_id", "u2"), id("anonymous_id", "shared")), NOW);
 
         assertThat(customer).isNotEqualTo(500L);
         assertThat(graph.created()).containsExactly(customer);
         assertThat(graph.merges()).isEmpty();
+    }
+
+    @Test
+    void theSecondAccountOnADeviceRecordsTheRefusedLinkOnItsProfile() {
+        var graph = sharedDevice();
+
+        var customer = graph.resolve("m1", List.of(id("user_id", "u2"), id("anonymous_id", "shared")), NOW);
+
         assertThat(graph.conflicts()).singleElement().satisfies(c -> {
             assertThat(c.identityType()).isEqualTo("user_id");
             assertThat(c.customerId()).isEqualTo(customer);
             assertThat(c.otherCustomerId()).isEqualTo(500L);
         });
+    }
+
+    @Test
+    void aSharedDeviceStaysWithTheProfileThatHadItFirst() {
+        var graph = sharedDevice();
+
+        graph.resolve("m1", List.of(id("user_id", "u2"), id("anonymous_id", "shared")), NOW);
+
         assertThat(graph.links()).extracting(l -> l.key().type()).containsExactly("user_id");
+    }
+
+    /** A message names one account's user id and a phone that another account's profile holds. */
+    static IdentityGraph phoneOfAnotherAccount() {
+        return graph(
+                Map.of(key("user_id", "u1"), 500L, key("phone", "+8613800000000"), 600L),
+                Map.of(500L, Map.of("user_id", "u1"), 600L, Map.of("user_id", "u9")));
     }
 
     @Test
     void twoProfilesWithDifferentUserIdsNeverMergeThroughAPhone() {
-        var graph = graph(
-                Map.of(key("user_id", "u1"), 500L, key("phone", "+8613800000000"), 600L),
-                Map.of(500L, Map.of("user_id", "u1"), 600L, Map.of("user_id", "u9")));
+        var graph = phoneOfAnotherAccount();
 
         var customer = graph.resolve("m1", List.of(id("user_id", "u1"), id("phone", "+8613800000000")), NOW);
 
         assertThat(customer).isEqualTo(500L);
         assertThat(graph.merges()).isEmpty();
+    }
+
+    @Test
+    void aMergeThatWouldGiveOneProfileTwoUserIdsIsRecordedAsAConflict() {
+        var graph = phoneOfAnotherAccount();
+
+        graph.resolve("m1", List.of(id("user_id", "u1"), id("phone", "+8613800000000")), NOW);
+
         assertThat(graph.conflicts()).hasSize(1);
     }
 
@@ -113,9 +139,5 @@ class IdentityGraphTests {
         assertThat(customer).isEqualTo(100_000L);
         assertThat(graph.merges()).isEmpty();
         assertThat(graph.find(100_000L)).isEqualTo(100_000L);
-    }
-
-    static IdentityGraph.StoredKey key(String type, String value) {
-        return new IdentityGraph.StoredKey(type, value);
     }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
-import io.siyu.TestCredentials;
+import io.siyu.SiyuUnderTest;
 import io.siyu.access.Role;
-import io.siyu.ingest.Ingestion;
 import io.siyu.shared.PersonalData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -32,11 +30,8 @@ class PersonalDataMaskingTests {
 
     static final List<Role> WITHOUT_PERSONAL_DATA = List.of(Role.MARKETER, Role.ANALYST, Role.COMMUNITY_MANAGER);
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
+    SiyuUnderTest siyu;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -47,17 +42,14 @@ class PersonalDataMaskingTests {
 
     final PersonalData personalData = new PersonalData("CN");
 
-    HttpFixtures admin() {
-        return HttpFixtures.token(port, TestCredentials.API_TOKEN);
-    }
-
     HttpFixtures as(Role role) {
-        var secret = admin().post("/api/v1/api-tokens", """
+        var secret = siyu.admin()
+                .post("/api/v1/api-tokens", """
                         {"name":"pd-%s","role":"%s"}""".formatted(UUID.randomUUID(), role))
                 .json()
                 .get("secret")
                 .asString();
-        return HttpFixtures.token(port, secret);
+        return siyu.token(secret);
     }
 
     /** A mobile number nobody else in the suite uses. */
@@ -151,7 +143,7 @@ class PersonalDataMaskingTests {
         }
         var orderId = "O-" + id;
         var productId = "P-" + id;
-        var shop = HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+        var shop = siyu.shop();
         var identify = shop.post("/v1/identify", """
                 {"userId":"%s","anonymousId":"%s","traits":{"name":"%s","email":"%s","phone":"+86 %s",
                  "contact_phone":"%s","emailAddress":"%s","mobile_number":%s,"notes":"call %s after six",
@@ -207,8 +199,9 @@ class PersonalDataMaskingTests {
                   "properties":{"mobile":"%s","contact":"%s","note":"call %s after six"}}]}""".formatted(
                 user, values.get("contact_phone"), values.get("emailAddress"), spaced(values.get("in a note"))));
         assertThat(rejected.json().get("rejected").asInt()).as(rejected.body()).isEqualTo(1);
-        ingestion.applyQueued();
-        var customer = admin().get("/api/v1/customers?identity=user_id:" + user)
+        siyu.applyQueued();
+        var customer = siyu.admin()
+                .get("/api/v1/customers?identity=user_id:" + user)
                 .json()
                 .get("items")
                 .get(0)
@@ -220,7 +213,7 @@ class PersonalDataMaskingTests {
     @Test
     void rolesWithoutTheRightSeeNoPhoneOrEmailInClearInAnyAnswer() {
         var seeded = seed();
-        var admin = admin();
+        var admin = siyu.admin();
         admin.awaitAudienceIndex();
         var segment = admin.post("/api/v1/segments", """
                 {"name":"pd %s","definition":{"version":1,"condition":
@@ -257,19 +250,18 @@ class PersonalDataMaskingTests {
         }
     }
 
+    /** An administrator's and a customer service agent's access, both with the right to see personal data. */
+    List<HttpFixtures> withTheRight() {
+        return List.of(siyu.admin(), as(Role.CUSTOMER_SERVICE));
+    }
+
     @Test
-    void rolesWithTheRightReadEveryValueInClearWhereItWasSent() {
+    void rolesWithTheRightReadEveryValueInClearOnTheProfile() {
         var seeded = seed();
         var values = seeded.values();
-        var customerService = as(Role.CUSTOMER_SERVICE);
 
-        for (var caller : List.of(admin(), customerService)) {
-            var profile = caller.get("/api/v1/customers/" + seeded.customerId()).body();
-            var timeline = caller.get("/api/v1/customers/" + seeded.customerId() + "/events")
-                    .body();
-            var order = caller.get("/api/v1/orders/" + seeded.orderId()).body();
-
-            assertThat(profile)
+        for (var caller : withTheRight()) {
+            assertThat(caller.get("/api/v1/customers/" + seeded.customerId()).body())
                     .contains(
                             values.get("identity email"),
                             "+86" + values.get("identity phone"),
@@ -291,7 +283,17 @@ class PersonalDataMaskingTests {
                             "+86" + values.get("external dotted phone").replace(".", ""),
                             values.get("email in Chinese"),
                             values.get("external email in Chinese"));
-            assertThat(timeline)
+        }
+    }
+
+    @Test
+    void rolesWithTheRightReadEveryValueInClearOnTheTimelineWhereItWasSent() {
+        var seeded = seed();
+        var values = seeded.values();
+
+        for (var caller : withTheRight()) {
+            assertThat(caller.get("/api/v1/customers/" + seeded.customerId() + "/events")
+                            .body())
                     .contains(
                             values.get("shipping phone"),
                             values.get("shipping email"),
@@ -307,7 +309,16 @@ class PersonalDataMaskingTests {
                             "\"phone\":\"" + values.get("context phone"),
                             "\"id\":\"" + values.get("external dotted phone"),
                             "\"id\":\"" + values.get("external email in Chinese"));
-            assertThat(order).contains(values.get("affiliation"));
+        }
+    }
+
+    @Test
+    void rolesWithTheRightReadAnOrdersValuesInClear() {
+        var seeded = seed();
+        var values = seeded.values();
+
+        for (var caller : withTheRight()) {
+            assertThat(caller.get("/api/v1/orders/" + seeded.orderId()).body()).contains(values.get("affiliation"));
         }
     }
 
@@ -358,7 +369,7 @@ class PersonalDataMaskingTests {
     }
 
     @Test
-    void theTimelineKeepsPhonesAndEmailsOnlySealedAtRest() {
+    void theTimelineKeepsNoPhoneOrEmailInClearAtRest() {
         var seeded = seed();
 
         var stored = jdbc.queryForList(
@@ -366,24 +377,31 @@ class PersonalDataMaskingTests {
                         + " where customer_id = ?",
                 String.class,
                 seeded.customerId());
+
+        assertThat(String.join("\n", stored))
+                .doesNotContain(seeded.clear().toArray(String[]::new))
+                .contains("****");
+    }
+
+    @Test
+    void theTimelineSealsThePhonesAndEmailsOfEveryEventThatHasThem() {
+        var seeded = seed();
+
         var sealed = jdbc.queryForObject(
                 "select count(*) from customers.event where customer_id = ? and sealed_values is not null",
                 Long.class,
                 seeded.customerId());
 
-        assertThat(String.join("\n", stored))
-                .doesNotContain(seeded.clear().toArray(String[]::new))
-                .contains("****");
         assertThat(sealed).isEqualTo(3);
     }
 
-    @Test
-    void lookingCustomersUpByPhoneOrEmailWholeOrInPartNeedsTheRight() {
-        var seeded = seed();
+    /** Every way of looking the seeded customer up by a phone or e-mail address, whole or in part, and its field. */
+    static Map<String, String> lookupsByPersonalData(Seeded seeded) {
         var values = seeded.values();
         var phone = values.get("identity phone");
         var email = values.get("identity email");
-        var lookups = Map.of(
+        var number = values.get("mobile number");
+        var lookups = new LinkedHashMap<String, String>(Map.of(
                 "q=" + phone, "q",
                 "q=%2B86" + phone, "q",
                 "q=%2B86%20" + phone.substring(0, 5), "q",
@@ -393,20 +411,23 @@ class PersonalDataMaskingTests {
                 "identity=phone:" + phone, "identity",
                 "identity=email:" + email, "identity",
                 "identity=anonymous_id:" + values.get("anonymous id"), "identity",
-                "identity=mobile:" + values.get("external mobile"), "identity");
-        var number = values.get("mobile number");
-        var traitLookups = Map.of(
+                "identity=mobile:" + values.get("external mobile"), "identity"));
+        lookups.putAll(Map.of(
                 "trait=contact_phone:" + values.get("contact_phone"), "trait",
                 "trait=mobile_number:" + number, "trait",
                 "trait=mobile_number:" + number + ".0", "trait",
                 "trait=mobile_number:" + number.charAt(0) + "." + number.substring(1) + "e10", "trait",
                 "trait=contact_phone:" + values.get("contact_phone") + ".00", "trait",
-                "trait=" + values.get("as a key") + ":true", "trait");
+                "trait=" + values.get("as a key") + ":true", "trait"));
+        return lookups;
+    }
+
+    @Test
+    void lookingCustomersUpByPhoneOrEmailWholeOrInPartNeedsTheRight() {
+        var seeded = seed();
 
         var analyst = as(Role.ANALYST);
-        var all = new LinkedHashMap<>(lookups);
-        all.putAll(traitLookups);
-        all.forEach((query, field) -> {
+        lookupsByPersonalData(seeded).forEach((query, field) -> {
             var refused = analyst.get("/api/v1/customers?" + query);
             assertThat(refused.status()).as(query + " " + refused.body()).isEqualTo(403);
             var problem = refused.json();
@@ -415,13 +436,21 @@ class PersonalDataMaskingTests {
             assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
             assertThat(problem.get("errors").get(0).get("rule").asString()).isEqualTo("personal-data-required");
         });
+    }
+
+    @Test
+    void whoHasTheRightLooksCustomersUpByPhoneOrEmail() {
+        var seeded = seed();
+        var values = seeded.values();
+        var phone = values.get("identity phone");
+
         for (var query : List.of(
                 "q=" + phone,
                 "identity=phone:%2B86" + phone,
-                "identity=email:" + email,
-                "trait=mobile_number:" + number + ".0",
+                "identity=email:" + values.get("identity email"),
+                "trait=mobile_number:" + values.get("mobile number") + ".0",
                 "trait=" + values.get("as a key") + ":true")) {
-            var found = admin().get("/api/v1/customers?" + query).json().get("items");
+            var found = siyu.admin().get("/api/v1/customers?" + query).json().get("items");
             assertThat(found.findValuesAsString("id")).as(query).contains(String.valueOf(seeded.customerId()));
         }
     }
@@ -438,46 +467,78 @@ class PersonalDataMaskingTests {
         assertThat(found.findValuesAsString("id")).containsExactly(String.valueOf(seeded.customerId()));
     }
 
+    /** The part before the {@code @} of the seeded customer's name, which is an e-mail address. */
+    static String nameFragment(Seeded seeded) {
+        var name = seeded.values().get("name");
+        return name.substring(0, name.indexOf('@'));
+    }
+
     @Test
     void nameSearchesOfRolesWithoutTheRightLeaveOutNamesShapedLikePersonalData() {
         var seeded = seed();
-        var name = seeded.values().get("name");
-        var fragment = name.substring(0, name.indexOf('@'));
 
-        var analyst = as(Role.ANALYST).get("/api/v1/customers?q=" + fragment);
-        var admin = admin().get("/api/v1/customers?q=" + fragment);
+        var analyst = as(Role.ANALYST).get("/api/v1/customers?q=" + nameFragment(seeded));
 
         assertThat(analyst.status()).isEqualTo(200);
         assertThat(analyst.json().get("items")).isEmpty();
+    }
+
+    @Test
+    void nameSearchesOfRolesWithTheRightFindNamesShapedLikePersonalData() {
+        var seeded = seed();
+
+        var admin = siyu.admin().get("/api/v1/customers?q=" + nameFragment(seeded));
+
         assertThat(admin.json().get("items").findValuesAsString("id"))
                 .containsExactly(String.valueOf(seeded.customerId()));
+    }
+
+    /** A manual tag, once the audience index holds the seeded customer. */
+    long manualTag(Seeded seeded) {
+        var admin = siyu.admin();
+        admin.awaitAudienceIndex();
+        return admin.post("/api/v1/tags", """
+                        {"name":"%s by phone","kind":"MANUAL"}""".formatted(seeded.userId()))
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    static String byPhone(Seeded seeded) {
+        return """
+                {"customers":["phone:+86%s"]}""".formatted(seeded.values().get("identity phone"));
     }
 
     @Test
     void namingCustomersByPhoneOrEmailToTagThemNeedsTheRight() {
         var seeded = seed();
-        var admin = admin();
-        admin.awaitAudienceIndex();
-        var tagId = admin.post("/api/v1/tags", """
-                        {"name":"%s by phone","kind":"MANUAL"}""".formatted(seeded.userId()))
-                .json()
-                .get("id")
-                .asLong();
-        var byPhone = """
-                {"customers":["phone:+86%s"]}""".formatted(seeded.values().get("identity phone"));
+        var tagId = manualTag(seeded);
 
-        var marketer = as(Role.MARKETER).post("/api/v1/tags/" + tagId + "/assignments", byPhone);
-        var byAdmin = admin.post("/api/v1/tags/" + tagId + "/assignments", byPhone);
+        var marketer = as(Role.MARKETER).post("/api/v1/tags/" + tagId + "/assignments", byPhone(seeded));
 
         assertThat(marketer.status()).as(marketer.body()).isEqualTo(403);
         assertThat(marketer.json().get("errors").get(0).get("field").asString()).isEqualTo("identity");
-        assertThat(byAdmin.json().get("assigned").asInt()).as(byAdmin.body()).isEqualTo(1);
     }
 
     @Test
-    void comparingTraitsThatHoldPhonesOrEmailsNeedsTheRightButAskingWhetherTheyExistDoesNot() {
+    void whoHasTheRightTagsCustomersNamedByPhone() {
+        var seeded = seed();
+        var tagId = manualTag(seeded);
+
+        var byAdmin = siyu.admin().post("/api/v1/tags/" + tagId + "/assignments", byPhone(seeded));
+
+        assertThat(byAdmin.json().get("assigned").asInt()).as(byAdmin.body()).isEqualTo(1);
+    }
+
+    static String count(String condition) {
+        return """
+                {"definition":{"version":1,"condition":%s}}""".formatted(condition);
+    }
+
+    @Test
+    void comparingTraitsThatHoldPhonesOrEmailsNeedsTheRight() {
         seed();
-        var admin = admin();
+        var admin = siyu.admin();
         admin.awaitAudienceIndex();
         var analyst = as(Role.ANALYST);
         var comparisons = List.of(
@@ -486,19 +547,34 @@ class PersonalDataMaskingTests {
                 "{\"type\":\"trait\",\"trait\":\"mobile_number\",\"operator\":\"between\",\"from\":1,\"to\":2}");
 
         for (var condition : comparisons) {
-            var count = """
-                    {"definition":{"version":1,"condition":%s}}""".formatted(condition);
-            var refused = analyst.post("/api/v1/segments/count", count);
+            var refused = analyst.post("/api/v1/segments/count", count(condition));
             assertThat(refused.status()).as(condition + " " + refused.body()).isEqualTo(403);
             assertThat(refused.json().get("errors").get(0).get("field").asString())
                     .isEqualTo("definition.condition.trait");
-            assertThat(admin.post("/api/v1/segments/count", count).status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/segments/count", count(condition)).status())
+                    .isEqualTo(200);
         }
-        var exists = analyst.post("/api/v1/segments/count", """
-                {"definition":{"version":1,"condition":{"type":"trait","trait":"contact_phone","operator":"exists"}}}""");
+    }
+
+    @Test
+    void askingWhetherATraitThatHoldsPhonesExistsNeedsNoRight() {
+        seed();
+        siyu.admin().awaitAudienceIndex();
+
+        var exists = as(Role.ANALYST).post("/api/v1/segments/count", count("""
+                {"type":"trait","trait":"contact_phone","operator":"exists"}"""));
+
         assertThat(exists.status()).as(exists.body()).isEqualTo(200);
-        var city = analyst.post("/api/v1/segments/count", """
-                {"definition":{"version":1,"condition":{"type":"trait","trait":"cohort","operator":"starts_with","value":"pd-"}}}""");
+    }
+
+    @Test
+    void comparingTraitsWithoutPhonesOrEmailsNeedsNoRight() {
+        seed();
+        siyu.admin().awaitAudienceIndex();
+
+        var city = as(Role.ANALYST).post("/api/v1/segments/count", count("""
+                {"type":"trait","trait":"cohort","operator":"starts_with","value":"pd-"}"""));
+
         assertThat(city.status()).as(city.body()).isEqualTo(200);
     }
 
@@ -507,7 +583,8 @@ class PersonalDataMaskingTests {
      * snapshot and tag that hold them), plus the searches and filters that list them.
      */
     List<String> answersAbout(Seeded seeded, long segmentId, long snapshotId, long tagId) {
-        var model = admin().get("/api/v1/lifecycle/models")
+        var model = siyu.admin()
+                .get("/api/v1/lifecycle/models")
                 .json()
                 .get(0)
                 .get("name")

@@ -18,7 +18,7 @@ class ClockSkewTests {
 
         for (var transit : new Duration[] {Duration.ZERO, Duration.ofMillis(100), Duration.ofMillis(1200), TOLERANCE}) {
             var sentAt = RECEIVED.minus(transit);
-            assertThat(SegmentMessages.occurredAt(stamped, sentAt, RECEIVED, TOLERANCE))
+            assertThat(MessageReader.occurredAt(stamped, sentAt, RECEIVED, TOLERANCE))
                     .as("sent %s before receipt", transit)
                     .isEqualTo(stamped);
         }
@@ -30,43 +30,55 @@ class ClockSkewTests {
         var later = Instant.parse("2026-05-01T07:59:57.500Z");
 
         // the earlier event travelled in a slow request (1.2 s), the later one in a quick one (0.1 s)
-        var earlierAt = SegmentMessages.occurredAt(earlier, RECEIVED.minusMillis(1200), RECEIVED, TOLERANCE);
-        var laterAt = SegmentMessages.occurredAt(later, RECEIVED.plusMillis(900), RECEIVED.plusMillis(1000), TOLERANCE);
+        var earlierAt = MessageReader.occurredAt(earlier, RECEIVED.minusMillis(1200), RECEIVED, TOLERANCE);
+        var laterAt = MessageReader.occurredAt(later, RECEIVED.plusMillis(900), RECEIVED.plusMillis(1000), TOLERANCE);
 
         assertThat(earlierAt).isBefore(laterAt);
     }
 
     @Test
-    void aClockBeyondTheToleranceIsCorrectedBySentAt() {
+    void aFastClockBeyondTheToleranceIsCorrectedBySentAt() {
         // the device's clock is an hour fast: it stamped the event ten minutes before it sent the batch
         var deviceSentAt = RECEIVED.plus(Duration.ofHours(1));
         var stamped = deviceSentAt.minus(Duration.ofMinutes(10));
 
-        assertThat(SegmentMessages.occurredAt(stamped, deviceSentAt, RECEIVED, TOLERANCE))
+        assertThat(MessageReader.occurredAt(stamped, deviceSentAt, RECEIVED, TOLERANCE))
                 .isEqualTo(RECEIVED.minus(Duration.ofMinutes(10)));
-        // another is a minute slow: it stamped the event five seconds before it sent the batch
+    }
+
+    @Test
+    void aSlowClockBeyondTheToleranceIsCorrectedBySentAt() {
+        // this one is a minute slow: it stamped the event five seconds before it sent the batch
         var slowSentAt = RECEIVED.minus(Duration.ofMinutes(1));
-        assertThat(SegmentMessages.occurredAt(slowSentAt.minusSeconds(5), slowSentAt, RECEIVED, TOLERANCE))
+
+        assertThat(MessageReader.occurredAt(slowSentAt.minusSeconds(5), slowSentAt, RECEIVED, TOLERANCE))
                 .isEqualTo(RECEIVED.minusSeconds(5));
     }
 
     @Test
-    void withoutSentAtTheTimestampStandsAndWithoutATimestampTheReceipt() {
+    void withoutSentAtTheTimestampStands() {
         var stamped = Instant.parse("2026-04-30T00:00:00Z");
 
-        assertThat(SegmentMessages.occurredAt(stamped, null, RECEIVED, TOLERANCE))
-                .isEqualTo(stamped);
-        assertThat(SegmentMessages.occurredAt(null, null, RECEIVED, TOLERANCE)).isEqualTo(RECEIVED);
+        assertThat(MessageReader.occurredAt(stamped, null, RECEIVED, TOLERANCE)).isEqualTo(stamped);
     }
 
     @Test
-    void stampsAgesApartCorrectToATimeTheRangeChecksRefuse() {
-        var ancient = Instant.parse("-999999999-01-01T00:00:00Z");
-        var distant = Instant.parse("+999999999-12-31T23:59:59Z");
+    void withoutATimestampTheReceiptStands() {
+        assertThat(MessageReader.occurredAt(null, null, RECEIVED, TOLERANCE)).isEqualTo(RECEIVED);
+    }
 
-        assertThat(SegmentMessages.occurredAt(ancient, distant, RECEIVED, TOLERANCE))
-                .isBefore(SegmentMessages.EARLIEST);
-        assertThat(SegmentMessages.occurredAt(distant, ancient, RECEIVED, TOLERANCE))
-                .isAfter(RECEIVED.plus(SegmentMessages.MAX_FUTURE));
+    static final Instant ANCIENT = Instant.parse("-999999999-01-01T00:00:00Z");
+    static final Instant DISTANT = Instant.parse("+999999999-12-31T23:59:59Z");
+
+    @Test
+    void anAncientStampSentAgesLaterCorrectsToATimeBefore1970() {
+        assertThat(MessageReader.occurredAt(ANCIENT, DISTANT, RECEIVED, TOLERANCE))
+                .isBefore(MessageReader.EARLIEST);
+    }
+
+    @Test
+    void aDistantStampSentAgesEarlierCorrectsToATimeTooFarAhead() {
+        assertThat(MessageReader.occurredAt(DISTANT, ANCIENT, RECEIVED, TOLERANCE))
+                .isAfter(RECEIVED.plus(MessageReader.MAX_FUTURE));
     }
 }

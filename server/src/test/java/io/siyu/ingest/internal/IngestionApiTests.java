@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
+import io.siyu.SiyuUnderTest;
 import io.siyu.TestCredentials;
-import io.siyu.ingest.Ingestion;
 import io.siyu.shared.PersonalData;
 import io.siyu.shared.Utf8Fixtures;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,6 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,11 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SiyuIntegrationTest
 class IngestionApiTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
+    SiyuUnderTest siyu;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -41,7 +37,7 @@ class IngestionApiTests {
 
     @BeforeEach
     void connect() {
-        shop = HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+        shop = siyu.shop();
     }
 
     static String unique() {
@@ -49,7 +45,7 @@ class IngestionApiTests {
     }
 
     long events(String messageId) {
-        ingestion.applyQueued();
+        siyu.applyQueued();
         return jdbc.queryForObject("select count(*) from customers.event where message_id = ?", Long.class, messageId);
     }
 
@@ -67,7 +63,7 @@ class IngestionApiTests {
                 // only nested loops allowed for any join, as the planner chooses them for what it believes is empty
                 statement.execute("set local enable_hashjoin = off");
                 statement.execute("set local enable_mergejoin = off");
-                statement.execute("prepare take_head(int) as " + IngestPipeline.TAKE.replace("?", "$1"));
+                statement.execute("prepare take_head(int) as " + QueuedMessages.TAKE.replace("?", "$1"));
                 try (var explained = statement.executeQuery("explain execute take_head(500)")) {
                     while (explained.next()) {
                         plan.add(explained.getString(1));
@@ -111,8 +107,10 @@ class IngestionApiTests {
         assertThat(events(messageId)).isEqualTo(1);
     }
 
-    @Test
-    void aBatchWithRejectedMessagesIsAnsweredLikeSegmentAndKeepsEveryValidOne() {
+    /** A batch of one valid message and two rejected ones; answers the valid message's id and the answer. */
+    private record MixedBatch(String good, HttpFixtures.Response response) {}
+
+    private MixedBatch batchWithRejectedMessages() {
         var good = unique();
         var response = shop.post("/v1/batch", """
                 {"batch":[
@@ -120,6 +118,12 @@ class IngestionApiTests {
                   {"type":"track","userId":"x","messageId":"%s"},
                   {"type":"identify","userId":"y","timestamp":"yesterday","messageId":"%s"}
                 ]}""".formatted(unique(), good, unique(), unique()));
+        return new MixedBatch(good, response);
+    }
+
+    @Test
+    void aBatchWithRejectedMessagesIsAnsweredLikeSegment() {
+        var response = batchWithRejectedMessages().response();
 
         // Segment's libraries take any 4xx for the failure of the whole batch: the stored message would be reported
         // lost
@@ -135,16 +139,26 @@ class IngestionApiTests {
         assertThat(answer.get("rejectedMessages").findValuesAsString("field"))
                 .containsExactly("batch[1].event", "batch[2].timestamp");
         assertThat(answer.get("rejectedMessages").findValuesAsString("rule")).containsExactly("required", "iso-8601");
-        assertThat(events(good)).isEqualTo(1);
     }
 
     @Test
-    void rejectedMessagesAreKeptMaskedForOperatorsAndCounted() {
+    void aBatchWithRejectedMessagesKeepsEveryValidOne() {
+        var good = batchWithRejectedMessages().good();
+
+        assertThat(events(good)).isEqualTo(1);
+    }
+
+    static final String PHONE = "+8613912345678";
+    static final String EMAIL = "ann.lee@example.com";
+    static final String FOREIGN_PHONE = "+44 7700 900123";
+
+    /**
+     * Sends, as a browser does (write key in the body), a message without its event's name that carries phones and an
+     * e-mail address; answers its message id.
+     */
+    private String rejectedMessageWithPersonalData() {
         var messageId = "rejected-" + unique();
-        var phone = "+8613912345678";
-        var email = "ann.lee@example.com";
-        var foreignPhone = "+44 7700 900123";
-        var response = HttpFixtures.anonymous(port)
+        var response = siyu.anonymous()
                 .post(
                         "/v1/batch",
                         """
@@ -154,28 +168,41 @@ class IngestionApiTests {
                                         TestCredentials.WRITE_KEY,
                                         messageId,
                                         messageId,
-                                        foreignPhone,
-                                        phone,
-                                        email,
-                                        foreignPhone),
+                                        FOREIGN_PHONE,
+                                        PHONE,
+                                        EMAIL,
+                                        FOREIGN_PHONE),
                         "text/plain");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("rejected").asInt()).isEqualTo(1);
+        return messageId;
+    }
 
-        var kept = rejected(messageId);
+    @Test
+    void rejectedMessagesAreKeptForOperators() {
+        var kept = rejected(rejectedMessageWithPersonalData());
+
         assertThat(kept.get("reason").asString()).isEqualTo("required");
         assertThat(kept.get("writeKeyName").asString()).isEqualTo("bootstrap");
         assertThat(kept.get("endpoint").asString()).isEqualTo("batch");
         assertThat(kept.get("index").asInt()).isZero();
         assertThat(kept.get("errors").findValuesAsString("field")).containsExactly("event");
-        var body = kept.get("body").asString();
+    }
+
+    @Test
+    void rejectedMessagesAreKeptWithTheirPersonalDataMasked() {
+        var body = rejected(rejectedMessageWithPersonalData()).get("body").asString();
+
         assertThat(body)
                 .contains("a***@example.com", "+86139****5678")
-                .doesNotContain(phone, email, foreignPhone, "7700 900123", "900123", TestCredentials.WRITE_KEY);
+                .doesNotContain(PHONE, EMAIL, FOREIGN_PHONE, "7700 900123", "900123", TestCredentials.WRITE_KEY);
+    }
 
-        var metrics = HttpFixtures.token(port, TestCredentials.API_TOKEN)
-                .get("/actuator/prometheus")
-                .body();
+    @Test
+    void rejectedMessagesAreCountedByReason() {
+        rejectedMessageWithPersonalData();
+
+        var metrics = siyu.admin().get("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("siyu_ingest_rejected_messages_total\\{[^}]*reason=\"required\"");
     }
 
@@ -220,44 +247,81 @@ class IngestionApiTests {
                         run + " 137****%"));
     }
 
-    @Test
-    void oneRequestKeepsAtMostAThousandRejectedMessagesAndCountsThemAll() {
+    /** One more message than a request keeps rejected, each without a type; answers the run's id and the answer. */
+    private record OverfullRun(String run, JsonNode answer) {}
+
+    private OverfullRun moreRejectedMessagesThanARequestKeeps() {
         var run = "cap-" + unique();
         var batch = new StringBuilder("{\"batch\":[");
         for (int i = 0; i <= RejectedMessages.MAX_KEPT_PER_REQUEST; i++) {
             batch.append(i == 0 ? "" : ",").append("{\"messageId\":\"" + run + "-" + i + "\"}");
         }
-        var answer = shop.post("/v1/batch", batch.append("]}").toString()).json();
+        return new OverfullRun(
+                run, shop.post("/v1/batch", batch.append("]}").toString()).json());
+    }
 
-        assertThat(answer.get("rejected").asInt()).isEqualTo(RejectedMessages.MAX_KEPT_PER_REQUEST + 1);
-        assertThat(answer.get("rejectedMessages")).hasSize(RejectedMessages.MAX_KEPT_PER_REQUEST);
-        assertThat(answer.get("rejectedMessagesTruncated").asBoolean()).isTrue();
+    @Test
+    void oneRequestKeepsAtMostAThousandRejectedMessages() {
+        var overfull = moreRejectedMessagesThanARequestKeeps();
+
+        assertThat(overfull.answer().get("rejectedMessages")).hasSize(RejectedMessages.MAX_KEPT_PER_REQUEST);
+        assertThat(overfull.answer().get("rejectedMessagesTruncated").asBoolean())
+                .isTrue();
         assertThat(jdbc.queryForObject(
-                        "select count(*) from ingest.rejected_message where message_id like ?", Long.class, run + "-%"))
+                        "select count(*) from ingest.rejected_message where message_id like ?",
+                        Long.class,
+                        overfull.run() + "-%"))
                 .isEqualTo(RejectedMessages.MAX_KEPT_PER_REQUEST);
     }
 
     @Test
-    void anInvalidSingleMessageIsRefusedAndKept() {
+    void oneRequestCountsAllItsRejectedMessages() {
+        var overfull = moreRejectedMessagesThanARequestKeeps();
+
+        assertThat(overfull.answer().get("rejected").asInt()).isEqualTo(RejectedMessages.MAX_KEPT_PER_REQUEST + 1);
+    }
+
+    /** An identify with an e-mail address that is none, sent alone; answers its message id and the answer. */
+    private record Single(String messageId, HttpFixtures.Response response) {}
+
+    private Single invalidSingleMessage() {
         var messageId = "rejected-single-" + unique();
         var response = shop.post("/v1/identify", """
                 {"userId":"u","messageId":"%s","traits":{"email":"not an address"}}""".formatted(messageId));
+        return new Single(messageId, response);
+    }
+
+    @Test
+    void anInvalidSingleMessageIsRefused() {
+        var response = invalidSingleMessage().response();
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("traits.email");
-        var kept = rejected(messageId);
+    }
+
+    @Test
+    void anInvalidSingleMessageIsKeptWithItsEndpoint() {
+        var kept = rejected(invalidSingleMessage().messageId());
+
         assertThat(kept.get("endpoint").asString()).isEqualTo("identify");
         assertThat(kept.has("index")).isFalse();
         assertThat(kept.get("reason").asString()).isEqualTo("email");
     }
 
-    @Test
-    void rejectedMessagesPageNewestFirstAndAreKeptOnlyForTheirRetention() {
+    /** Two messages rejected one after the other; answers their ids, the first first. */
+    private List<String> twoRejectedMessages() {
         var first = "page-" + unique();
         var second = "page-" + unique();
         shop.post("/v1/track", "{\"userId\":\"u\",\"messageId\":\"" + first + "\"}");
         shop.post("/v1/track", "{\"userId\":\"u\",\"messageId\":\"" + second + "\"}");
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        return List.of(first, second);
+    }
+
+    @Test
+    void rejectedMessagesPageNewestFirst() {
+        var rejected = twoRejectedMessages();
+        var first = rejected.get(0);
+        var admin = siyu.admin();
 
         var page = admin.get("/api/v1/ingestion/rejected-messages?limit=1").json();
         assertThat(page.get("items")).hasSize(1);
@@ -270,20 +334,30 @@ class IngestionApiTests {
             next.get("items").forEach(item -> ids.add(item.path("messageId").asString("")));
             cursor = next(next);
         } while (cursor != null && !ids.contains(first));
-        assertThat(ids).containsSubsequence(second, first);
-        assertThat(admin.get("/api/v1/ingestion/rejected-messages?cursor=not-a-cursor")
+        assertThat(ids).containsSubsequence(rejected.get(1), first);
+    }
+
+    @Test
+    void rejectedMessagesRefuseACursorTheyDidNotHandOut() {
+        assertThat(siyu.admin()
+                        .get("/api/v1/ingestion/rejected-messages?cursor=not-a-cursor")
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void rejectedMessagesAreKeptOnlyForTheirRetention() {
+        var rejected = twoRejectedMessages();
 
         jdbc.update(
                 "update ingest.rejected_message set rejected_at = now() - interval '8 days' where message_id = ?",
-                first);
+                rejected.get(0));
         rejectedMessages.purge();
         assertThat(jdbc.queryForObject(
                         "select count(*) from ingest.rejected_message where message_id in (?, ?)",
                         Long.class,
-                        first,
-                        second))
+                        rejected.get(0),
+                        rejected.get(1)))
                 .isEqualTo(1);
     }
 
@@ -292,7 +366,7 @@ class IngestionApiTests {
     }
 
     JsonNode rejected(String messageId) {
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+        var admin = siyu.admin();
         String cursor = null;
         do {
             var page = admin.get("/api/v1/ingestion/rejected-messages?limit=500"
@@ -308,82 +382,151 @@ class IngestionApiTests {
         throw new AssertionError("no rejected message " + messageId);
     }
 
+    static final String SOME_MESSAGE = "{\"userId\":\"u\",\"event\":\"x\"}";
+
     @Test
-    void unknownAndRevokedWriteKeysAreRefused() {
-        var unknown = HttpFixtures.writeKey(port, "sywk_nobody_knows_this_key_000000");
-        var noKey = HttpFixtures.anonymous(port);
-        var message = "{\"userId\":\"u\",\"event\":\"x\"}";
+    void anUnknownWriteKeyIsRefused() {
+        var unknown = siyu.writeKey("sywk_nobody_knows_this_key_000000");
 
-        assertThat(unknown.post("/v1/track", message).status()).isEqualTo(401);
-        var anonymous = noKey.post("/v1/track", message);
-        assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
-                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
-
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
-        var issued =
-                admin.post("/api/v1/write-keys", "{\"name\":\"to revoke\"}").json();
-        var key = HttpFixtures.writeKey(port, issued.get("secret").asString());
-        assertThat(key.post("/v1/track", message).status()).isEqualTo(200);
-        admin.delete("/api/v1/write-keys/" + issued.get("issued").get("id").asLong());
-        assertThat(key.post("/v1/track", message).status()).isEqualTo(401);
+        assertThat(unknown.post("/v1/track", SOME_MESSAGE).status()).isEqualTo(401);
     }
 
     @Test
-    void aBrowserWriteKeyTracksButCannotRewriteTheCatalogue() {
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
+    void aMessageWithoutAWriteKeyIsRefusedAskingForOne() {
+        var anonymous = siyu.anonymous().post("/v1/track", SOME_MESSAGE);
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    }
+
+    @Test
+    void aRevokedWriteKeyIsRefused() {
+        var admin = siyu.admin();
+        var issued =
+                admin.post("/api/v1/write-keys", "{\"name\":\"to revoke\"}").json();
+        var key = siyu.writeKey(issued.get("secret").asString());
+        assertThat(key.post("/v1/track", SOME_MESSAGE).status()).isEqualTo(200);
+
+        admin.delete("/api/v1/write-keys/" + issued.get("issued").get("id").asLong());
+
+        assertThat(key.post("/v1/track", SOME_MESSAGE).status()).isEqualTo(401);
+    }
+
+    /** A write key issued without a scope and one issued for the shop's backend, as the answers to their issue. */
+    private record IssuedKeys(JsonNode browser, JsonNode server) {
+
+        HttpFixtures pages(SiyuUnderTest siyu) {
+            return siyu.writeKey(browser.get("secret").asString());
+        }
+
+        HttpFixtures backend(SiyuUnderTest siyu) {
+            return siyu.writeKey(server.get("secret").asString());
+        }
+    }
+
+    private IssuedKeys browserAndServerKeys() {
+        var admin = siyu.admin();
         var browser =
                 admin.post("/api/v1/write-keys", "{\"name\":\"shop pages\"}").json();
         var server = admin.post("/api/v1/write-keys", "{\"name\":\"shop backend\",\"scope\":\"server\"}")
                 .json();
-        var pages = HttpFixtures.writeKey(port, browser.get("secret").asString());
-        var backend = HttpFixtures.writeKey(port, server.get("secret").asString());
-        var product = "{\"products\":[{\"product_id\":\"scope-%s\",\"name\":\"Tea\"}]}".formatted(unique());
+        return new IssuedKeys(browser, server);
+    }
 
-        assertThat(browser.get("issued").get("scope").asString()).isEqualTo("browser");
-        assertThat(server.get("issued").get("scope").asString()).isEqualTo("server");
-        assertThat(pages.post("/v1/track", "{\"userId\":\"u\",\"event\":\"Seen\"}")
-                        .status())
-                .isEqualTo(200);
-        var refused = pages.post("/ingest/v1/products", product);
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().get("type").asString()).isEqualTo("/problems/forbidden");
-        assertThat(refused.json().get("scope").asString()).isEqualTo("browser");
-        assertThat(refused.json().get("detail").asString()).contains("browser", "server");
-        assertThat(backend.post("/ingest/v1/products", product).status()).isEqualTo(200);
-        assertThat(admin.get("/api/v1/write-keys").json().findParents("name").stream()
+    static String someProduct() {
+        return "{\"products\":[{\"product_id\":\"scope-%s\",\"name\":\"Tea\"}]}".formatted(unique());
+    }
+
+    @Test
+    void aWriteKeyIsForBrowsersUnlessIssuedForAServer() {
+        var keys = browserAndServerKeys();
+
+        assertThat(keys.browser().get("issued").get("scope").asString()).isEqualTo("browser");
+        assertThat(keys.server().get("issued").get("scope").asString()).isEqualTo("server");
+        assertThat(siyu.admin().get("/api/v1/write-keys").json().findParents("name").stream()
                         .filter(k -> k.get("name").asString().equals("shop pages"))
                         .map(k -> k.get("scope").asString()))
                 .containsOnly("browser");
     }
 
     @Test
-    void theCatalogueFeedRefusesACallerWithoutAHeaderWriteKeyBeforeReadingItsBody() {
-        var anonymous = HttpFixtures.anonymous(port);
-        var product = "{\"writeKey\":\"%s\",\"products\":[{\"product_id\":\"anonymous-%s\",\"name\":\"Tea\"}]}"
-                .formatted(TestCredentials.WRITE_KEY, unique());
+    void aBrowserWriteKeyTracks() {
+        var pages = browserAndServerKeys().pages(siyu);
 
+        assertThat(pages.post("/v1/track", "{\"userId\":\"u\",\"event\":\"Seen\"}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aBrowserWriteKeyCannotRewriteTheCatalogue() {
+        var refused = browserAndServerKeys().pages(siyu).post("/ingest/v1/products", someProduct());
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("/problems/forbidden");
+        assertThat(refused.json().get("scope").asString()).isEqualTo("browser");
+        assertThat(refused.json().get("detail").asString()).contains("browser", "server");
+    }
+
+    @Test
+    void aServerWriteKeyFeedsTheCatalogue() {
+        var backend = browserAndServerKeys().backend(siyu);
+
+        assertThat(backend.post("/ingest/v1/products", someProduct()).status()).isEqualTo(200);
+    }
+
+    /** A catalogue feed with the write key in its body, as browser libraries send it to the tracking API. */
+    static String productWithTheWriteKeyInTheBody() {
+        return "{\"writeKey\":\"%s\",\"products\":[{\"product_id\":\"anonymous-%s\",\"name\":\"Tea\"}]}"
+                .formatted(TestCredentials.WRITE_KEY, unique());
+    }
+
+    @Test
+    void theCatalogueFeedRefusesACallerWithoutAHeaderWriteKeyBeforeReadingItsBody() {
         // a body never read: not even its broken JSON is noticed
-        var cutOff = anonymous.post("/ingest/v1/products", product.substring(0, 40));
+        var cutOff = siyu.anonymous()
+                .post("/ingest/v1/products", productWithTheWriteKeyInTheBody().substring(0, 40));
+
         assertThat(cutOff.status()).as(cutOff.body()).isEqualTo(401);
         assertThat(cutOff.json().get("type").asString()).isEqualTo("/problems/unauthenticated");
         assertThat(cutOff.json().get("detail").asString()).contains("HTTP Basic");
         assertThat(cutOff.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"siyu-ingest\"");
+    }
+
+    @Test
+    void theCatalogueFeedTakesNoWriteKeyFromTheBody() {
         // a write key in the body, as browser libraries send it, is taken by the tracking API only
-        assertThat(anonymous.post("/ingest/v1/products", product).status()).isEqualTo(401);
-        var malformed = HttpFixtures.anonymous(port).header("Authorization", "Basic !!!");
-        assertThat(malformed.post("/ingest/v1/products", product).status()).isEqualTo(401);
-        var tracked = anonymous.post(
-                "/v1/track",
-                "{\"writeKey\":\"%s\",\"userId\":\"body-key-%s\",\"event\":\"Seen\"}"
-                        .formatted(TestCredentials.WRITE_KEY, unique()));
+        assertThat(siyu.anonymous()
+                        .post("/ingest/v1/products", productWithTheWriteKeyInTheBody())
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theCatalogueFeedRefusesAMalformedAuthorizationHeader() {
+        var malformed = siyu.anonymous().header("Authorization", "Basic !!!");
+
+        assertThat(malformed
+                        .post("/ingest/v1/products", productWithTheWriteKeyInTheBody())
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theTrackingApiTakesTheWriteKeyFromTheBody() {
+        var tracked = siyu.anonymous()
+                .post(
+                        "/v1/track",
+                        "{\"writeKey\":\"%s\",\"userId\":\"body-key-%s\",\"event\":\"Seen\"}"
+                                .formatted(TestCredentials.WRITE_KEY, unique()));
+
         assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
     }
 
     @Test
     void aWriteKeyScopeMustBeBrowserOrServer() {
-        var response = HttpFixtures.token(port, TestCredentials.API_TOKEN)
-                .post("/api/v1/write-keys", "{\"name\":\"odd\",\"scope\":\"admin\"}");
+        var response = siyu.admin().post("/api/v1/write-keys", "{\"name\":\"odd\",\"scope\":\"admin\"}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("scope");
@@ -392,22 +535,17 @@ class IngestionApiTests {
 
     @Test
     void theBootstrapWriteKeyMayFeedTheCatalogue() {
-        var bootstrap =
-                HttpFixtures.token(port, TestCredentials.API_TOKEN)
-                        .get("/api/v1/write-keys")
-                        .json()
-                        .findParents("name")
-                        .stream()
-                        .filter(k -> k.get("name").asString().equals("bootstrap"))
-                        .findFirst()
-                        .orElseThrow();
+        var bootstrap = siyu.admin().get("/api/v1/write-keys").json().findParents("name").stream()
+                .filter(k -> k.get("name").asString().equals("bootstrap"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(bootstrap.get("scope").asString()).isEqualTo("server");
     }
 
     @Test
     void browsersMayRetryWithTheHeadersTheirLibrariesSend() {
-        var preflight = HttpFixtures.anonymous(port)
+        var preflight = siyu.anonymous()
                 .sendBytes(
                         "OPTIONS",
                         "/v1/b",
@@ -466,7 +604,7 @@ class IngestionApiTests {
     @Test
     void browserSdksMaySendTheWriteKeyInTheBody() {
         var messageId = unique();
-        var response = HttpFixtures.anonymous(port)
+        var response = siyu.anonymous()
                 .post("/v1/t", """
                 {"writeKey":"%s","anonymousId":"%s","event":"Page Scrolled","messageId":"%s"}""".formatted(TestCredentials.WRITE_KEY, unique(), messageId), "text/plain");
 
@@ -475,10 +613,18 @@ class IngestionApiTests {
     }
 
     @Test
-    void oversizedBodiesAreRefusedWith413() {
+    void anOversizedMessageIsRefusedWith413() {
         var padding = "x".repeat(40 * 1024);
+
         var single = shop.post("/v1/track", """
                 {"userId":"u","event":"big","properties":{"pad":"%s"}}""".formatted(padding));
+
+        assertThat(single.status()).isEqualTo(413);
+        assertThat(single.json().get("type").asString()).isEqualTo("/problems/too-large");
+    }
+
+    @Test
+    void anOversizedBatchIsRefusedWith413() {
         var batch = shop.post(
                 "/v1/batch",
                 "{\"batch\":["
@@ -487,8 +633,6 @@ class IngestionApiTests {
                                 .repeat(20)
                         + "{}]}");
 
-        assertThat(single.status()).isEqualTo(413);
-        assertThat(single.json().get("type").asString()).isEqualTo("/problems/too-large");
         assertThat(batch.status()).isEqualTo(413);
     }
 
@@ -500,7 +644,7 @@ class IngestionApiTests {
         shop.post("/v1/batch", """
                 {"sentAt":"%s","batch":[{"type":"track","anonymousId":"%s","event":"Opened App",
                  "timestamp":"%s","messageId":"%s"}]}""".formatted(deviceNow, unique(), deviceNow.minusSeconds(600), messageId));
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         var occurredAt = jdbc.queryForObject(
                 "select occurred_at from customers.event where message_id = ?",
@@ -527,7 +671,7 @@ class IngestionApiTests {
         shop.post("/v1/batch", """
                 {"sentAt":"%s","batch":[{"type":"track","userId":"%s","event":"Second","timestamp":"%s",
                  "messageId":"%s"}]}""".formatted(Instant.now(), user, secondAt, second));
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         assertThat(occurredAt(first)).isEqualTo(firstAt);
         assertThat(occurredAt(second)).isEqualTo(secondAt);
@@ -551,7 +695,7 @@ class IngestionApiTests {
         }
         assertThat(shop.post("/v1/batch", batch.append("]}").toString()).status())
                 .isEqualTo(200);
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         // event ids are handed out in the order the pipeline applies messages
         var applied = jdbc.queryForList(
@@ -576,32 +720,54 @@ class IngestionApiTests {
         assertThat(events(messageId)).isEqualTo(1);
     }
 
-    @Test
-    void lateEventsTakeTheirPlaceOnTheTimelineByTheirOwnTime() {
-        var user = unique();
-        var early = Instant.parse("2025-03-01T08:00:00Z");
-        var late = Instant.parse("2025-03-05T08:00:00Z");
-        shop.post("/v1/track", """
-                {"userId":"%s","event":"Later","timestamp":"%s"}""".formatted(user, late));
-        shop.post("/v1/identify", """
-                {"userId":"%s","traits":{"city":"Hangzhou"},"timestamp":"%s"}""".formatted(user, late));
-        shop.post("/v1/identify", """
-                {"userId":"%s","traits":{"city":"Shanghai"},"timestamp":"%s"}""".formatted(user, early));
-        shop.post("/v1/track", """
-                {"userId":"%s","event":"Earlier","timestamp":"%s"}""".formatted(user, early));
-        ingestion.applyQueued();
+    static final Instant EARLY = Instant.parse("2025-03-01T08:00:00Z");
+    static final Instant LATE = Instant.parse("2025-03-05T08:00:00Z");
 
-        var admin = HttpFixtures.token(port, TestCredentials.API_TOKEN);
-        var found = admin.get("/api/v1/customers?identity=user_id:" + user)
+    /** Sends a customer's later messages first and the earlier ones after them; answers the customer's id. */
+    private long laterMessagesSentFirst() {
+        var user = unique();
+        shop.post("/v1/track", """
+                {"userId":"%s","event":"Later","timestamp":"%s"}""".formatted(user, LATE));
+        shop.post("/v1/identify", """
+                {"userId":"%s","traits":{"city":"Hangzhou"},"timestamp":"%s"}""".formatted(user, LATE));
+        shop.post("/v1/identify", """
+                {"userId":"%s","traits":{"city":"Shanghai"},"timestamp":"%s"}""".formatted(user, EARLY));
+        shop.post("/v1/track", """
+                {"userId":"%s","event":"Earlier","timestamp":"%s"}""".formatted(user, EARLY));
+        siyu.applyQueued();
+        return siyu.admin()
+                .get("/api/v1/customers?identity=user_id:" + user)
                 .json()
                 .get("items")
-                .get(0);
-        var profile = admin.get("/api/v1/customers/" + found.get("id").asLong()).json();
-        var timeline = admin.get("/api/v1/customers/" + found.get("id").asLong() + "/events")
+                .get(0)
+                .get("id")
+                .asLong();
+    }
+
+    @Test
+    void aLateTraitDoesNotOverwriteALaterOne() {
+        var profile = siyu.admin()
+                .get("/api/v1/customers/" + laterMessagesSentFirst())
                 .json();
 
         assertThat(profile.get("traits").findValuesAsString("value")).contains("Hangzhou");
-        assertThat(profile.get("facts").get("firstSeenAt").asString()).isEqualTo(early.toString());
+    }
+
+    @Test
+    void aLateEventMovesFirstSeenBack() {
+        var profile = siyu.admin()
+                .get("/api/v1/customers/" + laterMessagesSentFirst())
+                .json();
+
+        assertThat(profile.get("facts").get("firstSeenAt").asString()).isEqualTo(EARLY.toString());
+    }
+
+    @Test
+    void lateEventsTakeTheirPlaceOnTheTimelineByTheirOwnTime() {
+        var timeline = siyu.admin()
+                .get("/api/v1/customers/" + laterMessagesSentFirst() + "/events")
+                .json();
+
         assertThat(timeline.get("items").findValuesAsString("name")).containsSubsequence("Later", "Earlier");
         assertThat(timeline.get("total").asLong()).isEqualTo(4);
     }

@@ -2,10 +2,8 @@ package io.siyu.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siyu.HttpFixtures;
 import io.siyu.SiyuIntegrationTest;
-import io.siyu.TestCredentials;
-import io.siyu.ingest.Ingestion;
+import io.siyu.SiyuUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,11 +27,8 @@ class IngestionFuzzTests {
     static final long SEED = Long.getLong("siyu.fuzz.seed", 20261122L);
     static final int CASES = Integer.getInteger("siyu.fuzz.cases", 1500);
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
+    SiyuUnderTest siyu;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -49,7 +43,7 @@ class IngestionFuzzTests {
 
     @Test
     void hostileInputIsRefusedCleanlyAndNothingBrokenIsStored() {
-        var shop = HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY);
+        var shop = siyu.shop();
         var random = new SplittableRandom(SEED);
         var deadBefore = jdbc.queryForObject("select count(*) from ingest.dead_letter", Long.class);
         var accepted = 0;
@@ -70,7 +64,7 @@ class IngestionFuzzTests {
                 accepted++;
             }
         }
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         assertThat(jdbc.queryForObject("select count(*) from ingest.dead_letter", Long.class))
                 .as("messages that were accepted but could not be applied")

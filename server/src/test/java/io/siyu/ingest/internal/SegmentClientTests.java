@@ -12,8 +12,8 @@ import com.segment.analytics.messages.PageMessage;
 import com.segment.analytics.messages.ScreenMessage;
 import com.segment.analytics.messages.TrackMessage;
 import io.siyu.SiyuIntegrationTest;
+import io.siyu.SiyuUnderTest;
 import io.siyu.TestCredentials;
-import io.siyu.ingest.Ingestion;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,11 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SiyuIntegrationTest
 class SegmentClientTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Ingestion ingestion;
+    SiyuUnderTest siyu;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -67,14 +63,25 @@ class SegmentClientTests {
     /** The Segment library pointed at Siyu, sending all its messages in one batch. */
     Analytics analytics(Deliveries deliveries, int batchSize) {
         return Analytics.builder(TestCredentials.WRITE_KEY)
-                .endpoint("http://localhost:" + port)
+                .endpoint("http://localhost:" + siyu.port())
                 .flushQueueSize(batchSize)
                 .callback(deliveries)
                 .build();
     }
 
-    @Test
-    void theSegmentJavaLibraryDeliversEveryKindOfMessage() throws Exception {
+    /** The profiles the user and the anonymous visitor of a delivery ended on: one, once the alias joined them. */
+    private record Delivered(List<Long> customers) {
+
+        long customer() {
+            return customers.getFirst();
+        }
+    }
+
+    /**
+     * Has Segment's Java library deliver one message of every kind: an anonymous visitor's page and track, an alias to
+     * a user, and the user's identify, group and screen.
+     */
+    private Delivered everyKindOfMessageDelivered() throws Exception {
         var user = "seg-" + UUID.randomUUID();
         var anonymous = UUID.randomUUID().toString();
         var deliveries = new Deliveries(6);
@@ -95,7 +102,7 @@ class SegmentClientTests {
         assertThat(deliveries.reported.await(30, TimeUnit.SECONDS)).isTrue();
         analytics.shutdown();
         assertThat(deliveries.failures).isEmpty();
-        ingestion.applyQueued();
+        siyu.applyQueued();
 
         var customers = jdbc.queryForList(
                 "select distinct customer_id from customers.identity where (type, lookup_key) in "
@@ -103,27 +110,55 @@ class SegmentClientTests {
                 Long.class,
                 user,
                 anonymous);
-        assertThat(customers)
-                .as("the alias joined the anonymous visitor and the user")
-                .hasSize(1);
-        var types = jdbc.queryForList(
-                "select type from customers.event where customer_id = ? order by occurred_at, id",
-                String.class,
-                customers.getFirst());
-        assertThat(types)
-                .containsExactlyInAnyOrderElementsOf(List.of("page", "track", "alias", "identify", "group", "screen"));
-        var library = jdbc.queryForObject(
-                "select context->'library'->>'name' from customers.event where customer_id = ? and type = 'identify'",
-                String.class,
-                customers.getFirst());
-        assertThat(library).isEqualTo("analytics-java");
-        var plan = jdbc.queryForObject(
-                "select traits->>'plan' from customers.customer where id = ?", String.class, customers.getFirst());
-        assertThat(plan).isEqualTo("gold");
+        return new Delivered(customers);
     }
 
     @Test
-    void aBatchWithAnInvalidMessageIsNoFailureOfItsValidMessagesForTheSegmentLibrary() throws Exception {
+    void theSegmentJavaLibraryDeliversEveryKindOfMessage() throws Exception {
+        var delivered = everyKindOfMessageDelivered();
+
+        var types = jdbc.queryForList(
+                "select type from customers.event where customer_id = ? order by occurred_at, id",
+                String.class,
+                delivered.customer());
+        assertThat(types)
+                .containsExactlyInAnyOrderElementsOf(List.of("page", "track", "alias", "identify", "group", "screen"));
+    }
+
+    @Test
+    void theSegmentJavaLibrarysAliasJoinsTheAnonymousVisitorAndTheUser() throws Exception {
+        var customers = everyKindOfMessageDelivered().customers();
+
+        assertThat(customers)
+                .as("the alias joined the anonymous visitor and the user")
+                .hasSize(1);
+    }
+
+    @Test
+    void theSegmentJavaLibrarysContextIsKeptOnTheTimeline() throws Exception {
+        var delivered = everyKindOfMessageDelivered();
+
+        var library = jdbc.queryForObject(
+                "select context->'library'->>'name' from customers.event where customer_id = ? and type = 'identify'",
+                String.class,
+                delivered.customer());
+        assertThat(library).isEqualTo("analytics-java");
+    }
+
+    @Test
+    void theSegmentJavaLibrarysIdentifySetsTheProfilesTraits() throws Exception {
+        var delivered = everyKindOfMessageDelivered();
+
+        var plan = jdbc.queryForObject(
+                "select traits->>'plan' from customers.customer where id = ?", String.class, delivered.customer());
+        assertThat(plan).isEqualTo("gold");
+    }
+
+    /** The ids of the valid and the invalid message of a batch, and what the library reported for it. */
+    private record MixedDelivery(String valid, String invalid, Deliveries deliveries) {}
+
+    /** Has Segment's Java library deliver a batch of a valid track and an identify with an invalid e-mail address. */
+    private MixedDelivery batchWithAnInvalidMessageDelivered() throws Exception {
         var user = "seg-mixed-" + UUID.randomUUID();
         var valid = "seg-valid-" + UUID.randomUUID();
         var invalid = "seg-invalid-" + UUID.randomUUID();
@@ -139,15 +174,37 @@ class SegmentClientTests {
 
         assertThat(deliveries.reported.await(30, TimeUnit.SECONDS)).isTrue();
         analytics.shutdown();
-        assertThat(deliveries.failures)
+        siyu.applyQueued();
+        return new MixedDelivery(valid, invalid, deliveries);
+    }
+
+    @Test
+    void aBatchWithAnInvalidMessageIsNoFailureOfItsValidMessagesForTheSegmentLibrary() throws Exception {
+        var delivery = batchWithAnInvalidMessageDelivered();
+
+        assertThat(delivery.deliveries().failures)
                 .as("the library reports a 4xx answer as the failure of every message")
                 .isEmpty();
-        assertThat(deliveries.successes).contains(valid);
-        ingestion.applyQueued();
-        assertThat(jdbc.queryForObject("select count(*) from customers.event where message_id = ?", Long.class, valid))
-                .isEqualTo(1);
+        assertThat(delivery.deliveries().successes).contains(delivery.valid());
+    }
+
+    @Test
+    void theValidMessageOfABatchWithAnInvalidOneIsApplied() throws Exception {
+        var delivery = batchWithAnInvalidMessageDelivered();
+
         assertThat(jdbc.queryForObject(
-                        "select reason from ingest.rejected_message where message_id = ?", String.class, invalid))
+                        "select count(*) from customers.event where message_id = ?", Long.class, delivery.valid()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theInvalidMessageOfABatchIsKeptWithItsReason() throws Exception {
+        var delivery = batchWithAnInvalidMessageDelivered();
+
+        assertThat(jdbc.queryForObject(
+                        "select reason from ingest.rejected_message where message_id = ?",
+                        String.class,
+                        delivery.invalid()))
                 .isEqualTo("email");
     }
 }

@@ -4,10 +4,12 @@ import io.siyu.access.AuditLog;
 import io.siyu.access.internal.operators.OperatorPrincipal;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.Slice;
+import io.siyu.shared.StoredText;
 import io.siyu.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -51,10 +53,10 @@ public class AuditTrail implements AuditLog {
             String actor,
             String actorKind,
             String action,
-            String target,
+            @Nullable String target,
             int outcome,
-            Object detail,
-            String clientIp) {}
+            @Nullable Object detail,
+            @Nullable String clientIp) {}
 
     @Override
     public void record(String action, String target, Map<String, ?> detail) {
@@ -96,13 +98,9 @@ public class AuditTrail implements AuditLog {
                 .update();
     }
 
-    /** A text as the log keeps it: at most {@value #MAX_TEXT} characters, without NUL characters. */
+    /** A text as the log keeps it: at most {@value #MAX_TEXT} characters, as PostgreSQL stores it. */
     public static String bounded(String text) {
-        if (text == null) {
-            return null;
-        }
-        var kept = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT - CUT.length()) + CUT : text;
-        return kept.replace('\u0000', '\uFFFD');
+        return StoredText.cut(text, MAX_TEXT);
     }
 
     private String bounded(Map<String, ?> detail) {

@@ -16,9 +16,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,12 +61,12 @@ public class Credentials implements WriteKeys {
             long id,
             String name,
             String prefix,
-            Role role,
-            WriteKeyScope scope,
+            @Nullable Role role,
+            @Nullable WriteKeyScope scope,
             String createdBy,
             Instant createdAt,
-            Instant lastUsedAt,
-            Instant revokedAt) {}
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt) {}
 
     /** A freshly issued secret, shown exactly once. */
     public record NewSecret(Issued issued, String secret) {}
@@ -108,15 +110,11 @@ public class Credentials implements WriteKeys {
     }
 
     public List<Issued> writeKeys() {
-        return jdbc.sql("select *, null as role from access.write_key order by id desc")
-                .query(Credentials::issued)
-                .list();
+        return list(Kind.WRITE_KEY);
     }
 
     public List<Issued> apiTokens() {
-        return jdbc.sql("select *, null as scope from access.api_token order by id desc")
-                .query(Credentials::issued)
-                .list();
+        return list(Kind.API_TOKEN);
     }
 
     @Transactional
@@ -126,21 +124,7 @@ public class Credentials implements WriteKeys {
 
     @Transactional
     public NewSecret issueWriteKey(String name, WriteKeyScope scope, String secret) {
-        var label = requireName(name);
-        var id = jdbc.sql("""
-                        insert into access.write_key (name, key_hash, prefix, scope, created_by, created_at)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(
-                        label,
-                        Secrets.digest(secret),
-                        Secrets.prefix(secret),
-                        scope.name(),
-                        Viewer.name(),
-                        Timestamps.of(clock.instant()))
-                .query(Long.class)
-                .single();
-        audit.record("write-key.created", "write-key:" + id, Map.of("name", label, "scope", scope.wireName()));
-        return new NewSecret(writeKey(id), secret);
+        return issue(Kind.WRITE_KEY, name, secret, scope.name(), Map.of("scope", scope.wireName()));
     }
 
     @Transactional
@@ -150,76 +134,102 @@ public class Credentials implements WriteKeys {
 
     @Transactional
     public NewSecret issueApiToken(String name, Role role, String secret) {
-        var label = requireName(name);
         if (role == null) {
+            requireName(name);
             throw new InvalidInputException("role", "required", "is required");
         }
-        var id = jdbc.sql("""
-                        insert into access.api_token (name, token_hash, prefix, role, created_by, created_at)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(
-                        label,
-                        Secrets.digest(secret),
-                        Secrets.prefix(secret),
-                        role.name(),
-                        Viewer.name(),
-                        Timestamps.of(clock.instant()))
-                .query(Long.class)
-                .single();
-        audit.record("api-token.created", "api-token:" + id, Map.of("name", label, "role", role.name()));
-        return new NewSecret(apiToken(id), secret);
+        return issue(Kind.API_TOKEN, name, secret, role.name(), Map.of("role", role.name()));
     }
 
     public boolean writeKeyExists(String secret) {
-        return jdbc.sql("select exists (select 1 from access.write_key where key_hash = ?)")
-                .param(Secrets.digest(secret))
-                .query(Boolean.class)
-                .single();
+        return exists(Kind.WRITE_KEY, secret);
     }
 
     public boolean apiTokenExists(String secret) {
-        return jdbc.sql("select exists (select 1 from access.api_token where token_hash = ?)")
-                .param(Secrets.digest(secret))
-                .query(Boolean.class)
-                .single();
+        return exists(Kind.API_TOKEN, secret);
     }
 
     @Transactional
     public Issued revokeWriteKey(long id) {
-        writeKey(id);
-        jdbc.sql("update access.write_key set revoked_at = coalesce(revoked_at, ?) where id = ?")
-                .params(Timestamps.of(clock.instant()), id)
-                .update();
-        writeKeyCache.invalidateAll();
-        audit.record("write-key.revoked", "write-key:" + id, Map.of());
-        return writeKey(id);
+        return revoke(Kind.WRITE_KEY, id, writeKeyCache);
     }
 
     @Transactional
     public Issued revokeApiToken(long id) {
-        apiToken(id);
-        jdbc.sql("update access.api_token set revoked_at = coalesce(revoked_at, ?) where id = ?")
+        return revoke(Kind.API_TOKEN, id, tokenCache);
+    }
+
+    /**
+     * The two kinds of secret: the same life (issued, listed, revoked) in tables of the same shape, except for the
+     * column that says what the secret may do (a write key's scope, a token's role).
+     */
+    private record Kind(
+            String table,
+            String hashColumn,
+            String powerColumn,
+            String missingColumn,
+            String auditName,
+            String displayName) {
+
+        static final Kind WRITE_KEY =
+                new Kind("access.write_key", "key_hash", "scope", "role", "write-key", "write key");
+        static final Kind API_TOKEN =
+                new Kind("access.api_token", "token_hash", "role", "scope", "api-token", "API token");
+
+        String select() {
+            return "select *, null as " + missingColumn + " from " + table;
+        }
+    }
+
+    private List<Issued> list(Kind kind) {
+        return jdbc.sql(kind.select() + " order by id desc")
+                .query(Credentials::issued)
+                .list();
+    }
+
+    private NewSecret issue(Kind kind, String name, String secret, String power, Map<String, String> powerDetail) {
+        var label = requireName(name);
+        var id = jdbc.sql("insert into " + kind.table() + " (name, " + kind.hashColumn() + ", prefix, "
+                        + kind.powerColumn() + ", created_by, created_at) values (?, ?, ?, ?, ?, ?) returning id")
+                .params(
+                        label,
+                        Secrets.digest(secret),
+                        Secrets.prefix(secret),
+                        power,
+                        Viewer.name(),
+                        Timestamps.of(clock.instant()))
+                .query(Long.class)
+                .single();
+        var detail = new LinkedHashMap<String, String>();
+        detail.put("name", label);
+        detail.putAll(powerDetail);
+        audit.record(kind.auditName() + ".created", kind.auditName() + ":" + id, detail);
+        return new NewSecret(find(kind, id), secret);
+    }
+
+    private boolean exists(Kind kind, String secret) {
+        return jdbc.sql("select exists (select 1 from " + kind.table() + " where " + kind.hashColumn() + " = ?)")
+                .param(Secrets.digest(secret))
+                .query(Boolean.class)
+                .single();
+    }
+
+    private Issued revoke(Kind kind, long id, Cache<String, ?> cache) {
+        find(kind, id);
+        jdbc.sql("update " + kind.table() + " set revoked_at = coalesce(revoked_at, ?) where id = ?")
                 .params(Timestamps.of(clock.instant()), id)
                 .update();
-        tokenCache.invalidateAll();
-        audit.record("api-token.revoked", "api-token:" + id, Map.of());
-        return apiToken(id);
+        cache.invalidateAll();
+        audit.record(kind.auditName() + ".revoked", kind.auditName() + ":" + id, Map.of());
+        return find(kind, id);
     }
 
-    private Issued writeKey(long id) {
-        return jdbc.sql("select *, null as role from access.write_key where id = ?")
+    private Issued find(Kind kind, long id) {
+        return jdbc.sql(kind.select() + " where id = ?")
                 .param(id)
                 .query(Credentials::issued)
                 .optional()
-                .orElseThrow(() -> new NotFoundException("write key", id));
-    }
-
-    private Issued apiToken(long id) {
-        return jdbc.sql("select *, null as scope from access.api_token where id = ?")
-                .param(id)
-                .query(Credentials::issued)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("API token", id));
+                .orElseThrow(() -> new NotFoundException(kind.displayName(), id));
     }
 
     private static String requireName(String name) {

@@ -1,10 +1,7 @@
 package io.siyu.access.internal.credentials;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.siyu.shared.Sha256;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * Generates and digests the bearer secrets Siyu hands out (write keys, API tokens).
@@ -29,12 +26,7 @@ final class Secrets {
     }
 
     static String digest(String secret) {
-        try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(secret);
     }
 
     /** The part of a secret shown in lists so that people can tell keys apart. */

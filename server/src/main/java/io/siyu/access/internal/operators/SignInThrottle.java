@@ -1,12 +1,10 @@
 package io.siyu.access.internal.operators;
 
+import io.siyu.shared.Sha256;
 import io.siyu.shared.Timestamps;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,7 +181,8 @@ class SignInThrottle {
 
     private static String accountPrefix(String username) {
         var name = username == null ? "" : username.toLowerCase(Locale.ROOT);
-        return "account:" + digest(name) + ":";
+        // kept as a digest, so that the table names nobody
+        return "account:" + Sha256.hex(name) + ":";
     }
 
     /**
@@ -204,16 +203,6 @@ class SignInThrottle {
             return HexFormat.of().formatHex(address.getAddress(), 0, 8) + "::/64";
         } catch (UnknownHostException e) {
             return client;
-        }
-    }
-
-    /** The user name as it is kept: a SHA-256 digest, so that the table names nobody. */
-    private static String digest(String name) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

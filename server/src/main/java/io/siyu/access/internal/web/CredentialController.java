@@ -4,6 +4,7 @@ import io.siyu.access.Role;
 import io.siyu.access.WriteKeyScope;
 import io.siyu.access.internal.credentials.Credentials;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +26,7 @@ class CredentialController {
     }
 
     /** A write key to issue; {@code scope} is {@code browser} (the default) or {@code server}. */
-    record NewWriteKey(String name, String scope) {}
+    record NewWriteKey(String name, @Nullable String scope) {}
 
     record NewApiToken(String name, String role) {}
 

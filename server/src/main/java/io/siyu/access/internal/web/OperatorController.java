@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,19 +47,22 @@ class OperatorController {
             Role role,
             boolean disabled,
             boolean signInHeldBack,
-            Instant signInHeldBackUntil,
-            Instant lastSignInAt,
+            @Nullable Instant signInHeldBackUntil,
+            @Nullable Instant lastSignInAt,
             Instant createdAt) {}
 
-    record NewOperator(String username, String displayName, String role, String password) {}
+    record NewOperator(String username, @Nullable String displayName, String role, String password) {}
 
-    record OperatorChange(String displayName, String role, Boolean disabled) {}
+    record OperatorChange(
+            @Nullable String displayName,
+            @Nullable String role,
+            @Nullable Boolean disabled) {}
 
     record PasswordChange(String password) {}
 
     record RoleView(Role role, List<PermissionView> permissions) {}
 
-    record PermissionView(String authority, String description) {}
+    record PermissionView(Permission authority, String description) {}
 
     @GetMapping("/api/v1/operators")
     @PreAuthorize("hasAuthority('operators:manage')")
@@ -125,7 +129,7 @@ class OperatorController {
                         role,
                         role.permissions().stream()
                                 .sorted()
-                                .map(p -> new PermissionView(p.authority(), p.description()))
+                                .map(p -> new PermissionView(p, p.description()))
                                 .toList()))
                 .toList();
     }
@@ -134,7 +138,7 @@ class OperatorController {
     @PreAuthorize("isAuthenticated()")
     List<PermissionView> permissions() {
         return Arrays.stream(Permission.values())
-                .map(p -> new PermissionView(p.authority(), p.description()))
+                .map(p -> new PermissionView(p, p.description()))
                 .toList();
     }
 

@@ -9,6 +9,9 @@ import io.siyu.access.internal.security.BearerTokenFilter;
 import io.siyu.access.internal.security.SessionFollowsAccount;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Problems;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -55,7 +58,8 @@ class SessionController {
 
     record SignInRequest(String username, String password) {}
 
-    record SessionView(long id, String username, String displayName, Role role, String kind, List<String> permissions) {
+    record SessionView(
+            long id, String username, String displayName, Role role, String kind, List<Permission> permissions) {
 
         static SessionView of(OperatorPrincipal principal) {
             return new SessionView(
@@ -66,12 +70,15 @@ class SessionController {
                     principal.kind().name(),
                     principal.role().permissions().stream()
                             .sorted(Comparator.naturalOrder())
-                            .map(Permission::authority)
                             .toList());
         }
     }
 
     /** Who is signed in; 401 when nobody is. Public so that the console can ask before signing in. */
+    @ApiResponse(
+            responseCode = "200",
+            description = "who is signed in",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @GetMapping
     ResponseEntity<?> current(Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof OperatorPrincipal principal) {
@@ -80,6 +87,10 @@ class SessionController {
         return Problems.respond(Problems.unauthenticated("nobody is signed in"));
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the operator signed in",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @PostMapping
     ResponseEntity<?> signIn(
             @RequestBody SignInRequest body, HttpServletRequest request, HttpServletResponse response) {

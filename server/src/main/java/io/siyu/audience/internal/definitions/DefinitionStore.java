@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -100,7 +101,8 @@ public class DefinitionStore {
         jdbc.update("delete from audience.segment_membership where segment_id = ?", id);
     }
 
-    public record Version(int version, JsonNode definition, String changedBy, Instant changedAt) {}
+    public record Version(
+            int version, JsonNode definition, @Nullable String changedBy, Instant changedAt) {}
 
     public List<Version> versions(long segmentId) {
         return jdbc.query(

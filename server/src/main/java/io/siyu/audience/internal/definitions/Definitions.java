@@ -268,7 +268,7 @@ public class Definitions {
     }
 
     /** A trait customers hold, and which kinds of values it holds (what conditions on it may compare). */
-    record TraitTerm(String name, boolean text, boolean numbers, boolean dates) {}
+    public record TraitTerm(String name, boolean text, boolean numbers, boolean dates) {}
 
     /** The names conditions can use, as the index knows them now: for the segment builder's suggestions. */
     public record Vocabulary(

@@ -1,12 +1,14 @@
 package io.siyu.audience.internal.definitions;
 
 import io.siyu.shared.Timestamps;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -39,12 +41,27 @@ public class TagStore {
     public record StoredTag(
             long id, Long categoryId, String name, String kind, String description, JsonNode rule, Instant createdAt) {}
 
-    public record Category(long id, String name, String description, long tags) {}
+    @Schema(name = "TagCategory")
+    public record Category(long id, String name, @Nullable String description, long tags) {}
 
     public record CustomerTag(
-            long tagId, String name, String kind, String value, Instant assignedAt, String assignedBy) {}
+            long tagId,
+            String name,
 
-    public record TagChange(long tagId, String name, String change, String value, Instant at, String by) {}
+            @Schema(allowableValues = {"MANUAL", "RULE", "VALUE"})
+            String kind,
+
+            @Nullable String value,
+            Instant assignedAt,
+            @Nullable String assignedBy) {}
+
+    public record TagChange(
+            long tagId,
+            String name,
+            String change,
+            @Nullable String value,
+            Instant at,
+            @Nullable String by) {}
 
     /** Receives one assignment of a tag to a customer ({@code value} empty for a tag without values). */
     @FunctionalInterface

@@ -4,10 +4,12 @@ import io.siyu.access.AuditLog;
 import io.siyu.audience.internal.activity.ActivityReplay;
 import io.siyu.audience.internal.index.CurrentIndex;
 import io.siyu.shared.ConflictException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,16 +31,17 @@ public class ActivityRebuild {
     private static final Logger log = LoggerFactory.getLogger(ActivityRebuild.class);
 
     /** Where a rebuild stands: {@code state} is one of idle, rebuilding-activity, building-index, done, failed. */
+    @Schema(name = "ActivityRebuildStatus")
     public record Status(
             String state,
-            Instant startedAt,
-            Instant finishedAt,
-            String startedBy,
+            @Nullable Instant startedAt,
+            @Nullable Instant finishedAt,
+            @Nullable String startedBy,
             long customersRead,
             long customersTotal,
             long events,
             long rows,
-            String error) {
+            @Nullable String error) {
 
         static final Status IDLE = new Status("idle", null, null, null, 0, 0, 0, 0, null);
 

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Turns every recorded batch of touches into per-day activity ({@link ActivityCounter}): written to PostgreSQL in the
  * batch's own transaction, with the activity and tags of merged customers moved to their survivors, then, once it
- * commits, applied to the in-memory index ({@link BatchApplier}), which re-evaluates the segments of the customers
+ * commits, applied to the in-memory index ({@link BatchIndexer}), which re-evaluates the segments of the customers
  * concerned.
  */
 @Component
@@ -28,10 +28,10 @@ class ActivityRecorder {
     private final ActivityStore store;
     private final TagStore tags;
     private final CurrentIndex current;
-    private final BatchApplier batches;
+    private final BatchIndexer batches;
 
     ActivityRecorder(
-            ActivityCounter counter, ActivityStore store, TagStore tags, CurrentIndex current, BatchApplier batches) {
+            ActivityCounter counter, ActivityStore store, TagStore tags, CurrentIndex current, BatchIndexer batches) {
         this.counter = counter;
         this.store = store;
         this.tags = tags;
@@ -43,7 +43,7 @@ class ActivityRecorder {
     void on(TouchesRecorded recorded) {
         // from before the rows are written until the batch is applied: see CurrentIndex.holdBatches
         current.holdBatches();
-        BatchApplier.Batch batch;
+        BatchIndexer.Batch batch;
         try {
             batch = record(recorded);
         } catch (RuntimeException | Error e) {
@@ -72,7 +72,7 @@ class ActivityRecorder {
     }
 
     /** Writes a batch's activity rows and tells what the engine is to apply once they are committed. */
-    private BatchApplier.Batch record(TouchesRecorded recorded) {
+    private BatchIndexer.Batch record(TouchesRecorded recorded) {
         var deltas = counter.deltas(recorded.touches());
         for (var merge : recorded.merges()) {
             store.merge(merge.survivor().value(), merge.absorbed().value());
@@ -103,7 +103,7 @@ class ActivityRecorder {
                 ordersOf.add(recordedTouch.customerId().value());
             }
         }
-        return new BatchApplier.Batch(
+        return new BatchIndexer.Batch(
                 changed,
                 List.copyOf(deltas),
                 merges,

@@ -2,7 +2,9 @@ package io.siyu.audience.internal.engine;
 
 import io.siyu.audience.internal.definitions.Definitions;
 import io.siyu.audience.internal.index.CurrentIndex;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** How the index stands, for operators and the benchmark. */
@@ -17,14 +19,15 @@ public class EngineStatus {
         this.definitions = definitions;
     }
 
+    @Schema(name = "AudienceStatus")
     public record Status(
             boolean ready,
             long profilesLoaded,
             long liveCustomers,
             int activityKeys,
             long memoryBytes,
-            Long buildMillis,
-            Instant builtAt,
+            @Nullable Long buildMillis,
+            @Nullable Instant builtAt,
             int segments,
             int ruleTags,
             int valueTags,

@@ -22,14 +22,14 @@ class IndexBuilder {
     private final IndexLoader loader;
     private final DerivedSets derivedSets;
     private final MembershipPublisher publisher;
-    private final BatchApplier batches;
+    private final BatchIndexer batches;
 
     IndexBuilder(
             CurrentIndex current,
             IndexLoader loader,
             DerivedSets derivedSets,
             MembershipPublisher publisher,
-            BatchApplier batches) {
+            BatchIndexer batches) {
         this.current = current;
         this.loader = loader;
         this.derivedSets = derivedSets;

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** Where one customer stands: the segments they are in, their stage in every model, their RFM scores and their tags. */
@@ -38,16 +39,23 @@ public class CustomerStanding {
         this.tags = tags;
     }
 
-    record Rfm(int recencyDays, int frequency, BigDecimal monetary, int r, int f, int m, String group) {}
+    public record Rfm(
+            int recencyDays,
+            int frequency,
+            BigDecimal monetary,
+            int r,
+            int f,
+            int m,
+            @Nullable String group) {}
 
     /** A segment the customer is in; built-in ones are the RFM groups Siyu creates. */
-    record Membership(long id, String name, boolean builtIn) {}
+    public record Membership(long id, String name, boolean builtIn) {}
 
     public record CustomerAudience(
             long customerId,
             List<Membership> segments,
             Map<String, String> stages,
-            Rfm rfm,
+            @Nullable Rfm rfm,
             List<TagStore.CustomerTag> tags) {}
 
     /** Where one customer stands: segments, stages of every model, RFM. */

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +45,8 @@ public class LifecycleModels {
         this.audit = audit;
     }
 
-    record StageView(String value, String label, JsonNode condition, long customers) {}
+    public record StageView(
+            String value, String label, @Nullable JsonNode condition, long customers) {}
 
     public record ModelView(String name, String label, boolean builtIn, List<StageView> stages) {}
 

@@ -35,7 +35,7 @@ public class RfmOverview {
         this.audit = audit;
     }
 
-    record RfmCell(int recency, int frequency, String group, long customers, BigDecimal averageMonetary) {}
+    public record RfmCell(int recency, int frequency, String group, long customers, BigDecimal averageMonetary) {}
 
     public record RfmView(
             int windowDays,

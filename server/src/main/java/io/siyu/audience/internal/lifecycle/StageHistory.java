@@ -8,6 +8,7 @@ import io.siyu.shared.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -45,7 +46,7 @@ public class StageHistory {
                 from);
     }
 
-    public record Flow(String from, String to, long customers) {}
+    public record Flow(@Nullable String from, String to, long customers) {}
 
     /** Moves between stages in a period, for a Sankey chart ({@code from} is null for customers new to the model). */
     public List<Flow> flows(String model, Instant from, Instant to) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,13 @@ public class SegmentHistory {
                 from);
     }
 
-    public record Snapshot(long id, long segmentId, String name, long size, Instant takenAt, String takenBy) {}
+    public record Snapshot(
+            long id,
+            long segmentId,
+            String name,
+            long size,
+            Instant takenAt,
+            @Nullable String takenBy) {}
 
     public Snapshot snapshot(long segmentId, String name) {
         InputRules.requireMaxLength("name", name, InputRules.MAX_NAME_LENGTH);

@@ -14,6 +14,7 @@ import io.siyu.shared.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -46,12 +47,12 @@ public class Segments {
     public record SegmentView(
             long id,
             String name,
-            String description,
+            @Nullable String description,
             JsonNode definition,
             int version,
             boolean builtIn,
             long size,
-            String createdBy,
+            @Nullable String createdBy,
             Instant createdAt,
             Instant updatedAt) {}
 

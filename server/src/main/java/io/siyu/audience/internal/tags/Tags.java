@@ -11,12 +11,14 @@ import io.siyu.shared.ConflictException;
 import io.siyu.shared.InputRules;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -47,16 +49,19 @@ public class Tags {
 
     public record TagView(
             long id,
-            Long categoryId,
+            @Nullable Long categoryId,
             String name,
+
+            @Schema(allowableValues = {"MANUAL", "RULE", "VALUE"})
             String kind,
-            String description,
-            JsonNode rule,
+
+            @Nullable String description,
+            @Nullable JsonNode rule,
             long customers,
             List<ValueCount> values,
             Instant createdAt) {}
 
-    record ValueCount(String value, long customers) {}
+    public record ValueCount(String value, long customers) {}
 
     public List<TagStore.Category> categories() {
         return store.categories();

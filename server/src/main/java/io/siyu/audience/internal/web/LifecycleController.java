@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +42,8 @@ class LifecycleController {
     }
 
     record ModelRequest(
-            @Schema(description = "at most 120 characters") String label,
+            @Schema(description = "at most 120 characters") @Nullable
+            String label,
 
             @Schema(
                     requiredMode = Schema.RequiredMode.REQUIRED,
@@ -61,6 +63,7 @@ class LifecycleController {
                     description = "the day scores are computed as of; today when absent",
                     format = "date",
                     example = "2026-05-01")
+            @Nullable
             String referenceDate) {}
 
     @GetMapping("/api/v1/lifecycle/models")

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -60,13 +61,14 @@ class SegmentController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = DEFINITION)
             JsonNode definition,
 
-            @Schema(description = "1 to 200, default 20") Integer limit) {}
+            @Schema(description = "1 to 200, default 20") @Nullable
+            Integer limit) {}
 
     record SegmentRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "at most 120 characters")
             String name,
 
-            @Schema(description = "at most 2,000 characters")
+            @Schema(description = "at most 2,000 characters") @Nullable
             String description,
 
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = DEFINITION)
@@ -76,7 +78,7 @@ class SegmentController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             List<Long> segments) {}
 
-    record SnapshotRequest(String name) {}
+    record SnapshotRequest(@Nullable String name) {}
 
     /** How many customers a definition matches, while it is being edited. */
     @PostMapping("/api/v1/segments/count")

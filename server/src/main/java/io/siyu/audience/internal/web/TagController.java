@@ -21,6 +21,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,33 +62,35 @@ class TagController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = NAME)
             String name,
 
-            @Schema(description = "at most 2,000 characters")
+            @Schema(description = "at most 2,000 characters") @Nullable
             String description) {}
 
     record TagRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = NAME)
             String name,
 
-            Long categoryId,
+            @Nullable Long categoryId,
 
-            @Schema(description = "MANUAL (default), RULE or VALUE")
+            @Schema(description = "MANUAL (default), RULE or VALUE") @Nullable
             String kind,
 
-            @Schema(description = "at most 2,000 characters")
+            @Schema(description = "at most 2,000 characters") @Nullable
             String description,
 
-            @Schema(description = "a definition for a RULE tag", example = SegmentController.DEFINITION)
+            @Schema(description = "a definition for a RULE tag", example = SegmentController.DEFINITION) @Nullable
             JsonNode rule) {}
 
     record AssignmentRequest(
             @Schema(
                     description = "ids or type:value identities, at most 100,000",
                     example = "[\"42\", \"email:ann@example.com\"]")
+            @Nullable
             List<String> customers,
 
-            @Schema(example = SegmentController.DEFINITION) JsonNode definition,
+            @Schema(example = SegmentController.DEFINITION) @Nullable
+            JsonNode definition,
 
-            @Schema(description = "the value of a VALUE tag, at most 120 characters")
+            @Schema(description = "the value of a VALUE tag, at most 120 characters") @Nullable
             String value) {}
 
     private static final String NAME = "1 to 60 letters, digits, spaces or . _ : / -";

@@ -17,6 +17,7 @@ import io.siyu.audience.internal.index.CurrentIndex;
 import io.siyu.audience.internal.rfm.RfmModel;
 import io.siyu.customers.Profiles;
 import io.siyu.customers.Touch;
+import io.siyu.customers.TouchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class AudienceApiTests {
     IndexBuilder builder;
 
     @Autowired
-    BatchApplier batches;
+    BatchIndexer batches;
 
     @Autowired
     ScheduledRefresh scheduled;
@@ -420,7 +421,19 @@ class AudienceApiTests {
 
     /** A track as ingestion hands it to the customers module, for recording without the pipeline. */
     private Touch viewed(String messageId, String userId, String event, int minute) {
-        return AudienceFixtures.touch(messageId, userId, event, at(fixtures.today(), minute), clock.instant());
+        return new Touch(
+                messageId,
+                TouchType.TRACK,
+                event,
+                userId,
+                null,
+                null,
+                null,
+                HttpFixtures.JSON.createObjectNode(),
+                HttpFixtures.JSON.createObjectNode(),
+                HttpFixtures.JSON.createObjectNode(),
+                at(fixtures.today(), minute),
+                clock.instant());
     }
 
     private String sendView(String userId) {
