@@ -103,6 +103,20 @@ class AudienceApiTests {
         return response.json().get("errors").get(0);
     }
 
+    /** A condition that needs no trait or event to be known: customers seen at least once. */
+    private static final String SEEN = """
+            {"type":"fact","fact":"event_count","operator":"at_least","value":1}""";
+
+    private static String inCity(String city) {
+        return "{\"type\":\"trait\",\"trait\":\"city\",\"operator\":\"equals\",\"value\":\"" + city + "\"}";
+    }
+
+    /** Customers of {@code city} at least {@code age} years old. */
+    private static String inCityAged(String city, int age) {
+        return """
+                {"type":"all","conditions":[%s,{"type":"trait","trait":"age","operator":"at_least","value":%d}]}""".formatted(inCity(city), age);
+    }
+
     private void people(String prefix, int n, String city) {
         var messages = new ArrayList<JsonNode>();
         for (int i = 0; i < n; i++) {
@@ -139,25 +153,41 @@ class AudienceApiTests {
         var unknownSegment = refused("""
                 {"type":"segment","segment":987654}""");
         assertThat(unknownSegment.get("rule").asString()).isEqualTo("unknown-segment");
+    }
 
-        // a cycle: a refers to b, then b is changed to refer to a
-        var a = fixtures.createSegment("cycle-a", condition("""
-                {"type":"trait","trait":"city","operator":"equals","value":"苏州"}"""));
-        var b = fixtures.createSegment("cycle-b", condition("{\"type\":\"segment\",\"segment\":" + a + "}"));
-        var closing = admin().put(
-                        "/api/v1/segments/" + a,
-                        "{\"name\":\"cycle-a\",\"definition\":{\"version\":1,\"condition\":{\"type\":\"segment\","
-                                + "\"segment\":" + b + "}}}");
+    /** A segment named {@code name} that refers to {@code segment}. */
+    private long referringTo(String name, long segment) {
+        return fixtures.createSegment(name, condition("{\"type\":\"segment\",\"segment\":" + segment + "}"));
+    }
+
+    private HttpFixtures.Response changeSegment(long segment, String name, String condition) {
+        return admin().put(
+                        "/api/v1/segments/" + segment,
+                        "{\"name\":\"" + name + "\",\"definition\":{\"version\":1,\"condition\":" + condition + "}}");
+    }
+
+    @Test
+    void aSegmentChangedToReferToASegmentThatRefersToItIsRefused() {
+        var a = fixtures.createSegment("loop-a", condition(SEEN));
+        var b = referringTo("loop-b", a);
+
+        var closing = changeSegment(a, "loop-a", "{\"type\":\"segment\",\"segment\":" + b + "}");
+
         assertThat(closing.status()).as(closing.body()).isEqualTo(400);
         assertThat(closing.body()).contains("cycle");
-        // and through a rule tag: the tag keeps b's members, then a is changed to hold the tag, or the tag to need a
+    }
+
+    @Test
+    void aCycleThroughARuleTagIsRefusedNamingEveryLinkOfTheChain() {
+        // the tag keeps b's members, b refers to a, then a is changed to hold the tag
+        var a = fixtures.createSegment("cycle-a", condition(SEEN));
+        var b = referringTo("cycle-b", a);
         var rule = admin().post("/api/v1/tags", """
                 {"name":"cycle tag","kind":"RULE","rule":{"version":1,"condition":{"type":"segment","segment":%d}}}""".formatted(b));
         assertThat(rule.status()).as(rule.body()).isEqualTo(201);
-        var throughTag = admin().put(
-                        "/api/v1/segments/" + a,
-                        "{\"name\":\"cycle-a\",\"definition\":{\"version\":1,\"condition\":{\"type\":\"tag\","
-                                + "\"tag\":\"cycle tag\"}}}");
+
+        var throughTag = changeSegment(a, "cycle-a", "{\"type\":\"tag\",\"tag\":\"cycle tag\"}");
+
         assertThat(throughTag.status()).as(throughTag.body()).isEqualTo(400);
         var problem = throughTag.json().get("errors").get(0);
         assertThat(problem.get("field").asString()).isEqualTo("definition.condition");
@@ -165,76 +195,117 @@ class AudienceApiTests {
         assertThat(problem.get("detail").asString())
                 .isEqualTo("rule tags and segments would refer to themselves: segment 'cycle-a' → tag 'cycle tag' → "
                         + "segment 'cycle-b' → segment 'cycle-a'");
+    }
+
+    @Test
+    void aRuleTagChangedToNeedItselfIsRefused() {
+        var a = fixtures.createSegment("self-a", condition(SEEN));
+        var rule = admin().post("/api/v1/tags", """
+                {"name":"self tag","kind":"RULE","rule":{"version":1,"condition":{"type":"segment","segment":%d}}}""".formatted(a));
         var ruleId = rule.json().get("id").asLong();
+
         var tagClosing = admin().put("/api/v1/tags/" + ruleId, """
-                {"name":"cycle tag","rule":{"version":1,"condition":{"type":"tag","tag":"cycle tag"}}}""");
+                {"name":"self tag","rule":{"version":1,"condition":{"type":"tag","tag":"self tag"}}}""");
+
         assertThat(tagClosing.status()).as(tagClosing.body()).isEqualTo(400);
         assertThat(tagClosing.json().get("errors").get(0).get("field").asString())
                 .isEqualTo("rule.condition");
         assertThat(admin().delete("/api/v1/tags/" + ruleId).status()).isEqualTo(204);
-        // a segment in use cannot be deleted; the one using it can, and then it can
+    }
+
+    @Test
+    void aSegmentInUseCannotBeDeletedUntilTheOneUsingItIs() {
+        var a = fixtures.createSegment("used-a", condition(SEEN));
+        var b = referringTo("using-b", a);
+
         assertThat(admin().delete("/api/v1/segments/" + a).status()).isEqualTo(409);
         assertThat(admin().delete("/api/v1/segments/" + b).status()).isEqualTo(204);
         assertThat(admin().delete("/api/v1/segments/" + a).status()).isEqualTo(204);
     }
 
     @Test
-    void segmentsAreCountedPreviewedVersionedOverlappedExportedAndSnapshotted() {
+    void aDefinitionIsCountedAndPreviewedBeforeItIsSaved() {
         people("seg-", 6, "无锡");
-        var city = """
-                {"type":"trait","trait":"city","operator":"equals","value":"无锡"}""";
-        var older = """
-                {"type":"all","conditions":[%s,{"type":"trait","trait":"age","operator":"at_least","value":23}]}""".formatted(city);
-        assertThat(count(city)).isEqualTo(6);
-        assertThat(count(older)).isEqualTo(3);
-        var preview = admin().post("/api/v1/segments/preview", definition(older));
-        assertThat(preview.json().get("customers")).hasSize(3);
 
-        var all = fixtures.createSegment("wuxi", condition(city));
-        var some = fixtures.createSegment("wuxi 23+", condition(older));
+        assertThat(count(inCity("无锡"))).isEqualTo(6);
+        assertThat(count(inCityAged("无锡", 23))).isEqualTo(3);
+        var preview = admin().post("/api/v1/segments/preview", definition(inCityAged("无锡", 23)));
+        assertThat(preview.json().get("customers")).hasSize(3);
+    }
+
+    @Test
+    void aChangedSegmentIsANewVersionWithTheMembersItNowDefines() {
+        people("version-", 6, "江阴");
+        var some = fixtures.createSegment("jiangyin 23+", condition(inCityAged("江阴", 23)));
         var view = admin().get("/api/v1/segments/" + some).json();
         assertThat(view.get("size").asLong()).isEqualTo(3);
         assertThat(view.get("version").asInt()).isEqualTo(1);
 
-        var updated = admin().put(
-                        "/api/v1/segments/" + some,
-                        "{\"name\":\"wuxi 24+\",\"definition\":{\"version\":1,\"condition\":"
-                                + older.replace("23", "24") + "}}");
+        var updated = changeSegment(some, "jiangyin 24+", inCityAged("江阴", 24));
+
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         assertThat(updated.json().get("version").asInt()).isEqualTo(2);
         assertThat(updated.json().get("size").asLong()).isEqualTo(2);
         assertThat(admin().get("/api/v1/segments/" + some + "/versions").json()).hasSize(2);
-
         var members =
                 admin().get("/api/v1/segments/" + some + "/members?limit=50").json();
         assertThat(members.get("items").findValuesAsString("id"))
                 .containsExactlyInAnyOrder(
-                        String.valueOf(fixtures.customer("seg-4")), String.valueOf(fixtures.customer("seg-5")));
+                        String.valueOf(fixtures.customer("version-4")), String.valueOf(fixtures.customer("version-5")));
+    }
+
+    @Test
+    void theOverlapOfSegmentsCountsEachRegion() {
+        people("overlap-", 6, "靖江");
+        var all = fixtures.createSegment("jingjiang", condition(inCity("靖江")));
+        var some = fixtures.createSegment("jingjiang 24+", condition(inCityAged("靖江", 24)));
 
         var overlap = admin().post("/api/v1/segments/overlap", "{\"segments\":[" + all + "," + some + "]}")
                 .json();
+
         assertThat(overlap.get("union").asLong()).isEqualTo(6);
         assertThat(overlap.get("regions").get(all + "+" + some).asLong()).isEqualTo(2);
         assertThat(overlap.get("regions").get(String.valueOf(all)).asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void anExportListsEveryMember() {
+        people("export-", 6, "常熟");
+        var all = fixtures.createSegment("changshu", condition(inCity("常熟")));
 
         var export = admin().get("/api/v1/segments/" + all + "/export");
+
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.body().lines().count()).isEqualTo(7); // header and six customers
+    }
 
+    @Test
+    void aSnapshotStaysAsItWasWhenTheSegmentChanges() {
+        people("snap-", 6, "昆山");
+        var some = fixtures.createSegment("kunshan 24+", condition(inCityAged("昆山", 24)));
         var snapshot = admin().post("/api/v1/segments/" + some + "/snapshots", "{\"name\":\"campaign\"}");
         assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(201);
         assertThat(snapshot.json().get("size").asLong()).isEqualTo(2);
-        // the snapshot stays as it was when the segment changes
-        var message = identify("seg-0", at(fixtures.today(), 31));
+
+        var message = identify("snap-0", at(fixtures.today(), 31));
         message.withObject("traits").put("age", 80);
         fixtures.send(message);
+
         assertThat(admin().get("/api/v1/segments/" + some).json().get("size").asLong())
                 .isEqualTo(3);
         var frozen = admin().get("/api/v1/segments/" + some + "/snapshots/"
                 + snapshot.json().get("id").asLong() + "/export");
         assertThat(frozen.body().lines().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aSegmentsTrendHasADayOnceItsMembershipIsPublished() {
+        people("trend-", 2, "太仓");
+        var segment = fixtures.createSegment("taicang", condition(inCity("太仓")));
+
         publisher.flush();
-        assertThat(admin().get("/api/v1/segments/" + some + "/trend?days=7")
+
+        assertThat(admin().get("/api/v1/segments/" + segment + "/trend?days=7")
                         .json()
                         .toString())
                 .contains(fixtures.today().toString());
@@ -264,7 +335,7 @@ class AudienceApiTests {
     }
 
     @Test
-    void consentSegmentsFollowEachDecisionAndUnknownCategoriesAreRefused() {
+    void consentConditionsNamingAnUnknownCategoryOrStateAreRefused() {
         var unknown = refused("""
                 {"type":"consent","category":"carrier_pigeon","state":"granted"}""");
         assertThat(unknown.get("field").asString()).isEqualTo("definition.condition.category");
@@ -272,22 +343,34 @@ class AudienceApiTests {
         var badState = refused("""
                 {"type":"consent","category":"sms","state":"maybe"}""");
         assertThat(badState.get("field").asString()).isEqualTo("definition.condition.state");
-        // a configured category may be used before anyone decided on it: everyone is "unknown"
-        people("consent-", 3, "宜兴");
-        var reachable = fixtures.createSegment("sms reachable", condition("""
-                {"type":"all","conditions":[{"type":"consent","category":"sms","state":"granted"},
-                  {"type":"trait","trait":"city","operator":"equals","value":"宜兴"}]}"""));
-        assertThat(count("""
-                {"type":"all","conditions":[{"type":"consent","category":"sms","state":"unknown"},
-                  {"type":"trait","trait":"city","operator":"equals","value":"宜兴"}]}""")).isEqualTo(3);
+    }
 
-        signals.received.clear();
-        var granted = track("consent-0", "Segment Consent Preference Updated", at(fixtures.today(), 30));
+    /** Customers of 宜兴 whose sms consent is in {@code state}. */
+    private static String smsConsent(String state) {
+        return """
+                {"type":"all","conditions":[{"type":"consent","category":"sms","state":"%s"},
+                  {"type":"trait","trait":"city","operator":"equals","value":"宜兴"}]}""".formatted(state);
+    }
+
+    /** A consent decision on sms as Segment's consent management sends it. */
+    private JsonNode smsGranted(String userId, int minute) {
+        var granted = track(userId, "Segment Consent Preference Updated", at(fixtures.today(), minute));
         granted.putObject("context")
                 .putObject("consent")
                 .putObject("categoryPreferences")
                 .put("sms", true);
-        fixtures.send(granted);
+        return granted;
+    }
+
+    @Test
+    void consentSegmentsFollowEachDecision() {
+        // a configured category may be used before anyone decided on it: everyone is "unknown"
+        people("consent-", 3, "宜兴");
+        var reachable = fixtures.createSegment("sms reachable", condition(smsConsent("granted")));
+        assertThat(count(smsConsent("unknown"))).isEqualTo(3);
+
+        signals.received.clear();
+        fixtures.send(smsGranted("consent-0", 30));
         var first = fixtures.customer("consent-0");
         assertThat(entered(reachable)).containsExactly(first);
 
@@ -297,11 +380,16 @@ class AudienceApiTests {
         withdrawn.putObject("context").putObject("consent").putObject("categoryPreferences");
         fixtures.send(withdrawn);
         assertThat(left(reachable)).containsExactly(first);
-        assertThat(count("""
-                {"type":"all","conditions":[{"type":"consent","category":"sms","state":"denied"},
-                  {"type":"trait","trait":"city","operator":"equals","value":"宜兴"}]}""")).isEqualTo(1);
+        assertThat(count(smsConsent("denied"))).isEqualTo(1);
+    }
+
+    @Test
+    void theVocabularyNamesTheConsentCategoriesTheEventsAndTheTraits() {
+        people("vocabulary-", 1, "溧阳");
+        fixtures.send(smsGranted("vocabulary-0", 30));
 
         var vocabulary = admin().get("/api/v1/audience/vocabulary").json();
+
         assertThat(vocabulary.get("consentCategories").valueStream().map(JsonNode::asString))
                 .contains("sms", "email", "wechat");
         assertThat(vocabulary.get("events").valueStream().map(JsonNode::asString))
@@ -466,37 +554,49 @@ class AudienceApiTests {
         });
     }
 
-    @Test
-    void csvAssignmentsReadQuotedValuesAndRefuseAQuoteNeverClosedBeforeAssigningAnything() {
-        people("quoted-", 3, "无锡");
-        var tier = admin().post("/api/v1/tags", "{\"name\":\"无锡 tier\",\"kind\":\"VALUE\"}")
-                .json()
-                .get("id")
-                .asLong();
-        var path = "/api/v1/tags/" + tier + "/assignments";
+    /** Creates a tag and answers its id. */
+    private long createTag(String tag) {
+        return admin().post("/api/v1/tags", tag).json().get("id").asLong();
+    }
 
-        var quoted = admin().post(
-                        path,
-                        "customer,value\n\"user_id:quoted-0\",\"gold, since 2024\"\nuser_id:quoted-1,silver\n",
-                        "text/csv");
+    private HttpFixtures.Response assignCsv(long tag, String csv) {
+        return admin().post("/api/v1/tags/" + tag + "/assignments", csv, "text/csv");
+    }
+
+    @Test
+    void csvAssignmentsReadQuotedValues() {
+        people("quoted-", 2, "南通");
+        var tier = createTag("{\"name\":\"南通 tier\",\"kind\":\"VALUE\"}");
+
+        var quoted =
+                assignCsv(tier, "customer,value\n\"user_id:quoted-0\",\"gold, since 2024\"\nuser_id:quoted-1,silver\n");
+
         assertThat(quoted.status()).as(quoted.body()).isEqualTo(200);
         assertThat(quoted.json().get("assigned").asInt()).isEqualTo(2);
         assertThat(quoted.json().get("unknown")).isEmpty();
         assertThat(
                         count(
-                                "{\"type\":\"tag\",\"tag\":\"无锡 tier\",\"operator\":\"equals\",\"value\":\"gold, since 2024\"}"))
+                                "{\"type\":\"tag\",\"tag\":\"南通 tier\",\"operator\":\"equals\",\"value\":\"gold, since 2024\"}"))
                 .isEqualTo(1);
+    }
 
-        var unclosed = admin().post(path, "user_id:quoted-2,bronze\n\"user_id:quoted-1,bronze\n", "text/csv");
+    @Test
+    void aCsvThatCannotBeReadIsRefusedBeforeAssigningAnything() {
+        people("unread-", 3, "盐城");
+        var tier = createTag("{\"name\":\"盐城 tier\",\"kind\":\"VALUE\"}");
+        assignCsv(tier, "user_id:unread-0,gold\nuser_id:unread-1,silver\n");
+
+        var unclosed = assignCsv(tier, "user_id:unread-2,bronze\n\"user_id:unread-1,bronze\n");
         assertThat(unclosed.status()).as(unclosed.body()).isEqualTo(400);
         var error = unclosed.json().get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("body");
         assertThat(error.get("rule").asString()).isEqualTo("csv");
         assertThat(error.get("detail").asString()).startsWith("line 2: ");
-        var tooMany = admin().post(path, "user_id:quoted-2,gold,silver\n", "text/csv");
+        var tooMany = assignCsv(tier, "user_id:unread-2,gold,silver\n");
         assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(400);
         assertThat(tooMany.json().get("errors").get(0).get("detail").asString()).startsWith("line 1: holds 3 values");
-        assertThat(count("{\"type\":\"tag\",\"tag\":\"无锡 tier\"}")).isEqualTo(2);
+
+        assertThat(count("{\"type\":\"tag\",\"tag\":\"盐城 tier\"}")).isEqualTo(2);
     }
 
     @Test
@@ -519,59 +619,90 @@ class AudienceApiTests {
     }
 
     @Test
-    void tagsAreAssignedByHandByCsvWithValuesAndByRulesWithHistory() {
-        people("tag-", 4, "常州");
+    void aManualTagIsAssignedByHandNamingTheCustomersItDoesNotKnow() {
+        people("tag-", 2, "常州");
         var manual = admin().post("/api/v1/tags", "{\"name\":\"常州 VIP\",\"kind\":\"MANUAL\"}");
         assertThat(manual.status()).as(manual.body()).isEqualTo(201);
-        var manualId = manual.json().get("id").asLong();
+
         var assigned = admin().post(
-                        "/api/v1/tags/" + manualId + "/assignments",
+                        "/api/v1/tags/" + manual.json().get("id").asLong() + "/assignments",
                         "{\"customers\":[\"user_id:tag-0\",\"user_id:tag-1\",\"user_id:nobody\"]}");
+
         assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
         assertThat(assigned.json().get("assigned").asInt()).isEqualTo(2);
         assertThat(assigned.json().get("unknown")).hasSize(1);
         assertThat(count("{\"type\":\"tag\",\"tag\":\"常州 VIP\"}")).isEqualTo(2);
+    }
 
-        var tier = admin().post("/api/v1/tags", "{\"name\":\"常州 tier\",\"kind\":\"VALUE\"}")
-                .json();
-        var csv = admin().post(
-                        "/api/v1/tags/" + tier.get("id").asLong() + "/assignments",
-                        "customer,value\nuser_id:tag-0,gold\nuser_id:tag-2,silver\nuser_id:tag-3,gold\n",
-                        "text/csv");
+    @Test
+    void aValueTagIsAssignedFromACsvWithAValueForEachCustomer() {
+        people("valued-", 4, "淮安");
+        var tier = createTag("{\"name\":\"淮安 tier\",\"kind\":\"VALUE\"}");
+
+        var csv = assignCsv(
+                tier, "customer,value\nuser_id:valued-0,gold\nuser_id:valued-2,silver\nuser_id:valued-3,gold\n");
+
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
-        assertThat(count("{\"type\":\"tag\",\"tag\":\"常州 tier\",\"operator\":\"equals\",\"value\":\"gold\"}"))
+        assertThat(count("{\"type\":\"tag\",\"tag\":\"淮安 tier\",\"operator\":\"equals\",\"value\":\"gold\"}"))
                 .isEqualTo(2);
+    }
 
+    @Test
+    void aRuleTagKeepsUpWithTheData() {
+        people("ruled-", 4, "宿迁");
         var rule = admin().post("/api/v1/tags", """
-                        {"name":"常州 older","kind":"RULE","rule":{"version":1,"condition":{"type":"all","conditions":[
-                          {"type":"trait","trait":"city","operator":"equals","value":"常州"},
-                          {"type":"trait","trait":"age","operator":"at_least","value":22}]}}}""");
+                        {"name":"宿迁 older","kind":"RULE","rule":{"version":1,"condition":%s}}""".formatted(inCityAged("宿迁", 22)));
         assertThat(rule.status()).as(rule.body()).isEqualTo(201);
-        assertThat(count("{\"type\":\"tag\",\"tag\":\"常州 older\"}")).isEqualTo(2);
-        // the rule keeps up with the data: tag-0 becomes 40
-        var older = identify("tag-0", at(fixtures.today(), 50));
+        assertThat(count("{\"type\":\"tag\",\"tag\":\"宿迁 older\"}")).isEqualTo(2);
+
+        var older = identify("ruled-0", at(fixtures.today(), 50));
         older.withObject("traits").put("age", 40);
         fixtures.send(older);
-        assertThat(count("{\"type\":\"tag\",\"tag\":\"常州 older\"}")).isEqualTo(3);
-        // the members of a tag, a page at a time
-        var ruleId = rule.json().get("id").asLong();
-        var first = admin().get("/api/v1/tags/" + ruleId + "/members?limit=2").json();
+
+        assertThat(count("{\"type\":\"tag\",\"tag\":\"宿迁 older\"}")).isEqualTo(3);
+    }
+
+    @Test
+    void aTagsMembersComeAPageAtATime() {
+        people("paged-", 3, "连云港");
+        var tag = createTag("{\"name\":\"paged tag\",\"kind\":\"MANUAL\"}");
+        admin().post(
+                        "/api/v1/tags/" + tag + "/assignments",
+                        "{\"customers\":[\"user_id:paged-0\",\"user_id:paged-1\",\"user_id:paged-2\"]}");
+
+        var first = admin().get("/api/v1/tags/" + tag + "/members?limit=2").json();
         assertThat(first.get("total").asLong()).isEqualTo(3);
         assertThat(first.get("items")).hasSize(2);
-        var rest = admin().get("/api/v1/tags/" + ruleId + "/members?limit=2&cursor="
+        var rest = admin().get("/api/v1/tags/" + tag + "/members?limit=2&cursor="
                         + first.get("next").asString())
                 .json();
         assertThat(rest.get("items")).hasSize(1);
         assertThat(rest.path("next").isNull() || rest.path("next").isMissingNode())
                 .isTrue();
         assertThat(admin().get("/api/v1/tags/999999/members").status()).isEqualTo(404);
-        // a tag a rule tag or segment uses cannot be deleted
-        fixtures.createSegment("uses VIP", condition("{\"type\":\"tag\",\"tag\":\"常州 VIP\"}"));
-        assertThat(admin().delete("/api/v1/tags/" + manualId).status()).isEqualTo(409);
+    }
 
-        var history = admin().get("/api/v1/customers/" + fixtures.customer("tag-0") + "/tags")
+    @Test
+    void aTagASegmentUsesCannotBeDeleted() {
+        var used = createTag("{\"name\":\"used tag\",\"kind\":\"MANUAL\"}");
+        fixtures.createSegment("uses used tag", condition("{\"type\":\"tag\",\"tag\":\"used tag\"}"));
+
+        assertThat(admin().delete("/api/v1/tags/" + used).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aCustomersTagsHoldEveryKindOfTag() {
+        people("kinds-", 1, "徐州");
+        var manual = createTag("{\"name\":\"徐州 VIP\",\"kind\":\"MANUAL\"}");
+        admin().post("/api/v1/tags/" + manual + "/assignments", "{\"customers\":[\"user_id:kinds-0\"]}");
+        assignCsv(createTag("{\"name\":\"徐州 tier\",\"kind\":\"VALUE\"}"), "user_id:kinds-0,gold\n");
+        admin().post("/api/v1/tags", """
+                        {"name":"徐州 seen","kind":"RULE","rule":{"version":1,"condition":%s}}""".formatted(inCity("徐州")));
+
+        var history = admin().get("/api/v1/customers/" + fixtures.customer("kinds-0") + "/tags")
                 .json();
-        assertThat(history.toString()).contains("常州 VIP").contains("gold").contains("常州 older");
+
+        assertThat(history.toString()).contains("徐州 VIP").contains("gold").contains("徐州 seen");
     }
 
     @Test
@@ -624,13 +755,18 @@ class AudienceApiTests {
             return null;
         });
         assertThat(current.index().models()).contains("value", "journey");
+    }
 
-        // an operator edits a built-in model (a new label, the same stages): it stays built in
+    @Test
+    void aBuiltInModelAnOperatorEditsStaysBuiltIn() {
+        // a new label, the same stages
         var journey = admin().get("/api/v1/lifecycle/models/journey").json();
         assertThat(journey.get("builtIn").asBoolean()).isTrue();
+
         var edited = admin().put(
                         "/api/v1/lifecycle/models/journey",
                         "{\"label\":\"Customer journey\",\"stages\":" + journey.get("stages") + "}");
+
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         assertThat(edited.json().get("label").asString()).isEqualTo("Customer journey");
         assertThat(edited.json().get("builtIn").asBoolean()).isTrue();
