@@ -7,13 +7,19 @@ import static io.siyu.ingest.internal.SegmentMessageFixtures.track;
 import static io.siyu.ingest.internal.SegmentMessageFixtures.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import io.siyu.customers.Touch;
 import io.siyu.customers.TouchType;
 import io.siyu.shared.Violation;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,23 +51,84 @@ class MessageReaderTests {
         return reader.touch(envelope, fields, occurredAt, RECEIVED);
     }
 
+    /** When a message happened, read without a batch's sentAt. */
+    Instant occurredAt(JsonNode message) {
+        return reader.occurredAt(message, RECEIVED, null, violations());
+    }
+
     @Test
     void aMessageThatFollowsTheSpecificationBreaksNoRule() {
         assertThat(broken(track("Product Viewed").build())).isEmpty();
     }
 
-    @Test
-    void aMessageWithoutATypeIsRefusedAsRequired() {
-        assertThat(broken(track("Viewed").without("type").build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("type", "required"));
+    /** Messages that break one rule or more, each with the field and the rule it is refused for. */
+    static Stream<Arguments> brokenMessages() {
+        return Stream.of(
+                argumentSet(
+                        "a message without a type is refused as required",
+                        track("Viewed").without("type").build(),
+                        List.of(tuple("type", "required"))),
+                argumentSet(
+                        "an unknown type is refused",
+                        message("purchase").with("userId", "u1").build(),
+                        List.of(tuple("type", "one-of"))),
+                argumentSet(
+                        "a message id of more than a hundred characters is refused",
+                        track("Viewed").with("messageId", "m".repeat(101)).build(),
+                        List.of(tuple("messageId", "max-length"))),
+                argumentSet(
+                        "an id that is neither text nor an integer is refused",
+                        track("Viewed").with("anonymousId", true).build(),
+                        List.of(tuple("anonymousId", "type"))),
+                argumentSet(
+                        "properties that are not an object are refused",
+                        track("Viewed").json("properties", "[1,2]").build(),
+                        List.of(tuple("properties", "type"))),
+                argumentSet(
+                        "context traits that are not an object are refused",
+                        track("Viewed").json("context", "{\"traits\":\"gold\"}").build(),
+                        List.of(tuple("context.traits", "type"))),
+                argumentSet("a track needs the event's name", track("  ").build(), List.of(tuple("event", "required"))),
+                argumentSet(
+                        "an alias needs the former id and the new user id",
+                        message("alias").build(),
+                        List.of(tuple("previousId", "required"), tuple("userId", "required"))),
+                argumentSet(
+                        "a group needs the group's id",
+                        message("group").with("userId", "u1").build(),
+                        List.of(tuple("groupId", "required"))),
+                argumentSet(
+                        "a message needs a user id or an anonymous id",
+                        track("Viewed").without("userId").build(),
+                        List.of(tuple("userId", "required"))),
+                argumentSet(
+                        "a timestamp that is no ISO date-time is refused",
+                        track("Viewed").with("timestamp", "yesterday").build(),
+                        List.of(tuple("timestamp", "iso-8601"))),
+                argumentSet(
+                        "a timestamp more than a day ahead of receipt is refused",
+                        track("Viewed")
+                                .with(
+                                        "timestamp",
+                                        RECEIVED.plus(MessageReader.MAX_FUTURE)
+                                                .plusSeconds(1)
+                                                .toString())
+                                .build(),
+                        List.of(tuple("timestamp", "not-future"))),
+                argumentSet(
+                        "a timestamp before 1970 is refused",
+                        track("Viewed")
+                                .with("timestamp", "1969-12-31T23:59:59Z")
+                                .build(),
+                        List.of(tuple("timestamp", "not-before-1970"))));
     }
 
-    @Test
-    void anUnknownTypeIsRefused() {
-        assertThat(broken(message("purchase").with("userId", "u1").build()))
+    @ParameterizedTest
+    @MethodSource("brokenMessages")
+    void aMessageThatBreaksARuleIsRefusedNamingTheFieldAndTheRule(JsonNode message, List<Tuple> rules) {
+        assertThat(broken(message))
                 .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("type", "one-of"));
+                .containsExactlyElementsOf(rules);
     }
 
     @Test
@@ -69,13 +136,6 @@ class MessageReaderTests {
         var envelope = reader.envelope(message("identify").build(), "track", null, violations());
 
         assertThat(envelope.type()).hasValue(TouchType.TRACK);
-    }
-
-    @Test
-    void aMessageIdOfMoreThanAHundredCharactersIsRefused() {
-        assertThat(broken(track("Viewed").with("messageId", "m".repeat(101)).build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("messageId", "max-length"));
     }
 
     @Test
@@ -88,31 +148,9 @@ class MessageReaderTests {
     }
 
     @Test
-    void anIdThatIsNeitherTextNorAnIntegerIsRefused() {
-        assertThat(broken(track("Viewed").with("anonymousId", true).build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("anonymousId", "type"));
-    }
-
-    @Test
     void aBlankIdCountsAsNone() {
         assertThat(envelope(track("Viewed").with("userId", "   ").build()).userId())
                 .isNull();
-    }
-
-    @Test
-    void propertiesThatAreNotAnObjectAreRefused() {
-        assertThat(broken(track("Viewed").json("properties", "[1,2]").build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("properties", "type"));
-    }
-
-    @Test
-    void contextTraitsThatAreNotAnObjectAreRefused() {
-        assertThat(broken(
-                        track("Viewed").json("context", "{\"traits\":\"gold\"}").build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("context.traits", "type"));
     }
 
     @Test
@@ -127,39 +165,11 @@ class MessageReaderTests {
     }
 
     @Test
-    void aTrackNeedsTheEventsName() {
-        assertThat(broken(track("  ").build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("event", "required"));
-    }
-
-    @Test
     void aPageKeepsItsNameAsTheEvent() {
         var page = message("page").with("name", "Home").with("userId", "u1").build();
 
         assertThat(reader.typeFields(page, envelope(page), violations()).event())
                 .isEqualTo("Home");
-    }
-
-    @Test
-    void anAliasNeedsTheFormerIdAndTheNewUserId() {
-        assertThat(broken(message("alias").build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("previousId", "required"), tuple("userId", "required"));
-    }
-
-    @Test
-    void aGroupNeedsTheGroupsId() {
-        assertThat(broken(message("group").with("userId", "u1").build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("groupId", "required"));
-    }
-
-    @Test
-    void aMessageNeedsAUserIdOrAnAnonymousId() {
-        assertThat(broken(track("Viewed").without("userId").build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("userId", "required"));
     }
 
     @Test
@@ -178,7 +188,7 @@ class MessageReaderTests {
                 .with("originalTimestamp", "2026-05-01T06:00:00Z")
                 .build();
 
-        assertThat(reader.occurredAt(message, RECEIVED, null, violations())).isEqualTo("2026-05-01T06:00:00Z");
+        assertThat(occurredAt(message)).isEqualTo("2026-05-01T06:00:00Z");
     }
 
     @Test
@@ -194,40 +204,14 @@ class MessageReaderTests {
 
     @Test
     void aMessageWithoutATimestampHappenedWhenItWasReceived() {
-        assertThat(reader.occurredAt(track("Viewed").build(), RECEIVED, null, violations()))
-                .isEqualTo(RECEIVED);
+        assertThat(occurredAt(track("Viewed").build())).isEqualTo(RECEIVED);
     }
 
     @Test
     void aTimestampWithoutAnOffsetIsTakenAsUtc() {
         var message = track("Viewed").with("timestamp", "2026-05-01T07:00:00").build();
 
-        assertThat(reader.occurredAt(message, RECEIVED, null, violations())).isEqualTo("2026-05-01T07:00:00Z");
-    }
-
-    @Test
-    void aTimestampThatIsNoIsoDateTimeIsRefused() {
-        assertThat(broken(track("Viewed").with("timestamp", "yesterday").build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("timestamp", "iso-8601"));
-    }
-
-    @Test
-    void aTimestampMoreThanADayAheadOfReceiptIsRefused() {
-        var ahead = RECEIVED.plus(MessageReader.MAX_FUTURE).plusSeconds(1);
-
-        assertThat(broken(track("Viewed").with("timestamp", ahead.toString()).build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("timestamp", "not-future"));
-    }
-
-    @Test
-    void aTimestampBefore1970IsRefused() {
-        assertThat(broken(track("Viewed")
-                        .with("timestamp", "1969-12-31T23:59:59Z")
-                        .build()))
-                .extracting(Violation::field, Violation::rule)
-                .containsExactly(tuple("timestamp", "not-before-1970"));
+        assertThat(occurredAt(message)).isEqualTo("2026-05-01T07:00:00Z");
     }
 
     @Test
