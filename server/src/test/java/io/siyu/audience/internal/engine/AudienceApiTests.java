@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -529,19 +530,25 @@ class AudienceApiTests {
         return userId;
     }
 
-    private List<Long> entered(long segment) {
+    /** The events of one kind received since the signals were last cleared. */
+    private <E> Stream<E> signalled(Class<E> kind) {
         return signals.received.stream()
                 .map(AudienceTestConfiguration.Signals.Received::event)
-                .filter(e -> e instanceof CustomerEnteredSegment s && s.segmentId() == segment)
-                .map(e -> ((CustomerEnteredSegment) e).customerId().value())
+                .filter(kind::isInstance)
+                .map(kind::cast);
+    }
+
+    private List<Long> entered(long segment) {
+        return signalled(CustomerEnteredSegment.class)
+                .filter(e -> e.segmentId() == segment)
+                .map(e -> e.customerId().value())
                 .toList();
     }
 
     private List<Long> left(long segment) {
-        return signals.received.stream()
-                .map(AudienceTestConfiguration.Signals.Received::event)
-                .filter(e -> e instanceof CustomerLeftSegment s && s.segmentId() == segment)
-                .map(e -> ((CustomerLeftSegment) e).customerId().value())
+        return signalled(CustomerLeftSegment.class)
+                .filter(e -> e.segmentId() == segment)
+                .map(e -> e.customerId().value())
                 .toList();
     }
 
