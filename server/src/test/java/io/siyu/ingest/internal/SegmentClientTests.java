@@ -113,14 +113,17 @@ class SegmentClientTests {
         return new Delivered(customers);
     }
 
+    /** What a query about the customer of {@link #everyKindOfMessageDelivered()} answers, one text a row. */
+    private List<String> readAboutTheDeliveredCustomer(String sql) throws Exception {
+        return jdbc.queryForList(
+                sql, String.class, everyKindOfMessageDelivered().customer());
+    }
+
     @Test
     void theSegmentJavaLibraryDeliversEveryKindOfMessage() throws Exception {
-        var delivered = everyKindOfMessageDelivered();
+        var types = readAboutTheDeliveredCustomer(
+                "select type from customers.event where customer_id = ? order by occurred_at, id");
 
-        var types = jdbc.queryForList(
-                "select type from customers.event where customer_id = ? order by occurred_at, id",
-                String.class,
-                delivered.customer());
         assertThat(types)
                 .containsExactlyInAnyOrderElementsOf(List.of("page", "track", "alias", "identify", "group", "screen"));
     }
@@ -136,22 +139,17 @@ class SegmentClientTests {
 
     @Test
     void theSegmentJavaLibrarysContextIsKeptOnTheTimeline() throws Exception {
-        var delivered = everyKindOfMessageDelivered();
+        var library = readAboutTheDeliveredCustomer(
+                "select context->'library'->>'name' from customers.event where customer_id = ? and type = 'identify'");
 
-        var library = jdbc.queryForObject(
-                "select context->'library'->>'name' from customers.event where customer_id = ? and type = 'identify'",
-                String.class,
-                delivered.customer());
-        assertThat(library).isEqualTo("analytics-java");
+        assertThat(library).containsExactly("analytics-java");
     }
 
     @Test
     void theSegmentJavaLibrarysIdentifySetsTheProfilesTraits() throws Exception {
-        var delivered = everyKindOfMessageDelivered();
+        var plan = readAboutTheDeliveredCustomer("select traits->>'plan' from customers.customer where id = ?");
 
-        var plan = jdbc.queryForObject(
-                "select traits->>'plan' from customers.customer where id = ?", String.class, delivered.customer());
-        assertThat(plan).isEqualTo("gold");
+        assertThat(plan).containsExactly("gold");
     }
 
     /** The ids of the valid and the invalid message of a batch, and what the library reported for it. */
