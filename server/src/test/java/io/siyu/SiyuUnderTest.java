@@ -50,6 +50,16 @@ public class SiyuUnderTest {
         return HttpFixtures.anonymous(port());
     }
 
+    /** The id of the live customer an identity such as {@code user_id:ann} leads to, as an operator finds it. */
+    public long customerId(String identity) {
+        return admin().get("/api/v1/customers?identity=" + identity)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
+    }
+
     /** Applies every acknowledged message now, as the pipeline would, and answers how many it applied. */
     public int applyQueued() {
         return ingestion.applyQueued();

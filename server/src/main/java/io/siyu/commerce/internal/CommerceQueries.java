@@ -65,27 +65,16 @@ class CommerceQueries {
             Instant refundedAt,
             @Nullable JsonNode lines) {}
 
+    /** An order as its page shows it: what lists show of it, the rest of its amounts, its lines and its refunds. */
     record OrderDetail(
-            String orderId,
-            long customerId,
-
-            @Schema(implementation = OrderState.Status.class)
-            String status,
-
-            String currency,
-            BigDecimal total,
+            @JsonUnwrapped OrderSummary summary,
             @Nullable BigDecimal subtotal,
             @Nullable BigDecimal revenue,
             @Nullable BigDecimal shipping,
             @Nullable BigDecimal tax,
             @Nullable BigDecimal discount,
-            BigDecimal refundedTotal,
-            @Nullable String coupon,
             @Nullable String affiliation,
             @Nullable String checkoutId,
-            @Nullable Instant placedAt,
-            @Nullable Instant completedAt,
-            @Nullable Instant cancelledAt,
             List<OrderLine> lines,
             List<Refund> refunds) {}
 
@@ -165,23 +154,14 @@ class CommerceQueries {
                         "select * from commerce.customer_order where order_id = :id",
                         params,
                         (rs, n) -> new OrderDetail(
-                                rs.getString("order_id"),
-                                rs.getLong("customer_id"),
-                                rs.getString("status"),
-                                rs.getString("currency"),
-                                rs.getBigDecimal("total"),
+                                summary(rs),
                                 rs.getBigDecimal("subtotal"),
                                 rs.getBigDecimal("revenue"),
                                 rs.getBigDecimal("shipping"),
                                 rs.getBigDecimal("tax"),
                                 rs.getBigDecimal("discount"),
-                                rs.getBigDecimal("refunded_total"),
-                                rs.getString("coupon"),
                                 rs.getString("affiliation"),
                                 rs.getString("checkout_id"),
-                                Timestamps.read(rs, "placed_at"),
-                                Timestamps.read(rs, "completed_at"),
-                                Timestamps.read(rs, "cancelled_at"),
                                 lines,
                                 refunds))
                 .stream()

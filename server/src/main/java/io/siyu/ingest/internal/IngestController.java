@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,15 +77,13 @@ class IngestController {
     @PostMapping(path = {"/v1/batch", "/v1/import", "/v1/b", "/v1/batch/", "/v1/import/", "/v1/b/"})
     ResponseEntity<?> batch(HttpServletRequest request) throws IOException {
         var receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var parsed = parse(request, MAX_BATCH_BYTES);
-        if (parsed instanceof Parsed.Refused(var response)) {
-            return response;
-        }
-        var body = ((Parsed.Document) parsed).body();
-        var source = writeKey(body);
-        if (source.isEmpty()) {
-            return unauthenticated(body);
-        }
+        return switch (admit(request, MAX_BATCH_BYTES)) {
+            case Refused(var refusal) -> refusal;
+            case Admitted(var body, var source) -> takeBatch(body, source, receivedAt);
+        };
+    }
+
+    private ResponseEntity<?> takeBatch(ObjectNode body, WriteKeys.WriteKeySource source, Instant receivedAt) {
         var batch = body.get("batch");
         if (batch == null || !batch.isArray()) {
             return invalid(List.of(new Violation("batch", "required", "must be an array of messages")));
@@ -93,7 +92,7 @@ class IngestController {
         var defaultContext = body.get("context") instanceof ObjectNode context ? context : null;
         var outcome = intake.take(
                 batch.valueStream().toList(),
-                new Intake.Request("batch", null, source.get(), receivedAt, sentAt, defaultContext));
+                new Intake.Request("batch", null, source, receivedAt, sentAt, defaultContext));
         var answer = success(outcome.stored());
         var rejections = outcome.rejections();
         answer.put("rejected", rejections.size());
@@ -123,21 +122,17 @@ class IngestController {
     })
     ResponseEntity<?> single(@PathVariable String endpoint, HttpServletRequest request) throws IOException {
         var receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var parsed = parse(request, SegmentMessages.MAX_MESSAGE_BYTES);
-        if (parsed instanceof Parsed.Refused(var response)) {
-            return response;
-        }
-        var body = ((Parsed.Document) parsed).body();
-        var source = writeKey(body);
-        if (source.isEmpty()) {
-            return unauthenticated(body);
-        }
-        var type = ENDPOINT_TYPES.get(endpoint);
-        var outcome = intake.take(List.of(body), new Intake.Request(type, type, source.get(), receivedAt, null, null));
-        if (!outcome.rejections().isEmpty()) {
-            return invalid(outcome.rejections().getFirst().violations());
-        }
-        return ResponseEntity.ok(success(outcome.stored()));
+        return switch (admit(request, SegmentMessages.MAX_MESSAGE_BYTES)) {
+            case Refused(var refusal) -> refusal;
+            case Admitted(var body, var source) -> {
+                var type = ENDPOINT_TYPES.get(endpoint);
+                var outcome =
+                        intake.take(List.of(body), new Intake.Request(type, type, source, receivedAt, null, null));
+                yield outcome.rejections().isEmpty()
+                        ? ResponseEntity.ok(success(outcome.stored()))
+                        : invalid(outcome.rejections().getFirst().violations());
+            }
+        };
     }
 
     private static Map<String, Object> success(Inbox.Stored stored) {
@@ -176,39 +171,54 @@ class IngestController {
     }
 
     /** The body of a request, parsed, or the answer that refuses it. */
-    sealed interface Parsed {
-        record Document(ObjectNode body) implements Parsed {}
+    sealed interface Parsed {}
 
-        record Refused(ResponseEntity<?> response) implements Parsed {}
+    /** A request whose body was read and whose write key was recognised, or the answer that refuses it. */
+    sealed interface Admission {}
+
+    record Document(ObjectNode body) implements Parsed {}
+
+    record Admitted(ObjectNode body, WriteKeys.WriteKeySource source) implements Admission {}
+
+    record Refused(ResponseEntity<?> response) implements Parsed, Admission {}
+
+    private Admission admit(HttpServletRequest request, int limit) throws IOException {
+        return switch (parse(request, limit)) {
+            case Refused refused -> refused;
+            case Document(var body) ->
+                writeKey(body)
+                        .<Admission>map(source -> new Admitted(body, source))
+                        .orElseGet(() -> new Refused(unauthenticated(body)));
+        };
     }
 
     private Parsed parse(HttpServletRequest request, int limit) throws IOException {
         if (request.getContentLengthLong() > limit) {
-            return new Parsed.Refused(tooLarge(limit));
+            return new Refused(tooLarge(limit));
         }
         byte[] bytes;
         try (InputStream raw = request.getInputStream()) {
             var in = "gzip".equalsIgnoreCase(request.getHeader("Content-Encoding")) ? new GZIPInputStream(raw) : raw;
             bytes = in.readNBytes(limit + 1);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            return new Parsed.Refused(invalid(List.of(new Violation("body", "gzip", "is not valid gzip data"))));
+            return new Refused(invalid(List.of(new Violation("body", "gzip", "is not valid gzip data"))));
         }
         if (bytes.length > limit) {
-            return new Parsed.Refused(tooLarge(limit));
+            return new Refused(tooLarge(limit));
         }
         if (bytes.length == 0) {
-            return new Parsed.Refused(invalid(List.of(new Violation("body", "required", "the body is empty"))));
+            return new Refused(invalid(List.of(new Violation("body", "required", "the body is empty"))));
         }
         try {
             var node = json.read(bytes);
             if (!(node instanceof ObjectNode object)) {
-                return new Parsed.Refused(invalid(List.of(new Violation("body", "type", "must be a JSON object"))));
+                return new Refused(invalid(List.of(new Violation("body", "type", "must be a JSON object"))));
             }
-            return new Parsed.Document(object);
+            return new Document(object);
         } catch (JacksonException e) {
-            return new Parsed.Refused(invalid(List.of(IngestJson.describe(e))));
+            return new Refused(invalid(List.of(IngestJson.describe(e))));
         } catch (InvalidInputException e) {
-            return new Parsed.Refused(invalid(e.violations()));
+            return new Refused(invalid(e.violations()));
         }
     }
 

@@ -23,13 +23,8 @@ class OrderTests {
     }
 
     JsonNode facts(String user) {
-        var id = siyu.admin()
-                .get("/api/v1/customers?identity=user_id:" + user)
-                .json()
-                .get("items")
-                .get(0)
-                .get("id");
-        return siyu.admin().get("/api/v1/customers/" + id.asLong()).json().get("facts");
+        var id = siyu.customerId("user_id:" + user);
+        return siyu.admin().get("/api/v1/customers/" + id).json().get("facts");
     }
 
     static String order(String user, String event, String orderId, String at, String extra) {
@@ -174,14 +169,9 @@ class OrderTests {
     void ordersFollowTheirCustomerIntoAMerge() {
         var bought = visitorWhoOrderedSignsIn();
 
-        var customer = siyu.admin()
-                .get("/api/v1/customers?identity=user_id:" + bought.user())
-                .json()
-                .get("items")
-                .get(0)
-                .get("id");
+        var customer = siyu.customerId("user_id:" + bought.user());
         assertThat(siyu.admin()
-                        .get("/api/v1/customers/" + customer.asLong() + "/orders")
+                        .get("/api/v1/customers/" + customer + "/orders")
                         .json()
                         .get("items")
                         .findValuesAsString("orderId"))

@@ -23,13 +23,7 @@ class ConsentTests {
     }
 
     private JsonNode profile(String identity) {
-        var id = siyu.admin()
-                .get("/api/v1/customers?identity=" + identity)
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asLong();
+        var id = siyu.customerId(identity);
         return siyu.admin().get("/api/v1/customers/" + id).json();
     }
 

@@ -200,13 +200,7 @@ class PersonalDataMaskingTests {
                 user, values.get("contact_phone"), values.get("emailAddress"), spaced(values.get("in a note"))));
         assertThat(rejected.json().get("rejected").asInt()).as(rejected.body()).isEqualTo(1);
         siyu.applyQueued();
-        var customer = siyu.admin()
-                .get("/api/v1/customers?identity=user_id:" + user)
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asLong();
+        var customer = siyu.customerId("user_id:" + user);
         return new Seeded(customer, user, orderId, productId, values);
     }
 

@@ -25,13 +25,7 @@ class ProfileTests {
     JdbcTemplate jdbc;
 
     long customerOf(String type, String value) {
-        return siyu.admin()
-                .get("/api/v1/customers?identity=" + type + ":" + value)
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asLong();
+        return siyu.customerId(type + ":" + value);
     }
 
     /** The middle digits of the next phone a test sends; every test has its own. */

@@ -735,13 +735,7 @@ class IngestionApiTests {
         shop.post("/v1/track", """
                 {"userId":"%s","event":"Earlier","timestamp":"%s"}""".formatted(user, EARLY));
         siyu.applyQueued();
-        return siyu.admin()
-                .get("/api/v1/customers?identity=user_id:" + user)
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asLong();
+        return siyu.customerId("user_id:" + user);
     }
 
     @Test
