@@ -1,4 +1,4 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { roleLabel } from '../shared/labels';
 import { accessApi, type ApiToken } from './api';
@@ -9,31 +9,17 @@ export default function ApiTokensPage() {
   const { t } = useI18n();
   return (
     <CredentialsSettings<ApiToken, { name: string; role: Role }>
-      title={t('nav.apiTokens')}
-      subtitle={t('apiTokens.subtitle')}
-      createLabel={t('apiTokens.create')}
-      createTestId="create-api-token"
-      rowTestId="api-token-row"
-      emptyText={t('apiTokens.empty')}
+      kind="apiTokens"
+      testId="api-token"
       showRole
       load={accessApi.apiTokens}
       create={({ name, role }) => accessApi.createApiToken(name.trim(), role)}
       revoke={accessApi.revokeApiToken}
       initialValues={{ role: 'ANALYST' }}
       fields={
-        <>
-          <Form.Item
-            name="name"
-            label={t('credential.name')}
-            extra={t('apiTokens.nameHint')}
-            rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-          >
-            <Input maxLength={100} autoFocus placeholder={t('apiTokens.namePlaceholder')} data-testid="credential-name" />
-          </Form.Item>
-          <Form.Item name="role" label={t('credential.role')} extra={t('apiTokens.roleHint')} rules={[{ required: true }]}>
-            <Select data-testid="credential-role" options={ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }))} />
-          </Form.Item>
-        </>
+        <Form.Item name="role" label={t('credential.role')} extra={t('apiTokens.roleHint')} rules={[{ required: true }]}>
+          <Select data-testid="credential-role" options={ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }))} />
+        </Form.Item>
       }
     />
   );

@@ -2,14 +2,12 @@ import { AutoComplete, Button, Card, Form, Input, Tag, type TableColumnsType } f
 import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { CursorTable, TruncatedText } from '../shared/components/CursorTable';
-import { testProps } from '../shared/components/testProps';
 import { useCursorList } from '../shared/hooks/useCursorList';
 import { useFormat } from '../shared/hooks/useFormat';
 import type { MessageKey } from '../shared/i18n/en';
 import { useI18n, type Translate } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { accessApi, type AuditEntry, type AuditQuery } from './api';
-import { EmptyState } from '../shared/components/EmptyState';
 
 /** Prefixes of the actions Siyu records, offered while typing; any other prefix works too. */
 const ACTION_PREFIXES = ['session.', 'operator.', 'write-key.', 'api-token.', 'product.', 'import.', 'customer.'];
@@ -127,20 +125,17 @@ export default function AuditLogPage() {
           </Form.Item>
         </Form>
       </Card>
-      <Card variant="borderless" className="table-card">
-        <CursorTable<AuditEntry>
-          list={list}
-          rowKey="id"
-          columns={columns}
-          scroll={{ x: 1100 }}
-          onRow={() => testProps('audit-row')}
-          expandable={{
-            expandedRowRender: (entry) => <pre className="audit-json">{JSON.stringify(entry.detail ?? {}, null, 2)}</pre>,
-            rowExpandable: (entry) => detailEntries(entry.detail).length > 0,
-          }}
-          locale={{ emptyText: <EmptyState description={t(query.action || query.actor ? 'audit.noMatch' : 'audit.empty')} /> }}
-        />
-      </Card>
+      <CursorTable<AuditEntry>
+        list={list}
+        columns={columns}
+        scroll={{ x: 1100 }}
+        rowTestId="audit-row"
+        expandable={{
+          expandedRowRender: (entry) => <pre className="audit-json">{JSON.stringify(entry.detail ?? {}, null, 2)}</pre>,
+          rowExpandable: (entry) => detailEntries(entry.detail).length > 0,
+        }}
+        empty={t(query.action || query.actor ? 'audit.noMatch' : 'audit.empty')}
+      />
     </>
   );
 }

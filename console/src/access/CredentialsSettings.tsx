@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Modal } from 'antd';
+import { Button, Card, Form, Input } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { FormDialog } from '../shared/components/FormDialog';
 import { ProblemAlert } from '../shared/components/ProblemAlert';
-import { testProps } from '../shared/components/testProps';
 import { useApi } from '../shared/hooks/useApi';
 import { useSubmission } from '../shared/hooks/useSubmission';
 import { useI18n } from '../shared/i18n/I18nProvider';
@@ -11,19 +11,19 @@ import type { NewSecret, WriteKey } from './api';
 import { CredentialsTable } from './CredentialsTable';
 import { SecretReveal } from './SecretReveal';
 
+/** The kinds of credential, named as their messages are: `nav.<kind>`, `<kind>.subtitle`, `<kind>.create` and so on. */
+type CredentialKind = 'apiTokens' | 'writeKeys';
+
 interface CredentialsSettingsProps<T extends WriteKey, V> {
-  title: string;
-  subtitle: string;
-  createLabel: string;
-  createTestId: string;
-  rowTestId: string;
-  emptyText: string;
+  kind: CredentialKind;
+  /** Names the test ids: `create-<testId>` for the create button, `<testId>-row` for each row. */
+  testId: string;
   showRole?: boolean;
   showScope?: boolean;
   load: (signal: AbortSignal) => Promise<T[]>;
   create: (values: V) => Promise<NewSecret<T>>;
   revoke: (id: number) => Promise<T>;
-  /** The create form's fields. */
+  /** The create form's fields after the name. */
   fields: ReactNode;
   initialValues?: Partial<V>;
 }
@@ -31,6 +31,9 @@ interface CredentialsSettingsProps<T extends WriteKey, V> {
 /** A settings page for one kind of credential: the list, a create dialog that reveals the secret once, and revoking. */
 export function CredentialsSettings<T extends WriteKey, V extends object>(props: CredentialsSettingsProps<T, V>) {
   const { t } = useI18n();
+  const { kind } = props;
+  const title = t(`nav.${kind}`);
+  const createLabel = t(`${kind}.create`);
   const { data, error, loading, reload, setData } = useApi(props.load, []);
   const [creating, setCreating] = useState(false);
   const creation = useSubmission();
@@ -62,12 +65,12 @@ export function CredentialsSettings<T extends WriteKey, V extends object>(props:
   return (
     <>
       <PageHeader
-        title={props.title}
-        subtitle={props.subtitle}
-        breadcrumb={[{ title: t('nav.settings') }, { title: props.title }]}
+        title={title}
+        subtitle={t(`${kind}.subtitle`)}
+        breadcrumb={[{ title: t('nav.settings') }, { title }]}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={props.createTestId}>
-            {props.createLabel}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={`create-${props.testId}`}>
+            {createLabel}
           </Button>
         }
       />
@@ -81,36 +84,36 @@ export function CredentialsSettings<T extends WriteKey, V extends object>(props:
           showScope={props.showScope}
           revoking={revoking}
           onRevoke={revoke}
-          emptyText={props.emptyText}
-          testId={props.rowTestId}
+          emptyText={t(`${kind}.empty`)}
+          testId={`${props.testId}-row`}
         />
       </Card>
-      <Modal
+      <FormDialog<V>
         open={creating}
-        title={props.createLabel}
+        title={createLabel}
         okText={t('action.create')}
-        cancelText={t('action.cancel')}
-        confirmLoading={creation.submitting}
-        onOk={() => form.submit()}
+        okTestId="create-submit"
+        submission={creation}
         onCancel={() => {
           setCreating(false);
           creation.clear();
         }}
-        okButtonProps={testProps('create-submit')}
-        destroyOnHidden
+        form={form}
+        name={`create-${props.testId}`}
+        onFinish={(values) => void submit(values)}
+        initialValues={props.initialValues}
+        preserve={false}
       >
-        {creation.failure ? <ProblemAlert error={creation.failure} className="form-alert" /> : null}
-        <Form<V>
-          name={props.createTestId}
-          form={form}
-          layout="vertical"
-          onFinish={(values) => void submit(values)}
-          initialValues={props.initialValues}
-          preserve={false}
+        <Form.Item
+          name="name"
+          label={t('credential.name')}
+          extra={t(`${kind}.nameHint`)}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
         >
-          {props.fields}
-        </Form>
-      </Modal>
+          <Input maxLength={100} autoFocus placeholder={t(`${kind}.namePlaceholder`)} data-testid="credential-name" />
+        </Form.Item>
+        {props.fields}
+      </FormDialog>
       <SecretReveal secret={revealed?.secret} name={revealed?.issued.name} onClose={() => setRevealed(undefined)} />
     </>
   );

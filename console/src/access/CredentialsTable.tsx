@@ -1,10 +1,10 @@
-import { Button, Popconfirm, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Popconfirm, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { testProps } from '../shared/components/testProps';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { roleLabel, writeKeyScopeLabel } from '../shared/labels';
 import type { WriteKey } from './api';
-import { EmptyState } from '../shared/components/EmptyState';
+import { ListTable } from '../shared/components/ListTable';
 
 interface CredentialsTableProps<T extends WriteKey> {
   credentials: T[];
@@ -111,17 +111,15 @@ export function CredentialsTable<T extends WriteKey>({
     },
   ];
   return (
-    <Table<T>
-      rowKey="id"
+    <ListTable<T>
       columns={columns}
-      dataSource={credentials}
+      rows={credentials}
       loading={loading}
-      pagination={false}
       size="middle"
       scroll={{ x: showRole || showScope ? 1180 : 1050 }}
       rowClassName={(credential) => (credential.revokedAt ? 'revoked-row' : '')}
-      onRow={() => testProps(testId)}
-      locale={{ emptyText: <EmptyState description={emptyText} /> }}
+      rowTestId={testId}
+      empty={emptyText}
     />
   );
 }

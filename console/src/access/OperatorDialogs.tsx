@@ -1,6 +1,5 @@
-import { Form, Input, Modal, Select, Switch } from 'antd';
-import { ProblemAlert } from '../shared/components/ProblemAlert';
-import { testProps } from '../shared/components/testProps';
+import { Form, Input, Select, Switch } from 'antd';
+import { FormDialog } from '../shared/components/FormDialog';
 import { useSubmission } from '../shared/hooks/useSubmission';
 import { useI18n, type Translate } from '../shared/i18n/I18nProvider';
 import { roleLabel } from '../shared/labels';
@@ -61,54 +60,46 @@ export function CreateOperatorDialog({ open, onClose, onCreated }: CreateOperato
   const submission = useSubmission({ resetOn: open });
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       title={t('operators.create')}
       okText={t('action.create')}
-      cancelText={t('action.cancel')}
-      confirmLoading={submission.submitting}
-      onOk={() => form.submit()}
+      okTestId="create-submit"
+      submission={submission}
       onCancel={onClose}
-      okButtonProps={testProps('create-submit')}
-      destroyOnHidden
+      form={form}
+      name="create-operator"
+      initialValues={{ role: 'MARKETER' satisfies Role }}
+      onFinish={({ username, displayName, role, password }) =>
+        void submission.submit(
+          () => accessApi.createOperator({ username: username.trim(), displayName: displayName.trim(), role, password }),
+          { onSuccess: onCreated },
+        )
+      }
     >
-      {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
-      <Form
-        name="create-operator"
-        form={form}
-        layout="vertical"
-        initialValues={{ role: 'MARKETER' satisfies Role }}
-        onFinish={({ username, displayName, role, password }) =>
-          void submission.submit(
-            () => accessApi.createOperator({ username: username.trim(), displayName: displayName.trim(), role, password }),
-            { onSuccess: onCreated },
-          )
-        }
+      <Form.Item
+        name="username"
+        label={t('operator.username')}
+        extra={t('operator.usernameHint')}
+        rules={[
+          { required: true, whitespace: true, message: t('form.required') },
+          { pattern: /^[A-Za-z0-9._-]+$/, message: t('operator.usernameRule') },
+        ]}
       >
-        <Form.Item
-          name="username"
-          label={t('operator.username')}
-          extra={t('operator.usernameHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('form.required') },
-            { pattern: /^[A-Za-z0-9._-]+$/, message: t('operator.usernameRule') },
-          ]}
-        >
-          <Input autoComplete="off" maxLength={64} data-testid="operator-username" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('operator.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-        >
-          <Input maxLength={100} data-testid="operator-display-name" />
-        </Form.Item>
-        <Form.Item name="role" label={t('operator.role')} rules={[{ required: true }]}>
-          <Select options={roleOptions(t)} data-testid="operator-role" />
-        </Form.Item>
-        <PasswordFields t={t} />
-      </Form>
-    </Modal>
+        <Input autoComplete="off" maxLength={64} data-testid="operator-username" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('operator.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+      >
+        <Input maxLength={100} data-testid="operator-display-name" />
+      </Form.Item>
+      <Form.Item name="role" label={t('operator.role')} rules={[{ required: true }]}>
+        <Select options={roleOptions(t)} data-testid="operator-role" />
+      </Form.Item>
+      <PasswordFields t={t} />
+    </FormDialog>
   );
 }
 
@@ -125,56 +116,48 @@ export function EditOperatorDialog({ operator, isSelf, onClose, onSaved }: EditO
   const submission = useSubmission({ resetOn: operator });
 
   return (
-    <Modal
+    <FormDialog
       open={Boolean(operator)}
       title={t('operators.edit', { name: operator?.username ?? '' })}
       okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={submission.submitting}
-      onOk={() => form.submit()}
+      okTestId="save-operator"
+      submission={submission}
       onCancel={onClose}
-      okButtonProps={testProps('save-operator')}
-      destroyOnHidden
+      form={form}
+      formKey={operator?.id}
+      name="edit-operator"
+      initialValues={operator ? { displayName: operator.displayName, role: operator.role, disabled: operator.disabled } : undefined}
+      onFinish={(values) => {
+        if (!operator) {
+          return;
+        }
+        // only what changed, so that a PATCH does not fight a change made meanwhile by someone else
+        const change: OperatorChange = {};
+        if (values.displayName.trim() !== operator.displayName) change.displayName = values.displayName.trim();
+        if (values.role !== operator.role) change.role = values.role;
+        if (values.disabled !== operator.disabled) change.disabled = values.disabled;
+        if (Object.keys(change).length === 0) {
+          onClose();
+          return;
+        }
+        void submission.submit(() => accessApi.changeOperator(operator.id, change), { onSuccess: onSaved });
+      }}
     >
-      {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
-      <Form
-        key={operator?.id}
-        name="edit-operator"
-        form={form}
-        layout="vertical"
-        initialValues={operator ? { displayName: operator.displayName, role: operator.role, disabled: operator.disabled } : undefined}
-        onFinish={(values) => {
-          if (!operator) {
-            return;
-          }
-          // only what changed, so that a PATCH does not fight a change made meanwhile by someone else
-          const change: OperatorChange = {};
-          if (values.displayName.trim() !== operator.displayName) change.displayName = values.displayName.trim();
-          if (values.role !== operator.role) change.role = values.role;
-          if (values.disabled !== operator.disabled) change.disabled = values.disabled;
-          if (Object.keys(change).length === 0) {
-            onClose();
-            return;
-          }
-          void submission.submit(() => accessApi.changeOperator(operator.id, change), { onSuccess: onSaved });
-        }}
+      <Form.Item name="displayName" label={t('operator.displayName')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="role" label={t('operator.role')} extra={isSelf ? t('operators.selfRoleHint') : undefined}>
+        <Select options={roleOptions(t)} disabled={isSelf} />
+      </Form.Item>
+      <Form.Item
+        name="disabled"
+        label={t('operator.disabled')}
+        valuePropName="checked"
+        extra={isSelf ? t('operators.selfDisableHint') : t('operators.disableHint')}
       >
-        <Form.Item name="displayName" label={t('operator.displayName')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="role" label={t('operator.role')} extra={isSelf ? t('operators.selfRoleHint') : undefined}>
-          <Select options={roleOptions(t)} disabled={isSelf} />
-        </Form.Item>
-        <Form.Item
-          name="disabled"
-          label={t('operator.disabled')}
-          valuePropName="checked"
-          extra={isSelf ? t('operators.selfDisableHint') : t('operators.disableHint')}
-        >
-          <Switch disabled={isSelf} data-testid="operator-disabled" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Switch disabled={isSelf} data-testid="operator-disabled" />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
@@ -190,31 +173,23 @@ export function ResetPasswordDialog({ operator, onClose, onDone }: ResetPassword
   const submission = useSubmission({ resetOn: operator });
 
   return (
-    <Modal
+    <FormDialog
       open={Boolean(operator)}
       title={t('operators.resetPasswordOf', { name: operator?.username ?? '' })}
       okText={t('operators.resetPassword')}
-      cancelText={t('action.cancel')}
-      confirmLoading={submission.submitting}
-      onOk={() => form.submit()}
+      okTestId="save-password"
+      submission={submission}
       onCancel={onClose}
-      okButtonProps={testProps('save-password')}
-      destroyOnHidden
+      form={form}
+      formKey={operator?.id}
+      name="reset-password"
+      onFinish={({ password }) => {
+        if (operator) {
+          void submission.submit(() => accessApi.resetPassword(operator.id, password), { onSuccess: () => onDone(operator) });
+        }
+      }}
     >
-      {submission.failure ? <ProblemAlert error={submission.failure} className="form-alert" /> : null}
-      <Form
-        key={operator?.id}
-        name="reset-password"
-        form={form}
-        layout="vertical"
-        onFinish={({ password }) => {
-          if (operator) {
-            void submission.submit(() => accessApi.resetPassword(operator.id, password), { onSuccess: () => onDone(operator) });
-          }
-        }}
-      >
-        <PasswordFields t={t} />
-      </Form>
-    </Modal>
+      <PasswordFields t={t} />
+    </FormDialog>
   );
 }

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { ListTable } from '../shared/components/ListTable';
 import { ProblemAlert } from '../shared/components/ProblemAlert';
-import { testProps } from '../shared/components/testProps';
 import { useApi } from '../shared/hooks/useApi';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useSubmission } from '../shared/hooks/useSubmission';
+import type { MessageKey } from '../shared/i18n/en';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { roleLabel } from '../shared/labels';
@@ -13,7 +14,6 @@ import { accessApi, type Operator } from './api';
 import { CreateOperatorDialog, EditOperatorDialog, ResetPasswordDialog } from './OperatorDialogs';
 import { PermissionMatrix } from './PermissionMatrix';
 import { useSession } from './SessionProvider';
-import { EmptyState } from '../shared/components/EmptyState';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; operator: Operator } | { kind: 'password'; operator: Operator };
 
@@ -33,6 +33,13 @@ export default function OperatorsPage() {
         ? operators.map((operator) => (operator.id === changed.id ? changed : operator))
         : [...operators, changed],
     );
+  };
+
+  /** After a dialog's work: the dialog closes, the list shows the operator as it now is, and a message says what was done. */
+  const finish = (done: MessageKey) => (operator: Operator) => {
+    replace(operator);
+    setDialog(undefined);
+    void message.success(t(done, { name: operator.username }));
   };
 
   const unlock = (operator: Operator) =>
@@ -140,45 +147,32 @@ export default function OperatorsPage() {
       <Card variant="borderless" className="table-card" title={t('operators.list')}>
         {error ? <ProblemAlert error={error} onRetry={reload} className="page-alert" /> : null}
         {unlocking.failure ? <ProblemAlert error={unlocking.failure} className="page-alert" /> : null}
-        <Table<Operator>
-          rowKey="id"
+        <ListTable<Operator>
           columns={columns}
-          dataSource={data ?? []}
+          rows={data ?? []}
           loading={loading}
-          pagination={false}
           size="middle"
           scroll={{ x: 1080 }}
-          onRow={() => testProps('operator-row')}
-          locale={{ emptyText: <EmptyState description={t('operators.empty')} /> }}
+          rowTestId="operator-row"
+          empty={t('operators.empty')}
         />
       </Card>
       <PermissionMatrix />
       <CreateOperatorDialog
         open={dialog?.kind === 'create'}
         onClose={() => setDialog(undefined)}
-        onCreated={(operator) => {
-          replace(operator);
-          setDialog(undefined);
-          void message.success(t('operators.created', { name: operator.username }));
-        }}
+        onCreated={finish('operators.created')}
       />
       <EditOperatorDialog
         operator={dialog?.kind === 'edit' ? dialog.operator : undefined}
         isSelf={dialog?.kind === 'edit' && dialog.operator.id === session?.id}
         onClose={() => setDialog(undefined)}
-        onSaved={(operator) => {
-          replace(operator);
-          setDialog(undefined);
-          void message.success(t('operators.saved', { name: operator.username }));
-        }}
+        onSaved={finish('operators.saved')}
       />
       <ResetPasswordDialog
         operator={dialog?.kind === 'password' ? dialog.operator : undefined}
         onClose={() => setDialog(undefined)}
-        onDone={(operator) => {
-          setDialog(undefined);
-          void message.success(t('operators.passwordReset', { name: operator.username }));
-        }}
+        onDone={finish('operators.passwordReset')}
       />
     </>
   );

@@ -1,10 +1,11 @@
 import { CheckCircleFilled, MinusOutlined } from '@ant-design/icons';
-import { Card, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Card, Tooltip, type TableColumnsType } from 'antd';
 import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { useApi } from '../shared/hooks/useApi';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { permissionLabel, roleLabel } from '../shared/labels';
 import { accessApi, type PermissionDescription, type RolePermissions } from './api';
+import { ListTable } from '../shared/components/ListTable';
 
 interface Matrix {
   roles: RolePermissions[];
@@ -54,13 +55,12 @@ export function PermissionMatrix() {
   return (
     <Card variant="borderless" className="table-card" title={t('permission.matrix')} data-testid="permission-matrix">
       {error ? <ProblemAlert error={error} onRetry={reload} className="page-alert" /> : null}
-      <Table<PermissionDescription>
+      <ListTable<PermissionDescription>
         rowKey="authority"
         size="middle"
         columns={columns}
-        dataSource={data?.permissions ?? []}
+        rows={data?.permissions ?? []}
         loading={loading}
-        pagination={false}
         scroll={{ x: 260 + 120 * (data?.roles.length ?? 5) }}
       />
     </Card>

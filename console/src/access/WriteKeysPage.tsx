@@ -1,4 +1,4 @@
-import { Form, Input, Radio } from 'antd';
+import { Form, Radio } from 'antd';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { writeKeyScopeLabel } from '../shared/labels';
 import { accessApi, WRITE_KEY_SCOPES, type WriteKey, type WriteKeyScope } from './api';
@@ -8,38 +8,24 @@ export default function WriteKeysPage() {
   const { t } = useI18n();
   return (
     <CredentialsSettings<WriteKey, { name: string; scope: WriteKeyScope }>
-      title={t('nav.writeKeys')}
-      subtitle={t('writeKeys.subtitle')}
-      createLabel={t('writeKeys.create')}
-      createTestId="create-write-key"
-      rowTestId="write-key-row"
-      emptyText={t('writeKeys.empty')}
+      kind="writeKeys"
+      testId="write-key"
       showScope
       load={accessApi.writeKeys}
       create={({ name, scope }) => accessApi.createWriteKey(name.trim(), scope)}
       revoke={accessApi.revokeWriteKey}
       initialValues={{ scope: 'browser' }}
       fields={
-        <>
-          <Form.Item
-            name="name"
-            label={t('credential.name')}
-            extra={t('writeKeys.nameHint')}
-            rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-          >
-            <Input maxLength={100} autoFocus placeholder={t('writeKeys.namePlaceholder')} data-testid="credential-name" />
-          </Form.Item>
-          <Form.Item name="scope" label={t('writeKeys.scope')} extra={t('writeKeys.scopeHint')} rules={[{ required: true }]}>
-            <Radio.Group data-testid="credential-scope" className="scope-choice">
-              {WRITE_KEY_SCOPES.map((scope) => (
-                <Radio key={scope} value={scope} data-testid={`scope-${scope}`}>
-                  <strong>{writeKeyScopeLabel(t, scope)}</strong>
-                  <div className="muted small">{t(`writeKeyScope.${scope}.description`)}</div>
-                </Radio>
-              ))}
-            </Radio.Group>
-          </Form.Item>
-        </>
+        <Form.Item name="scope" label={t('writeKeys.scope')} extra={t('writeKeys.scopeHint')} rules={[{ required: true }]}>
+          <Radio.Group data-testid="credential-scope" className="scope-choice">
+            {WRITE_KEY_SCOPES.map((scope) => (
+              <Radio key={scope} value={scope} data-testid={`scope-${scope}`}>
+                <strong>{writeKeyScopeLabel(t, scope)}</strong>
+                <div className="muted small">{t(`writeKeyScope.${scope}.description`)}</div>
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
       }
     />
   );

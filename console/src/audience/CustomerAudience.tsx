@@ -1,7 +1,6 @@
-import { Card, Col, Descriptions, Row, Skeleton, Table, Tag as AntTag, Tooltip } from 'antd';
+import { Card, Col, Descriptions, Row, Skeleton, Tag as AntTag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import { ApiError } from '../shared/api/client';
-import { EmptyState } from '../shared/components/EmptyState';
 import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { useApi } from '../shared/hooks/useApi';
 import { useFormat } from '../shared/hooks/useFormat';
@@ -9,6 +8,7 @@ import { useI18n } from '../shared/i18n/I18nProvider';
 import { audienceApi, type LifecycleModel, type TagHistoryEntry } from './api';
 import { modelLabel, RFM_COLOURS, rfmGroupLabel, stageLabel, tagChangeLabel } from './labels';
 import { TagKindTag } from './tags/TagBits';
+import { ListTable } from '../shared/components/ListTable';
 
 const CHANGE_COLOURS: Record<string, string> = { ADDED: 'green', CHANGED: 'blue', REMOVED: 'red' };
 
@@ -109,14 +109,12 @@ export function TagHistory({ customerId }: { customerId: number }) {
   return (
     <>
       <div className="facts-subtitle">{t('profile.currentTags')}</div>
-      <Table
-        size="small"
+      <ListTable
         rowKey="tagId"
         loading={tags.loading}
-        dataSource={tags.data?.tags ?? []}
-        pagination={false}
+        rows={tags.data?.tags ?? []}
         style={{ marginBottom: 24 }}
-        locale={{ emptyText: <EmptyState description={t('profile.noTags')} /> }}
+        empty={t('profile.noTags')}
         columns={[
           { title: t('tag.name'), dataIndex: 'name', render: (name: string, tag) => <Link to={`/tags/${tag.tagId}`}>{name}</Link> },
           { title: t('tag.kind'), dataIndex: 'kind', width: 110, render: (kind: string) => <TagKindTag kind={kind} /> },
@@ -126,14 +124,13 @@ export function TagHistory({ customerId }: { customerId: number }) {
         ]}
       />
       <div className="facts-subtitle">{t('profile.tagHistory')}</div>
-      <Table<TagHistoryEntry>
-        size="small"
+      <ListTable<TagHistoryEntry>
         rowKey={(entry) => `${entry.tagId}-${entry.at}-${entry.change}`}
         loading={tags.loading}
-        dataSource={tags.data?.history ?? []}
-        pagination={(tags.data?.history.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        rows={tags.data?.history ?? []}
+        paged
         data-testid="profile-tag-history"
-        locale={{ emptyText: <EmptyState description={t('profile.noTagHistory')} /> }}
+        empty={t('profile.noTagHistory')}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => format.dateTime(at) },
           { title: t('tag.name'), dataIndex: 'name' },

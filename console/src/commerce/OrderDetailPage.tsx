@@ -1,43 +1,25 @@
 import { UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Statistic, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Descriptions, Row, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../shared/api/client';
-import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { useApi } from '../shared/hooks/useApi';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
+import { RecordPending } from '../shared/layout/RecordPending';
 import { commerceApi, type OrderDetail, type OrderLine, type Refund } from './api';
 import { OrderStatusTag } from './OrderStatusTag';
 import { EmptyState } from '../shared/components/EmptyState';
+import { ListTable } from '../shared/components/ListTable';
+import { StatisticRow } from '../shared/components/StatisticRow';
 
 export default function OrderDetailPage() {
   const { orderId = '' } = useParams();
   const { t } = useI18n();
-  const { data: order, error, loading, reload } = useApi((signal) => commerceApi.order(orderId, signal), [orderId]);
+  const { data: order, error, reload } = useApi((signal) => commerceApi.order(orderId, signal), [orderId]);
   const crumbs = [{ title: t('nav.orders'), path: '/orders' }, { title: orderId }];
 
-  if (error || (!order && !loading)) {
-    return (
-      <>
-        <PageHeader title={t('order.title', { id: orderId })} breadcrumb={crumbs} />
-        {error instanceof ApiError && error.status === 404 ? (
-          <Alert type="warning" showIcon title={t('order.notFound', { id: orderId })} />
-        ) : (
-          <ProblemAlert error={error} onRetry={reload} />
-        )}
-      </>
-    );
-  }
-  if (!order) {
-    return (
-      <>
-        <PageHeader title={t('order.title', { id: orderId })} breadcrumb={crumbs} />
-        <Card variant="borderless">
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </>
-    );
+  if (error || !order) {
+    return <RecordPending kind="order" id={orderId} breadcrumb={crumbs} error={error} onRetry={reload} skeletonRows={10} />;
   }
 
   return (
@@ -77,23 +59,17 @@ function Amounts({ order }: { order: OrderDetail }) {
   const { t } = useI18n();
   const format = useFormat();
   const money = (amount: number | undefined) => format.money(amount, order.currency);
-  const items = [
-    { key: 'total', title: t('order.total'), value: money(order.total) },
-    { key: 'subtotal', title: t('order.subtotal'), value: money(order.subtotal) },
-    { key: 'discount', title: t('order.discount'), value: money(order.discount) },
-    { key: 'shipping', title: t('order.shipping'), value: money(order.shipping) },
-    { key: 'tax', title: t('order.tax'), value: money(order.tax) },
-    { key: 'refunded', title: t('order.refundedTotal'), value: money(order.refundedTotal) },
+  const figures = [
+    { title: t('order.total'), value: money(order.total) },
+    { title: t('order.subtotal'), value: money(order.subtotal) },
+    { title: t('order.discount'), value: money(order.discount) },
+    { title: t('order.shipping'), value: money(order.shipping) },
+    { title: t('order.tax'), value: money(order.tax) },
+    { title: t('order.refundedTotal'), value: money(order.refundedTotal) },
   ];
   return (
     <Card variant="borderless" className="amounts-card" data-testid="order-amounts">
-      <Row gutter={[16, 16]}>
-        {items.map((item) => (
-          <Col key={item.key} xs={12} md={8} xl={4}>
-            <Statistic title={item.title} value={item.value} />
-          </Col>
-        ))}
-      </Row>
+      <StatisticRow figures={figures} width={{ xs: 12, md: 8, xl: 4 }} />
     </Card>
   );
 }
@@ -130,14 +106,13 @@ function Lines({ order }: { order: OrderDetail }) {
   ];
   return (
     <Card variant="borderless" title={t('order.lines')} className="section-card" data-testid="order-lines">
-      <Table<OrderLine>
+      <ListTable<OrderLine>
         rowKey="position"
         size="middle"
         columns={columns}
-        dataSource={order.lines}
-        pagination={false}
+        rows={order.lines}
         scroll={{ x: 640 }}
-        locale={{ emptyText: <EmptyState description={t('order.noLines')} /> }}
+        empty={t('order.noLines')}
       />
     </Card>
   );
@@ -174,7 +149,7 @@ function Refunds({ order }: { order: OrderDetail }) {
       {order.refunds.length === 0 ? (
         <EmptyState description={t('order.noRefunds')} />
       ) : (
-        <Table<Refund> rowKey="messageId" size="middle" columns={columns} dataSource={order.refunds} pagination={false} scroll={{ x: 640 }} />
+        <ListTable<Refund> rowKey="messageId" size="middle" columns={columns} rows={order.refunds} scroll={{ x: 640 }} />
       )}
     </Card>
   );

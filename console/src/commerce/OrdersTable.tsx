@@ -1,11 +1,10 @@
-import { Table, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { testProps } from '../shared/components/testProps';
+import { ListTable } from '../shared/components/ListTable';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import type { OrderSummary } from './api';
 import { OrderStatusTag } from './OrderStatusTag';
-import { EmptyState } from '../shared/components/EmptyState';
 
 interface OrdersTableProps {
   orders: OrderSummary[];
@@ -76,17 +75,16 @@ export function OrdersTable({ orders, loading, showCustomer = true, emptyText }:
     },
   ];
   return (
-    <Table<OrderSummary>
+    <ListTable<OrderSummary>
       rowKey="orderId"
       size="middle"
       columns={columns}
-      dataSource={orders}
+      rows={orders}
       loading={loading}
-      pagination={false}
       scroll={{ x: showCustomer ? 1070 : 960 }}
-      rowClassName="clickable-row"
-      onRow={(order) => testProps('order-row', () => navigate(`/orders/${encodeURIComponent(order.orderId)}`))}
-      locale={{ emptyText: <EmptyState description={emptyText} /> }}
+      rowTestId="order-row"
+      onOpen={(order) => navigate(`/orders/${encodeURIComponent(order.orderId)}`)}
+      empty={emptyText}
     />
   );
 }

@@ -1,15 +1,15 @@
 import { EditOutlined, StarFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Statistic, Tag } from 'antd';
+import { Button, Card, Descriptions, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useSession } from '../access/SessionProvider';
-import { ApiError } from '../shared/api/client';
-import { ProblemAlert } from '../shared/components/ProblemAlert';
+import { StatisticRow } from '../shared/components/StatisticRow';
 import { useApi } from '../shared/hooks/useApi';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { productSourceLabel } from '../shared/labels';
 import { PageHeader } from '../shared/layout/PageHeader';
+import { RecordPending } from '../shared/layout/RecordPending';
 import { commerceApi, type AttributeValue, type ProductDetail } from './api';
 import { ProductForm } from './ProductForm';
 import { ProductThumbnail } from './ProductThumbnail';
@@ -23,30 +23,11 @@ export default function ProductDetailPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const [editing, setEditing] = useState(false);
-  const { data, error, loading, reload, setData } = useApi((signal) => commerceApi.product(productId, signal), [productId]);
+  const { data, error, reload, setData } = useApi((signal) => commerceApi.product(productId, signal), [productId]);
   const crumbs = [{ title: t('nav.products'), path: '/products' }];
 
-  if (error || (!data && !loading)) {
-    return (
-      <>
-        <PageHeader title={t('product.title')} breadcrumb={crumbs} />
-        {error instanceof ApiError && error.status === 404 ? (
-          <Alert type="warning" showIcon title={t('product.notFound', { id: productId })} />
-        ) : (
-          <ProblemAlert error={error} onRetry={reload} />
-        )}
-      </>
-    );
-  }
-  if (!data) {
-    return (
-      <>
-        <PageHeader title={t('product.title')} breadcrumb={crumbs} />
-        <Card variant="borderless">
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </Card>
-      </>
-    );
+  if (error || !data) {
+    return <RecordPending kind="product" id={productId} breadcrumb={crumbs} error={error} onRetry={reload} />;
   }
 
   const { product } = data;
@@ -95,23 +76,17 @@ function Sales({ data }: { data: ProductDetail }) {
   const { sales, product } = data;
   return (
     <Card variant="borderless" className="amounts-card" title={t('product.sales')} data-testid="product-sales">
-      <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}>
-          <Statistic title={t('product.revenue')} value={format.money(sales.revenue, product.currency)} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t('product.unitsSold')} value={format.number(sales.unitsSold)} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t('product.orders')} value={format.number(sales.orders)} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('product.averageUnitRevenue')}
-            value={sales.unitsSold > 0 ? format.money(sales.revenue / sales.unitsSold, product.currency) : '—'}
-          />
-        </Col>
-      </Row>
+      <StatisticRow
+        figures={[
+          { title: t('product.revenue'), value: format.money(sales.revenue, product.currency) },
+          { title: t('product.unitsSold'), value: format.number(sales.unitsSold) },
+          { title: t('product.orders'), value: format.number(sales.orders) },
+          {
+            title: t('product.averageUnitRevenue'),
+            value: sales.unitsSold > 0 ? format.money(sales.revenue / sales.unitsSold, product.currency) : '—',
+          },
+        ]}
+      />
     </Card>
   );
 }

@@ -3,7 +3,6 @@ import { Card, Col, Input, Row, Select, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CursorTable } from '../shared/components/CursorTable';
-import { testProps } from '../shared/components/testProps';
 import { useApi } from '../shared/hooks/useApi';
 import { useCursorList } from '../shared/hooks/useCursorList';
 import { useFormat } from '../shared/hooks/useFormat';
@@ -11,7 +10,6 @@ import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { commerceApi, type Product, type ProductQuery } from './api';
 import { ProductThumbnail } from './ProductThumbnail';
-import { EmptyState } from '../shared/components/EmptyState';
 
 export default function ProductsPage() {
   const { t } = useI18n();
@@ -118,17 +116,15 @@ export default function ProductsPage() {
           </Col>
         </Row>
       </Card>
-      <Card variant="borderless" className="table-card">
-        <CursorTable<Product>
-          list={list}
-          rowKey="productId"
-          columns={columns}
-          scroll={{ x: 1040 }}
-          rowClassName="clickable-row"
-          onRow={(product) => testProps('product-row', () => navigate(`/products/${encodeURIComponent(product.productId)}`))}
-          locale={{ emptyText: <EmptyState description={t(query.q || query.category ? 'products.noMatch' : 'products.empty')} /> }}
-        />
-      </Card>
+      <CursorTable<Product>
+        list={list}
+        rowKey="productId"
+        columns={columns}
+        scroll={{ x: 1040 }}
+        rowTestId="product-row"
+        onOpen={(product) => navigate(`/products/${encodeURIComponent(product.productId)}`)}
+        empty={t(query.q || query.category ? 'products.noMatch' : 'products.empty')}
+      />
     </>
   );
 }

@@ -1,14 +1,13 @@
-import { Alert, Card, Col, Row, Skeleton, Tabs } from 'antd';
+import { Alert, Card, Col, Row, Tabs } from 'antd';
 import { useParams } from 'react-router';
 import { useSession } from '../access/SessionProvider';
 import { AudienceCard, TagHistory } from '../audience/CustomerAudience';
 import { CustomerOrders } from '../commerce/CustomerOrders';
-import { ApiError } from '../shared/api/client';
-import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { useApi } from '../shared/hooks/useApi';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
+import { RecordPending } from '../shared/layout/RecordPending';
 import { customersApi } from './api';
 import { ChannelTag } from './ChannelTag';
 import { CustomerName, customerTitle } from './CustomerName';
@@ -24,31 +23,11 @@ export default function ProfilePage() {
   const { t } = useI18n();
   const format = useFormat();
   const { can } = useSession();
-  const { data: profile, error, loading, reload } = useApi((signal) => customersApi.profile(id, signal), [id]);
+  const { data: profile, error, reload } = useApi((signal) => customersApi.profile(id, signal), [id]);
   const crumbs = [{ title: t('nav.customers'), path: '/customers' }];
 
-  if (error || (!profile && !loading)) {
-    const notFound = error instanceof ApiError && error.status === 404;
-    return (
-      <>
-        <PageHeader title={t('profile.title')} breadcrumb={crumbs} />
-        {notFound ? (
-          <Alert type="warning" showIcon title={t('profile.notFound', { id })} />
-        ) : (
-          <ProblemAlert error={error} onRetry={reload} />
-        )}
-      </>
-    );
-  }
-  if (!profile) {
-    return (
-      <>
-        <PageHeader title={t('profile.title')} breadcrumb={crumbs} />
-        <Card variant="borderless">
-          <Skeleton active avatar paragraph={{ rows: 8 }} />
-        </Card>
-      </>
-    );
+  if (error || !profile) {
+    return <RecordPending kind="profile" id={id} breadcrumb={crumbs} error={error} onRetry={reload} avatar />;
   }
 
   const name = customerTitle(t, profile.id, profile.displayName);

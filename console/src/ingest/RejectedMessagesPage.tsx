@@ -1,7 +1,5 @@
-import { Card, Tag, type TableColumnsType } from 'antd';
+import { Tag, type TableColumnsType } from 'antd';
 import { CursorTable, TruncatedText } from '../shared/components/CursorTable';
-import { EmptyState } from '../shared/components/EmptyState';
-import { testProps } from '../shared/components/testProps';
 import { useCursorList } from '../shared/hooks/useCursorList';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
@@ -88,17 +86,14 @@ export default function RejectedMessagesPage() {
         subtitle={t('rejected.subtitle')}
         breadcrumb={[{ title: t('nav.settings') }, { title: t('nav.rejectedMessages') }]}
       />
-      <Card variant="borderless" className="table-card">
-        <CursorTable<RejectedMessage>
-          list={list}
-          rowKey="id"
-          columns={columns}
-          scroll={{ x: 1100 }}
-          onRow={() => testProps('rejected-row')}
-          expandable={{ expandedRowRender: (message) => <RejectionDetail message={message} /> }}
-          locale={{ emptyText: <EmptyState description={t('rejected.empty')} /> }}
-        />
-      </Card>
+      <CursorTable<RejectedMessage>
+        list={list}
+        columns={columns}
+        scroll={{ x: 1100 }}
+        rowTestId="rejected-row"
+        expandable={{ expandedRowRender: (message) => <RejectionDetail message={message} /> }}
+        empty={t('rejected.empty')}
+      />
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { Progress, Table, type TableColumnsType } from 'antd';
+import { Progress, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import type { Overview, TopProduct } from './api';
+import { ListTable } from '../shared/components/ListTable';
 
 /** The best-selling products of the period, with a bar against the best seller. */
 export function TopProducts({ data, loading }: { data: Overview | undefined; loading: boolean }) {
@@ -40,13 +41,12 @@ export function TopProducts({ data, loading }: { data: Overview | undefined; loa
     },
   ];
   return (
-    <Table<TopProduct>
+    <ListTable<TopProduct>
       rowKey="productId"
       size="middle"
       columns={columns}
-      dataSource={data?.topProducts ?? []}
+      rows={data?.topProducts ?? []}
       loading={loading}
-      pagination={false}
       data-testid="top-products"
       scroll={{ x: 720 }}
     />

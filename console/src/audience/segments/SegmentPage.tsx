@@ -1,9 +1,8 @@
 import { CameraOutlined, DeleteOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Input, Modal, Popconfirm, Row, Segmented, Skeleton, Statistic, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Col, Input, Modal, Popconfirm, Row, Segmented, Skeleton, Statistic, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../access/SessionProvider';
-import { ApiError } from '../../shared/api/client';
 import { Chart } from '../../shared/charts/Chart';
 import type { ChartOption } from '../../shared/charts/echarts';
 import { EmptyState } from '../../shared/components/EmptyState';
@@ -15,11 +14,13 @@ import { useCursorList } from '../../shared/hooks/useCursorList';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { PageHeader } from '../../shared/layout/PageHeader';
+import { RecordPending } from '../../shared/layout/RecordPending';
 import { audienceApi, type Segment, type SegmentVersion, type Snapshot } from '../api';
 import { CatalogProvider, segmentTitle, useCatalog } from '../catalog';
 import { CustomersTable } from '../CustomersTable';
 import { DefinitionView } from '../DefinitionView';
 import { OverlapCard } from './OverlapCard';
+import { ListTable } from '../../shared/components/ListTable';
 
 function Members({ segment }: { segment: Segment }) {
   const { t } = useI18n();
@@ -107,14 +108,11 @@ function Snapshots({ segment, reloadKey }: { segment: Segment; reloadKey: number
   return (
     <>
       {snapshots.error ? <ProblemAlert error={snapshots.error} onRetry={snapshots.reload} /> : null}
-      <Table<Snapshot>
-        rowKey="id"
-        size="small"
+      <ListTable<Snapshot>
         loading={snapshots.loading}
-        dataSource={snapshots.data ?? []}
-        pagination={false}
+        rows={snapshots.data ?? []}
         data-testid="segment-snapshots"
-        locale={{ emptyText: <EmptyState description={t('snapshot.empty')} /> }}
+        empty={t('snapshot.empty')}
         columns={[
           { title: t('snapshot.name'), dataIndex: 'name' },
           { title: t('segment.size'), dataIndex: 'size', width: 120, align: 'right', render: (size: number) => format.number(size) },
@@ -147,14 +145,12 @@ function Versions({ segment }: { segment: Segment }) {
   return (
     <>
       {versions.error ? <ProblemAlert error={versions.error} onRetry={versions.reload} /> : null}
-      <Table<SegmentVersion>
+      <ListTable<SegmentVersion>
         rowKey="version"
-        size="small"
         loading={versions.loading}
-        dataSource={versions.data ?? []}
-        pagination={false}
+        rows={versions.data ?? []}
         data-testid="segment-versions"
-        locale={{ emptyText: <EmptyState description={t('version.empty')} /> }}
+        empty={t('version.empty')}
         columns={[
           {
             title: t('segment.version'),
@@ -190,20 +186,7 @@ function SegmentDetail({ id }: { id: string }) {
   const crumbs = [{ title: t('nav.segments'), path: '/segments' }];
 
   if (error || !segment) {
-    return (
-      <>
-        <PageHeader title={t('segment.title')} breadcrumb={crumbs} />
-        {error instanceof ApiError && error.status === 404 ? (
-          <Alert type="warning" showIcon title={t('segment.notFound', { id })} />
-        ) : error ? (
-          <ProblemAlert error={error} onRetry={reload} />
-        ) : (
-          <Card variant="borderless">
-            <Skeleton active paragraph={{ rows: 8 }} />
-          </Card>
-        )}
-      </>
-    );
+    return <RecordPending kind="segment" id={id} breadcrumb={crumbs} error={error} onRetry={reload} />;
   }
 
   const title = segmentTitle(t, segment);

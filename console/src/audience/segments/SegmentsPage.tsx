@@ -1,11 +1,9 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Segmented, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Input, Segmented, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../access/SessionProvider';
-import { EmptyState } from '../../shared/components/EmptyState';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
-import { testProps } from '../../shared/components/testProps';
 import { useApi } from '../../shared/hooks/useApi';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -14,6 +12,7 @@ import { audienceApi, type Segment } from '../api';
 import { CatalogProvider, segmentTitle, useDescribe } from '../catalog';
 import { describeCondition } from '../condition/describe';
 import { OverlapCard } from './OverlapCard';
+import { ListTable } from '../../shared/components/ListTable';
 
 type Kind = 'all' | 'custom' | 'builtIn';
 
@@ -111,14 +110,15 @@ function SegmentList() {
             ]}
           />
         </div>
-        <Table<Segment>
-          rowKey="id"
+        <ListTable<Segment>
+          size="large"
           columns={columns}
-          dataSource={segments}
+          rows={segments}
           loading={loading}
-          pagination={segments.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          onRow={(segment) => ({ ...testProps('segment-row', () => navigate(`/segments/${segment.id}`)), className: 'clickable-row' })}
-          locale={{ emptyText: <EmptyState description={t(query || kind !== 'all' ? 'segment.noMatch' : 'segment.empty')} /> }}
+          paged
+          rowTestId="segment-row"
+          onOpen={(segment) => navigate(`/segments/${segment.id}`)}
+          empty={t(query || kind !== 'all' ? 'segment.noMatch' : 'segment.empty')}
           data-testid="segments-table"
         />
       </Card>

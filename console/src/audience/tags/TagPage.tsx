@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, InboxOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Input, Popconfirm, Row, Skeleton, Space, Table, Tabs, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Input, Popconfirm, Row, Space, Tabs, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../access/SessionProvider';
@@ -14,6 +14,7 @@ import { useFormat } from '../../shared/hooks/useFormat';
 import { useSubmission } from '../../shared/hooks/useSubmission';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { PageHeader } from '../../shared/layout/PageHeader';
+import { RecordPending } from '../../shared/layout/RecordPending';
 import { audienceApi, type Assignment, type Tag, type ValueRule } from '../api';
 import { CatalogProvider } from '../catalog';
 import { type Definition } from '../condition/model';
@@ -21,6 +22,7 @@ import { CustomersTable } from '../CustomersTable';
 import { DefinitionView } from '../DefinitionView';
 import { TagEditor } from './TagEditor';
 import { TagKindTag, TagValues } from './TagBits';
+import { ListTable } from '../../shared/components/ListTable';
 
 
 /** Whether operators assign the tag by hand: manual tags, and value tags without value rules. */
@@ -156,12 +158,9 @@ function AssignPanel({ tag, onChanged }: { tag: Tag; onChanged: () => void }) {
                   </Button>
                 </Space>
                 {searched ? (
-                  <Table<CustomerSummary>
-                    rowKey="id"
-                    size="small"
+                  <ListTable<CustomerSummary>
                     loading={search.loading}
-                    dataSource={search.data?.items ?? []}
-                    pagination={false}
+                    rows={search.data?.items ?? []}
                     scroll={{ y: 320 }}
                     rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) }}
                     data-testid="assign-search-results"
@@ -307,20 +306,7 @@ function TagDetail({ id }: { id: string }) {
   const crumbs = [{ title: t('nav.tags'), path: '/tags' }];
   const data = tag.data;
   if (tag.error || !data) {
-    return (
-      <>
-        <PageHeader title={t('tag.title')} breadcrumb={crumbs} />
-        {tag.error instanceof ApiError && tag.error.status === 404 ? (
-          <Alert type="warning" showIcon title={t('tag.notFound', { id })} />
-        ) : tag.error ? (
-          <ProblemAlert error={tag.error} onRetry={tag.reload} />
-        ) : (
-          <Card variant="borderless">
-            <Skeleton active paragraph={{ rows: 6 }} />
-          </Card>
-        )}
-      </>
-    );
+    return <RecordPending kind="tag" id={id} breadcrumb={crumbs} error={tag.error} onRetry={tag.reload} skeletonRows={6} />;
   }
   const changed = () => {
     setVersion((value) => value + 1);

@@ -1,11 +1,9 @@
 import { FolderOutlined, PlusOutlined, SearchOutlined, TagsOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, Input, Menu, Modal, Row, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Form, Input, Menu, Modal, Row, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../access/SessionProvider';
-import { EmptyState } from '../../shared/components/EmptyState';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
-import { testProps } from '../../shared/components/testProps';
 import { useApi } from '../../shared/hooks/useApi';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useSubmission } from '../../shared/hooks/useSubmission';
@@ -15,6 +13,7 @@ import { audienceApi, type Tag } from '../api';
 import { CatalogProvider } from '../catalog';
 import { TagEditor } from './TagEditor';
 import { TagKindTag, TagValues } from './TagBits';
+import { ListTable } from '../../shared/components/ListTable';
 
 const ALL = 'all';
 const NONE = 'none';
@@ -147,14 +146,15 @@ function TagList() {
               onChange={(event) => setQuery(event.target.value)}
               style={{ width: 280, marginBottom: 12 }}
             />
-            <Table<Tag>
-              rowKey="id"
+            <ListTable<Tag>
+              size="large"
               columns={columns}
-              dataSource={shown}
+              rows={shown}
               loading={tags.loading}
-              pagination={shown.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-              onRow={(tag) => ({ ...testProps('tag-row', () => navigate(`/tags/${tag.id}`)), className: 'clickable-row' })}
-              locale={{ emptyText: <EmptyState description={t(tags.data?.length ? 'tag.noMatch' : 'tag.empty')} /> }}
+              paged
+              rowTestId="tag-row"
+              onOpen={(tag) => navigate(`/tags/${tag.id}`)}
+              empty={t(tags.data?.length ? 'tag.noMatch' : 'tag.empty')}
               data-testid="tags-table"
             />
           </Card>

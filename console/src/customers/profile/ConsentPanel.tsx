@@ -1,6 +1,6 @@
-import { Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Tag, Typography, type TableColumnsType } from 'antd';
 import { consentCategoryLabel } from '../../audience/labels';
-import { EmptyState } from '../../shared/components/EmptyState';
+import { ListTable } from '../../shared/components/ListTable';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { useApi } from '../../shared/hooks/useApi';
 import { useFormat } from '../../shared/hooks/useFormat';
@@ -49,29 +49,20 @@ export function ConsentPanel({ customerId, consents }: { customerId: number; con
   return (
     <div data-testid="profile-consent">
       <Typography.Paragraph type="secondary">{t('consent.hint')}</Typography.Paragraph>
-      <Table<Consent>
-        rowKey="category"
-        size="small"
-        columns={current}
-        dataSource={consents}
-        pagination={false}
-        locale={{ emptyText: <EmptyState description={t('consent.none')} /> }}
-      />
+      <ListTable<Consent> rowKey="category" columns={current} rows={consents} empty={t('consent.none')} />
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('consent.history')}
       </Typography.Title>
       {changes.error ? (
         <ProblemAlert error={changes.error} onRetry={changes.reload} />
       ) : (
-        <Table<ConsentChange>
+        <ListTable<ConsentChange>
           rowKey={(change) => `${change.category}-${change.decidedAt}-${change.recordedAt}-${change.granted}`}
-          size="small"
           loading={changes.loading}
           columns={history}
-          dataSource={changes.data ?? []}
-          pagination={false}
+          rows={changes.data ?? []}
           scroll={{ x: 700 }}
-          locale={{ emptyText: <EmptyState description={t('consent.noChanges')} /> }}
+          empty={t('consent.noChanges')}
         />
       )}
     </div>

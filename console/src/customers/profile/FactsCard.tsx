@@ -1,9 +1,10 @@
-import { Card, Col, Descriptions, Progress, Row, Statistic, Tooltip } from 'antd';
+import { Card, Col, Descriptions, Progress, Row, Tooltip } from 'antd';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { eventNameLabel } from '../../shared/labels';
 import type { Facts } from '../api';
 import { EmptyState } from '../../shared/components/EmptyState';
+import { StatisticRow } from '../../shared/components/StatisticRow';
 
 /** What the profile adds up to: money, counts, first and last times, and how often each event happened. */
 export function FactsCard({ facts }: { facts: Facts }) {
@@ -15,20 +16,15 @@ export function FactsCard({ facts }: { facts: Facts }) {
     <Card variant="borderless" className="facts-card" data-testid="profile-facts" title={t('profile.facts')}>
       <Row gutter={[24, 16]}>
         <Col xs={24} lg={14}>
-          <Row gutter={[16, 16]} className="facts-statistics">
-            <Col xs={12} md={6}>
-              <Statistic title={t('customer.totalSpent')} value={format.money(facts.totalSpent)} />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t('customer.orders')} value={format.number(facts.orderCount)} />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t('profile.aov')} value={format.money(facts.averageOrderValue)} />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t('customer.events')} value={format.number(facts.eventCount)} />
-            </Col>
-          </Row>
+          <StatisticRow
+            className="facts-statistics"
+            figures={[
+              { title: t('customer.totalSpent'), value: format.money(facts.totalSpent) },
+              { title: t('customer.orders'), value: format.number(facts.orderCount) },
+              { title: t('profile.aov'), value: format.money(facts.averageOrderValue) },
+              { title: t('customer.events'), value: format.number(facts.eventCount) },
+            ]}
+          />
           <Descriptions
             className="facts-dates"
             size="small"

@@ -1,10 +1,10 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Card, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Tooltip, type TableColumnsType } from 'antd';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { identityLabel } from '../../shared/labels';
 import type { Identity } from '../api';
-import { EmptyState } from '../../shared/components/EmptyState';
+import { SideTableCard } from './SideTableCard';
 
 /** Every identifier that points at this customer; personal ones arrive masked for roles that may not see them. */
 export function IdentitiesCard({ identities }: { identities: Identity[] }) {
@@ -29,22 +29,14 @@ export function IdentitiesCard({ identities }: { identities: Identity[] }) {
     { title: t('identity.firstSeen'), dataIndex: 'firstSeenAt', width: 150, render: (at?: string) => format.dateTime(at) },
   ];
   return (
-    <Card
-      variant="borderless"
-      className="side-card"
+    <SideTableCard<Identity>
       title={t('profile.identities')}
-      extra={<span className="muted">{format.number(identities.length)}</span>}
-      data-testid="profile-identities"
-    >
-      <Table<Identity>
-        rowKey={(identity) => `${identity.type}:${identity.value}`}
-        size="small"
-        columns={columns}
-        dataSource={identities}
-        pagination={false}
-        scroll={{ x: 420 }}
-        locale={{ emptyText: <EmptyState description={t('profile.noIdentities')} /> }}
-      />
-    </Card>
+      testId="profile-identities"
+      rowKey={(identity) => `${identity.type}:${identity.value}`}
+      columns={columns}
+      rows={identities}
+      scroll={{ x: 420 }}
+      empty={t('profile.noIdentities')}
+    />
   );
 }

@@ -1,10 +1,11 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { identityLabel } from '../../shared/labels';
 import type { IdentityConflict, Merge, Profile } from '../api';
 import { EmptyState } from '../../shared/components/EmptyState';
+import { ListTable } from '../../shared/components/ListTable';
 
 function profileLink(id: number | null | undefined) {
   // the server reports 0 when the other side of a conflict is not a stored profile
@@ -47,26 +48,22 @@ export function MergeHistory({ profile }: { profile: Profile }) {
   return (
     <div data-testid="profile-merges" className="merge-history">
       <Typography.Title level={5}>{t('merge.merges')}</Typography.Title>
-      <Table<Merge>
+      <ListTable<Merge>
         rowKey={(merge) => `${merge.absorbedId}-${merge.mergedAt}`}
-        size="small"
         columns={mergeColumns}
-        dataSource={profile.merges}
-        pagination={false}
+        rows={profile.merges}
         scroll={{ x: 640 }}
-        locale={{ emptyText: <EmptyState description={t('merge.noMerges')} /> }}
+        empty={t('merge.noMerges')}
       />
       <Typography.Title level={5} className="section-gap">
         {t('merge.conflicts')}
       </Typography.Title>
-      <Table<IdentityConflict>
+      <ListTable<IdentityConflict>
         rowKey={(conflict) => `${conflict.at}-${conflict.identityType}-${conflict.otherCustomerId}`}
-        size="small"
         columns={conflictColumns}
-        dataSource={profile.identityConflicts}
-        pagination={false}
+        rows={profile.identityConflicts}
         scroll={{ x: 640 }}
-        locale={{ emptyText: <EmptyState description={t('merge.noConflicts')} /> }}
+        empty={t('merge.noConflicts')}
       />
     </div>
   );

@@ -1,8 +1,8 @@
-import { Card, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Tooltip, type TableColumnsType } from 'antd';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { Trait, TraitValue } from '../api';
-import { EmptyState } from '../../shared/components/EmptyState';
+import { SideTableCard } from './SideTableCard';
 
 function show(value: TraitValue): string {
   if (value === null) {
@@ -30,22 +30,14 @@ export function TraitsCard({ traits }: { traits: Trait[] }) {
     { title: t('trait.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (at?: string) => format.dateTime(at) },
   ];
   return (
-    <Card
-      variant="borderless"
-      className="side-card"
+    <SideTableCard<Trait>
       title={t('profile.traits')}
-      extra={<span className="muted">{format.number(traits.length)}</span>}
-      data-testid="profile-traits"
-    >
-      <Table<Trait>
-        rowKey="name"
-        size="small"
-        columns={columns}
-        dataSource={traits}
-        pagination={false}
-        scroll={{ x: 400 }}
-        locale={{ emptyText: <EmptyState description={t('profile.noTraits')} /> }}
-      />
-    </Card>
+      testId="profile-traits"
+      rowKey="name"
+      columns={columns}
+      rows={traits}
+      scroll={{ x: 400 }}
+      empty={t('profile.noTraits')}
+    />
   );
 }

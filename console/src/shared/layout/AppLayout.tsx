@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageSpinner } from '../components/PageSpinner';
 import { useI18n } from '../i18n/I18nProvider';
 import { roleLabel } from '../labels';
-import { isGroup, NAVIGATION, selectedKey } from './navigation';
+import { isGroup, NAVIGATION, navigationTestId, selectedKey, type NavigationEntry } from './navigation';
 import { Logo } from './Logo';
 
 const { Header, Sider, Content } = Layout;
@@ -21,39 +21,24 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
 
-  const items = useMemo<MenuProps['items']>(
-    () =>
-      NAVIGATION.flatMap((entry): MenuItem[] => {
-        if (isGroup(entry)) {
-          const children = entry.children
-            .filter((child) => can(child.permission))
-            .map((child) => ({
-              key: child.key,
-              icon: child.icon,
-              label: (
-                <Link to={child.path} data-testid={child.testId}>
-                  {t(child.label)}
-                </Link>
-              ),
-            }));
-          return children.length > 0 ? [{ key: entry.key, icon: entry.icon, label: t(entry.label), children }] : [];
-        }
-        return can(entry.permission)
-          ? [
-              {
-                key: entry.key,
-                icon: entry.icon,
-                label: (
-                  <Link to={entry.path} data-testid={entry.testId}>
-                    {t(entry.label)}
-                  </Link>
-                ),
-              },
-            ]
-          : [];
-      }),
-    [can, t],
-  );
+  const items = useMemo<MenuProps['items']>(() => {
+    const link = (entry: NavigationEntry): MenuItem => ({
+      key: entry.key,
+      icon: entry.icon,
+      label: (
+        <Link to={entry.path} data-testid={navigationTestId(entry)}>
+          {t(entry.label)}
+        </Link>
+      ),
+    });
+    return NAVIGATION.flatMap((entry): MenuItem[] => {
+      if (isGroup(entry)) {
+        const children = entry.children.filter((child) => can(child.permission)).map(link);
+        return children.length > 0 ? [{ key: entry.key, icon: entry.icon, label: t(entry.label), children }] : [];
+      }
+      return can(entry.permission) ? [link(entry)] : [];
+    });
+  }, [can, t]);
 
   const selected = selectedKey(location.pathname);
 

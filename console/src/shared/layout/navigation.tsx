@@ -25,7 +25,6 @@ export interface NavigationEntry {
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
-  testId: string;
 }
 
 export interface NavigationGroup {
@@ -37,19 +36,19 @@ export interface NavigationGroup {
 
 /** The console's modules in the side navigation, each with the permission it needs. */
 export const NAVIGATION: (NavigationEntry | NavigationGroup)[] = [
-  { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined />, permission: 'insight:read', testId: 'nav-overview' },
-  { key: 'customers', path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, permission: 'customers:read', testId: 'nav-customers' },
-  { key: 'orders', path: '/orders', label: 'nav.orders', icon: <ShoppingCartOutlined />, permission: 'commerce:read', testId: 'nav-orders' },
-  { key: 'products', path: '/products', label: 'nav.products', icon: <AppstoreOutlined />, permission: 'commerce:read', testId: 'nav-products' },
+  { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined />, permission: 'insight:read' },
+  { key: 'customers', path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, permission: 'customers:read' },
+  { key: 'orders', path: '/orders', label: 'nav.orders', icon: <ShoppingCartOutlined />, permission: 'commerce:read' },
+  { key: 'products', path: '/products', label: 'nav.products', icon: <AppstoreOutlined />, permission: 'commerce:read' },
   {
     key: 'audience',
     label: 'nav.audience',
     icon: <ClusterOutlined />,
     children: [
-      { key: 'segments', path: '/segments', label: 'nav.segments', icon: <DeploymentUnitOutlined />, permission: 'audience:read', testId: 'nav-segments' },
-      { key: 'tags', path: '/tags', label: 'nav.tags', icon: <TagsOutlined />, permission: 'audience:read', testId: 'nav-tags' },
-      { key: 'rfm', path: '/rfm', label: 'nav.rfm', icon: <HeatMapOutlined />, permission: 'audience:read', testId: 'nav-rfm' },
-      { key: 'lifecycle', path: '/lifecycle', label: 'nav.lifecycle', icon: <NodeIndexOutlined />, permission: 'audience:read', testId: 'nav-lifecycle' },
+      { key: 'segments', path: '/segments', label: 'nav.segments', icon: <DeploymentUnitOutlined />, permission: 'audience:read' },
+      { key: 'tags', path: '/tags', label: 'nav.tags', icon: <TagsOutlined />, permission: 'audience:read' },
+      { key: 'rfm', path: '/rfm', label: 'nav.rfm', icon: <HeatMapOutlined />, permission: 'audience:read' },
+      { key: 'lifecycle', path: '/lifecycle', label: 'nav.lifecycle', icon: <NodeIndexOutlined />, permission: 'audience:read' },
     ],
   },
   {
@@ -57,21 +56,25 @@ export const NAVIGATION: (NavigationEntry | NavigationGroup)[] = [
     label: 'nav.settings',
     icon: <SettingOutlined />,
     children: [
-      { key: 'write-keys', path: '/settings/write-keys', label: 'nav.writeKeys', icon: <KeyOutlined />, permission: 'keys:manage', testId: 'nav-write-keys' },
-      { key: 'api-tokens', path: '/settings/api-tokens', label: 'nav.apiTokens', icon: <ApiOutlined />, permission: 'keys:manage', testId: 'nav-api-tokens' },
-      { key: 'operators', path: '/settings/operators', label: 'nav.operators', icon: <UserSwitchOutlined />, permission: 'operators:manage', testId: 'nav-operators' },
-      { key: 'audit-log', path: '/settings/audit-log', label: 'nav.auditLog', icon: <AuditOutlined />, permission: 'audit:read', testId: 'nav-audit-log' },
+      { key: 'write-keys', path: '/settings/write-keys', label: 'nav.writeKeys', icon: <KeyOutlined />, permission: 'keys:manage' },
+      { key: 'api-tokens', path: '/settings/api-tokens', label: 'nav.apiTokens', icon: <ApiOutlined />, permission: 'keys:manage' },
+      { key: 'operators', path: '/settings/operators', label: 'nav.operators', icon: <UserSwitchOutlined />, permission: 'operators:manage' },
+      { key: 'audit-log', path: '/settings/audit-log', label: 'nav.auditLog', icon: <AuditOutlined />, permission: 'audit:read' },
       {
         key: 'rejected-messages',
         path: '/settings/rejected-messages',
         label: 'nav.rejectedMessages',
         icon: <WarningOutlined />,
         permission: 'ingestion:read',
-        testId: 'nav-rejected-messages',
       },
     ],
   },
 ];
+
+/** The `data-testid` of an entry's link in the menu. */
+export function navigationTestId(entry: NavigationEntry): string {
+  return `nav-${entry.key}`;
+}
 
 export function isGroup(entry: NavigationEntry | NavigationGroup): entry is NavigationGroup {
   return 'children' in entry;
