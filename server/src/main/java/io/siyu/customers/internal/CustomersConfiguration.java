@@ -1,5 +1,8 @@
 package io.siyu.customers.internal;
 
+import io.siyu.customers.internal.identity.IdentityRules;
+import io.siyu.customers.internal.vault.CustomersProperties;
+import io.siyu.customers.internal.vault.PersonalDataVault;
 import io.siyu.shared.PersonalData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,0 +1,169 @@
+package io.siyu.customers.internal.directory;
+
+import io.siyu.access.Viewer;
+import io.siyu.customers.CustomerId;
+import io.siyu.customers.CustomerSummary;
+import io.siyu.customers.ProfileSnapshot;
+import io.siyu.customers.internal.identity.IdentityRules;
+import io.siyu.customers.internal.vault.PersonalDataVault;
+import io.siyu.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reading profiles for other modules: snapshots of their traits, facts and consent, the rows lists show, and finding a
+ * live customer by an identifier or an id.
+ */
+@Component
+public class ProfileQueries {
+
+    private static final String SNAPSHOT = """
+            select id, merged_into, traits, channel, first_seen_at, last_seen_at, event_count, order_count, total_spent,
+                   first_order_at, last_order_at, consents from customers.customer""";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final IdentityRules rules;
+    private final PersonalDataVault vault;
+    private final CustomerDirectory directory;
+
+    ProfileQueries(
+            JdbcTemplate jdbc,
+            JsonMapper json,
+            IdentityRules rules,
+            PersonalDataVault vault,
+            CustomerDirectory directory) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.rules = rules;
+        this.vault = vault;
+        this.directory = directory;
+    }
+
+    public List<ProfileSnapshot> snapshots(Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(SNAPSHOT + " where id = any(?)");
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "bigint",
+                                    ids.stream().map(CustomerId::value).toArray()));
+                    return statement;
+                },
+                this::snapshot);
+    }
+
+    public void forEachLive(Consumer<ProfileSnapshot> consumer) {
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(
+                            SNAPSHOT + " where merged_into is null",
+                            java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                            java.sql.ResultSet.CONCUR_READ_ONLY);
+                    statement.setFetchSize(10_000);
+                    return statement;
+                },
+                (RowCallbackHandler) rs -> consumer.accept(snapshot(rs, 0)));
+    }
+
+    private ProfileSnapshot snapshot(ResultSet rs, int row) throws SQLException {
+        var merged = rs.getLong("merged_into");
+        var mergedInto = rs.wasNull() ? null : CustomerId.of(merged);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> traits = json.readValue(rs.getString("traits"), Map.class);
+        return new ProfileSnapshot(
+                CustomerId.of(rs.getLong("id")),
+                mergedInto,
+                traits,
+                rs.getString("channel"),
+                Timestamps.read(rs, "first_seen_at"),
+                Timestamps.read(rs, "last_seen_at"),
+                rs.getLong("event_count"),
+                rs.getInt("order_count"),
+                rs.getBigDecimal("total_spent"),
+                Timestamps.read(rs, "first_order_at"),
+                Timestamps.read(rs, "last_order_at"),
+                consents(rs.getString("consents")));
+    }
+
+    /** Whether each category is granted, from the stored decisions; most profiles have none. */
+    private Map<String, Boolean> consents(String stored) {
+        if (stored == null || stored.equals("{}")) {
+            return Map.of();
+        }
+        var granted = new HashMap<String, Boolean>();
+        json.readTree(stored)
+                .properties()
+                .forEach(entry -> granted.put(
+                        entry.getKey(), entry.getValue().path("granted").asBoolean()));
+        return granted;
+    }
+
+    public List<CustomerSummary> summaries(List<CustomerId> ids) {
+        var found = directory.summaries(ids.stream().map(CustomerId::value).toList()).stream()
+                .collect(Collectors.toMap(CustomerSummary::id, s -> s));
+        return ids.stream()
+                .map(id -> found.get(id.value()))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    public Optional<CustomerId> find(String identity) {
+        var text = identity.strip();
+        if (text.chars().allMatch(Character::isDigit) && !text.isEmpty() && text.length() < 19) {
+            return live(CustomerId.of(Long.parseLong(text)));
+        }
+        var colon = text.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        var key = rules.parse(text.substring(0, colon), text.substring(colon + 1));
+        if (key.personal() || rules.personalData().contains(key.value())) {
+            Viewer.requirePersonalData("identity", "naming customers by phone number or e-mail address");
+        }
+        var lookup = key.personal() ? vault.lookupKey(key) : key.value();
+        return jdbc
+                .query(
+                        "select customer_id from customers.identity where type = ? and lookup_key = ?",
+                        (rs, n) -> CustomerId.of(rs.getLong(1)),
+                        key.type(),
+                        lookup)
+                .stream()
+                .findFirst();
+    }
+
+    public Optional<CustomerId> live(CustomerId id) {
+        return jdbc
+                .query(
+                        "select id, merged_into from customers.customer where id = ?",
+                        (rs, n) -> {
+                            var merged = rs.getLong("merged_into");
+                            return rs.wasNull() ? rs.getLong("id") : merged;
+                        },
+                        id.value())
+                .stream()
+                .findFirst()
+                .map(CustomerId::of);
+    }
+
+    public long highestCustomerId() {
+        var highest = jdbc.queryForObject("select max(id) from customers.customer", Long.class);
+        return highest == null ? 0 : highest;
+    }
+}
