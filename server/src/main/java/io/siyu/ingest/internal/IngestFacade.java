@@ -1,6 +1,8 @@
 package io.siyu.ingest.internal;
 
 import io.siyu.ingest.Ingestion;
+import io.siyu.ingest.internal.inbox.Intake;
+import io.siyu.ingest.internal.pipeline.IngestPipeline;
 import io.siyu.shared.Violation;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;

@@ -1,8 +1,9 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.siyu.access.WriteKeys;
+import io.siyu.ingest.internal.messages.IngestProperties;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.Slice;
 import io.siyu.shared.StoredText;
@@ -30,9 +31,9 @@ import tools.jackson.databind.JsonNode;
  * {@code siyu.ingest.rejected-retention} are purged every hour.
  */
 @Component
-class RejectedMessages {
+public class RejectedMessages {
 
-    static final int MAX_KEPT_PER_REQUEST = 1000;
+    public static final int MAX_KEPT_PER_REQUEST = 1000;
     static final int MAX_KEPT_VIOLATIONS = 20;
 
     private static final Logger log = LoggerFactory.getLogger(RejectedMessages.class);
@@ -54,7 +55,7 @@ class RejectedMessages {
     }
 
     /** A message that broke rules: where it stood in its request, its id if it had one, and the rules. */
-    record Rejection(Integer index, String messageId, List<Violation> violations, JsonNode message) {
+    public record Rejection(Integer index, String messageId, List<Violation> violations, JsonNode message) {
 
         String reason() {
             return violations.isEmpty() ? "invalid" : violations.getFirst().rule();
@@ -62,7 +63,7 @@ class RejectedMessages {
     }
 
     /** A kept rejection as the operator API lists it. */
-    record RejectedMessage(
+    public record RejectedMessage(
             long id,
             Instant rejectedAt,
             @Nullable Long writeKeyId,
@@ -117,7 +118,7 @@ class RejectedMessages {
     }
 
     /** The kept rejections, newest first. */
-    Slice<RejectedMessage> page(String cursor, int limit) {
+    public Slice<RejectedMessage> page(String cursor, int limit) {
         long before = cursor == null
                 ? Long.MAX_VALUE
                 : Cursor.decode("cursor", cursor, 1).number(0);

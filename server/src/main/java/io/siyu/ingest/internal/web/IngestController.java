@@ -1,6 +1,12 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.web;
 
 import io.siyu.access.WriteKeys;
+import io.siyu.ingest.internal.inbox.Inbox;
+import io.siyu.ingest.internal.inbox.Intake;
+import io.siyu.ingest.internal.inbox.RejectedMessages;
+import io.siyu.ingest.internal.messages.IngestJson;
+import io.siyu.ingest.internal.messages.MessageReader;
+import io.siyu.ingest.internal.messages.SegmentMessages;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Problems;
 import io.siyu.shared.Violation;

@@ -1,5 +1,6 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.web;
 
+import io.siyu.ingest.internal.inbox.RejectedMessages;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,8 +1,10 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.siyu.access.WriteKeys;
+import io.siyu.ingest.internal.messages.SegmentMessages;
+import io.siyu.ingest.internal.pipeline.IngestPipeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Then it counts them and wakes the pipeline.
  */
 @Component
-class Intake {
+public class Intake {
 
     private final SegmentMessages messages;
     private final Inbox inbox;
@@ -50,7 +52,7 @@ class Intake {
      * @param sentAt the batch's {@code sentAt}, if any
      * @param defaultContext context fields of a batch, applied to every message that lacks them
      */
-    record Request(
+    public record Request(
             String endpoint,
             String endpointType,
             WriteKeys.WriteKeySource source,
@@ -59,9 +61,9 @@ class Intake {
             ObjectNode defaultContext) {}
 
     /** What became of the messages: those stored (new and duplicates) and those rejected. */
-    record Outcome(Inbox.Stored stored, List<RejectedMessages.Rejection> rejections) {}
+    public record Outcome(Inbox.Stored stored, List<RejectedMessages.Rejection> rejections) {}
 
-    Outcome take(List<? extends JsonNode> batch, Request request) {
+    public Outcome take(List<? extends JsonNode> batch, Request request) {
         var single = request.endpointType() != null;
         var valid = new ArrayList<SegmentMessages.Normalized>();
         var rejections = new ArrayList<RejectedMessages.Rejection>();

@@ -1,4 +1,4 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.messages;
 
 import io.siyu.customers.Touch;
 import io.siyu.customers.TouchType;
@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * "corrected", and far shorter than the errors wrong clocks show in practice (a clock set by hand, a wrong time zone:
  * minutes to hours). The price: a clock wrong by less than the tolerance keeps its error.
  */
-final class MessageReader {
+public final class MessageReader {
 
     static final int MAX_ID_LENGTH = 255;
     static final int MAX_MESSAGE_ID_LENGTH = 100;
@@ -218,7 +218,7 @@ final class MessageReader {
         }
     }
 
-    static Instant parseInstant(String text) {
+    public static Instant parseInstant(String text) {
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant();
@@ -230,7 +230,7 @@ final class MessageReader {
     }
 
     /** A date-time field of a message, null when absent or refused. */
-    static Instant instant(JsonNode message, String field, List<Violation> violations) {
+    public static Instant instant(JsonNode message, String field, List<Violation> violations) {
         var node = message.get(field);
         if (node == null || node.isNull()) {
             return null;

@@ -1,4 +1,4 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.messages;
 
 import io.siyu.commerce.OrderBook;
 import io.siyu.customers.Profiles;
@@ -20,9 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * properties), and the stored form must fit {@link #MAX_MESSAGE_BYTES}.
  */
 @Component
-class SegmentMessages {
+public class SegmentMessages {
 
-    static final int MAX_MESSAGE_BYTES = 32 * 1024;
+    public static final int MAX_MESSAGE_BYTES = 32 * 1024;
 
     private final Profiles profiles;
     private final OrderBook orders;
@@ -37,10 +37,10 @@ class SegmentMessages {
     }
 
     /** A message that passed every check, in stored form, with the touch it stands for. */
-    record Normalized(String messageId, String body, Touch touch) {}
+    public record Normalized(String messageId, String body, Touch touch) {}
 
     /** The outcome of reading one message: a normalized message, or the rules it broke. */
-    sealed interface Outcome {
+    public sealed interface Outcome {
         record Valid(Normalized message) implements Outcome {}
 
         record Invalid(String messageId, List<Violation> violations) implements Outcome {}
@@ -52,7 +52,8 @@ class SegmentMessages {
      * @param sentAt the batch's or message's {@code sentAt}, if any
      * @param defaultContext context fields of a batch, applied to every message that lacks them
      */
-    Outcome read(JsonNode message, String endpointType, Instant receivedAt, Instant sentAt, ObjectNode defaultContext) {
+    public Outcome read(
+            JsonNode message, String endpointType, Instant receivedAt, Instant sentAt, ObjectNode defaultContext) {
         var violations = new ArrayList<Violation>();
         if (!message.isObject()) {
             violations.add(new Violation("", "type", "a message must be a JSON object"));
@@ -100,7 +101,7 @@ class SegmentMessages {
     }
 
     /** The touch a stored message stands for. */
-    Touch touch(String body) {
+    public Touch touch(String body) {
         var node = (ObjectNode) json.readTree(body);
         return new Touch(
                 node.get("messageId").asString(),

@@ -1,4 +1,4 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

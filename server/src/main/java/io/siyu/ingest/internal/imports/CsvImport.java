@@ -1,5 +1,9 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.imports;
 
+import io.siyu.ingest.internal.inbox.Inbox;
+import io.siyu.ingest.internal.messages.MessageReader;
+import io.siyu.ingest.internal.messages.SegmentMessages;
+import io.siyu.ingest.internal.pipeline.IngestPipeline;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
 import java.io.BufferedReader;
@@ -39,12 +43,12 @@ import tools.jackson.databind.node.ObjectNode;
  * line's content, so importing the same file twice stores nothing the second time.
  */
 @Component
-class CsvImport {
+public class CsvImport {
 
     static final int CHUNK = 500;
     static final int MAX_LISTED_ERRORS = 10_000;
 
-    enum Kind {
+    public enum Kind {
         CUSTOMERS,
         ORDERS
     }
@@ -69,7 +73,7 @@ class CsvImport {
      * @param mapping Siyu field to file column, for files whose columns are named differently
      * @param dateFormat a {@link DateTimeFormatter} pattern for dates, ISO-8601 when null
      */
-    record Options(
+    public record Options(
             Kind kind,
             String delimiter,
             boolean header,
@@ -79,9 +83,9 @@ class CsvImport {
             ZoneId zone,
             String currency) {}
 
-    record LineError(long line, String reason) {}
+    public record LineError(long line, String reason) {}
 
-    record Report(
+    public record Report(
             String kind,
             long lines,
             long accepted,
@@ -104,7 +108,7 @@ class CsvImport {
         this.clock = clock;
     }
 
-    Report run(Reader input, Options options) throws IOException {
+    public Report run(Reader input, Options options) throws IOException {
         var formatter = options.dateFormat() == null ? null : pattern(options.dateFormat());
         var run = new Run(options, formatter);
         try (var rows = new Rows(input, options)) {

@@ -1,4 +1,4 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.messages;
 
 import io.siyu.shared.StoredText;
 import io.siyu.shared.Violation;

@@ -1,4 +1,4 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.messages;
 
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Utf8;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * garbage refused, nesting and number length bounded before a document is even built.
  */
 @Component
-class IngestJson {
+public class IngestJson {
 
     private final JsonMapper mapper;
 
@@ -42,14 +42,14 @@ class IngestJson {
      * @throws InvalidInputException when the bytes are not well-formed UTF-8
      * @throws JacksonException when they are not the JSON ingestion accepts; {@link #describe} says why
      */
-    JsonNode read(byte[] bytes) {
+    public JsonNode read(byte[] bytes) {
         Utf8.check(bytes).ifPresent(violation -> {
             throw new InvalidInputException(List.of(violation));
         });
         return mapper.readTree(bytes);
     }
 
-    static Violation describe(JacksonException e) {
+    public static Violation describe(JacksonException e) {
         var location = e.getLocation();
         var where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         var message = e.getOriginalMessage();

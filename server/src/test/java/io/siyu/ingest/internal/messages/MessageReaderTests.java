@@ -1,10 +1,10 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.messages;
 
-import static io.siyu.ingest.internal.SegmentMessageFixtures.RECEIVED;
-import static io.siyu.ingest.internal.SegmentMessageFixtures.message;
-import static io.siyu.ingest.internal.SegmentMessageFixtures.reader;
-import static io.siyu.ingest.internal.SegmentMessageFixtures.track;
-import static io.siyu.ingest.internal.SegmentMessageFixtures.violations;
+import static io.siyu.ingest.internal.messages.SegmentMessageFixtures.RECEIVED;
+import static io.siyu.ingest.internal.messages.SegmentMessageFixtures.message;
+import static io.siyu.ingest.internal.messages.SegmentMessageFixtures.reader;
+import static io.siyu.ingest.internal.messages.SegmentMessageFixtures.track;
+import static io.siyu.ingest.internal.messages.SegmentMessageFixtures.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;

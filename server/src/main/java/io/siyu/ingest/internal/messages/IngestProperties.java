@@ -1,4 +1,4 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.messages;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rejectedRetention how long rejected messages are kept for operators to inspect
  */
 @ConfigurationProperties("siyu.ingest")
-record IngestProperties(
+public record IngestProperties(
         @DefaultValue("2000") int batchSize,
         @DefaultValue("200") long idlePollMillis,
         @DefaultValue("true") boolean pipelineEnabled,
@@ -24,7 +24,7 @@ record IngestProperties(
         @DefaultValue("30s") Duration clockSkewTolerance,
         @DefaultValue("7d") Duration rejectedRetention) {
 
-    IngestProperties {
+    public IngestProperties {
         if (clockSkewTolerance.isNegative()) {
             throw new IllegalArgumentException("siyu.ingest.clock-skew-tolerance must not be negative");
         }

@@ -1,6 +1,7 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.web;
 
 import io.siyu.access.AuditLog;
+import io.siyu.ingest.internal.imports.CsvImport;
 import io.siyu.shared.BodyLimit;
 import io.siyu.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,4 +1,4 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.pipeline;
 
 import io.siyu.shared.Timestamps;
 import java.sql.ResultSet;

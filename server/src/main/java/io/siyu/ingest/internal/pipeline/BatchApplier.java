@@ -1,9 +1,10 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.pipeline;
 
 import io.siyu.commerce.CustomerTouch;
 import io.siyu.commerce.OrderBook;
 import io.siyu.customers.Profiles;
 import io.siyu.customers.Touch;
+import io.siyu.ingest.internal.messages.SegmentMessages;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

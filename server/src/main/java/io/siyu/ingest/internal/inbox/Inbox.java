@@ -1,6 +1,7 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.inbox;
 
 import io.siyu.access.WriteKeys;
+import io.siyu.ingest.internal.messages.SegmentMessages;
 import io.siyu.shared.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is acknowledged and stored once.
  */
 @Component
-class Inbox {
+public class Inbox {
 
     private static final String STORE = """
             with incoming as (
@@ -42,7 +43,7 @@ class Inbox {
     }
 
     /** The outcome of storing: which messages were new, and how many were duplicates. */
-    record Stored(Set<String> fresh, int duplicates) {}
+    public record Stored(Set<String> fresh, int duplicates) {}
 
     /**
      * Stores the valid messages of a tracking request and keeps its rejected ones for operators, in one transaction,

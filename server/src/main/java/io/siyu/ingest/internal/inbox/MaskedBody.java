@@ -1,5 +1,6 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.inbox;
 
+import io.siyu.ingest.internal.messages.SegmentMessages;
 import io.siyu.shared.PersonalData;
 import io.siyu.shared.Violation;
 import java.util.List;

@@ -1,9 +1,10 @@
-package io.siyu.ingest.internal;
+package io.siyu.ingest.internal.pipeline;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.siyu.ingest.internal.messages.IngestProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * queue. Transient failures (the database went away) are retried after a pause and never dead-letter anything.
  */
 @Component
-class IngestPipeline implements SmartLifecycle {
+public class IngestPipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
 
@@ -67,14 +68,14 @@ class IngestPipeline implements SmartLifecycle {
     }
 
     /** Tells the pipeline that new messages are waiting. */
-    void wakeUp() {
+    public void wakeUp() {
         if (signal.availablePermits() == 0) {
             signal.release();
         }
     }
 
     /** Applies everything queued now, in the caller's thread; for tests and the demo loader. */
-    int drainAll() {
+    public int drainAll() {
         var total = 0;
         int applied;
         do {
@@ -84,7 +85,7 @@ class IngestPipeline implements SmartLifecycle {
         return total;
     }
 
-    long queueDepth() {
+    public long queueDepth() {
         return queue.depth();
     }
 
