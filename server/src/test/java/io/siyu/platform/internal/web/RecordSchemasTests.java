@@ -1,4 +1,4 @@
-package io.siyu.platform.internal;
+package io.siyu.platform.internal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

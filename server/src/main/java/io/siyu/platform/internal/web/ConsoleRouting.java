@@ -1,4 +1,4 @@
-package io.siyu.platform.internal;
+package io.siyu.platform.internal.web;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.siyu.platform.internal;
+package io.siyu.platform.internal.web;
 
 import io.siyu.shared.BodyLimit;
 import io.siyu.shared.BodyTooLargeException;

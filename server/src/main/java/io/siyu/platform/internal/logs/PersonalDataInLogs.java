@@ -1,4 +1,4 @@
-package io.siyu.platform.internal;
+package io.siyu.platform.internal.logs;
 
 import io.siyu.shared.PersonalData;
 

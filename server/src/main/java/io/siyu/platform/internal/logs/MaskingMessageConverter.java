@@ -1,4 +1,4 @@
-package io.siyu.platform.internal;
+package io.siyu.platform.internal.logs;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;

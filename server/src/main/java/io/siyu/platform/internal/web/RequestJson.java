@@ -1,4 +1,4 @@
-package io.siyu.platform.internal;
+package io.siyu.platform.internal.web;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;

@@ -1,4 +1,4 @@
-package io.siyu.platform.internal;
+package io.siyu.platform.internal.database;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package io.siyu.platform.internal;
+package io.siyu.platform.internal.database;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package io.siyu.platform.internal;
+package io.siyu.platform.internal.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +43,7 @@ class PersonalDataTests {
         assertThat(console)
                 .contains(MASKED)
                 .doesNotContain(CLEAR)
-                .contains("at io.siyu.platform.internal.PersonalDataTests");
+                .contains("at io.siyu.platform.internal.logs.PersonalDataTests");
         var json = Files.readAllLines(logFile()).stream()
                 .filter(line -> line.contains(marker))
                 .findFirst()
