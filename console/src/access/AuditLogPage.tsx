@@ -71,7 +71,7 @@ export default function AuditLogPage() {
     {
       title: t('audit.outcome'),
       dataIndex: 'outcome',
-      width: 80,
+      width: 96,
       render: (outcome: number) => (
         <Tag color={outcome < 400 ? 'green' : 'red'} variant="filled">
           {String(outcome)}
@@ -91,7 +91,7 @@ export default function AuditLogPage() {
         return <TruncatedText text={text} />;
       },
     },
-    { title: t('audit.clientIp'), dataIndex: 'clientIp', width: 120, render: (ip?: string) => (ip ? <span className="mono">{ip}</span> : '—') },
+    { title: t('audit.clientIp'), dataIndex: 'clientIp', width: 150, render: (ip?: string) => (ip ? <span className="mono">{ip}</span> : '—') },
   ];
 
   return (
