@@ -29,6 +29,29 @@ class UpliftTests {
     }
 
     @Test
+    void newcombesHybridScoreIntervalIsHisMethodTen() {
+        // Newcombe (1998), Statistics in Medicine 17:873, example (a): 56/70 against 48/80
+        var interval = Uplift.newcombe(48, 80, 56, 70, 1.959963984540054);
+        assertThat(interval.low()).isCloseTo(0.0524, within(1e-4));
+        assertThat(interval.high()).isCloseTo(0.3339, within(1e-4));
+    }
+
+    @Test
+    void smallGroupsGetNewcombesInterval() {
+        var small = Uplift.conversion(3, 10, 9, 10, 0.95);
+        assertThat(small.method()).isEqualTo(Uplift.Method.NEWCOMBE);
+        assertThat(small.difference()).isCloseTo(0.6, within(1e-12));
+        assertThat(small.interval().low()).isCloseTo(0.1705227, within(1e-6));
+        assertThat(small.interval().high()).isCloseTo(0.8090180, within(1e-6));
+    }
+
+    @Test
+    void largeGroupsGetWaldsInterval() {
+        var large = Uplift.conversion(GATE_30_KEPT_7_DAYS, GATE_30_PLAYERS, GATE_40_KEPT_7_DAYS, GATE_40_PLAYERS, 0.95);
+        assertThat(large.method()).isEqualTo(Uplift.Method.WALD);
+    }
+
+    @Test
     void revenuePerCustomerIsComparedByWelchsT() {
         var revenue = Uplift.revenue(Moments.of(SLEEP_DRUG_2), Moments.of(SLEEP_DRUG_1), 0.95);
         assertThat(revenue.difference()).isCloseTo(-1.58, within(1e-12));
