@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
@@ -83,27 +84,32 @@ class ModularityTests {
     }
 
     /**
-     * Puts the relations of every generated PlantUML file in a fixed order: the documenter writes them in the order of
-     * a hash set, and ends a file without a line break, so each run would otherwise change the committed diagrams without
+     * Puts the relations and components of every generated PlantUML file in a fixed order: the documenter writes them in
+     * the order of a hash set, and ends a file without a line break, so each run would otherwise change the committed diagrams without
      * changing what they show.
      */
     private static void sortRelations(java.nio.file.Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             for (var file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
-                var lines = Files.readAllLines(file);
-                var relations = lines.stream()
-                        .filter(l -> l.startsWith("Rel("))
-                        .sorted()
-                        .iterator();
-                var sorted = lines.stream()
-                        .map(line -> line.startsWith("Rel(") ? relations.next() : line)
-                        .toList();
+                var sorted = Files.readAllLines(file);
+                for (var kind : List.of("Rel(", "Component(")) {
+                    sorted = sortedInPlace(sorted, kind);
+                }
                 // written whenever it differs, also only by the final line break the documenter leaves out
                 if (!Files.readString(file).equals(String.join("\n", sorted) + "\n")) {
                     Files.write(file, sorted);
                 }
             }
         }
+    }
+
+    /** The lines that begin (after their indentation) with {@code kind}, sorted among themselves where they stand. */
+    private static List<String> sortedInPlace(List<String> lines, String kind) {
+        var ofKind =
+                lines.stream().filter(l -> l.strip().startsWith(kind)).sorted().iterator();
+        return lines.stream()
+                .map(line -> line.strip().startsWith(kind) ? ofKind.next() : line)
+                .toList();
     }
 
     /** The module map as a Mermaid flowchart: an arrow from a module to each module it depends on. */
