@@ -31,7 +31,10 @@ public final class Uplift {
         NEWCOMBE
     }
 
-    /** The rates of two groups and their difference (treated − control). */
+    /**
+     * The rates of two groups and their difference (treated − control), absolute and relative to the control's rate
+     * (treated ÷ control − 1, its interval by the delta method; absent when the control group converted no one).
+     */
     public record Conversion(
             double controlRate,
             double treatedRate,
@@ -39,7 +42,9 @@ public final class Uplift {
             Interval interval,
             Method method,
             double z,
-            double p) {}
+            double p,
+            double relativeDifference,
+            Interval relativeInterval) {}
 
     /** The means of two groups and their difference (treated − control). */
     public record Revenue(
@@ -73,14 +78,23 @@ public final class Uplift {
         var z = pooledError == 0 ? 0 : difference / pooledError;
         var p = 2 * STANDARD_NORMAL.survivalProbability(Math.abs(z));
         var quantile = STANDARD_NORMAL.inverseSurvivalProbability((1 - confidence) / 2);
+        var controlVariance = control * (1 - control) / controlCustomers;
+        var treatedVariance = treated * (1 - treated) / treatedCustomers;
+        var relative = control == 0 ? Double.NaN : treated / control - 1;
+        var relativeMargin = control == 0
+                ? Double.NaN
+                : quantile
+                        * Math.sqrt(treatedVariance / (control * control)
+                                + treated * treated * controlVariance / Math.pow(control, 4));
+        var relativeInterval = control == 0 ? null : new Interval(relative - relativeMargin, relative + relativeMargin);
         if (small(controlConverted, controlCustomers) || small(treatedConverted, treatedCustomers)) {
             var interval = newcombe(controlConverted, controlCustomers, treatedConverted, treatedCustomers, quantile);
-            return new Conversion(control, treated, difference, interval, Method.NEWCOMBE, z, p);
+            return new Conversion(
+                    control, treated, difference, interval, Method.NEWCOMBE, z, p, relative, relativeInterval);
         }
-        var error = Math.sqrt(control * (1 - control) / controlCustomers + treated * (1 - treated) / treatedCustomers);
-        var margin = quantile * error;
+        var margin = quantile * Math.sqrt(controlVariance + treatedVariance);
         var interval = new Interval(difference - margin, difference + margin);
-        return new Conversion(control, treated, difference, interval, Method.WALD, z, p);
+        return new Conversion(control, treated, difference, interval, Method.WALD, z, p, relative, relativeInterval);
     }
 
     /** Newcombe's hybrid score interval of the difference treated − control (his method 10). */

@@ -29,6 +29,21 @@ class UpliftTests {
     }
 
     @Test
+    void theRelativeDifferenceHasADeltaMethodInterval() {
+        var week = Uplift.conversion(GATE_30_KEPT_7_DAYS, GATE_30_PLAYERS, GATE_40_KEPT_7_DAYS, GATE_40_PLAYERS, 0.95);
+        assertThat(week.relativeDifference()).isCloseTo(-0.0431190, within(1e-7));
+        assertThat(week.relativeInterval().low()).isCloseTo(-0.0692446, within(1e-7));
+        assertThat(week.relativeInterval().high()).isCloseTo(-0.0169935, within(1e-7));
+    }
+
+    @Test
+    void aControlGroupThatConvertedNoOneHasNoRelativeDifference() {
+        var none = Uplift.conversion(0, 100, 5, 100, 0.95);
+        assertThat(none.relativeDifference()).isNaN();
+        assertThat(none.relativeInterval()).isNull();
+    }
+
+    @Test
     void newcombesHybridScoreIntervalIsHisMethodTen() {
         // Newcombe (1998), Statistics in Medicine 17:873, example (a): 56/70 against 48/80
         var interval = Uplift.newcombe(48, 80, 56, 70, 1.959963984540054);
