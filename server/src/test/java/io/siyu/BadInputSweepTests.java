@@ -233,6 +233,17 @@ class BadInputSweepTests {
                             "issued")
                     .get("id")
                     .asString();
+            var templateKey = "sweep-" + run;
+            var template = id(
+                    admin.post(
+                            "/api/v1/message-templates",
+                            "{\"key\":\"" + templateKey + "\",\"name\":\"Sweep\",\"channel\":\"email\",\"purpose\":"
+                                    + "\"transactional\",\"subject\":\"Sweep\",\"text\":\"Sweep {{customer.id}}\"}"),
+                    "template");
+            var queued = admin.post(
+                    "/api/v1/messages", "{\"customerId\":" + customerId + ",\"template\":\"" + templateKey + "\"}");
+            assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+            var sendId = queued.json().get("sendId").asString();
             return new Targets(
                     Map.ofEntries(
                             Map.entry("customers/{id}", customerId),
@@ -245,7 +256,11 @@ class BadInputSweepTests {
                             Map.entry("operators/{id}", operatorId),
                             Map.entry("write-keys/{id}", writeKeyId),
                             Map.entry("api-tokens/{id}", apiTokenId),
-                            Map.entry("imports/{kind}", "customers")),
+                            Map.entry("imports/{kind}", "customers"),
+                            Map.entry("message-templates/{id}", template),
+                            Map.entry("messages/{id}", sendId),
+                            Map.entry("suppressions/{customerId}", customerId),
+                            Map.entry("{customerId}/{channel}", "email")),
                     Map.ofEntries(
                             Map.entry("categoryId", NODES.numberNode(Long.parseLong(categoryId))),
                             Map.entry(
@@ -263,7 +278,12 @@ class BadInputSweepTests {
                             Map.entry("currency", NODES.stringNode("CNY")),
                             Map.entry("url", NODES.stringNode("https://shop.example.com/sweep")),
                             Map.entry("image_url", NODES.stringNode("https://shop.example.com/sweep.png")),
-                            Map.entry("rating", NODES.numberNode(4.5))),
+                            Map.entry("rating", NODES.numberNode(4.5)),
+                            Map.entry("customerId", NODES.numberNode(Long.parseLong(customerId))),
+                            Map.entry("template", NODES.stringNode(templateKey)),
+                            Map.entry("key", NODES.stringNode(templateKey)),
+                            Map.entry("channel", NODES.stringNode("email")),
+                            Map.entry("to", NODES.stringNode("sweep@example.com"))),
                     serverWriteKey);
         }
 
@@ -283,6 +303,11 @@ class BadInputSweepTests {
         /** The id a created record's answer carries, as text. */
         static String id(HttpFixtures.Response response) {
             return created(response, "id").asString();
+        }
+
+        /** The id of a record an answer carries inside one of its properties, as text. */
+        static String id(HttpFixtures.Response response, String property) {
+            return created(response, property).get("id").asString();
         }
 
         static JsonNode created(HttpFixtures.Response response, String property) {

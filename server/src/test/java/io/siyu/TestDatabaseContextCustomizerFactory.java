@@ -14,7 +14,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Gives every Spring context of the test suite its own fresh database on the test PostgreSQL server and its own data
- * folder, so that contexts never see each other's rows or lock each other's files.
+ * folder, so that contexts never see each other's rows or lock each other's files, and sends their e-mail to the test
+ * suite's SMTP server ({@link TestMailServer}).
  */
 public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -42,7 +43,10 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
                                         "spring.datasource.password", database.password(),
                                         "siyu.data-dir", dataDir.toString(),
                                         "logging.file.name",
-                                                dataDir.resolve("siyu.log").toString())));
+                                                dataDir.resolve("siyu.log").toString(),
+                                        "siyu.messaging.email.smtp.host", "127.0.0.1",
+                                        "siyu.messaging.email.smtp.port", String.valueOf(TestMailServer.port()),
+                                        "siyu.messaging.email.smtp.start-tls", "false")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

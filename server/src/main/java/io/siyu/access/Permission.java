@@ -22,6 +22,13 @@ public enum Permission {
             "audience:rebuild",
             "Rebuild behaviour from every stored event (applying new events waits until it is done)"),
     IMPORTS_RUN("imports:run", "Import customers and orders from files"),
+    MESSAGES_READ(
+            "messages:read",
+            "See message templates, the messages sent and skipped (addresses masked), the sandbox outbox and the"
+                    + " suppression list"),
+    TEMPLATES_WRITE("templates:write", "Create, change and archive message templates"),
+    MESSAGES_SEND("messages:send", "Send messages to customers and test messages to any address"),
+    SUPPRESSIONS_WRITE("suppressions:write", "Suppress customers on a channel and lift suppressions"),
     INGESTION_READ("ingestion:read", "See the messages the tracking API rejected and why (personal data masked)"),
     KEYS_MANAGE("keys:manage", "Create and revoke write keys and API tokens"),
     OPERATORS_MANAGE(

@@ -9,8 +9,12 @@ import static io.siyu.access.Permission.CUSTOMERS_READ;
 import static io.siyu.access.Permission.IMPORTS_RUN;
 import static io.siyu.access.Permission.INGESTION_READ;
 import static io.siyu.access.Permission.INSIGHT_READ;
+import static io.siyu.access.Permission.MESSAGES_READ;
+import static io.siyu.access.Permission.MESSAGES_SEND;
 import static io.siyu.access.Permission.METRICS_READ;
 import static io.siyu.access.Permission.PERSONAL_DATA_READ;
+import static io.siyu.access.Permission.SUPPRESSIONS_WRITE;
+import static io.siyu.access.Permission.TEMPLATES_WRITE;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -29,11 +33,23 @@ public enum Role {
             IMPORTS_RUN,
             AUDIENCE_READ,
             AUDIENCE_WRITE,
-            AUDIENCE_EXPORT)),
+            AUDIENCE_EXPORT,
+            MESSAGES_READ,
+            TEMPLATES_WRITE,
+            MESSAGES_SEND,
+            SUPPRESSIONS_WRITE)),
     ANALYST(EnumSet.of(
-            CUSTOMERS_READ, COMMERCE_READ, INSIGHT_READ, INGESTION_READ, METRICS_READ, AUDIENCE_READ, AUDIENCE_EXPORT)),
-    COMMUNITY_MANAGER(EnumSet.of(CUSTOMERS_READ, INSIGHT_READ, AUDIENCE_READ)),
-    CUSTOMER_SERVICE(EnumSet.of(CUSTOMERS_READ, PERSONAL_DATA_READ, COMMERCE_READ, AUDIENCE_READ));
+            CUSTOMERS_READ,
+            COMMERCE_READ,
+            INSIGHT_READ,
+            INGESTION_READ,
+            METRICS_READ,
+            AUDIENCE_READ,
+            AUDIENCE_EXPORT,
+            MESSAGES_READ)),
+    COMMUNITY_MANAGER(EnumSet.of(CUSTOMERS_READ, INSIGHT_READ, AUDIENCE_READ, MESSAGES_READ)),
+    CUSTOMER_SERVICE(EnumSet.of(
+            CUSTOMERS_READ, PERSONAL_DATA_READ, COMMERCE_READ, AUDIENCE_READ, MESSAGES_READ, SUPPRESSIONS_WRITE));
 
     private final Set<Permission> permissions;
 

@@ -30,6 +30,12 @@ public interface Profiles {
     List<CustomerSummary> summaries(List<CustomerId> ids);
 
     /**
+     * Where the given live customers can be reached, their e-mail addresses and phone numbers in clear: for sending
+     * messages only, never for showing them. Customers without any identifier are left out.
+     */
+    List<ContactPoints> contactPoints(Collection<CustomerId> ids);
+
+    /**
      * Finds live customers by an identifier such as {@code email:ann@example.com} or a customer id. Naming them by a
      * phone number or an e-mail address needs the caller to be allowed to see personal data
      * ({@link io.siyu.access.PersonalDataRequired} otherwise).

@@ -29,6 +29,26 @@ public final class InputRules {
         return null;
     }
 
+    /**
+     * The one of {@code choices} whose name is {@code value} (compared without case or surrounding space), or an
+     * {@link InvalidInputException} naming the field: {@code required} for null, {@code one-of} listing the names.
+     */
+    public static <T> T oneOf(String field, String value, T[] choices, java.util.function.Function<T, String> name) {
+        if (value == null) {
+            throw new InvalidInputException(field, "required", "must not be null");
+        }
+        var wanted = value.strip().toLowerCase(java.util.Locale.ROOT);
+        for (var choice : choices) {
+            if (name.apply(choice).equals(wanted)) {
+                return choice;
+            }
+        }
+        throw new InvalidInputException(
+                field,
+                "one-of",
+                "must be one of " + java.util.Arrays.stream(choices).map(name).toList());
+    }
+
     /** Refuses an optional text longer than {@code maxLength} characters; {@code null} passes. */
     public static void requireMaxLength(String field, String text, int maxLength) {
         if (text != null && text.length() > maxLength) {

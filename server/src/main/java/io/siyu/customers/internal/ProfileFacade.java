@@ -1,5 +1,6 @@
 package io.siyu.customers.internal;
 
+import io.siyu.customers.ContactPoints;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.CustomerSummary;
 import io.siyu.customers.OrderFacts;
@@ -78,6 +79,11 @@ class ProfileFacade implements Profiles {
     @Override
     public List<CustomerSummary> summaries(List<CustomerId> ids) {
         return queries.summaries(ids);
+    }
+
+    @Override
+    public List<ContactPoints> contactPoints(Collection<CustomerId> ids) {
+        return queries.contactPoints(ids);
     }
 
     @Override

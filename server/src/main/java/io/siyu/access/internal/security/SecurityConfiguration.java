@@ -50,7 +50,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The two doors into Siyu and who may pass them.
+ * The doors into Siyu and who may pass them.
  *
  * <ul>
  *   <li>Ingestion ({@code /v1/**}, {@code /ingest/**}): stateless, write keys, open to browsers of any origin (the
@@ -61,6 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       ({@link SessionBoundCsrfTokens}), and every session follows its operator's account as it is now
  *       ({@link SessionFollowsAccount}). Every {@code /api/**} endpoint requires an authenticated caller, and each names
  *       the permission it needs.
+ *   <li>The links inside messages ({@code /t/**}), public and signed.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -110,6 +111,27 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new WriteKeyFilter(credentials, json), AnonymousAuthenticationFilter.class)
                 // Each ingestion endpoint requires a write key, from the header or from the body (browser SDKs).
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
+     * The links inside messages ({@code /t/**}: open pixel, click redirect, unsubscribe page and one-click
+     * unsubscribe): public by design, since customers' mail clients follow them without credentials; each carries a
+     * token signed by Siyu, which the endpoint checks. Stateless, and without CSRF: RFC 8058's one-click unsubscribe is
+     * a cross-site POST by definition.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain messageLinkSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/t/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .anonymous(a -> {})
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }

@@ -1,6 +1,7 @@
 package io.siyu.customers.internal.directory;
 
 import io.siyu.access.Viewer;
+import io.siyu.customers.ContactPoints;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.CustomerSummary;
 import io.siyu.customers.ProfileSnapshot;
@@ -9,8 +10,10 @@ import io.siyu.customers.internal.vault.PersonalDataVault;
 import io.siyu.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,6 +70,59 @@ public class ProfileQueries {
                     return statement;
                 },
                 this::snapshot);
+    }
+
+    /**
+     * Per customer, the newest e-mail address and phone number (opened from the vault) and the identifier messages
+     * about the customer are addressed by: the user id, else an anonymous id, else the e-mail address or phone number.
+     */
+    public List<ContactPoints> contactPoints(Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var found = new LinkedHashMap<Long, Map<String, String[]>>();
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
+                            select customer_id, type, lookup_key, display_value, sealed_value from customers.identity
+                             where customer_id = any(?) and type in ('user_id', 'anonymous_id', 'email', 'phone')
+                             order by first_seen_at desc, type""");
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "bigint",
+                                    ids.stream().map(CustomerId::value).toArray()));
+                    return statement;
+                },
+                (RowCallbackHandler) rs -> {
+                    var type = rs.getString("type");
+                    var sealed = rs.getBytes("sealed_value");
+                    var clear = sealed != null ? vault.open(type, sealed) : rs.getString("lookup_key");
+                    found.computeIfAbsent(rs.getLong("customer_id"), c -> new HashMap<>())
+                            .putIfAbsent(type, new String[] {clear, rs.getString("display_value")});
+                });
+        var points = new ArrayList<ContactPoints>();
+        found.forEach((id, byType) -> {
+            var email = byType.getOrDefault(IdentityRules.EMAIL, new String[2]);
+            var phone = byType.getOrDefault(IdentityRules.PHONE, new String[2]);
+            points.add(
+                    new ContactPoints(CustomerId.of(id), email[0], email[1], phone[0], phone[1], addressedAs(byType)));
+        });
+        return points;
+    }
+
+    private static ContactPoints.Identifier addressedAs(Map<String, String[]> byType) {
+        for (var type : List.of(IdentityRules.USER_ID, IdentityRules.ANONYMOUS_ID, IdentityRules.EMAIL)) {
+            if (byType.containsKey(type)) {
+                var field = switch (type) {
+                    case IdentityRules.USER_ID -> "userId";
+                    case IdentityRules.ANONYMOUS_ID -> "anonymousId";
+                    default -> type;
+                };
+                return new ContactPoints.Identifier(field, byType.get(type)[0]);
+            }
+        }
+        return new ContactPoints.Identifier(IdentityRules.PHONE, byType.get(IdentityRules.PHONE)[0]);
     }
 
     public void forEachLive(Consumer<ProfileSnapshot> consumer) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.siyu.shared.InputRules;
 import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.LongText;
 import io.siyu.shared.Utf8;
 import io.siyu.shared.Violation;
 import java.io.IOException;
@@ -82,7 +83,7 @@ class RequestJson {
                 throw new HttpMessageNotReadableException("the body is not well-formed JSON", e, input);
             }
             var violations = new ArrayList<Violation>();
-            check(tree, "", violations);
+            check(tree, "", longTexts(type.resolve()), violations);
             if (!violations.isEmpty()) {
                 throw new InvalidInputException(violations);
             }
@@ -102,18 +103,41 @@ class RequestJson {
         override.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     }
 
-    /** Collects the broken rules of a tree, at most {@value #MAX_LISTED} of them. */
+    /** The top-level components of a request record that may hold long texts, with their limits. */
+    static Map<String, Integer> longTexts(Class<?> type) {
+        if (type == null || !type.isRecord()) {
+            return Map.of();
+        }
+        var limits = new java.util.HashMap<String, Integer>();
+        for (var component : type.getRecordComponents()) {
+            var longText = component.getAnnotation(LongText.class);
+            if (longText != null) {
+                limits.put(component.getName(), longText.max());
+            }
+        }
+        return limits;
+    }
+
     static void check(JsonNode node, String path, List<Violation> violations) {
+        check(node, path, Map.of(), violations);
+    }
+
+    /**
+     * Collects the broken rules of a tree, at most {@value #MAX_LISTED} of them; the top-level texts named in
+     * {@code longTexts} may be as long as given there.
+     */
+    static void check(JsonNode node, String path, Map<String, Integer> longTexts, List<Violation> violations) {
         if (node == null || violations.size() >= MAX_LISTED) {
             return;
         }
         if (node.isString()) {
-            add(violations, InputRules.check(field(path), node.asString(), InputRules.MAX_TEXT_LENGTH));
+            var max = longTexts.getOrDefault(path, InputRules.MAX_TEXT_LENGTH);
+            add(violations, InputRules.check(field(path), node.asString(), max));
         } else if (node.isNumber() && node.decimalValue().abs().compareTo(MAX_DOUBLE) > 0) {
             violations.add(new Violation(field(path), "range", "must be a number within the range of a double"));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                check(node.get(i), path + "[" + i + "]", violations);
+                check(node.get(i), path + "[" + i + "]", Map.of(), violations);
             }
         } else if (node.isObject()) {
             for (var property : node.properties()) {
@@ -125,7 +149,7 @@ class RequestJson {
                             new Violation(name.field(), name.rule(), "has a property name that " + name.detail()));
                     continue;
                 }
-                check(property.getValue(), child, violations);
+                check(property.getValue(), child, path.isEmpty() ? longTexts : Map.of(), violations);
             }
         }
     }

@@ -30,15 +30,21 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class EndpointSecurityTests {
 
     /** Endpoints that are public by design, each with the reason. */
-    static final Map<String, String> PUBLIC = Map.of(
-            "GET /api/v1/session", "tells the console whether anyone is signed in",
-            "POST /api/v1/session", "signing in",
-            "DELETE /api/v1/session", "signing out is harmless without a session",
-            "GET /v3/api-docs", "the OpenAPI description of a public, documented API",
-            "GET /v3/api-docs.yaml", "the OpenAPI description",
-            "GET /v3/api-docs/swagger-config", "the API browser's configuration",
-            "GET /swagger-ui.html", "the API browser",
-            "GET /error", "renders errors of other requests; holds nothing");
+    static final Map<String, String> PUBLIC = Map.ofEntries(
+            Map.entry("GET /api/v1/session", "tells the console whether anyone is signed in"),
+            Map.entry("POST /api/v1/session", "signing in"),
+            Map.entry("DELETE /api/v1/session", "signing out is harmless without a session"),
+            Map.entry("GET /v3/api-docs", "the OpenAPI description of a public, documented API"),
+            Map.entry("GET /v3/api-docs.yaml", "the OpenAPI description"),
+            Map.entry("GET /v3/api-docs/swagger-config", "the API browser's configuration"),
+            Map.entry("GET /swagger-ui.html", "the API browser"),
+            Map.entry("GET /error", "renders errors of other requests; holds nothing"),
+            Map.entry("GET /t/o/{token}", "a message's open pixel, loaded by mail clients; signed per message"),
+            Map.entry("GET /t/c/{token}", "a message's click redirect; only to the address signed for the message"),
+            Map.entry("GET /t/u/{token}", "a message's unsubscribe page; signed per message, changes nothing"),
+            Map.entry(
+                    "POST /t/u/{token}",
+                    "one-click unsubscribe (RFC 8058), sent by mail clients without credentials; signed per message"));
 
     /** Ingestion endpoints authenticate with write keys, not roles. */
     static final Pattern WRITE_KEY_PATHS = Pattern.compile("^/(v1|ingest)/.*");

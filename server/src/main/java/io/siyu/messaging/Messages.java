@@ -1,0 +1,39 @@
+package io.siyu.messaging;
+
+import io.siyu.customers.CustomerId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The messaging module's entry point for other modules: queue messages to customers. */
+public interface Messages {
+
+    /**
+     * One message to queue.
+     *
+     * @param reason the business reason, unique per message meant (e.g. journey version, node, customer and
+     *     occurrence): a reason queued before is not queued again, however often it is asked
+     * @param origin what asked for it, for people reading the ledger ({@code journey:12}, {@code api})
+     * @param template the key of the template to render
+     * @param variables values the template may use under {@code data}
+     * @param notBefore the earliest time to send, or null for now
+     */
+    record SendRequest(
+            String reason,
+            String origin,
+            CustomerId customerId,
+            String template,
+            Map<String, Object> variables,
+            @Nullable Instant notBefore) {}
+
+    /** A queued message: its ledger id, and whether this call queued it or found it queued by an earlier one. */
+    record Queued(String reason, long sendId, boolean alreadyQueued) {}
+
+    /**
+     * Queues messages in the caller's transaction (they are sent once it commits) and answers for each request, in
+     * order. Throws {@link io.siyu.shared.InvalidInputException} naming {@code template} when a template does not
+     * exist or is archived.
+     */
+    List<Queued> enqueue(List<SendRequest> requests);
+}

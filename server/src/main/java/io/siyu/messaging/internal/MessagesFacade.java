@@ -1,0 +1,74 @@
+package io.siyu.messaging.internal;
+
+import io.siyu.messaging.Messages;
+import io.siyu.messaging.internal.dispatch.Dispatcher;
+import io.siyu.messaging.internal.ledger.SendLedger;
+import io.siyu.messaging.internal.templates.MessageTemplate;
+import io.siyu.messaging.internal.templates.Templates;
+import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.Violation;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** The messaging module's {@link Messages}: queue in the caller's transaction, wake the dispatcher after it commits. */
+@Component
+class MessagesFacade implements Messages {
+
+    private final Templates templates;
+    private final SendLedger ledger;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    MessagesFacade(Templates templates, SendLedger ledger, Dispatcher dispatcher, Clock clock) {
+        this.templates = templates;
+        this.ledger = ledger;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public List<Queued> enqueue(List<SendRequest> requests) {
+        var now = clock.instant();
+        var found = new HashMap<String, MessageTemplate>();
+        var violations = new ArrayList<Violation>();
+        var sends = new ArrayList<SendLedger.NewSend>();
+        for (int i = 0; i < requests.size(); i++) {
+            var request = requests.get(i);
+            var template = found.computeIfAbsent(
+                    request.template(), key -> templates.findByKey(key).orElse(null));
+            if (template == null || template.archivedAt() != null) {
+                violations.add(new Violation(
+                        requests.size() == 1 ? "template" : "[" + i + "].template",
+                        "exists",
+                        "no template with the key '" + request.template() + "'"
+                                + (template == null ? "" : " that is not archived")));
+                continue;
+            }
+            var due = request.notBefore() == null || request.notBefore().isBefore(now) ? now : request.notBefore();
+            sends.add(new SendLedger.NewSend(
+                    request, template.channel(), template.purpose(), template.id(), template.version(), due));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        var queued = ledger.enqueue(sends, now);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wake();
+                }
+            });
+        } else {
+            dispatcher.wake();
+        }
+        return queued;
+    }
+}

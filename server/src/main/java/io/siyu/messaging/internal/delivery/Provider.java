@@ -1,0 +1,19 @@
+package io.siyu.messaging.internal.delivery;
+
+import io.siyu.messaging.Channel;
+import java.util.List;
+
+/**
+ * A service that delivers messages of one channel: an SMTP server, an SMS gateway, the sandbox. Every channel's
+ * provider answers for each message it was given; one failing message never hides the others' outcomes, and a
+ * provider that is down answers {@link Delivery.Status#RETRY} for all rather than throwing.
+ */
+public interface Provider {
+
+    Channel channel();
+
+    /** The provider's name as the ledger records it ({@code smtp}, {@code sandbox}). */
+    String name();
+
+    List<Delivery> send(List<Outgoing> messages);
+}

@@ -1,0 +1,34 @@
+package io.siyu.messaging.internal.delivery;
+
+import io.siyu.messaging.Channel;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The provider of each channel: the configured one, else the sandbox outbox. */
+@Component
+public class Providers {
+
+    private final Map<Channel, Provider> byChannel = new EnumMap<>(Channel.class);
+
+    Providers(MessagingProperties properties, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        var email = properties.email();
+        byChannel.put(
+                Channel.EMAIL,
+                email.smtp().configured()
+                        ? new SmtpProvider(email)
+                        : new SandboxProvider(Channel.EMAIL, jdbc, json, clock));
+    }
+
+    public Provider of(Channel channel) {
+        return byChannel.get(channel);
+    }
+
+    /** What each channel is connected to, for the console: the provider's name and, for SMTP, the server. */
+    public Map<Channel, Provider> all() {
+        return Map.copyOf(byChannel);
+    }
+}

@@ -1,0 +1,61 @@
+package io.siyu.messaging.internal.delivery;
+
+import io.siyu.messaging.Channel;
+import io.siyu.shared.Timestamps;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sandbox outbox: keeps every message it is given, rendered, for people to read in the console, and sends none.
+ * Used for a channel with no provider configured, so a newcomer sees who would get what and why.
+ */
+public class SandboxProvider implements Provider {
+
+    private final Channel channel;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public SandboxProvider(Channel channel, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        this.channel = channel;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public String name() {
+        return "sandbox";
+    }
+
+    @Override
+    public List<Delivery> send(List<Outgoing> messages) {
+        var now = Timestamps.of(clock.instant());
+        jdbc.batchUpdate(
+                """
+                insert into messaging.sandbox_message (send_id, at, channel, recipient, subject, html, text_body, headers)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (send_id) do nothing""",
+                messages.stream()
+                        .map(m -> new Object[] {
+                            m.sendId() > 0 ? m.sendId() : null,
+                            now,
+                            channel.category(),
+                            m.maskedTo(),
+                            m.rendered().subject(),
+                            m.rendered().html(),
+                            m.rendered().text(),
+                            json.writeValueAsString(m.headers())
+                        })
+                        .toList());
+        return messages.stream()
+                .map(m -> Delivery.sent(m.sendId(), "sandbox-" + m.sendId()))
+                .toList();
+    }
+}

@@ -1,0 +1,278 @@
+package io.siyu.messaging.internal.dispatch;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.siyu.customers.ContactPoints;
+import io.siyu.messaging.Channel;
+import io.siyu.messaging.internal.delivery.Delivery;
+import io.siyu.messaging.internal.delivery.MessagingProperties;
+import io.siyu.messaging.internal.delivery.Outgoing;
+import io.siyu.messaging.internal.delivery.Providers;
+import io.siyu.messaging.internal.ledger.SendLedger;
+import io.siyu.messaging.internal.ledger.SendLedger.Claimed;
+import io.siyu.messaging.internal.ledger.SendLedger.Settlement;
+import io.siyu.messaging.internal.ledger.SendState;
+import io.siyu.messaging.internal.respect.RespectRules;
+import io.siyu.messaging.internal.templates.TemplateRenderer;
+import io.siyu.messaging.internal.templates.TemplateVersion;
+import io.siyu.messaging.internal.templates.Templates;
+import io.siyu.messaging.internal.tracking.TrackingEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the ledger holds. A pass claims a batch, decides, renders, sends and settles it; {@link #drain} runs
+ * passes on several workers until nothing is due. Only one drain runs in a process at a time; a wake-up during a drain
+ * makes it look again before it ends, so nothing queued waits for the next second's poll.
+ */
+@Component
+public class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final SendLedger ledger;
+    private final Recipients recipients;
+    private final Composition composition;
+    private final Providers providers;
+    private final MessagingProperties properties;
+    private final Clock clock;
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean wokenDuringDrain = new AtomicBoolean();
+
+    Dispatcher(
+            SendLedger ledger,
+            Recipients recipients,
+            Composition composition,
+            Providers providers,
+            MessagingProperties properties,
+            Clock clock) {
+        this.ledger = ledger;
+        this.recipients = recipients;
+        this.composition = composition;
+        this.providers = providers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Sends everything due now; returns how many messages were settled. */
+    public int drain() {
+        if (!draining.tryLock()) {
+            wokenDuringDrain.set(true);
+            return 0;
+        }
+        try {
+            var settled = 0;
+            do {
+                wokenDuringDrain.set(false);
+                settled += drainOnce();
+            } while (wokenDuringDrain.get());
+            return settled;
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    /** Asks for a drain soon, without waiting for it. */
+    public void wake() {
+        if (draining.isLocked()) {
+            wokenDuringDrain.set(true);
+        } else {
+            Thread.ofVirtual().name("siyu-dispatch-wake").start(this::drain);
+        }
+    }
+
+    /** Queues again what a dead dispatcher left claimed; returns how many. */
+    public int requeueAbandoned() {
+        var requeued =
+                ledger.requeueAbandoned(clock.instant(), properties.dispatch().inFlightTimeout());
+        if (requeued > 0) {
+            LOG.warn("{} messages claimed by a dispatcher that did not finish are queued again", requeued);
+        }
+        return requeued;
+    }
+
+    private int drainOnce() {
+        var workers = Math.max(1, properties.dispatch().workers());
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var results = new ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < workers; i++) {
+                results.add(executor.submit(() -> {
+                    var total = 0;
+                    for (int n = pass(); n > 0; n = pass()) {
+                        total += n;
+                    }
+                    return total;
+                }));
+            }
+            var total = 0;
+            for (var result : results) {
+                try {
+                    total += result.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.error(
+                            "A dispatcher failed; its claimed messages are queued again after the in-flight timeout",
+                            e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return total;
+                }
+            }
+            return total;
+        }
+    }
+
+    /** One batch: claim, decide, render, send, record, settle. Returns how many rows were claimed. */
+    int pass() {
+        var now = clock.instant();
+        var claimed = ledger.claim(properties.dispatch().batch(), now);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        var batch = recipients.load(
+                claimed.stream().map(Claimed::customerId).toList(),
+                claimed.stream().map(Claimed::channel).collect(Collectors.toSet()));
+        var settlements = new ArrayList<Settlement>();
+        var outgoing = new HashMap<Channel, List<Outgoing>>();
+        var contacts = new HashMap<Long, ContactPoints>();
+        var byId = new HashMap<Long, Claimed>();
+        for (var row : claimed) {
+            byId.put(row.id(), row);
+            var profile = batch.profile(row.customerId());
+            var contact = profile == null ? null : batch.contact(profile);
+            var address = contact == null ? null : contact.email();
+            var refusal = RespectRules.refusal(
+                    row.purpose(),
+                    row.channel(),
+                    address,
+                    profile != null && batch.suppressed(row.channel(), profile),
+                    profile == null ? Map.of() : profile.consents(),
+                    properties.marketingCategory(),
+                    properties.consent());
+            if (refusal.isPresent()) {
+                settlements.add(new Settlement(
+                        row.id(), SendState.SKIPPED, refusal.get(), null, masked(contact), null, null, null));
+                continue;
+            }
+            contacts.put(row.id(), contact);
+            outgoing.computeIfAbsent(row.channel(), c -> new ArrayList<>())
+                    .add(composition.outgoing(row, profile, contact));
+        }
+        var sentEvents = new ArrayList<TrackingEvents.Event>();
+        outgoing.forEach((channel, messages) -> {
+            var provider = providers.of(channel);
+            var subjects = messages.stream()
+                    .collect(
+                            Collectors.toMap(Outgoing::sendId, m -> m.rendered().subject()));
+            for (var delivery : provider.send(messages)) {
+                var row = byId.get(delivery.sendId());
+                var contact = contacts.get(delivery.sendId());
+                settlements.add(settlement(row, delivery, masked(contact), provider.name(), subjects, now));
+                if (delivery.status() == Delivery.Status.SENT) {
+                    sentEvents.add(composition.sentEvent(row, contact, provider.name(), now));
+                }
+            }
+        });
+        composition.record(sentEvents);
+        ledger.settle(settlements, clock.instant());
+        return claimed.size();
+    }
+
+    private Settlement settlement(
+            Claimed row, Delivery delivery, String address, String provider, Map<Long, String> subjects, Instant now) {
+        var subject = subjects.get(row.id());
+        return switch (delivery.status()) {
+            case SENT ->
+                new Settlement(
+                        row.id(), SendState.SENT, null, null, address, provider, delivery.providerMessageId(), subject);
+            case REJECTED ->
+                new Settlement(row.id(), SendState.FAILED, delivery.detail(), null, address, provider, null, subject);
+            case RETRY -> {
+                var dispatch = properties.dispatch();
+                var next = Retries.next(row.attempts(), dispatch.maxAttempts(), dispatch.firstRetry(), now);
+                if (next.isEmpty()) {
+                    yield new Settlement(
+                            row.id(),
+                            SendState.PARKED,
+                            "gave up after " + row.attempts() + " attempts: " + delivery.detail(),
+                            null,
+                            address,
+                            provider,
+                            null,
+                            subject);
+                }
+                yield new Settlement(
+                        row.id(),
+                        SendState.QUEUED,
+                        "attempt " + row.attempts() + " failed: " + delivery.detail(),
+                        next.get(),
+                        address,
+                        provider,
+                        null,
+                        subject);
+            }
+        };
+    }
+
+    private static String masked(ContactPoints contact) {
+        return contact == null ? null : contact.maskedEmail();
+    }
+
+    /** Rendering and recording for the dispatcher, with the template versions it has seen kept. */
+    @Component
+    static class Composition {
+
+        private final Templates templates;
+        private final TemplateRenderer renderer;
+        private final MessageComposer composer;
+        private final TrackingEvents events;
+        private final Cache<String, TemplateVersion> versions = Caffeine.newBuilder()
+                .maximumSize(1_000)
+                .expireAfterAccess(Duration.ofHours(1))
+                .build();
+
+        Composition(Templates templates, TemplateRenderer renderer, MessageComposer composer, TrackingEvents events) {
+            this.templates = templates;
+            this.renderer = renderer;
+            this.composer = composer;
+            this.events = events;
+        }
+
+        Outgoing outgoing(Claimed row, io.siyu.customers.ProfileSnapshot profile, ContactPoints contact) {
+            var version = versions.get(
+                    row.templateId() + "/" + row.templateVersion(),
+                    k -> templates.version(row.templateId(), row.templateVersion()));
+            var model = composer.model(profile, row.variables(), composer.unsubscribeUrl(row.id()));
+            var composed = composer.compose(row.id(), row.purpose(), renderer.render(version, model), true);
+            return new Outgoing(
+                    row.id(), contact.email(), contact.maskedEmail(), composed.rendered(), composed.headers());
+        }
+
+        TrackingEvents.Event sentEvent(Claimed row, ContactPoints contact, String provider, Instant at) {
+            var properties = new java.util.LinkedHashMap<String, Object>();
+            properties.put("send_id", row.id());
+            properties.put("channel", row.channel().category());
+            properties.put("purpose", row.purpose().value());
+            properties.put("template_id", row.templateId());
+            properties.put("template_version", row.templateVersion());
+            properties.put("provider", provider);
+            return new TrackingEvents.Event(
+                    "siyu-sent-" + row.id(), contact.addressedAs(), TrackingEvents.SENT, at, properties, null);
+        }
+
+        void record(List<TrackingEvents.Event> sent) {
+            events.record(sent);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.siyu.messaging.internal.dispatch;
+
+import io.siyu.customers.ProfileSnapshot;
+import io.siyu.messaging.Purpose;
+import io.siyu.messaging.internal.delivery.MessagingProperties;
+import io.siyu.messaging.internal.templates.TemplateRenderer;
+import io.siyu.messaging.internal.tracking.HtmlFooter;
+import io.siyu.messaging.internal.tracking.TrackingLinks;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a message of a template for one customer: the values a template sees, the rendered parts, the unsubscribe
+ * link a marketing message must carry (added at the end when the template does not place it), tracking, and the
+ * {@code List-Unsubscribe} headers of RFC 8058.
+ */
+@Component
+public class MessageComposer {
+
+    private final TrackingLinks links;
+    private final MessagingProperties properties;
+
+    MessageComposer(TrackingLinks links, MessagingProperties properties) {
+        this.links = links;
+        this.properties = properties;
+    }
+
+    /**
+     * What a template sees: {@code customer} (the traits, and {@code id}), {@code facts} (orders and spend),
+     * {@code data} (values the sender passed), {@code brand} and {@code links}.
+     */
+    public Map<String, Object> model(
+            @Nullable ProfileSnapshot customer, Map<String, Object> data, @Nullable String unsubscribeUrl) {
+        var model = new LinkedHashMap<String, Object>();
+        var traits = new LinkedHashMap<String, Object>();
+        var facts = new LinkedHashMap<String, Object>();
+        if (customer != null) {
+            traits.putAll(customer.traits());
+            traits.put("id", customer.id().value());
+            facts.put("order_count", customer.orderCount());
+            facts.put("total_spent", customer.totalSpent());
+            facts.put("first_order_at", customer.firstOrderAt());
+            facts.put("last_order_at", customer.lastOrderAt());
+            facts.put("first_seen_at", customer.firstSeenAt());
+        }
+        model.put("customer", traits);
+        model.put("facts", facts);
+        model.put("data", data);
+        model.put("brand", Map.of("name", properties.brandName()));
+        var linkValues = new LinkedHashMap<String, Object>();
+        if (unsubscribeUrl != null) {
+            linkValues.put("unsubscribe", unsubscribeUrl);
+        }
+        model.put("links", linkValues);
+        return model;
+    }
+
+    /** A message rendered for sending: unsubscribe link ensured for marketing, tracking in place, headers. */
+    public Composed compose(long sendId, Purpose purpose, TemplateRenderer.Rendered rendered, boolean track) {
+        var headers = new LinkedHashMap<String, String>();
+        var html = rendered.html();
+        var text = rendered.text();
+        if (purpose == Purpose.MARKETING) {
+            var unsubscribe = links.unsubscribeUrl(sendId);
+            if (html != null && !html.contains(unsubscribe)) {
+                html = HtmlFooter.html(html, unsubscribe, properties.brandName());
+            }
+            if (!text.contains(unsubscribe)) {
+                text = HtmlFooter.text(text, unsubscribe, properties.brandName());
+            }
+            var mailto = properties.email().unsubscribeMailto();
+            headers.put(
+                    "List-Unsubscribe",
+                    "<" + unsubscribe + ">"
+                            + (mailto == null || mailto.isBlank()
+                                    ? ""
+                                    : ", <mailto:" + mailto + "?subject=unsubscribe>"));
+            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        if (track && html != null) {
+            html = links.track(html, sendId);
+        }
+        return new Composed(new TemplateRenderer.Rendered(rendered.subject(), html, text), headers);
+    }
+
+    public String unsubscribeUrl(long sendId) {
+        return links.unsubscribeUrl(sendId);
+    }
+
+    /** The rendered message and the headers to send with it. */
+    public record Composed(TemplateRenderer.Rendered rendered, Map<String, String> headers) {}
+}

@@ -1,0 +1,179 @@
+package io.siyu.messaging.internal.ledger;
+
+import io.siyu.customers.CustomerId;
+import io.siyu.messaging.Channel;
+import io.siyu.messaging.Messages;
+import io.siyu.messaging.Purpose;
+import io.siyu.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The send ledger's rows: queued once per reason, claimed without overlap, settled with their outcome. */
+@Component
+public class SendLedger {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    SendLedger(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A message to queue, its template already resolved to the version to render. */
+    public record NewSend(
+            Messages.SendRequest request,
+            Channel channel,
+            Purpose purpose,
+            long templateId,
+            int templateVersion,
+            Instant dueAt) {}
+
+    /** A claimed row: everything a dispatcher needs to render and send it. */
+    public record Claimed(
+            long id,
+            String reason,
+            CustomerId customerId,
+            Channel channel,
+            Purpose purpose,
+            long templateId,
+            int templateVersion,
+            Map<String, Object> variables,
+            int attempts) {}
+
+    /**
+     * Inserts the rows whose reasons are new and answers, per request in order, its row id and whether it was there
+     * before. Runs in the caller's transaction.
+     */
+    public List<Messages.Queued> enqueue(List<NewSend> sends, Instant now) {
+        var ids = new HashMap<String, Long>();
+        var fresh = new HashMap<String, Boolean>();
+        for (var send : sends) {
+            var request = send.request();
+            var inserted = jdbc.query(
+                    """
+                    insert into messaging.send (reason, origin, customer_id, channel, purpose, template_id,
+                                                template_version, variables, state, due_at, queued_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'queued', ?, ?)
+                    on conflict (reason) do nothing returning id""",
+                    (rs, row) -> rs.getLong(1),
+                    request.reason(),
+                    request.origin(),
+                    request.customerId().value(),
+                    send.channel().category(),
+                    send.purpose().value(),
+                    send.templateId(),
+                    send.templateVersion(),
+                    json.writeValueAsString(request.variables()),
+                    Timestamps.of(send.dueAt()),
+                    Timestamps.of(now));
+            if (inserted.isEmpty()) {
+                ids.put(
+                        request.reason(),
+                        jdbc.queryForObject(
+                                "select id from messaging.send where reason = ?", Long.class, request.reason()));
+                fresh.putIfAbsent(request.reason(), false);
+            } else {
+                ids.put(request.reason(), inserted.getFirst());
+                fresh.put(request.reason(), true);
+            }
+        }
+        return sends.stream()
+                .map(s -> s.request().reason())
+                .map(reason -> new Messages.Queued(reason, ids.get(reason), !fresh.get(reason)))
+                .toList();
+    }
+
+    /** Claims up to {@code limit} due rows, oldest first, skipping rows another dispatcher holds. */
+    public List<Claimed> claim(int limit, Instant now) {
+        return jdbc.query("""
+                update messaging.send s set state = 'sending', attempts = s.attempts + 1, claimed_at = ?
+                  from (select id from messaging.send where state = 'queued' and due_at <= ?
+                         order by due_at limit ? for update skip locked) due
+                 where s.id = due.id
+                returning s.id, s.reason, s.customer_id, s.channel, s.purpose, s.template_id, s.template_version,
+                          s.variables, s.attempts""", this::claimed, Timestamps.of(now), Timestamps.of(now), limit);
+    }
+
+    /** What became of one claimed row. */
+    public record Settlement(
+            long id,
+            SendState state,
+            @Nullable String outcome,
+            @Nullable Instant dueAgainAt,
+            @Nullable String address,
+            @Nullable String provider,
+            @Nullable String providerMessageId,
+            @Nullable String subject) {}
+
+    /** Settles claimed rows; only rows still claimed change, so a row queued again after a timeout is left alone. */
+    public void settle(List<Settlement> settlements, Instant now) {
+        if (settlements.isEmpty()) {
+            return;
+        }
+        var rows = new ArrayList<Object[]>();
+        for (var s : settlements) {
+            rows.add(new Object[] {
+                s.state().value(),
+                s.outcome(),
+                s.dueAgainAt() == null ? null : Timestamps.of(s.dueAgainAt()),
+                s.state() == SendState.SENT ? Timestamps.of(now) : null,
+                s.address(),
+                s.provider(),
+                s.providerMessageId(),
+                s.subject(),
+                s.id()
+            });
+        }
+        jdbc.batchUpdate("""
+                update messaging.send set state = ?, outcome = ?, due_at = coalesce(?, due_at),
+                       sent_at = coalesce(?, sent_at), address = coalesce(?, address), provider = coalesce(?, provider),
+                       provider_message_id = coalesce(?, provider_message_id), subject = coalesce(?, subject)
+                 where id = ? and state = 'sending'""", rows);
+    }
+
+    /**
+     * Queues again the rows claimed longer than {@code inFlight} ago whose dispatcher never settled them (it died):
+     * they may have been sent, so this is the one place a message can go out twice.
+     */
+    public int requeueAbandoned(Instant now, Duration inFlight) {
+        return jdbc.update("""
+                update messaging.send set state = 'queued', due_at = ?, outcome = 'requeued after an unfinished attempt'
+                 where state = 'sending' and claimed_at < ?""", Timestamps.of(now), Timestamps.of(now.minus(inFlight)));
+    }
+
+    /** Notes the first open and the first click of a sent message. */
+    public void noteEngagement(long id, boolean click, Instant at) {
+        jdbc.update(
+                click
+                        ? "update messaging.send set clicked_at = coalesce(clicked_at, ?) where id = ?"
+                        : "update messaging.send set opened_at = coalesce(opened_at, ?) where id = ?",
+                Timestamps.of(at),
+                id);
+    }
+
+    private Claimed claimed(ResultSet rs, int row) throws SQLException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variables = json.readValue(rs.getString("variables"), Map.class);
+        return new Claimed(
+                rs.getLong("id"),
+                rs.getString("reason"),
+                CustomerId.of(rs.getLong("customer_id")),
+                Channel.parse("channel", rs.getString("channel")),
+                Purpose.parse("purpose", rs.getString("purpose")),
+                rs.getLong("template_id"),
+                rs.getInt("template_version"),
+                variables,
+                rs.getInt("attempts"));
+    }
+}

@@ -1,0 +1,176 @@
+package io.siyu.messaging.internal.templates;
+
+import io.siyu.messaging.Channel;
+import io.siyu.messaging.Purpose;
+import io.siyu.shared.ConflictException;
+import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.NotFoundException;
+import io.siyu.shared.Timestamps;
+import io.siyu.shared.Violation;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Templates and their versions in the database. A save never changes a version; it adds the next one. */
+@Component
+public class Templates {
+
+    private static final String COLUMNS =
+            "id, key, name, channel, purpose, version, created_at, updated_at, archived_at from messaging.template";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Templates(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What an operator sends to create a template or save its next version. */
+    public record Draft(String name, Purpose purpose, TemplateContent content) {}
+
+    @Transactional
+    public MessageTemplate create(String key, Channel channel, Draft draft, String by) {
+        var violations = new ArrayList<Violation>(TemplateRules.checkKey(key));
+        violations.addAll(check(draft));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        var now = Timestamps.of(clock.instant());
+        long id;
+        try {
+            id = jdbc.queryForObject(
+                    """
+                    insert into messaging.template (key, name, channel, purpose, version, created_at, updated_at)
+                    values (?, ?, ?, ?, 1, ?, ?) returning id""",
+                    Long.class,
+                    key,
+                    draft.name().strip(),
+                    channel.category(),
+                    draft.purpose().value(),
+                    now,
+                    now);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("unique", "a template with the key '" + key + "' exists");
+        }
+        insertVersion(id, 1, draft.content(), by);
+        return get(id);
+    }
+
+    @Transactional
+    public MessageTemplate save(long id, Draft draft, String by) {
+        var violations = check(draft);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        var version = jdbc
+                .query(
+                        """
+                        update messaging.template set version = version + 1, name = ?, purpose = ?, updated_at = ?
+                         where id = ? returning version""",
+                        (rs, row) -> rs.getInt(1),
+                        draft.name().strip(),
+                        draft.purpose().value(),
+                        Timestamps.of(clock.instant()),
+                        id)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("template", id));
+        insertVersion(id, version, draft.content(), by);
+        return get(id);
+    }
+
+    /** Archives a template: journeys and requests can no longer name it; what was sent keeps it. */
+    @Transactional
+    public MessageTemplate archive(long id) {
+        jdbc.update(
+                "update messaging.template set archived_at = coalesce(archived_at, ?) where id = ?",
+                Timestamps.of(clock.instant()),
+                id);
+        return get(id);
+    }
+
+    public MessageTemplate get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("template", id));
+    }
+
+    public Optional<MessageTemplate> find(long id) {
+        return jdbc.query("select " + COLUMNS + " where id = ?", Templates::template, id).stream()
+                .findFirst();
+    }
+
+    public Optional<MessageTemplate> findByKey(String key) {
+        return jdbc.query("select " + COLUMNS + " where key = ?", Templates::template, key).stream()
+                .findFirst();
+    }
+
+    public List<MessageTemplate> list() {
+        return jdbc.query("select " + COLUMNS + " order by archived_at nulls first, name, id", Templates::template);
+    }
+
+    public TemplateVersion version(long id, int version) {
+        return jdbc.query("""
+                        select template_id, version, subject, html, text_body, saved_at, saved_by
+                          from messaging.template_version where template_id = ? and version = ?""", Templates::version, id, version).stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("template version", id + "/" + version));
+    }
+
+    /** Every version of a template, newest first. */
+    public List<TemplateVersion> versions(long id) {
+        get(id);
+        return jdbc.query("""
+                select template_id, version, subject, html, text_body, saved_at, saved_by
+                  from messaging.template_version where template_id = ? order by version desc""", Templates::version, id);
+    }
+
+    private static List<Violation> check(Draft draft) {
+        var violations = new ArrayList<Violation>(TemplateRules.checkName(draft.name()));
+        violations.addAll(TemplateRules.checkContent(draft.content()));
+        return violations;
+    }
+
+    private void insertVersion(long id, int version, TemplateContent content, String by) {
+        jdbc.update(
+                """
+                insert into messaging.template_version (template_id, version, subject, html, text_body, saved_at,
+                                                        saved_by)
+                values (?, ?, ?, ?, ?, ?, ?)""",
+                id,
+                version,
+                content.subject(),
+                content.html() == null || content.html().isBlank() ? null : content.html(),
+                content.text(),
+                Timestamps.of(clock.instant()),
+                by);
+    }
+
+    private static MessageTemplate template(ResultSet rs, int row) throws SQLException {
+        return new MessageTemplate(
+                rs.getLong("id"),
+                rs.getString("key"),
+                rs.getString("name"),
+                Channel.parse("channel", rs.getString("channel")),
+                Purpose.parse("purpose", rs.getString("purpose")),
+                rs.getInt("version"),
+                Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "updated_at"),
+                Timestamps.read(rs, "archived_at"));
+    }
+
+    private static TemplateVersion version(ResultSet rs, int row) throws SQLException {
+        return new TemplateVersion(
+                rs.getLong("template_id"),
+                rs.getInt("version"),
+                new TemplateContent(rs.getString("subject"), rs.getString("html"), rs.getString("text_body")),
+                Timestamps.read(rs, "saved_at"),
+                rs.getString("saved_by"));
+    }
+}

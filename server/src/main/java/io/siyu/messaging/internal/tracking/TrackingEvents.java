@@ -1,0 +1,88 @@
+package io.siyu.messaging.internal.tracking;
+
+import io.siyu.customers.ContactPoints;
+import io.siyu.ingest.Ingestion;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Records what happened to messages as events of the Segment e-mail specification ({@code Email Sent},
+ * {@code Email Opened}, {@code Email Link Clicked}, {@code Unsubscribed}) on the customer's timeline, through ingestion
+ * like any other event, so segments can use them. Each event's message id is derived from the ledger row (and the
+ * link), so recording it again after a retry or a crash changes nothing.
+ */
+@Component
+public class TrackingEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackingEvents.class);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    public static final String SENT = "Email Sent";
+    public static final String OPENED = "Email Opened";
+    public static final String CLICKED = "Email Link Clicked";
+    public static final String UNSUBSCRIBED = "Unsubscribed";
+
+    private final Ingestion ingestion;
+
+    TrackingEvents(Ingestion ingestion) {
+        this.ingestion = ingestion;
+    }
+
+    /** One event to record: about which customer and ledger row, what, when, with which properties. */
+    public record Event(
+            String messageId,
+            ContactPoints.Identifier customer,
+            String name,
+            Instant at,
+            Map<String, Object> properties,
+            @Nullable Map<String, Boolean> consent) {}
+
+    /** Hands the events to ingestion; they are acknowledged (stored) when this returns. */
+    public void record(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        var report =
+                ingestion.accept(events.stream().map(TrackingEvents::message).toList());
+        if (report.rejected() > 0) {
+            LOG.warn("{} tracking events were refused: {}", report.rejected(), report.violations());
+        }
+    }
+
+    private static ObjectNode message(Event event) {
+        var message = NODES.objectNode();
+        message.put("type", "track");
+        message.put("messageId", event.messageId());
+        message.put("event", event.name());
+        message.put("timestamp", event.at().toString());
+        var context = message.putObject("context");
+        context.putObject("library").put("name", "siyu-messaging");
+        var identifier = event.customer();
+        switch (identifier.field()) {
+            case "userId", "anonymousId" -> message.put(identifier.field(), identifier.value());
+            default -> context.putObject("traits").put(identifier.field(), identifier.value());
+        }
+        var properties = message.putObject("properties");
+        event.properties().forEach((name, value) -> {
+            switch (value) {
+                case Long number -> properties.put(name, number);
+                case Integer number -> properties.put(name, number);
+                case Boolean flag -> properties.put(name, flag);
+                case null -> properties.putNull(name);
+                default -> properties.put(name, value.toString());
+            }
+        });
+        if (event.consent() != null) {
+            var preferences = context.putObject("consent").putObject("categoryPreferences");
+            event.consent().forEach(preferences::put);
+        }
+        return message;
+    }
+}

@@ -1,0 +1,133 @@
+package io.siyu.messaging.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.SiyuUnderTest;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/** Customers, templates and messages for the messaging module's tests, made through the real API. */
+public final class MessagingFixtures {
+
+    private final SiyuUnderTest siyu;
+
+    public MessagingFixtures(SiyuUnderTest siyu) {
+        this.siyu = siyu;
+    }
+
+    /** A fresh e-mail address no other test uses. */
+    public static String freshAddress() {
+        return "m-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+    }
+
+    /** A customer with the given e-mail address (or none), first name and consent (JSON, or null for none). */
+    public long customer(String email, String firstName, String categoryPreferences) {
+        var user = "msg-" + UUID.randomUUID();
+        var traits =
+                "{\"first_name\":\"" + firstName + "\"" + (email == null ? "" : ",\"email\":\"" + email + "\"") + "}";
+        var context = categoryPreferences == null
+                ? "{}"
+                : "{\"consent\":{\"categoryPreferences\":" + categoryPreferences + "}}";
+        var sent = siyu.shop()
+                .post(
+                        "/v1/batch",
+                        "{\"batch\":[{\"type\":\"identify\",\"userId\":\"" + user + "\",\"traits\":" + traits
+                                + ",\"context\":" + context + "}]}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        siyu.applyQueued();
+        return siyu.customerId("user_id:" + user);
+    }
+
+    /** A template with a fresh key; answers its key. */
+    public String template(String purpose, String subject, String html, String text) {
+        var key = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        var body = io.siyu.HttpFixtures.JSON.createObjectNode();
+        body.put("key", key);
+        body.put("name", "Test " + key);
+        body.put("channel", "email");
+        body.put("purpose", purpose);
+        body.put("subject", subject);
+        if (html != null) {
+            body.put("html", html);
+        }
+        body.put("text", text);
+        var created = siyu.admin().post("/api/v1/message-templates", body.toString());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return key;
+    }
+
+    public String marketingTemplate() {
+        return template(
+                "marketing",
+                "Hello {{customer.first_name}}",
+                "<html><body><p>Hi {{customer.first_name}}, see <a href=\"https://shop.example.com/new?a=1&b=2\">new"
+                        + " arrivals</a>.</p><script>alert(1)</script></body></html>",
+                "Hi {{customer.first_name}}, see https://shop.example.com/new");
+    }
+
+    /** Queues a message through the API; answers the ledger row. */
+    public JsonNode send(long customerId, String template, String reason) {
+        var response = siyu.admin()
+                .post(
+                        "/api/v1/messages",
+                        "{\"customerId\":" + customerId + ",\"template\":\"" + template + "\""
+                                + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json();
+    }
+
+    /** Waits until a ledger row is settled (sent, skipped, failed or parked) and answers it. */
+    public JsonNode settled(long sendId) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode row = null;
+        while (System.nanoTime() < deadline) {
+            row = siyu.admin().get("/api/v1/messages/" + sendId).json();
+            if (Set.of("sent", "skipped", "failed", "parked")
+                    .contains(row.get("state").asString())) {
+                return row;
+            }
+            pause();
+        }
+        throw new AssertionError("message " + sendId + " was not settled: " + row);
+    }
+
+    /** Waits until the customer's timeline holds an event of this name, and answers it. */
+    public JsonNode timelineEvent(long customerId, String name) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            siyu.applyQueued();
+            var events = siyu.admin()
+                    .get("/api/v1/customers/" + customerId + "/events?name="
+                            + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                    .json()
+                    .get("items");
+            if (events != null && !events.isEmpty()) {
+                return events.get(0);
+            }
+            pause();
+        }
+        throw new AssertionError("no '" + name + "' event on customer " + customerId);
+    }
+
+    /** The customer's consent for a category now: granted, denied or unknown. */
+    public String consent(long customerId, String category) {
+        siyu.applyQueued();
+        for (var consent :
+                siyu.admin().get("/api/v1/customers/" + customerId).json().get("consents")) {
+            if (consent.get("category").asString().equals(category)) {
+                return consent.get("granted").asBoolean() ? "granted" : "denied";
+            }
+        }
+        return "unknown";
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
