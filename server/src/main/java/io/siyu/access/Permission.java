@@ -23,7 +23,7 @@ public enum Permission {
             "Rebuild behaviour from every stored event (applying new events waits until it is done)"),
     IMPORTS_RUN("imports:run", "Import customers and orders from files"),
     INGESTION_READ("ingestion:read", "See the messages the tracking API rejected and why (personal data masked)"),
-    KEYS_MANAGE("keys:manage", "Create and revoke write keys and API tokens"),
+    KEYS_MANAGE("keys:manage", "Create and revoke write keys, API tokens and consumer keys"),
     OPERATORS_MANAGE(
             "operators:manage",
             "Create operators, change their roles and passwords, disable them, lift sign-in limits"),
