@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +51,7 @@ public class ConsumerTokens {
 
     private final Function<String, Optional<VerifyingKey>> keys;
 
+    @Autowired
     ConsumerTokens(ConsumerKeys keys) {
         this(keys::verifying);
     }

@@ -25,21 +25,21 @@ class ConsumerProfileController {
      * The calling customer: {@code subject} is the shop's user id from the token, {@code customerId} Siyu's id of the
      * customer (absent until Siyu has met this user through the tracking API).
      */
-    record Me(String subject, @Nullable Long customerId, List<Consent> consents) {}
+    record ConsumerProfile(String subject, @Nullable Long customerId, List<ConsumerConsent> consents) {}
 
     /** Where the customer stands on a category of consent: granted or not, since when. */
-    record Consent(String category, boolean granted, Instant since) {}
+    record ConsumerConsent(String category, boolean granted, Instant since) {}
 
     @GetMapping("/consumer/v1/me")
-    Me me(@AuthenticationPrincipal ConsumerCaller caller) {
+    ConsumerProfile ownProfile(@AuthenticationPrincipal ConsumerCaller caller) {
         return directory
                 .own(caller.subject())
-                .map(own -> new Me(
+                .map(own -> new ConsumerProfile(
                         caller.subject(),
                         own.customerId(),
                         own.consents().stream()
-                                .map(c -> new Consent(c.category(), c.granted(), c.since()))
+                                .map(c -> new ConsumerConsent(c.category(), c.granted(), c.since()))
                                 .toList()))
-                .orElseGet(() -> new Me(caller.subject(), null, List.of()));
+                .orElseGet(() -> new ConsumerProfile(caller.subject(), null, List.of()));
     }
 }

@@ -50,7 +50,7 @@ class ConsumerConsentController {
     record ConsentAccepted(Map<String, Boolean> categoryPreferences, String messageId) {}
 
     @PutMapping("/consumer/v1/me/consents")
-    ResponseEntity<ConsentAccepted> choose(
+    ResponseEntity<ConsentAccepted> chooseOwnConsents(
             @AuthenticationPrincipal ConsumerCaller caller, @RequestBody ConsentChoice body) {
         var preferences = body.categoryPreferences();
         if (preferences == null || preferences.isNull()) {
