@@ -17,6 +17,7 @@ import io.siyu.SiyuUnderTest;
 import io.siyu.TestCredentials;
 import io.siyu.access.internal.consumer.ConsumerTokenFixtures;
 import io.siyu.access.internal.consumer.ConsumerTokenFixtures.ShopKey;
+import io.siyu.access.internal.consumer.SiyuConsumerTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +87,22 @@ class ConsumerTokenTests {
         assertThat(customer(key.token(user())).get("/consumer/v1/me").status()).isEqualTo(200);
         assertThat(customer(eddsa.token(user())).get("/consumer/v1/me").status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theJavaSampleOfTheDocsOpensTheConsumerApi() throws Exception {
+        var key = SiyuConsumerTokens.newKey();
+        var registered = siyu.admin()
+                .post(
+                        "/api/v1/consumer-keys",
+                        "{\"name\":\"java sample\",\"jwk\":" + key.toPublicJWK().toJSONString() + "}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        var user = user();
+
+        var me = customer(new SiyuConsumerTokens(key).tokenFor(user)).get("/consumer/v1/me");
+
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("subject").asString()).isEqualTo(user);
     }
 
     @Test
