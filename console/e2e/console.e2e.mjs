@@ -9,6 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { chromium } from 'playwright-core';
 
 const BASE = process.env.SIYU_E2E_URL ?? 'http://localhost:18080';
@@ -41,6 +43,18 @@ async function waitForDemoBrand() {
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   throw new Error('the demo brand did not load within 3 minutes');
+}
+
+/** The shop backend's side of the consumer API, as docs/consumer-api.md shows it: a token for one signed-in user. */
+async function tokenFor(userId, privateKey, kid) {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid })
+    .setSubject(userId)
+    .setAudience('siyu-consumer')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .setJti(randomUUID())
+    .sign(privateKey);
 }
 
 async function shot(page, name) {
@@ -207,6 +221,40 @@ describe('the console', () => {
     await page.getByTestId('confirm-revoke').click();
     await page.waitForFunction(() => !document.querySelector('[data-testid="confirm-revoke"]'));
     assert.equal((await track()).status, 401);
+    await context.close();
+  });
+
+  test('adds a consumer key pasted as a JWK, whose tokens open the consumer API until it is revoked', async () => {
+    const { page, context, errors } = await signedIn('admin');
+    const someone = (await api('/api/v1/customers?minOrders=1&limit=1')).body.items[0];
+    const userId = (await api(`/api/v1/customers/${someone.id}`)).body.identities.find((i) => i.type === 'user_id').value;
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const kid = `e2e-${randomUUID()}`;
+    const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+    await page.getByTestId('nav-consumer-keys').click();
+    await page.getByTestId('create-consumer-key').click();
+    await page.getByTestId('credential-name').fill('e2e shop backend');
+    await page.getByTestId('consumer-key-jwk').fill(JSON.stringify(jwk));
+    await page.getByTestId('create-submit').click();
+    const row = page.getByTestId('consumer-key-row').filter({ hasText: kid });
+    await row.waitFor();
+    assert.equal((await row.getByTestId('consumer-key-status').innerText()).trim(), 'Active');
+    await shot(page, '09b-consumer-key');
+    const me = () =>
+      tokenFor(userId, privateKey, kid).then((token) =>
+        fetch(BASE + '/consumer/v1/me', { headers: { Authorization: `Bearer ${token}` } }));
+    const answer = await me();
+    assert.equal(answer.status, 200);
+    const profile = await answer.json();
+    assert.equal(profile.subject, userId);
+    assert.equal(profile.customerId, someone.id);
+    await row.getByTestId('revoke').click();
+    await page.getByTestId('confirm-revoke').click();
+    await row.getByTestId('consumer-key-status').getByText('Revoked').waitFor();
+    const refused = await me();
+    assert.equal(refused.status, 401);
+    assert.equal((await refused.json()).reason, 'revoked-key');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 

@@ -31,6 +31,7 @@ const RfmPage = lazy(() => import('./audience/rfm/RfmPage'));
 const LifecyclePage = lazy(() => import('./audience/lifecycle/LifecyclePage'));
 const WriteKeysPage = lazy(() => import('./access/WriteKeysPage'));
 const ApiTokensPage = lazy(() => import('./access/ApiTokensPage'));
+const ConsumerKeysPage = lazy(() => import('./access/ConsumerKeysPage'));
 const OperatorsPage = lazy(() => import('./access/OperatorsPage'));
 const AuditLogPage = lazy(() => import('./access/AuditLogPage'));
 const RejectedMessagesPage = lazy(() => import('./ingest/RejectedMessagesPage'));
@@ -86,6 +87,7 @@ function Routed() {
         <Route path="lifecycle" element={<RequirePermission permission="audience:read"><LifecyclePage /></RequirePermission>} />
         <Route path="settings/write-keys" element={<RequirePermission permission="keys:manage"><WriteKeysPage /></RequirePermission>} />
         <Route path="settings/api-tokens" element={<RequirePermission permission="keys:manage"><ApiTokensPage /></RequirePermission>} />
+        <Route path="settings/consumer-keys" element={<RequirePermission permission="keys:manage"><ConsumerKeysPage /></RequirePermission>} />
         <Route path="settings/operators" element={<RequirePermission permission="operators:manage"><OperatorsPage /></RequirePermission>} />
         <Route path="settings/audit-log" element={<RequirePermission permission="audit:read"><AuditLogPage /></RequirePermission>} />
         <Route path="settings/rejected-messages" element={<RequirePermission permission="ingestion:read"><RejectedMessagesPage /></RequirePermission>} />

@@ -17,6 +17,10 @@ export type ApiToken = WriteKey & { role: Role };
 /** A credential just made: the secret is in this answer and nowhere else, ever. */
 export type NewSecret<T extends WriteKey> = Shaped<Schemas['NewSecret'], { issued: T }>;
 
+/** A public key of the shop's backend that signs its customers' consumer tokens; it has no secret. */
+export type ConsumerKey = Schemas['ConsumerKey'];
+export type ConsumerKeyStatus = ConsumerKey['status'];
+
 export type Operator = Schemas['OperatorView'];
 export type NewOperator = Schemas['NewOperator'];
 export type OperatorChange = Schemas['OperatorChange'];
@@ -42,6 +46,12 @@ export const accessApi = {
   apiTokens: (signal?: AbortSignal) => api.get<ApiToken[]>('/api/v1/api-tokens', { signal }),
   createApiToken: (name: string, role: Role) => api.post<NewSecret<ApiToken>>('/api/v1/api-tokens', { name, role } satisfies Schemas['NewApiToken']),
   revokeApiToken: (id: number) => api.delete<ApiToken>(`/api/v1/api-tokens/${id}`),
+
+  consumerKeys: (signal?: AbortSignal) => api.get<ConsumerKey[]>('/api/v1/consumer-keys', { signal }),
+  registerConsumerKey: (name: string, jwk: Record<string, unknown>) =>
+    api.post<ConsumerKey>('/api/v1/consumer-keys', { name, jwk } satisfies Schemas['NewConsumerKey']),
+  retireConsumerKey: (kid: string) => api.post<ConsumerKey>(`/api/v1/consumer-keys/${encodeURIComponent(kid)}/retire`),
+  revokeConsumerKey: (kid: string) => api.delete<ConsumerKey>(`/api/v1/consumer-keys/${encodeURIComponent(kid)}`),
 
   operators: (signal?: AbortSignal) => api.get<Operator[]>('/api/v1/operators', { signal }),
   createOperator: (operator: NewOperator) => api.post<Operator>('/api/v1/operators', operator),

@@ -9,6 +9,7 @@ import {
   TagsOutlined,
   DashboardOutlined,
   KeyOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
   TeamOutlined,
@@ -58,6 +59,7 @@ export const NAVIGATION: (NavigationEntry | NavigationGroup)[] = [
     children: [
       { key: 'write-keys', path: '/settings/write-keys', label: 'nav.writeKeys', icon: <KeyOutlined />, permission: 'keys:manage' },
       { key: 'api-tokens', path: '/settings/api-tokens', label: 'nav.apiTokens', icon: <ApiOutlined />, permission: 'keys:manage' },
+      { key: 'consumer-keys', path: '/settings/consumer-keys', label: 'nav.consumerKeys', icon: <SafetyCertificateOutlined />, permission: 'keys:manage' },
       { key: 'operators', path: '/settings/operators', label: 'nav.operators', icon: <UserSwitchOutlined />, permission: 'operators:manage' },
       { key: 'audit-log', path: '/settings/audit-log', label: 'nav.auditLog', icon: <AuditOutlined />, permission: 'audit:read' },
       {

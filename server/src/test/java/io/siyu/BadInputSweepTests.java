@@ -2,6 +2,7 @@ package io.siyu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siyu.access.internal.consumer.ConsumerTokenFixtures;
 import io.siyu.ingest.Ingestion;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Drives every operation of the operator API and of the shop backend's feed ({@code /ingest/...}) that the OpenAPI
- * description names with bad values in each path parameter, query parameter and JSON body field, and requires each to
- * be refused with a 4xx problem document: never a 5xx, never a stack trace. The admin token, and a server write key for
- * the feed, make sure that authorisation is not what refuses.
+ * Drives every operation of the operator API, of the shop backend's feed ({@code /ingest/...}) and of the consumer API
+ * ({@code /consumer/...}) that the OpenAPI description names with bad values in each path parameter, query parameter
+ * and JSON body field, and requires each to be refused with a 4xx problem document: never a 5xx, never a stack trace.
+ * The admin token, a server write key for the feed and a customer's fresh token for the consumer API make sure that
+ * authorisation is not what refuses.
  *
  * <p>The values are generated from the description: its parameter types and formats, the properties of its body
  * schemas and their examples (a segment definition's example is mutated leaf by leaf). Each bad value must be judged by
@@ -37,6 +39,9 @@ class BadInputSweepTests {
 
     /** The shop backend's endpoints (the catalogue feed), swept with a server write key. */
     static final String INGEST = "/ingest/";
+
+    /** The consumer API, swept as a customer with a fresh token of a registered key on every request. */
+    static final String CONSUMER = "/consumer/";
 
     /** Signing in, swept as the console does it: without a token, with the CSRF token of a fresh visit. */
     static final String SIGN_IN = "/api/v1/session";
@@ -117,19 +122,27 @@ class BadInputSweepTests {
         var description = http.get("/v3/api-docs").json();
         var targets = Targets.create(http, HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY), ingestion);
         var shopBackend = HttpFixtures.writeKey(port, targets.serverWriteKey());
+        var customer = HttpFixtures.consumer(port, () -> targets.consumerKey().token("sweep-customer"));
+        assertThat(customer.get("/consumer/v1/me").status())
+                .as("the customer's token opens the consumer API, so that no probe there is refused for it")
+                .isEqualTo(200);
         var console = HttpFixtures.anonymous(port);
         console.get("/api/v1/session");
         var probes = new ArrayList<Map.Entry<HttpFixtures, Probe>>();
         var failures = new ArrayList<String>();
         var operations = 0;
         for (var path : description.get("paths").properties()) {
-            if (!path.getKey().startsWith("/api/") && !path.getKey().startsWith(INGEST)) {
+            if (!path.getKey().startsWith("/api/")
+                    && !path.getKey().startsWith(INGEST)
+                    && !path.getKey().startsWith(CONSUMER)) {
                 continue;
             }
-            // the feed takes a server write key; signing in, no token
+            // the feed takes a server write key; signing in, no token; the consumer API, a customer's token
             var client = path.getKey().startsWith(INGEST)
                     ? shopBackend
-                    : path.getKey().equals(SIGN_IN) ? console : http;
+                    : path.getKey().startsWith(CONSUMER)
+                            ? customer
+                            : path.getKey().equals(SIGN_IN) ? console : http;
             for (var entry : path.getValue().properties()) {
                 operations++;
                 var operation = new Operation(
@@ -179,7 +192,11 @@ class BadInputSweepTests {
      * the body properties whose generated example would break a rule, by name wherever they stand: the ids of those
      * records ({@code categoryId}) and values from a closed set or of a format ({@code role}, {@code currency}).
      */
-    record Targets(Map<String, String> paths, Map<String, JsonNode> values, String serverWriteKey) {
+    record Targets(
+            Map<String, String> paths,
+            Map<String, JsonNode> values,
+            String serverWriteKey,
+            ConsumerTokenFixtures.ShopKey consumerKey) {
 
         static Targets create(HttpFixtures admin, HttpFixtures shop, Ingestion ingestion) {
             var run = UUID.randomUUID().toString().substring(0, 8);
@@ -244,8 +261,12 @@ class BadInputSweepTests {
                     "/api/v1/messages", "{\"customerId\":" + customerId + ",\"template\":\"" + templateKey + "\"}");
             assertThat(queued.status()).as(queued.body()).isEqualTo(202);
             var sendId = queued.json().get("sendId").asString();
+            var consumerKey = ConsumerTokenFixtures.es256();
+            var keyId = created(admin.post("/api/v1/consumer-keys", consumerKey.registration("sweep " + run)), "kid")
+                    .asString();
             return new Targets(
                     Map.ofEntries(
+                            Map.entry("consumer-keys/{kid}", keyId),
                             Map.entry("customers/{id}", customerId),
                             Map.entry("orders/{orderId}", orderId),
                             Map.entry("products/{productId}", productId),
@@ -283,8 +304,14 @@ class BadInputSweepTests {
                             Map.entry("template", NODES.stringNode(templateKey)),
                             Map.entry("key", NODES.stringNode(templateKey)),
                             Map.entry("channel", NODES.stringNode("email")),
-                            Map.entry("to", NODES.stringNode("sweep@example.com"))),
-                    serverWriteKey);
+                            Map.entry("to", NODES.stringNode("sweep@example.com")),
+                            // a public key of its own for each registration the sweep sends
+                            Map.entry("jwk", ConsumerTokenFixtures.es256().publicJwkNode()),
+                            Map.entry(
+                                    "categoryPreferences",
+                                    NODES.objectNode().put("email", true).put("sms", false))),
+                    serverWriteKey,
+                    consumerKey);
         }
 
         /** The record a path parameter names, by the step before it: {@code segments/{id}}. */

@@ -25,6 +25,7 @@ public final class HttpFixtures {
     private final CookieManager cookies = new CookieManager();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean sendCsrfToken = true;
+    private java.util.function.Supplier<String> bearer;
 
     private HttpFixtures(int port) {
         this.base = "http://localhost:" + port;
@@ -53,6 +54,16 @@ public final class HttpFixtures {
     public static HttpFixtures token(int port, String token) {
         var http = new HttpFixtures(port);
         http.headers.put("Authorization", "Bearer " + token);
+        return http;
+    }
+
+    /**
+     * The consumer API as the shop's customer calls it: each request with the token {@code tokens} gives then (a fresh
+     * one per request, as every change needs its own).
+     */
+    public static HttpFixtures consumer(int port, java.util.function.Supplier<String> tokens) {
+        var http = new HttpFixtures(port);
+        http.bearer = tokens;
         return http;
     }
 
@@ -154,6 +165,9 @@ public final class HttpFixtures {
     public Response sendBytes(String method, String path, byte[] body, String contentType, Map<String, String> extra) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         headers.forEach(builder::header);
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer.get());
+        }
         extra.forEach(builder::header);
         if (body != null) {
             builder.header("Content-Type", contentType);

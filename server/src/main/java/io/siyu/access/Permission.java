@@ -30,7 +30,7 @@ public enum Permission {
     MESSAGES_SEND("messages:send", "Send messages to customers and test messages to any address"),
     SUPPRESSIONS_WRITE("suppressions:write", "Suppress customers on a channel and lift suppressions"),
     INGESTION_READ("ingestion:read", "See the messages the tracking API rejected and why (personal data masked)"),
-    KEYS_MANAGE("keys:manage", "Create and revoke write keys and API tokens"),
+    KEYS_MANAGE("keys:manage", "Create and revoke write keys, API tokens and consumer keys"),
     OPERATORS_MANAGE(
             "operators:manage",
             "Create operators, change their roles and passwords, disable them, lift sign-in limits"),

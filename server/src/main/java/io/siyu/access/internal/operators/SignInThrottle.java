@@ -2,16 +2,11 @@ package io.siyu.access.internal.operators;
 
 import io.siyu.shared.Sha256;
 import io.siyu.shared.Timestamps;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +37,6 @@ class SignInThrottle {
     static final int CLIENT_LIMIT = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration BLOCK = Duration.ofMinutes(15);
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -172,37 +166,16 @@ class SignInThrottle {
 
     /** The address as counted: an IPv6 address by its /64 network. */
     static String clientKey(String client) {
-        return "client:" + network(client);
+        return "client:" + ClientNetworks.of(client);
     }
 
     private static String accountKey(String username, String client) {
-        return accountPrefix(username) + network(client);
+        return accountPrefix(username) + ClientNetworks.of(client);
     }
 
     private static String accountPrefix(String username) {
         var name = username == null ? "" : username.toLowerCase(Locale.ROOT);
         // kept as a digest, so that the table names nobody
         return "account:" + Sha256.hex(name) + ":";
-    }
-
-    /**
-     * The network an address is counted by: an IPv6 address by its /64, an IPv4 address (also one written as IPv4-mapped
-     * IPv6) by itself. Only IP literals are parsed, so nothing here ever asks DNS.
-     */
-    static String network(String client) {
-        if (client == null
-                || client.indexOf(':') < 0
-                || !IP_LITERAL.matcher(client).matches()) {
-            return client;
-        }
-        try {
-            var address = InetAddress.getByName(client);
-            if (address instanceof Inet4Address) {
-                return address.getHostAddress();
-            }
-            return HexFormat.of().formatHex(address.getAddress(), 0, 8) + "::/64";
-        } catch (UnknownHostException e) {
-            return client;
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.siyu.access.internal.security;
 
+import io.siyu.access.ConsumerCaller;
 import io.siyu.access.internal.operators.OperatorPrincipal;
 import io.siyu.shared.Problems;
+import io.siyu.shared.Sha256;
 import io.siyu.shared.Timestamps;
 import io.siyu.shared.Violation;
 import jakarta.servlet.FilterChain;
@@ -25,10 +27,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes changes through the operator API safe to retry: a request that carries an {@code Idempotency-Key} header is
- * carried out once per caller and key, and a repetition within {@link #RETENTION} gets the first answer again (with
- * {@code Idempotency-Replayed: true}). Keys belong to one principal (an operator or an API token, by id): another
- * caller's request with the same key is a request of its own. Before anything is replayed the caller must still pass
+ * Makes changes through the operator API and the consumer API safe to retry: a request that carries an
+ * {@code Idempotency-Key} header is carried out once per caller and key, and a repetition within {@link #RETENTION} gets
+ * the first answer again (with {@code Idempotency-Replayed: true}). Keys belong to one principal (an operator or an API
+ * token, by id; a customer of the consumer API, by the shop's user id): another caller's request with the same key is a request of its own. Before anything is replayed the caller must still pass
  * the handler's permission rule, so that an answer is never replayed to a caller who may no longer have it. The same
  * key with a different request, or from the same caller with other permissions, is refused with 422; a repetition
  * that arrives while the first is still running is refused with 409. Failures of the server (5xx) are not kept, so
@@ -59,7 +61,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null
                 || !CHANGES.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/");
+                || !(request.getRequestURI().startsWith("/api/")
+                        || request.getRequestURI().startsWith("/consumer/"));
     }
 
     @Override
@@ -67,7 +70,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         var key = request.getHeader(HEADER).strip();
-        if (authentication == null || !(authentication.getPrincipal() instanceof OperatorPrincipal principal)) {
+        var actor = authentication == null ? null : actor(authentication.getPrincipal());
+        if (actor == null) {
             chain.doFilter(request, response);
             return;
         }
@@ -79,7 +83,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
                             new Violation(HEADER, "length", "must have 1 to " + MAX_KEY_LENGTH + " characters"))));
             return;
         }
-        var actor = principal.key();
         // the body is held to be hashed and offered again; a file of a gigabyte is not (imports are idempotent by line)
         var body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
@@ -139,6 +142,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             wrapped.copyBodyToResponse();
         }
+    }
+
+    /**
+     * Whose keys these are: an operator's or an API token's, or a customer's of the consumer API (by a digest of the
+     * shop's user id, so that the table names nobody); none for other callers.
+     */
+    private static String actor(Object principal) {
+        return switch (principal) {
+            case OperatorPrincipal operator -> operator.key();
+            case ConsumerCaller customer -> "consumer:" + Sha256.hex(customer.subject());
+            default -> null;
+        };
     }
 
     private void replay(String actor, String key, String hash, HttpServletResponse response) throws IOException {

@@ -1,8 +1,12 @@
 package io.siyu.access.internal.security;
 
+import io.siyu.access.ConsumerCaller;
 import io.siyu.access.Permission;
 import io.siyu.access.internal.audit.AuditSafetyNet;
 import io.siyu.access.internal.audit.AuditTrail;
+import io.siyu.access.internal.consumer.ConsumerLimits;
+import io.siyu.access.internal.consumer.ConsumerTokens;
+import io.siyu.access.internal.consumer.TokenUses;
 import io.siyu.access.internal.credentials.Credentials;
 import io.siyu.access.internal.operators.BoundedPasswordEncoder;
 import io.siyu.access.internal.operators.OperatorStore;
@@ -53,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The doors into Siyu and who may pass them.
  *
  * <ul>
+ *   <li>The consumer API ({@code /consumer/**}): the shop's customers, each with a short-lived token signed by the
+ *       shop's backend ({@link ConsumerTokenFilter}); stateless, no cookies, so no CSRF.
  *   <li>Ingestion ({@code /v1/**}, {@code /ingest/**}): stateless, write keys, open to browsers of any origin (the
  *       shop's pages send events), no cookies, so no CSRF.
  *   <li>The operator API and the console. Scripts send {@code Authorization: Bearer} API tokens: such a request is
@@ -112,6 +118,48 @@ class SecurityConfiguration {
                 .addFilterBefore(new WriteKeyFilter(credentials, json), AnonymousAuthenticationFilter.class)
                 // Each ingestion endpoint requires a write key, from the header or from the body (browser SDKs).
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
+     * The consumer API: the shop's customers, with a token the shop's backend signed. Stateless like ingestion, open to
+     * pages of any origin (the token is no cookie, so nothing can be forged cross-site); ahead of the API-token door,
+     * which would take any bearer token for its own. Sessions and API tokens open nothing here, and consumer tokens
+     * nothing elsewhere.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain consumerSecurity(
+            HttpSecurity http, ConsumerTokens tokens, TokenUses uses, ConsumerLimits limits, OperatorFilters filters)
+            throws Exception {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(List.of("*"));
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", IdempotencyFilter.HEADER));
+        cors.setExposedHeaders(List.of("Retry-After", "Idempotency-Replayed", "WWW-Authenticate"));
+        cors.setMaxAge(86_400L);
+        var corsSource = new UrlBasedCorsConfigurationSource();
+        corsSource.registerCorsConfiguration("/**", cors);
+        var json = filters.json;
+        http.securityMatcher("/consumer/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .cors(c -> c.configurationSource(corsSource))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new SessionlessRequests(), SecurityContextHolderFilter.class)
+                .addFilterBefore(
+                        new ConsumerTokenFilter(tokens, uses, limits, json, filters.clock),
+                        AnonymousAuthenticationFilter.class)
+                .addFilterAfter(filters.replays(), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(ConsumerCaller.AUTHORITY))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> Problems.write(
+                                response, json, Problems.unauthenticated("send the customer's consumer token")))
+                        .accessDeniedHandler((request, response, denied) -> Problems.write(
+                                response, json, Problems.forbidden("only consumer tokens open the consumer API"))));
         return http.build();
     }
 
@@ -199,8 +247,13 @@ class SecurityConfiguration {
             this.handlers = handlers;
         }
 
+        /** Retried changes of a door's callers get their first answer again. */
+        IdempotencyFilter replays() {
+            return new IdempotencyFilter(jdbc, json, clock, new HandlerAuthorization(handlers::getObject));
+        }
+
         SecurityFilterChain apply(HttpSecurity http) throws Exception {
-            var replays = new IdempotencyFilter(jdbc, json, clock, new HandlerAuthorization(handlers::getObject));
+            var replays = replays();
             http.requestCache(AbstractHttpConfigurer::disable)
                     .httpBasic(AbstractHttpConfigurer::disable)
                     .formLogin(AbstractHttpConfigurer::disable)

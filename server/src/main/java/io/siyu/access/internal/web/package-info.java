@@ -1,2 +1,5 @@
-/** The access module's endpoints: signing in and out, operators and roles, write keys and API tokens, the audit log. */
+/**
+ * The access module's endpoints: signing in and out, operators and roles, write keys, API tokens and consumer keys,
+ * the audit log.
+ */
 package io.siyu.access.internal.web;

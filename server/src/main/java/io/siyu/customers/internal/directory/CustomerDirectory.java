@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -395,17 +396,7 @@ public class CustomerDirectory {
                 traits.add(new Trait(entry.getKey(), entry.getValue(), time == null ? null : Instant.parse(time)));
             }
             traits.sort(java.util.Comparator.comparing(Trait::name));
-            var consents = new ArrayList<Consent>();
-            for (var entry : json.readTree(rs.getString("consents")).properties()) {
-                var decision = entry.getValue();
-                consents.add(new Consent(
-                        entry.getKey(),
-                        decision.path("granted").asBoolean(),
-                        Instant.parse(decision.path("since").asString()),
-                        decision.path("messageId").asString(null),
-                        Instant.parse(decision.path("at").asString())));
-            }
-            consents.sort(java.util.Comparator.comparing(Consent::category));
+            var consents = consents(rs.getString("consents"));
             var orderCount = rs.getInt("order_count");
             var spent = rs.getBigDecimal("total_spent");
             var average = orderCount == 0
@@ -435,6 +426,50 @@ public class CustomerDirectory {
                     conflicts);
         });
     }
+
+    /** A profile's stored consent decisions, by category. */
+    private List<Consent> consents(String stored) {
+        var consents = new ArrayList<Consent>();
+        for (var entry : json.readTree(stored).properties()) {
+            var decision = entry.getValue();
+            consents.add(new Consent(
+                    entry.getKey(),
+                    decision.path("granted").asBoolean(),
+                    Instant.parse(decision.path("since").asString()),
+                    decision.path("messageId").asString(null),
+                    Instant.parse(decision.path("at").asString())));
+        }
+        consents.sort(java.util.Comparator.comparing(Consent::category));
+        return consents;
+    }
+
+    /**
+     * The live customer the shop's user id leads to, for requests of that customer (the consumer API), with where they
+     * stand on each category of consent; empty while Siyu has not met this user. Unlike a search, this names no one
+     * by a phone number or an e-mail address to an operator: the caller proved, with the shop's signature, to be the
+     * user, so a user id shaped like a phone number needs no permission here.
+     */
+    public Optional<Own> own(String userId) {
+        IdentityKey key;
+        try {
+            key = rules.parse(IdentityRules.USER_ID, userId);
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
+        return jdbc
+                .query(
+                        """
+                        select c.id, c.consents from customers.identity i
+                          join customers.customer c on c.id = i.customer_id and c.merged_into is null
+                         where i.type = :type and i.lookup_key = :key""",
+                        new MapSqlParameterSource("type", key.type()).addValue("key", key.value()),
+                        (rs, n) -> new Own(rs.getLong("id"), consents(rs.getString("consents"))))
+                .stream()
+                .findFirst();
+    }
+
+    /** A customer as the consumer API shows them to themselves. */
+    public record Own(long customerId, List<Consent> consents) {}
 
     /** The live profile an id leads to (its survivor, if it was merged); 404 if it never existed. */
     private long liveId(long requestedId) {

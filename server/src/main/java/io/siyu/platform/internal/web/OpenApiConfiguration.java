@@ -35,8 +35,9 @@ class OpenApiConfiguration {
                         .title("Siyu API")
                         .version("v1")
                         .description("Tracking API (Segment-compatible, write key as HTTP Basic user name), catalogue "
-                                + "feed, and the operator API (API token as Bearer, or the console's session). Errors "
-                                + "are RFC 9457 problem details; see docs/api.md.")
+                                + "feed, the operator API (API token as Bearer, or the console's session) and the "
+                                + "consumer API (a token the shop's backend signs, as Bearer; docs/consumer-api.md). "
+                                + "Errors are RFC 9457 problem details; see docs/api.md.")
                         .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(
@@ -44,6 +45,13 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer"))
+                        .addSecuritySchemes(
+                                "consumerToken",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("a customer's token, signed by the shop's backend"))
                         .addSecuritySchemes(
                                 "writeKey",
                                 new SecurityScheme()

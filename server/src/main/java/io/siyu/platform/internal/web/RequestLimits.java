@@ -44,8 +44,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bounds what a request to the operator API ({@code /api/**}) or to the shop backend's catalogue feed
- * ({@code /ingest/**}) may carry, before any filter or handler reads it. The tracking API ({@code /v1/**}) bounds its
+ * Bounds what a request to the operator API ({@code /api/**}), the shop backend's catalogue feed ({@code /ingest/**})
+ * or the consumer API ({@code /consumer/**}) may carry, before any filter or handler reads it. The tracking API ({@code /v1/**}) bounds its
  * own bodies, by Segment's limits.
  *
  * <p>A body may have {@code siyu.api.max-body-size} (1 MB), or what its endpoint's {@link BodyLimit} allows; a larger
@@ -60,6 +60,7 @@ class RequestLimits {
 
     private static final String API = "/api/";
     private static final String CATALOGUE_FEED = "/ingest/";
+    private static final String CONSUMER = "/consumer/";
 
     @Bean
     FilterRegistrationBean<Filter> requestLimitsFilter(
@@ -68,7 +69,7 @@ class RequestLimits {
             JsonMapper json) {
         var registration = new FilterRegistrationBean<>(new Filter(environment, mappings, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        registration.addUrlPatterns(API + "*", CATALOGUE_FEED + "*");
+        registration.addUrlPatterns(API + "*", CATALOGUE_FEED + "*", CONSUMER + "*");
         return registration;
     }
 

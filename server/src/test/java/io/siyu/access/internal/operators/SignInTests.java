@@ -103,13 +103,12 @@ class SignInTests {
 
     @Test
     void anIpv6ClientIsCountedByItsNetwork() {
-        assertThat(SignInThrottle.network("2001:db8:1:2:aaaa::1"))
-                .isEqualTo(SignInThrottle.network("2001:db8:1:2:bbbb:cccc:dddd:2"))
-                .isNotEqualTo(SignInThrottle.network("2001:db8:1:3::1"));
-        assertThat(SignInThrottle.network("203.0.113.7")).isEqualTo("203.0.113.7");
-        assertThat(SignInThrottle.network("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
-        assertThat(SignInThrottle.network("nothing:like-an-address.example"))
-                .isEqualTo("nothing:like-an-address.example");
+        assertThat(ClientNetworks.of("2001:db8:1:2:aaaa::1"))
+                .isEqualTo(ClientNetworks.of("2001:db8:1:2:bbbb:cccc:dddd:2"))
+                .isNotEqualTo(ClientNetworks.of("2001:db8:1:3::1"));
+        assertThat(ClientNetworks.of("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientNetworks.of("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientNetworks.of("nothing:like-an-address.example")).isEqualTo("nothing:like-an-address.example");
 
         var username = newOperator();
         var network = "2001:db8:77:" + Integer.toHexString(ADDRESSES.incrementAndGet()) + "::";

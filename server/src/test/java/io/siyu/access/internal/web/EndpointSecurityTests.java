@@ -49,6 +49,9 @@ class EndpointSecurityTests {
     /** Ingestion endpoints authenticate with write keys, not roles. */
     static final Pattern WRITE_KEY_PATHS = Pattern.compile("^/(v1|ingest)/.*");
 
+    /** Consumer endpoints authenticate with the tokens the shop signs for its customers, not roles. */
+    static final Pattern CONSUMER_PATHS = Pattern.compile("^/consumer/.*");
+
     static final Pattern PERMISSION = Pattern.compile("hasAuthority\\('([^']+)'\\)");
 
     @LocalServerPort
@@ -138,7 +141,9 @@ class EndpointSecurityTests {
         var checked = 0;
         for (var endpoint : endpoints()) {
             var rule = rule(endpoint.handler());
-            if (rule == null || WRITE_KEY_PATHS.matcher(endpoint.path()).matches()) {
+            if (rule == null
+                    || WRITE_KEY_PATHS.matcher(endpoint.path()).matches()
+                    || CONSUMER_PATHS.matcher(endpoint.path()).matches()) {
                 continue;
             }
             var matcher = PERMISSION.matcher(rule);
@@ -259,6 +264,32 @@ class EndpointSecurityTests {
             checked++;
         }
         assertThat(checked).as("the catalogue feed at least").isPositive();
+    }
+
+    @Test
+    void everyConsumerEndpointRefusesCallersWithoutAConsumerToken() {
+        var console = HttpFixtures.session(port, "admin", TestCredentials.ADMIN_PASSWORD);
+        var callers = Map.of(
+                "anonymous", HttpFixtures.anonymous(port),
+                "an admin's API token", admin(),
+                "an admin's session", console,
+                "a write key", HttpFixtures.writeKey(port, TestCredentials.WRITE_KEY));
+        var checked = 0;
+        for (var endpoint : endpoints()) {
+            if (!CONSUMER_PATHS.matcher(endpoint.path()).matches()) {
+                continue;
+            }
+            for (var caller : callers.entrySet()) {
+                var response =
+                        caller.getValue().send(endpoint.method(), concrete(endpoint.path()), "{}", "application/json");
+                assertThat(response.status())
+                        .as("%s must refuse %s, answered %s", endpoint.key(), caller.getKey(), response)
+                        .isEqualTo(401);
+                assertThat(response.json().get("type").asString()).isEqualTo("/problems/unauthenticated");
+            }
+            checked++;
+        }
+        assertThat(checked).as("/consumer/v1/me and its consents at least").isGreaterThanOrEqualTo(2);
     }
 
     @Test
