@@ -261,6 +261,10 @@ class BadInputSweepTests {
                     "/api/v1/messages", "{\"customerId\":" + customerId + ",\"template\":\"" + templateKey + "\"}");
             assertThat(queued.status()).as(queued.body()).isEqualTo(202);
             var sendId = queued.json().get("sendId").asString();
+            var journeyId = id(admin.post(
+                    "/api/v1/journeys",
+                    "{\"name\":\"sweep " + run + "\",\"draft\":{\"trigger\":{\"type\":\"api\"},\"first\":\"x\","
+                            + "\"nodes\":[{\"id\":\"x\",\"type\":\"exit\"}]}}"));
             var consumerKey = ConsumerTokenFixtures.es256();
             var keyId = created(admin.post("/api/v1/consumer-keys", consumerKey.registration("sweep " + run)), "kid")
                     .asString();
@@ -279,6 +283,7 @@ class BadInputSweepTests {
                             Map.entry("api-tokens/{id}", apiTokenId),
                             Map.entry("imports/{kind}", "customers"),
                             Map.entry("message-templates/{id}", template),
+                            Map.entry("journeys/{id}", journeyId),
                             Map.entry("messages/{id}", sendId),
                             Map.entry("suppressions/{customerId}", customerId),
                             Map.entry("{customerId}/{channel}", "email")),

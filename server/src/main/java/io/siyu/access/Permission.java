@@ -29,6 +29,9 @@ public enum Permission {
     TEMPLATES_WRITE("templates:write", "Create, change and archive message templates"),
     MESSAGES_SEND("messages:send", "Send messages to customers and test messages to any address"),
     SUPPRESSIONS_WRITE("suppressions:write", "Suppress customers on a channel and lift suppressions"),
+    JOURNEYS_READ("journeys:read", "See journeys, their versions and reports"),
+    JOURNEYS_WRITE("journeys:write", "Draw, publish, pause, resume and archive journeys"),
+    JOURNEYS_ENTER("journeys:enter", "Enter customers into journeys whose trigger is the API (the shop's backend)"),
     INGESTION_READ("ingestion:read", "See the messages the tracking API rejected and why (personal data masked)"),
     KEYS_MANAGE("keys:manage", "Create and revoke write keys, API tokens and consumer keys"),
     OPERATORS_MANAGE(

@@ -9,6 +9,9 @@ import static io.siyu.access.Permission.CUSTOMERS_READ;
 import static io.siyu.access.Permission.IMPORTS_RUN;
 import static io.siyu.access.Permission.INGESTION_READ;
 import static io.siyu.access.Permission.INSIGHT_READ;
+import static io.siyu.access.Permission.JOURNEYS_ENTER;
+import static io.siyu.access.Permission.JOURNEYS_READ;
+import static io.siyu.access.Permission.JOURNEYS_WRITE;
 import static io.siyu.access.Permission.MESSAGES_READ;
 import static io.siyu.access.Permission.MESSAGES_SEND;
 import static io.siyu.access.Permission.METRICS_READ;
@@ -37,7 +40,10 @@ public enum Role {
             MESSAGES_READ,
             TEMPLATES_WRITE,
             MESSAGES_SEND,
-            SUPPRESSIONS_WRITE)),
+            SUPPRESSIONS_WRITE,
+            JOURNEYS_READ,
+            JOURNEYS_WRITE,
+            JOURNEYS_ENTER)),
     ANALYST(EnumSet.of(
             CUSTOMERS_READ,
             COMMERCE_READ,
@@ -46,8 +52,9 @@ public enum Role {
             METRICS_READ,
             AUDIENCE_READ,
             AUDIENCE_EXPORT,
-            MESSAGES_READ)),
-    COMMUNITY_MANAGER(EnumSet.of(CUSTOMERS_READ, INSIGHT_READ, AUDIENCE_READ, MESSAGES_READ)),
+            MESSAGES_READ,
+            JOURNEYS_READ)),
+    COMMUNITY_MANAGER(EnumSet.of(CUSTOMERS_READ, INSIGHT_READ, AUDIENCE_READ, MESSAGES_READ, JOURNEYS_READ)),
     CUSTOMER_SERVICE(EnumSet.of(
             CUSTOMERS_READ, PERSONAL_DATA_READ, COMMERCE_READ, AUDIENCE_READ, MESSAGES_READ, SUPPRESSIONS_WRITE));
 

@@ -1,9 +1,9 @@
 /**
- * Journeys: the automations operators draw (a trigger, waits, splits, actions, goals), run durably for every customer
- * who enters them, and measured against a control group. Built in steps; so far it holds the measurement: how a
- * journey's effect on conversion and on revenue per customer is estimated with its uncertainty, and how a split whose
- * groups did not come out in the planned ratio is caught ({@code internal/measurement}). It owns no tables yet and
- * publishes no events.
+ * Journeys: the automations operators draw (a trigger, waits, splits, actions, a goal), run durably for every customer
+ * who enters them and measured against a control group. A journey is a versioned graph; customers inside a version
+ * finish on it when a new one is published. Every customer's position and timer is a row in PostgreSQL, advanced by
+ * db-scheduler tasks and, for events, right after the event is recorded. Actions are one interface,
+ * {@link io.siyu.journeys.JourneyAction}, which other modules implement to add theirs.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Journeys")
 package io.siyu.journeys;

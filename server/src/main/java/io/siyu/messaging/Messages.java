@@ -36,4 +36,7 @@ public interface Messages {
      * exist or is archived.
      */
     List<Queued> enqueue(List<SendRequest> requests);
+
+    /** Whether a template of this key exists and is not archived, so that messages can name it. */
+    boolean hasTemplate(String key);
 }

@@ -33,6 +33,11 @@ class MessagesFacade implements Messages {
     }
 
     @Override
+    public boolean hasTemplate(String key) {
+        return templates.findByKey(key).filter(t -> t.archivedAt() == null).isPresent();
+    }
+
+    @Override
     @Transactional
     public List<Queued> enqueue(List<SendRequest> requests) {
         var now = clock.instant();

@@ -20,6 +20,15 @@ public final class Moments {
         return moments;
     }
 
+    /** The moments of a group known by its size, mean and sample variance (as a database computes them). */
+    public static Moments summary(long count, double mean, double variance) {
+        var moments = new Moments();
+        moments.count = count;
+        moments.mean = count == 0 ? 0 : mean;
+        moments.squaredDeviations = count < 2 ? 0 : variance * (count - 1);
+        return moments;
+    }
+
     public void add(double value) {
         count++;
         var delta = value - mean;

@@ -15,6 +15,7 @@ public final class SampleRatio {
 
     private SampleRatio() {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SampleRatioCheck")
     public record Check(double chiSquare, double p, boolean mismatch) {}
 
     /**

@@ -1,0 +1,413 @@
+package io.siyu.journeys.internal.graph;
+
+import io.siyu.journeys.JourneyAction;
+import io.siyu.journeys.internal.graph.JourneyGraph.Branch;
+import io.siyu.journeys.internal.graph.JourneyGraph.Goal;
+import io.siyu.journeys.internal.graph.JourneyGraph.Node;
+import io.siyu.journeys.internal.graph.JourneyGraph.PropertyFilter;
+import io.siyu.journeys.internal.graph.JourneyGraph.Reentry;
+import io.siyu.journeys.internal.graph.JourneyGraph.Trigger;
+import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.Violation;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a journey's graph from JSON and checks it whole: every rule it breaks is reported with the path of the field
+ * ({@code nodes[2].next}), so the canvas can point at the node. A graph that reads is one the runtime can run: its
+ * references lead to nodes, every node can be reached, durations are positive, percentages add up to 100, actions
+ * exist and like their settings, and no loop runs without a wait.
+ */
+public final class GraphReader {
+
+    static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
+    static final int MAX_NODES = 200;
+    static final Duration LONGEST_WAIT = Duration.ofDays(400);
+    static final Set<String> OPERATORS = Set.of("equals", "not_equals", "at_least", "at_most");
+
+    private final Map<String, JourneyAction> actions;
+    private final boolean checkActions;
+    private final List<Violation> violations = new ArrayList<>();
+
+    private GraphReader(Map<String, JourneyAction> actions, boolean checkActions) {
+        this.actions = actions;
+        this.checkActions = checkActions;
+    }
+
+    /** The graph, or an {@link InvalidInputException} listing every broken rule under {@code prefix}. */
+    public static JourneyGraph read(JsonNode json, Map<String, JourneyAction> actions, String prefix) {
+        var reader = new GraphReader(actions, true);
+        var graph = reader.graph(json);
+        if (!reader.violations.isEmpty()) {
+            throw new InvalidInputException(
+                    reader.violations.stream().map(v -> v.at(prefix)).toList());
+        }
+        return graph;
+    }
+
+    /**
+     * A published version's graph, for running it: read as it was checked when published, without asking the actions
+     * again (a template it sends may have been archived since; the action then says so when it runs).
+     */
+    public static JourneyGraph load(JsonNode json, Map<String, JourneyAction> actions) {
+        var reader = new GraphReader(actions, false);
+        var graph = reader.graph(json);
+        if (!reader.violations.isEmpty()) {
+            throw new IllegalStateException("a published journey graph does not read: " + reader.violations);
+        }
+        return graph;
+    }
+
+    /** The rules a graph breaks, empty when it reads. */
+    public static List<Violation> check(JsonNode json, Map<String, JourneyAction> actions) {
+        var reader = new GraphReader(actions, true);
+        reader.graph(json);
+        return List.copyOf(reader.violations);
+    }
+
+    private JourneyGraph graph(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            violations.add(new Violation("", "type", "must be an object"));
+            return null;
+        }
+        var trigger = trigger(json.path("trigger"));
+        var reentry = reentry(json.path("reentry"));
+        var cap = optionalInt(json, "capPerDay", 1, 10_000_000);
+        var start = instant(json, "start");
+        var end = instant(json, "end");
+        if (start != null && end != null && !end.isAfter(start)) {
+            violations.add(new Violation("end", "after-start", "must be after start"));
+        }
+        var control = optionalInt(json, "controlPercent", 0, 50);
+        var goal = goal(json.path("goal"));
+        var nodes = nodes(json.path("nodes"));
+        var first = text(json, "first", true);
+        if (first != null && !nodes.containsKey(first)) {
+            violations.add(new Violation("first", "exists", "names no node"));
+        }
+        if (violations.isEmpty()) {
+            shape(first, nodes);
+        }
+        return violations.isEmpty()
+                ? new JourneyGraph(trigger, reentry, cap, start, end, control == null ? 0 : control, goal, first, nodes)
+                : null;
+    }
+
+    private Trigger trigger(JsonNode json) {
+        if (!json.isObject()) {
+            violations.add(new Violation("trigger", "required", "must be an object with a type"));
+            return null;
+        }
+        var type = json.path("type").asString("");
+        return switch (type) {
+            case "event" -> {
+                var event = eventName(json, "trigger.event");
+                var where = new ArrayList<PropertyFilter>();
+                var filters = json.path("where");
+                if (!filters.isMissingNode() && !filters.isNull() && !filters.isArray()) {
+                    violations.add(new Violation("trigger.where", "type", "must be a list"));
+                }
+                for (int i = 0; filters.isArray() && i < filters.size(); i++) {
+                    var filter = filters.get(i);
+                    var field = "trigger.where[" + i + "]";
+                    var property = filter.path("property").asString("");
+                    var operator = filter.path("operator").asString("");
+                    if (property.isBlank() || property.length() > 100) {
+                        violations.add(new Violation(field + ".property", "required", "must name a property"));
+                    }
+                    if (!OPERATORS.contains(operator)) {
+                        violations.add(new Violation(field + ".operator", "one-of", "must be one of " + OPERATORS));
+                    }
+                    var value = filter.path("value");
+                    if (!value.isValueNode() || value.isNull()) {
+                        violations.add(new Violation(field + ".value", "type", "must be a text, number or boolean"));
+                    } else if (operator.startsWith("at_") && !value.isNumber()) {
+                        violations.add(new Violation(field + ".value", "type", "must be a number"));
+                    }
+                    where.add(new PropertyFilter(property, operator, value));
+                }
+                yield new Trigger.Event(event, where);
+            }
+            case "segment_entered" -> {
+                var segment = json.path("segment");
+                if (!segment.canConvertToLong() || segment.asLong() < 1) {
+                    violations.add(new Violation("trigger.segment", "type", "must be a segment's id"));
+                    yield null;
+                }
+                yield new Trigger.SegmentEntered(segment.asLong());
+            }
+            case "api" -> new Trigger.Api();
+            default -> {
+                violations.add(new Violation("trigger.type", "one-of", "must be one of [event, segment_entered, api]"));
+                yield null;
+            }
+        };
+    }
+
+    private Reentry reentry(JsonNode json) {
+        if (json.isMissingNode() || json.isNull()) {
+            return new Reentry(Reentry.Mode.ONCE, 0);
+        }
+        var mode = json.path("mode").asString("");
+        return switch (mode) {
+            case "once" -> new Reentry(Reentry.Mode.ONCE, 0);
+            case "always" -> new Reentry(Reentry.Mode.ALWAYS, 0);
+            case "once_per_days" -> {
+                var days = json.path("days");
+                if (!days.canConvertToInt() || days.asInt() < 1 || days.asInt() > 3650) {
+                    violations.add(new Violation("reentry.days", "range", "must be a whole number from 1 to 3650"));
+                    yield null;
+                }
+                yield new Reentry(Reentry.Mode.ONCE_PER_DAYS, days.asInt());
+            }
+            default -> {
+                violations.add(new Violation("reentry.mode", "one-of", "must be one of [once, once_per_days, always]"));
+                yield null;
+            }
+        };
+    }
+
+    private @Nullable Goal goal(JsonNode json) {
+        if (json.isMissingNode() || json.isNull()) {
+            return null;
+        }
+        var event = eventName(json, "goal.event");
+        var days = json.path("withinDays");
+        if (!days.canConvertToInt() || days.asInt() < 1 || days.asInt() > 365) {
+            violations.add(new Violation("goal.withinDays", "range", "must be a whole number from 1 to 365"));
+            return null;
+        }
+        return new Goal(event, Duration.ofDays(days.asInt()));
+    }
+
+    private Map<String, Node> nodes(JsonNode json) {
+        var nodes = new LinkedHashMap<String, Node>();
+        if (!json.isArray() || json.isEmpty()) {
+            violations.add(new Violation("nodes", "required", "must be a list of at least one node"));
+            return nodes;
+        }
+        if (json.size() > MAX_NODES) {
+            violations.add(new Violation("nodes", "max-size", "must have at most " + MAX_NODES + " nodes"));
+            return nodes;
+        }
+        for (int i = 0; i < json.size(); i++) {
+            var field = "nodes[" + i + "]";
+            var node = node(json.get(i), field);
+            if (node == null) {
+                continue;
+            }
+            if (nodes.putIfAbsent(node.id(), node) != null) {
+                violations.add(new Violation(field + ".id", "unique", "another node has the id '" + node.id() + "'"));
+            }
+        }
+        var index = 0;
+        for (var node : json) {
+            references(nodes, node, "nodes[" + index++ + "]");
+        }
+        return nodes;
+    }
+
+    private @Nullable Node node(JsonNode json, String field) {
+        if (!json.isObject()) {
+            violations.add(new Violation(field, "type", "must be an object"));
+            return null;
+        }
+        var id = json.path("id").asString("");
+        if (!ID.matcher(id).matches()) {
+            violations.add(new Violation(
+                    field + ".id", "pattern", "must be 1 to 40 letters, digits, '-' or '_', starting with a letter"));
+            return null;
+        }
+        var type = json.path("type").asString("");
+        return switch (type) {
+            case "wait" -> new Node.Wait(id, duration(json, field + ".duration", "duration"), next(json, "next"));
+            case "wait_event" ->
+                new Node.WaitEvent(
+                        id,
+                        eventName(json, field + ".event"),
+                        duration(json, field + ".timeout", "timeout"),
+                        next(json, "onEvent"),
+                        next(json, "onTimeout"));
+            case "split_segment" -> {
+                var segment = json.path("segment");
+                if (!segment.canConvertToLong() || segment.asLong() < 1) {
+                    violations.add(new Violation(field + ".segment", "type", "must be a segment's id"));
+                }
+                yield new Node.SplitSegment(id, segment.asLong(), next(json, "yes"), next(json, "no"));
+            }
+            case "split_random" -> new Node.SplitRandom(id, branches(json.path("branches"), field + ".branches"));
+            case "action" -> {
+                var action = json.path("action").asString("");
+                var config = json.path("config");
+                if (!actions.containsKey(action)) {
+                    violations.add(new Violation(
+                            field + ".action",
+                            "one-of",
+                            "must be one of "
+                                    + actions.keySet().stream().sorted().toList()));
+                } else if (!config.isObject()) {
+                    violations.add(new Violation(field + ".config", "type", "must be an object"));
+                } else if (checkActions) {
+                    actions.get(action).check(config).forEach(v -> violations.add(v.at(field + ".config")));
+                }
+                yield new Node.Action(id, action, config, next(json, "next"));
+            }
+            case "exit" -> new Node.Exit(id);
+            default -> {
+                violations.add(new Violation(
+                        field + ".type",
+                        "one-of",
+                        "must be one of [wait, wait_event, split_segment, split_random, action, exit]"));
+                yield null;
+            }
+        };
+    }
+
+    private List<Branch> branches(JsonNode json, String field) {
+        var branches = new ArrayList<Branch>();
+        if (!json.isArray() || json.size() < 2 || json.size() > 10) {
+            violations.add(new Violation(field, "size", "must list 2 to 10 branches"));
+            return branches;
+        }
+        var total = 0;
+        for (int i = 0; i < json.size(); i++) {
+            var percent = json.get(i).path("percent");
+            if (!percent.canConvertToInt() || percent.asInt() < 1 || percent.asInt() > 99) {
+                violations.add(new Violation(field + "[" + i + "].percent", "range", "must be from 1 to 99"));
+                continue;
+            }
+            total += percent.asInt();
+            branches.add(new Branch(percent.asInt(), next(json.get(i), "next")));
+        }
+        if (branches.size() == json.size() && total != 100) {
+            violations.add(new Violation(field, "sum", "the percentages must add up to 100, not " + total));
+        }
+        return branches;
+    }
+
+    private void references(Map<String, Node> nodes, JsonNode json, String field) {
+        for (var name : List.of("next", "onEvent", "onTimeout", "yes", "no")) {
+            var target = json.path(name);
+            if (target.isString() && !nodes.containsKey(target.asString())) {
+                violations.add(new Violation(field + "." + name, "exists", "names no node"));
+            }
+        }
+        var branches = json.path("branches");
+        for (int i = 0; branches.isArray() && i < branches.size(); i++) {
+            var target = branches.get(i).path("next");
+            if (target.isString() && !nodes.containsKey(target.asString())) {
+                violations.add(new Violation(field + ".branches[" + i + "].next", "exists", "names no node"));
+            }
+        }
+    }
+
+    /** Every node reachable from the first; no loop of nodes that never wait. */
+    private void shape(String first, Map<String, Node> nodes) {
+        var reached = new HashSet<String>();
+        var pending = new ArrayList<>(List.of(first));
+        while (!pending.isEmpty()) {
+            var id = pending.removeLast();
+            if (reached.add(id)) {
+                pending.addAll(Graphs.successors(nodes.get(id)));
+            }
+        }
+        var index = 0;
+        for (var id : nodes.keySet()) {
+            if (!reached.contains(id)) {
+                violations.add(
+                        new Violation("nodes[" + index + "]", "reachable", "no path leads to node '" + id + "'"));
+            }
+            index++;
+        }
+        Graphs.loopWithoutWait(nodes)
+                .ifPresent(loop -> violations.add(new Violation(
+                        "nodes", "no-instant-loop", "the nodes " + loop + " form a loop without a wait")));
+    }
+
+    private @Nullable String next(JsonNode json, String name) {
+        var next = json.path(name);
+        if (next.isString()) {
+            return next.asString();
+        }
+        if (!next.isMissingNode() && !next.isNull()) {
+            violations.add(new Violation(name, "type", "must be a node's id, or null to end there"));
+        }
+        return null;
+    }
+
+    private String eventName(JsonNode json, String field) {
+        var name = json.path(field.substring(field.lastIndexOf('.') + 1)).asString("");
+        if (name.isBlank() || name.length() > 200) {
+            violations.add(new Violation(field, "required", "must name an event (1 to 200 characters)"));
+        }
+        return name;
+    }
+
+    private Duration duration(JsonNode json, String field, String name) {
+        var text = json.path(name).asString("");
+        try {
+            var duration = Duration.parse(text);
+            if (duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST_WAIT) > 0) {
+                violations.add(new Violation(field, "range", "must be longer than 0 and at most 400 days"));
+            }
+            return duration;
+        } catch (DateTimeException e) {
+            violations.add(new Violation(field, "duration", "must be an ISO-8601 duration such as PT1H or P2D"));
+            return Duration.ZERO;
+        }
+    }
+
+    private @Nullable String text(JsonNode json, String name, boolean required) {
+        var value = json.path(name);
+        if (value.isString() && !value.asString().isBlank()) {
+            return value.asString();
+        }
+        if (required) {
+            violations.add(new Violation(name, "required", "must not be blank"));
+        }
+        return null;
+    }
+
+    private @Nullable Integer optionalInt(JsonNode json, String name, int min, int max) {
+        var value = json.path(name);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
+            violations.add(new Violation(name, "range", "must be a whole number from " + min + " to " + max));
+            return null;
+        }
+        return value.asInt();
+    }
+
+    private @Nullable Instant instant(JsonNode json, String name) {
+        var value = json.path(name);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.asString(""));
+        } catch (DateTimeException e) {
+            violations.add(new Violation(name, "instant", "must be an ISO-8601 instant such as 2026-12-24T00:00:00Z"));
+            return null;
+        }
+    }
+
+    /** Reads an action registry into a map by type. */
+    public static Map<String, JourneyAction> byType(List<JourneyAction> actions) {
+        var map = new HashMap<String, JourneyAction>();
+        actions.forEach(a -> map.put(a.type(), a));
+        return map;
+    }
+}

@@ -1,0 +1,105 @@
+package io.siyu.journeys.internal.graph;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A journey's graph as the runtime reads it.
+ *
+ * @param first the node a customer starts at
+ * @param controlPercent the share of entering customers held back as the control group (0 to 50)
+ * @param capPerDay the most customers who may enter per day in the brand's time zone, or null for no cap
+ */
+public record JourneyGraph(
+        Trigger trigger,
+        Reentry reentry,
+        @Nullable Integer capPerDay,
+        @Nullable Instant start,
+        @Nullable Instant end,
+        int controlPercent,
+        @Nullable Goal goal,
+        String first,
+        Map<String, Node> nodes) {
+
+    public Node node(String id) {
+        return nodes.get(id);
+    }
+
+    public Optional<Goal> goalOf() {
+        return Optional.ofNullable(goal);
+    }
+
+    /** What makes a customer enter. */
+    public sealed interface Trigger {
+        /** A tracked event of this name whose properties pass every filter. */
+        record Event(String event, List<PropertyFilter> where) implements Trigger {}
+
+        /** Entering a segment. */
+        record SegmentEntered(long segment) implements Trigger {}
+
+        /** A call of the journey's entry endpoint by the shop's backend. */
+        record Api() implements Trigger {}
+    }
+
+    /** A filter on an event property: {@code equals}, {@code not_equals}, {@code at_least}, {@code at_most}. */
+    public record PropertyFilter(String property, String operator, JsonNode value) {}
+
+    /** How often one customer may enter. */
+    public record Reentry(Mode mode, int days) {
+        public enum Mode {
+            /** Once ever. */
+            ONCE,
+            /** Again once {@code days} days passed since the last entry. */
+            ONCE_PER_DAYS,
+            /** Every time, but never while still inside. */
+            ALWAYS
+        }
+    }
+
+    /** The goal: an event within a window after entry converts the customer; its value is the revenue. */
+    public record Goal(String event, Duration within) {}
+
+    /** A step of the graph. */
+    public sealed interface Node {
+        String id();
+
+        /** Waits a fixed time. */
+        record Wait(String id, Duration duration, @Nullable String next) implements Node {}
+
+        /** Waits for an event, at most {@code timeout}. */
+        record WaitEvent(
+                String id,
+                String event,
+                Duration timeout,
+                @Nullable String onEvent,
+                @Nullable String onTimeout) implements Node {}
+
+        /** Goes one way for members of a segment at that moment, the other way for the rest. */
+        record SplitSegment(
+                String id,
+                long segment,
+                @Nullable String yes,
+                @Nullable String no) implements Node {}
+
+        /** Goes one of several ways, at random by the given percentages, the same way every time for a customer. */
+        record SplitRandom(String id, List<Branch> branches) implements Node {}
+
+        /** Does an action ({@link io.siyu.journeys.JourneyAction}) and goes on. */
+        record Action(
+                String id,
+                String action,
+                JsonNode config,
+                @Nullable String next) implements Node {}
+
+        /** Leaves the journey. */
+        record Exit(String id) implements Node {}
+    }
+
+    /** One way out of a random split. */
+    public record Branch(int percent, @Nullable String next) {}
+}

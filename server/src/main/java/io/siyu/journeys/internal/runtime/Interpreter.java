@@ -1,0 +1,116 @@
+package io.siyu.journeys.internal.runtime;
+
+import io.siyu.journeys.internal.graph.JourneyGraph;
+import io.siyu.journeys.internal.graph.JourneyGraph.Node;
+import io.siyu.shared.Sha256;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Where a customer goes in a journey's graph, and what happens on the way, without touching anything: given the node
+ * they arrive at (or the wait they leave, and why), the nodes they pass, the actions to do, and where they stop (a
+ * wait, with its timer and the event it listens for, or the end). Random splits use a hash of the journey, the node
+ * and the customer, so a customer always takes the same branch, and a dry run takes the one the real run would.
+ */
+public final class Interpreter {
+
+    /** Nodes one step may pass; a graph without loops that do not wait never comes near it. */
+    static final int MAX_PASSED = 256;
+
+    private Interpreter() {}
+
+    /** What the interpreter asks about the customer while passing splits. */
+    public interface Facts {
+        boolean inSegment(long segment);
+    }
+
+    /** An action node passed: its node, action and settings. */
+    public record ActionStep(String node, String action, JsonNode config) {}
+
+    /** Where a step ends. */
+    public sealed interface Stop {
+        /** At a wait node, until {@code dueAt} or the event. */
+        record Waiting(String node, Instant dueAt, @Nullable String event) implements Stop {}
+
+        /** Out of the journey: at an exit node, or where a path ends. */
+        record Ended(String reason) implements Stop {}
+    }
+
+    /** One step: the nodes passed (in order), the actions to do, where it stops. */
+    public record Step(List<String> passed, List<ActionStep> actions, Stop stop) {}
+
+    /** Why a waiting customer moves on. */
+    public enum Cause {
+        TIMER,
+        EVENT
+    }
+
+    /** A customer arriving at a node (the first, on entry). */
+    public static Step arrive(
+            JourneyGraph graph, long journeyId, long customer, @Nullable String node, Facts facts, Instant now) {
+        var passed = new ArrayList<String>();
+        var actions = new ArrayList<ActionStep>();
+        var current = node;
+        while (current != null && passed.size() < MAX_PASSED) {
+            var at = graph.node(current);
+            passed.add(current);
+            switch (at) {
+                case Node.Wait wait -> {
+                    return new Step(passed, actions, new Stop.Waiting(current, now.plus(wait.duration()), null));
+                }
+                case Node.WaitEvent wait -> {
+                    return new Step(passed, actions, new Stop.Waiting(current, now.plus(wait.timeout()), wait.event()));
+                }
+                case Node.SplitSegment split -> current = facts.inSegment(split.segment()) ? split.yes() : split.no();
+                case Node.SplitRandom split -> current = branch(split, journeyId, customer);
+                case Node.Action action -> {
+                    actions.add(new ActionStep(current, action.action(), action.config()));
+                    current = action.next();
+                }
+                case Node.Exit exit -> {
+                    return new Step(passed, actions, new Stop.Ended("exit"));
+                }
+            }
+        }
+        return new Step(passed, actions, new Stop.Ended(current == null ? "completed" : "too-many-steps"));
+    }
+
+    /** A waiting customer moving on from their wait node: its time is up, or the event came. */
+    public static Step resume(
+            JourneyGraph graph, long journeyId, long customer, String waitNode, Cause cause, Facts facts, Instant now) {
+        var next = switch (graph.node(waitNode)) {
+            case Node.Wait wait -> wait.next();
+            case Node.WaitEvent wait -> cause == Cause.EVENT ? wait.onEvent() : wait.onTimeout();
+            case null -> null;
+            default -> throw new IllegalStateException("node " + waitNode + " does not wait");
+        };
+        return arrive(graph, journeyId, customer, next, facts, now);
+    }
+
+    /** The branch a customer takes at a random split: the same every time. */
+    static @Nullable String branch(Node.SplitRandom split, long journeyId, long customer) {
+        var point = bucket(journeyId + ":" + split.id() + ":" + customer, 100);
+        var cumulative = 0;
+        for (var branch : split.branches()) {
+            cumulative += branch.percent();
+            if (point < cumulative) {
+                return branch.next();
+            }
+        }
+        return split.branches().getLast().next();
+    }
+
+    /** Whether a customer entering a journey belongs to its control group: the same answer every time. */
+    public static boolean inControlGroup(JourneyGraph graph, long journeyId, long customer) {
+        return graph.controlPercent() > 0 && bucket(journeyId + ":control:" + customer, 100) < graph.controlPercent();
+    }
+
+    /** A number from 0 to {@code buckets - 1}, uniform over keys: from the first 8 bytes of SHA-256. */
+    static int bucket(String key, int buckets) {
+        var hash = Sha256.hex(key).substring(0, 15);
+        return (int) Long.remainderUnsigned(Long.parseUnsignedLong(hash, 16), buckets);
+    }
+}

@@ -1,0 +1,251 @@
+package io.siyu.journeys.internal.runtime;
+
+import io.siyu.audience.Audiences;
+import io.siyu.customers.CustomerId;
+import io.siyu.journeys.JourneyAction;
+import io.siyu.journeys.internal.graph.JourneyGraph;
+import io.siyu.journeys.internal.graph.JourneyGraph.Reentry;
+import io.siyu.journeys.internal.runtime.RunStore.NodeKey;
+import io.siyu.journeys.internal.store.JourneyStore;
+import io.siyu.journeys.internal.store.LiveJourneys;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves customers through journeys: enters them (re-entry rules, dates, the daily cap, the control group), fires the
+ * timers of those who wait, moves on those whose awaited event came, and converts those who reached the goal. Each
+ * call is one transaction: the runs' new positions, the node counts and every action (a queued message, a trait)
+ * commit together or not at all, so a retry after a crash finds the runs where they were and calls the actions with
+ * the same idempotency keys.
+ */
+@Component
+public class JourneyRuntime {
+
+    private final RunStore runs;
+    private final LiveJourneys journeys;
+    private final Audiences audiences;
+    private final Map<String, JourneyAction> actions;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    JourneyRuntime(
+            RunStore runs,
+            LiveJourneys journeys,
+            Audiences audiences,
+            JourneyStore store,
+            Clock clock,
+            @Value("${siyu.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.runs = runs;
+        this.journeys = journeys;
+        this.audiences = audiences;
+        this.actions = store.actions();
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** A customer to enter into a journey: why (the occurrence), when, and the values that came with it. */
+    public record Entry(long journeyId, long customerId, String occurrence, Instant at, Map<String, Object> data) {}
+
+    /** What entering did. */
+    public enum Entered {
+        ENTERED,
+        CONTROL,
+        NOT_LIVE,
+        OUTSIDE_DATES,
+        ALREADY,
+        CAPPED
+    }
+
+    /** Enters customers; answers for each what happened. */
+    @Transactional
+    public List<Entered> enter(List<Entry> entries) {
+        var work = new Work();
+        var answers = new ArrayList<Entered>();
+        for (var entry : entries) {
+            answers.add(enter(entry, work));
+        }
+        work.finish();
+        return answers;
+    }
+
+    private Entered enter(Entry entry, Work work) {
+        var live = journeys.live(entry.journeyId());
+        if (live == null || !journeys.moving(entry.journeyId())) {
+            return Entered.NOT_LIVE;
+        }
+        var graph = live.graph();
+        if ((graph.start() != null && entry.at().isBefore(graph.start()))
+                || (graph.end() != null && !entry.at().isBefore(graph.end()))) {
+            return Entered.OUTSIDE_DATES;
+        }
+        if (!mayEnter(graph.reentry(), entry)) {
+            return Entered.ALREADY;
+        }
+        var control = Interpreter.inControlGroup(graph, entry.journeyId(), entry.customerId());
+        var run = runs.insert(
+                entry.journeyId(),
+                live.version(),
+                entry.customerId(),
+                entry.occurrence(),
+                control ? Run.CONTROL : Run.TREATED,
+                entry.at(),
+                entry.data());
+        if (run.isEmpty()) {
+            return Entered.ALREADY;
+        }
+        if (graph.capPerDay() != null
+                && !runs.takeCap(entry.journeyId(), entry.at().atZone(zone).toLocalDate(), graph.capPerDay())) {
+            runs.delete(run.get().id());
+            return Entered.CAPPED;
+        }
+        if (control) {
+            runs.hold(
+                    run.get().id(),
+                    graph.goalOf().map(g -> entry.at().plus(g.within())).orElse(null),
+                    now());
+            return Entered.CONTROL;
+        }
+        work.step(
+                run.get(),
+                graph,
+                Interpreter.arrive(
+                        graph, entry.journeyId(), entry.customerId(), graph.first(), facts(entry.customerId()), now()));
+        return Entered.ENTERED;
+    }
+
+    private boolean mayEnter(Reentry reentry, Entry entry) {
+        return switch (reentry.mode()) {
+            case ONCE -> !runs.enteredSince(entry.journeyId(), entry.customerId(), null);
+            case ONCE_PER_DAYS ->
+                !runs.enteredSince(
+                        entry.journeyId(),
+                        entry.customerId(),
+                        entry.at().minus(java.time.Duration.ofDays(reentry.days())));
+            case ALWAYS -> true;
+        };
+    }
+
+    /** Moves on up to {@code limit} runs whose timer is due; answers how many. */
+    @Transactional
+    public int fireDue(int limit) {
+        var now = now();
+        var due = runs.claimDue(now, limit);
+        var work = new Work();
+        for (var run : due) {
+            if (run.control()) {
+                runs.end(run.id(), "completed", "control", run.steps(), now);
+                continue;
+            }
+            work.resume(run, Interpreter.Cause.TIMER, now);
+        }
+        work.finish();
+        return due.size();
+    }
+
+    /** An event of a customer: it moves on runs waiting for it, converts runs it is the goal of, enters triggered ones. */
+    public record Happened(
+            long customerId, String event, String messageId, Instant at, Map<String, Object> properties) {}
+
+    @Transactional
+    public void happened(List<Happened> events, List<Entry> entries) {
+        var work = new Work();
+        for (var event : events) {
+            convert(event);
+            for (var run : runs.claimWaitingFor(event.customerId(), event.event())) {
+                work.resume(run, Interpreter.Cause.EVENT, now());
+            }
+        }
+        for (var entry : entries) {
+            enter(entry, work);
+        }
+        work.finish();
+    }
+
+    private void convert(Happened event) {
+        var goals = new HashMap<Long, JourneyGraph.Goal>();
+        for (var journey : journeys.convertingOn(event.event())) {
+            journey.graph().goalOf().ifPresent(goal -> goals.put(journey.id(), goal));
+        }
+        for (var run : runs.convertible(event.customerId(), goals.keySet())) {
+            var goal = goals.get(run.journeyId());
+            if (!event.at().isBefore(run.enteredAt())
+                    && event.at().isBefore(run.enteredAt().plus(goal.within()))) {
+                runs.convert(run.id(), event.at(), revenue(event.properties()), now());
+            }
+        }
+    }
+
+    /** The money a goal event brought: its {@code revenue}, else {@code total}, else {@code value}, else none. */
+    static BigDecimal revenue(Map<String, Object> properties) {
+        for (var name : List.of("revenue", "total", "value")) {
+            if (properties.get(name) instanceof Number number) {
+                try {
+                    return new BigDecimal(number.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
+                } catch (NumberFormatException e) {
+                    return BigDecimal.ZERO;
+                }
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private Interpreter.Facts facts(long customer) {
+        return segment -> audiences.isMember(segment, CustomerId.of(customer));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** A transaction's steps: positions saved at once, actions and node counts applied at the end. */
+    private final class Work {
+        private final Map<String, List<JourneyAction.Call>> calls = new HashMap<>();
+        private final Map<NodeKey, Long> passed = new HashMap<>();
+
+        void step(Run run, JourneyGraph graph, Interpreter.Step step) {
+            var steps = run.steps() + 1;
+            for (var action : step.actions()) {
+                calls.computeIfAbsent(action.action(), a -> new ArrayList<>())
+                        .add(new JourneyAction.Call(
+                                "journey:" + run.journeyId() + ":v" + run.version() + ":" + action.node() + ":"
+                                        + run.customerId() + ":" + run.occurrence() + ":" + steps,
+                                CustomerId.of(run.customerId()),
+                                run.journeyId(),
+                                run.version(),
+                                action.node(),
+                                action.config(),
+                                run.data()));
+            }
+            for (var node : step.passed()) {
+                passed.merge(new NodeKey(run.journeyId(), run.version(), node), 1L, Long::sum);
+            }
+            runs.save(run.id(), step.stop(), steps, now());
+        }
+
+        void resume(Run run, Interpreter.Cause cause, Instant now) {
+            var graph = journeys.graph(run.journeyId(), run.version());
+            step(
+                    run,
+                    graph,
+                    Interpreter.resume(
+                            graph, run.journeyId(), run.customerId(), run.node(), cause, facts(run.customerId()), now));
+        }
+
+        void finish() {
+            calls.forEach((type, list) -> Optional.ofNullable(actions.get(type))
+                    .orElseThrow(() -> new IllegalStateException("no journey action " + type))
+                    .apply(list));
+            runs.countPassed(passed);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.siyu.journeys.internal.runtime;
+
+import io.siyu.journeys.internal.graph.JourneyGraph.Trigger;
+import io.siyu.journeys.internal.store.LiveJourneys;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drains the trigger inbox and fires due timers, batch by batch, each batch one transaction. Woken right after a
+ * trigger commits, and every second by its db-scheduler task; one drain at a time per process, and a wake-up during a
+ * drain makes it look again before it ends.
+ */
+@Component
+class JourneyWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JourneyWorker.class);
+    static final int BATCH = 500;
+
+    private final ObjectProvider<TriggerInbox> inbox;
+    private final JourneyRuntime runtime;
+    private final LiveJourneys journeys;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    JourneyWorker(
+            ObjectProvider<TriggerInbox> inbox,
+            JourneyRuntime runtime,
+            LiveJourneys journeys,
+            TransactionTemplate transactions,
+            JsonMapper json) {
+        this.inbox = inbox;
+        this.runtime = runtime;
+        this.journeys = journeys;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    void wake() {
+        if (draining.isLocked()) {
+            again.set(true);
+        } else {
+            Thread.ofVirtual().name("siyu-journeys-wake").start(this::drain);
+        }
+    }
+
+    /** Drains the inbox and fires due timers; answers how many inbox rows and runs it handled. */
+    int drain() {
+        if (!draining.tryLock()) {
+            again.set(true);
+            return 0;
+        }
+        try {
+            var handled = 0;
+            do {
+                again.set(false);
+                handled += drainInbox();
+                handled += fireTimers();
+            } while (again.get());
+            return handled;
+        } catch (RuntimeException e) {
+            LOG.error("Journeys stopped draining; the rest waits for the next round", e);
+            return 0;
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    private int drainInbox() {
+        var total = 0;
+        while (true) {
+            Integer taken = transactions.execute(status -> {
+                var rows = inbox.getObject().take(BATCH);
+                var events = new ArrayList<JourneyRuntime.Happened>();
+                var entries = new ArrayList<JourneyRuntime.Entry>();
+                for (var row : rows) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> properties = json.treeToValue(row.properties(), Map.class);
+                    if (row.kind().equals("segment")) {
+                        var segment = Long.parseLong(row.event().substring(TriggerInbox.SEGMENT.length()));
+                        journeys.enteredOnSegment(segment)
+                                .forEach(j -> entries.add(new JourneyRuntime.Entry(
+                                        j.id(), row.customerId(), row.messageId(), row.at(), Map.of())));
+                        continue;
+                    }
+                    events.add(new JourneyRuntime.Happened(
+                            row.customerId(), row.event(), row.messageId(), row.at(), properties));
+                    for (var journey : journeys.enteredOnEvent(row.event())) {
+                        var trigger = (Trigger.Event) journey.graph().trigger();
+                        if (Triggers.matches(trigger.where(), row.properties())) {
+                            entries.add(new JourneyRuntime.Entry(
+                                    journey.id(), row.customerId(), row.messageId(), row.at(), properties));
+                        }
+                    }
+                }
+                runtime.happened(events, entries);
+                return rows.size();
+            });
+            total += taken == null ? 0 : taken;
+            if (taken == null || taken < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int fireTimers() {
+        var total = 0;
+        for (int fired = runtime.fireDue(BATCH); ; fired = runtime.fireDue(BATCH)) {
+            total += fired;
+            if (fired < BATCH) {
+                return total;
+            }
+        }
+    }
+}

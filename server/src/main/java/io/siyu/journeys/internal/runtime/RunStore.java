@@ -1,0 +1,196 @@
+package io.siyu.journeys.internal.runtime;
+
+import io.siyu.shared.Timestamps;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs in the database: entered once, claimed without overlap, moved on, converted; and the entry and node counts. */
+@Component
+class RunStore {
+
+    private static final String COLUMNS = """
+            r.id, r.journey_id, r.version, r.customer_id, r.occurrence, r.arm, r.state, r.node, r.steps, r.entered_at,
+            r.data\s""";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    RunStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts a run unless this occurrence entered before or the customer is inside already; its id if inserted. */
+    Optional<Run> insert(
+            long journeyId,
+            int version,
+            long customer,
+            String occurrence,
+            String arm,
+            Instant at,
+            Map<String, Object> data) {
+        return jdbc
+                .query(
+                        """
+                        insert into journeys.run as r (journey_id, version, customer_id, occurrence, arm, state,
+                                                       entered_at, updated_at, data)
+                        values (?, ?, ?, ?, ?, 'active', ?, ?, ?::jsonb) on conflict do nothing
+                        returning\s""" + COLUMNS,
+                        this::run,
+                        journeyId,
+                        version,
+                        customer,
+                        occurrence,
+                        arm,
+                        Timestamps.of(at),
+                        Timestamps.of(at),
+                        json.writeValueAsString(data))
+                .stream()
+                .findFirst();
+    }
+
+    /** Whether the customer entered the journey at or after {@code since} (ever, with no bound). */
+    boolean enteredSince(long journeyId, long customer, @Nullable Instant since) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from journeys.run where journey_id = ? and customer_id = ? and entered_at >= ?)",
+                Boolean.class,
+                journeyId,
+                customer,
+                Timestamps.of(since == null ? Timestamps.EARLIEST : since)));
+    }
+
+    /** Takes one entry of a day's cap; false when the cap is reached. */
+    boolean takeCap(long journeyId, LocalDate day, int cap) {
+        return !jdbc.query("""
+                        insert into journeys.entry_count as c (journey_id, day, entries) values (?, ?, 1)
+                        on conflict (journey_id, day) do update set entries = c.entries + 1 where c.entries < ?
+                        returning entries""", (rs, row) -> rs.getInt(1), journeyId, day, cap).isEmpty();
+    }
+
+    void delete(long runId) {
+        jdbc.update("delete from journeys.run where id = ?", runId);
+    }
+
+    /** Where a run stopped after a step. */
+    void save(long runId, Interpreter.Stop stop, int steps, Instant now) {
+        switch (stop) {
+            case Interpreter.Stop.Waiting waiting ->
+                jdbc.update(
+                        """
+                    update journeys.run set state = 'waiting', node = ?, due_at = ?, wait_event = ?, steps = ?,
+                           updated_at = ? where id = ?""",
+                        waiting.node(),
+                        Timestamps.of(waiting.dueAt()),
+                        waiting.event(),
+                        steps,
+                        Timestamps.of(now),
+                        runId);
+            case Interpreter.Stop.Ended ended ->
+                end(runId, "exit".equals(ended.reason()) ? "exited" : "completed", ended.reason(), steps, now);
+        }
+    }
+
+    /** Holds a control-group run until its goal window ends, or ends it when the journey has no goal. */
+    void hold(long runId, @Nullable Instant until, Instant now) {
+        if (until == null) {
+            end(runId, "completed", "control", 0, now);
+            return;
+        }
+        jdbc.update(
+                "update journeys.run set state = 'waiting', due_at = ?, updated_at = ? where id = ?",
+                Timestamps.of(until),
+                Timestamps.of(now),
+                runId);
+    }
+
+    void end(long runId, String state, String reason, int steps, Instant now) {
+        jdbc.update("""
+                update journeys.run set state = ?, end_reason = ?, node = null, due_at = null, wait_event = null,
+                       steps = greatest(steps, ?), ended_at = ?, updated_at = ? where id = ?""", state, reason, steps, Timestamps.of(now), Timestamps.of(now), runId);
+    }
+
+    /** Claims waiting runs whose time has come, of journeys that are published, skipping runs others hold. */
+    List<Run> claimDue(Instant now, int limit) {
+        return jdbc.query("select " + COLUMNS + """
+                  from journeys.run r join journeys.journey j on j.id = r.journey_id and j.status = 'published'
+                 where r.state = 'waiting' and r.due_at <= ?
+                 order by r.due_at limit ? for update of r skip locked""", this::run, Timestamps.of(now), limit);
+    }
+
+    /** Claims the runs of a customer waiting for an event, in published journeys. */
+    List<Run> claimWaitingFor(long customer, String event) {
+        return jdbc.query("select " + COLUMNS + """
+                  from journeys.run r join journeys.journey j on j.id = r.journey_id and j.status = 'published'
+                 where r.customer_id = ? and r.wait_event = ? and r.state = 'waiting'
+                 for update of r skip locked""", this::run, customer, event);
+    }
+
+    /** The customer's runs in the given journeys not yet converted nor exited, with when they entered. */
+    List<Run> convertible(long customer, Collection<Long> journeys) {
+        if (journeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("select " + COLUMNS + """
+                              from journeys.run r
+                             where r.customer_id = ? and r.converted_at is null and r.state <> 'exited'
+                               and r.journey_id = any(?) for update of r""");
+                    statement.setLong(1, customer);
+                    statement.setArray(2, connection.createArrayOf("bigint", journeys.toArray()));
+                    return statement;
+                },
+                this::run);
+    }
+
+    /** Converts a run on its goal: it ends, with the revenue the goal event brought. */
+    void convert(long runId, Instant at, BigDecimal revenue, Instant now) {
+        jdbc.update("""
+                update journeys.run set converted_at = ?, revenue = ?, state = 'converted', end_reason = 'goal',
+                       node = null, due_at = null, wait_event = null, ended_at = coalesce(ended_at, ?), updated_at = ?
+                 where id = ?""", Timestamps.of(at), revenue, Timestamps.of(now), Timestamps.of(now), runId);
+    }
+
+    /** Adds to the counts of runs that passed nodes: key is journey, version and node. */
+    void countPassed(Map<NodeKey, Long> passed) {
+        if (passed.isEmpty()) {
+            return;
+        }
+        var rows = new ArrayList<Object[]>();
+        passed.forEach((key, count) -> rows.add(new Object[] {key.journeyId(), key.version(), key.node(), count}));
+        jdbc.batchUpdate("""
+                insert into journeys.node_count as c (journey_id, version, node, passed) values (?, ?, ?, ?)
+                on conflict (journey_id, version, node) do update set passed = c.passed + excluded.passed""", rows);
+    }
+
+    record NodeKey(long journeyId, int version, String node) {}
+
+    private Run run(ResultSet rs, int row) throws SQLException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = json.readValue(rs.getString("data"), Map.class);
+        return new Run(
+                rs.getLong("id"),
+                rs.getLong("journey_id"),
+                rs.getInt("version"),
+                rs.getLong("customer_id"),
+                rs.getString("occurrence"),
+                rs.getString("arm"),
+                rs.getString("state"),
+                rs.getString("node"),
+                rs.getInt("steps"),
+                Timestamps.read(rs, "entered_at"),
+                data);
+    }
+}

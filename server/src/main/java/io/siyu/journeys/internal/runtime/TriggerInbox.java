@@ -1,0 +1,131 @@
+package io.siyu.journeys.internal.runtime;
+
+import io.siyu.audience.CustomerEnteredSegment;
+import io.siyu.customers.TouchType;
+import io.siyu.customers.TouchesRecorded;
+import io.siyu.journeys.internal.store.LiveJourneys;
+import io.siyu.shared.PersonalData;
+import io.siyu.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The journeys' inbox: the events and segment entries journeys may react to, written in the transaction that recorded
+ * them (so none is lost and none is seen before it is committed), then drained by the worker, woken right after the
+ * commit. Only events some journey enters on, waits for or converts on are written; phone numbers and e-mail addresses
+ * in their properties are masked, since the properties are kept for templates.
+ */
+@Component
+class TriggerInbox {
+
+    /** The event name under which a segment entry stands in the inbox. */
+    static final String SEGMENT = "segment:";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final LiveJourneys journeys;
+    private final PersonalData personalData;
+    private final JourneyWorker worker;
+
+    TriggerInbox(
+            JdbcTemplate jdbc,
+            JsonMapper json,
+            LiveJourneys journeys,
+            PersonalData personalData,
+            JourneyWorker worker) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.journeys = journeys;
+        this.personalData = personalData;
+        this.worker = worker;
+    }
+
+    /** One inbox row. */
+    record Row(
+            long id, String kind, long customerId, String event, String messageId, Instant at, JsonNode properties) {}
+
+    @EventListener
+    void on(TouchesRecorded recorded) {
+        var rows = new ArrayList<Object[]>();
+        for (var recordedTouch : recorded.touches()) {
+            var touch = recordedTouch.touch();
+            if (touch.type() != TouchType.TRACK || touch.event() == null || !journeys.listensTo(touch.event())) {
+                continue;
+            }
+            rows.add(new Object[] {
+                recordedTouch.customerId().value(),
+                touch.event(),
+                touch.messageId(),
+                Timestamps.of(touch.occurredAt()),
+                json.writeValueAsString(personalData.mask(touch.properties().deepCopy())),
+                "event"
+            });
+        }
+        if (!rows.isEmpty()) {
+            insert(rows);
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerEnteredSegment entered) {
+        if (journeys.enteredOnSegment(entered.segmentId()).isEmpty()) {
+            return;
+        }
+        var rows = new ArrayList<Object[]>();
+        rows.add(new Object[] {
+            entered.customerId().value(),
+            SEGMENT + entered.segmentId(),
+            SEGMENT + entered.segmentId() + ":" + entered.at().toEpochMilli(),
+            Timestamps.of(entered.at()),
+            "{}",
+            "segment"
+        });
+        insert(rows);
+    }
+
+    private void insert(List<Object[]> rows) {
+        jdbc.batchUpdate("""
+                insert into journeys.trigger_inbox (customer_id, event, message_id, occurred_at, properties, kind)
+                values (?, ?, ?, ?, ?::jsonb, ?)""", rows);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.wake();
+                }
+            });
+        } else {
+            worker.wake();
+        }
+    }
+
+    /** Takes up to {@code limit} rows, oldest first, in the caller's transaction: a rollback puts them back. */
+    List<Row> take(int limit) {
+        return jdbc.query("""
+                delete from journeys.trigger_inbox where id in (
+                    select id from journeys.trigger_inbox order by id limit ? for update skip locked)
+                returning id, kind, customer_id, event, message_id, occurred_at, properties""", this::row, limit);
+    }
+
+    private Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("kind"),
+                rs.getLong("customer_id"),
+                rs.getString("event"),
+                rs.getString("message_id"),
+                Timestamps.read(rs, "occurred_at"),
+                json.readTree(rs.getString("properties")));
+    }
+}

@@ -1,0 +1,94 @@
+package io.siyu.journeys.internal;
+
+import static io.siyu.journeys.internal.JourneyFixtures.arm;
+import static io.siyu.journeys.internal.JourneyFixtures.state;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.SiyuIntegrationTest;
+import io.siyu.SiyuUnderTest;
+import io.siyu.TestMailServer;
+import io.siyu.messaging.internal.MessagingFixtures;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Customers moving through published journeys: entered by an event, sent a message, waiting, converted. */
+@SiyuIntegrationTest
+class JourneyFlowTests {
+
+    @Autowired
+    SiyuUnderTest siyu;
+
+    @Test
+    void anEventEntersTheCustomerWhoGetsTheMessageWaitsAndConvertsOnTheGoal() {
+        var fixtures = new JourneyFixtures(siyu);
+        var template = new MessagingFixtures(siyu).marketingTemplate();
+        var joined = "Joined " + UUID.randomUUID();
+        var journey = fixtures.published("""
+                {"trigger":{"type":"event","event":"%s"},"goal":{"event":"Order Completed","withinDays":7},
+                 "first":"hello","nodes":[
+                  {"id":"hello","type":"action","action":"send_message","config":{"template":"%s"},"next":"order"},
+                  {"id":"order","type":"wait_event","event":"Order Completed","timeout":"P3D","onEvent":null,
+                   "onTimeout":"bye"},
+                  {"id":"bye","type":"exit"}]}""".formatted(joined, template));
+        var customer = fixtures.customer();
+
+        fixtures.track(customer, joined, "{\"plan\":\"gold\"}");
+
+        assertThat(TestMailServer.await(customer.email(), 1)).hasSize(1);
+        var waiting = fixtures.report(journey, r -> state(r, "waiting") == 1);
+        assertThat(waiting.get("nodes").toString()).contains("\"node\":\"hello\"", "\"node\":\"order\"");
+
+        fixtures.track(customer, "Order Completed", "{\"order_id\":\"" + UUID.randomUUID() + "\",\"total\":88}");
+
+        var converted = fixtures.report(journey, r -> state(r, "converted") == 1);
+        assertThat(arm(converted, "treated").get("converted").asLong()).isEqualTo(1);
+        assertThat(arm(converted, "treated").get("revenue").asDouble()).isEqualTo(88.0);
+    }
+
+    @Test
+    void aTimerMovesTheCustomerOnToTheNextAction() {
+        var fixtures = new JourneyFixtures(siyu);
+        var started = "Started " + UUID.randomUUID();
+        var trait = "journey_" + UUID.randomUUID().toString().substring(0, 8).replace('-', '_');
+        var journey = fixtures.published("""
+                {"trigger":{"type":"event","event":"%s"},"first":"pause","nodes":[
+                  {"id":"pause","type":"wait","duration":"PT1S","next":"mark"},
+                  {"id":"mark","type":"action","action":"set_trait","config":{"trait":"%s","value":"done"}}]}""".formatted(started, trait));
+        var customer = fixtures.customer();
+
+        fixtures.track(customer, started, "{}");
+
+        fixtures.report(journey, r -> state(r, "completed") == 1);
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        var traits = "";
+        while (System.nanoTime() < deadline && !traits.contains(trait)) {
+            siyu.applyQueued();
+            traits = siyu.admin()
+                    .get("/api/v1/customers/" + customer.id())
+                    .json()
+                    .get("traits")
+                    .toString();
+        }
+        assertThat(traits).contains(trait).contains("done");
+    }
+
+    @Test
+    void theSameEventTwiceEntersOnceWhenTheJourneyIsOncePerCustomer() {
+        var fixtures = new JourneyFixtures(siyu);
+        var viewed = "Viewed " + UUID.randomUUID();
+        var journey = fixtures.published("""
+                {"trigger":{"type":"event","event":"%s","where":[{"property":"price","operator":"at_least",
+                 "value":100}]},"reentry":{"mode":"once"},"first":"hold","nodes":[
+                  {"id":"hold","type":"wait","duration":"P30D","next":null}]}""".formatted(viewed));
+        var customer = fixtures.customer();
+
+        fixtures.track(customer, viewed, "{\"price\":50}");
+        fixtures.track(customer, viewed, "{\"price\":150}");
+        fixtures.track(customer, viewed, "{\"price\":200}");
+
+        var report = fixtures.report(journey, r -> state(r, "waiting") >= 1);
+        assertThat(arm(report, "treated").get("customers").asLong()).isEqualTo(1);
+    }
+}

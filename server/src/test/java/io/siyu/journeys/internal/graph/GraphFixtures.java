@@ -1,0 +1,63 @@
+package io.siyu.journeys.internal.graph;
+
+import io.siyu.journeys.JourneyAction;
+import io.siyu.shared.Violation;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Journey graphs for tests, written as JSON, and an action registry with one action that likes any settings. */
+public final class GraphFixtures {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private GraphFixtures() {}
+
+    /** An action that accepts every object as its settings and does nothing. */
+    public static final JourneyAction NOTHING = new JourneyAction() {
+        @Override
+        public String type() {
+            return "nothing";
+        }
+
+        @Override
+        public String describe() {
+            return "does nothing";
+        }
+
+        @Override
+        public List<Violation> check(JsonNode config) {
+            return config.has("bad") ? List.of(new Violation("bad", "test", "is bad")) : List.of();
+        }
+
+        @Override
+        public void apply(List<Call> calls) {}
+    };
+
+    public static final Map<String, JourneyAction> ACTIONS = Map.of("nothing", NOTHING);
+
+    public static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    /** A graph with the given nodes after an event trigger, starting at {@code first}. */
+    public static JsonNode graph(String first, String nodes) {
+        return json("""
+                {"trigger":{"type":"event","event":"Signed Up"},"first":"%s","nodes":[%s]}""".formatted(first, nodes));
+    }
+
+    public static JourneyGraph read(String first, String nodes) {
+        return GraphReader.read(graph(first, nodes), ACTIONS, "draft");
+    }
+
+    /** The welcome series: an action, a day's wait, an event wait with a reminder on timeout, an exit. */
+    public static final String WELCOME = """
+            {"id":"hello","type":"action","action":"nothing","config":{},"next":"day"},
+            {"id":"day","type":"wait","duration":"P1D","next":"order"},
+            {"id":"order","type":"wait_event","event":"Order Completed","timeout":"P3D","onEvent":"thanks",
+             "onTimeout":"remind"},
+            {"id":"remind","type":"action","action":"nothing","config":{},"next":"bye"},
+            {"id":"thanks","type":"action","action":"nothing","config":{},"next":null},
+            {"id":"bye","type":"exit"}""";
+}

@@ -1,0 +1,94 @@
+package io.siyu.journeys.internal.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.journeys.internal.graph.GraphFixtures;
+import io.siyu.journeys.internal.runtime.Interpreter.Cause;
+import io.siyu.journeys.internal.runtime.Interpreter.Stop;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class InterpreterTests {
+
+    private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
+    private static final Interpreter.Facts NO_SEGMENTS = segment -> false;
+
+    @Test
+    void enteringDoesTheActionsUpToTheFirstWait() {
+        var graph = GraphFixtures.read("hello", GraphFixtures.WELCOME);
+
+        var step = Interpreter.arrive(graph, 1, 42, graph.first(), NO_SEGMENTS, NOW);
+
+        assertThat(step.passed()).containsExactly("hello", "day");
+        assertThat(step.actions()).extracting(Interpreter.ActionStep::node).containsExactly("hello");
+        assertThat(step.stop()).isEqualTo(new Stop.Waiting("day", NOW.plus(Duration.ofDays(1)), null));
+    }
+
+    @Test
+    void aWaitForAnEventEndsByTheEventOrByItsTimeout() {
+        var graph = GraphFixtures.read("hello", GraphFixtures.WELCOME);
+        var afterDay = Interpreter.resume(graph, 1, 42, "day", Cause.TIMER, NO_SEGMENTS, NOW);
+
+        var ordered = Interpreter.resume(graph, 1, 42, "order", Cause.EVENT, NO_SEGMENTS, NOW);
+        var timedOut = Interpreter.resume(graph, 1, 42, "order", Cause.TIMER, NO_SEGMENTS, NOW);
+
+        assertThat(afterDay.stop())
+                .isEqualTo(new Stop.Waiting("order", NOW.plus(Duration.ofDays(3)), "Order Completed"));
+        assertThat(ordered.passed()).containsExactly("thanks");
+        assertThat(ordered.stop()).isEqualTo(new Stop.Ended("completed"));
+        assertThat(timedOut.passed()).containsExactly("remind", "bye");
+        assertThat(timedOut.stop()).isEqualTo(new Stop.Ended("exit"));
+    }
+
+    @Test
+    void aSegmentSplitAsksAboutTheCustomerAtThatMoment() {
+        var graph = GraphFixtures.read("split", """
+                {"id":"split","type":"split_segment","segment":7,"yes":"vip","no":"rest"},
+                {"id":"vip","type":"action","action":"nothing","config":{}},
+                {"id":"rest","type":"exit"}""");
+
+        var member = Interpreter.arrive(graph, 1, 42, "split", segment -> segment == 7, NOW);
+        var other = Interpreter.arrive(graph, 1, 42, "split", NO_SEGMENTS, NOW);
+
+        assertThat(member.passed()).containsExactly("split", "vip");
+        assertThat(other.passed()).containsExactly("split", "rest");
+    }
+
+    @Test
+    void aRandomSplitSendsEachCustomerTheSameWayAndTheCrowdByItsPercentages() {
+        var graph = GraphFixtures.read("split", """
+                {"id":"split","type":"split_random","branches":[{"percent":20,"next":"a"},{"percent":80,"next":"b"}]},
+                {"id":"a","type":"exit"},{"id":"b","type":"exit"}""");
+        var toA = 0;
+        for (long customer = 1; customer <= 10_000; customer++) {
+            var first = Interpreter.arrive(graph, 9, customer, "split", NO_SEGMENTS, NOW)
+                    .passed();
+            var again = Interpreter.arrive(graph, 9, customer, "split", NO_SEGMENTS, NOW)
+                    .passed();
+            assertThat(again).isEqualTo(first);
+            if (first.get(1).equals("a")) {
+                toA++;
+            }
+        }
+
+        // 20 % of 10,000 with a binomial standard deviation of 40: six deviations either way
+        assertThat(toA).isBetween(1_760, 2_240);
+    }
+
+    @Test
+    void theControlGroupTakesItsShareAndKeepsItsCustomers() {
+        var graph = io.siyu.journeys.internal.graph.GraphReader.read(
+                GraphFixtures.json("""
+                        {"trigger":{"type":"api"},"controlPercent":10,"first":"x","nodes":[{"id":"x","type":"exit"}]}"""), GraphFixtures.ACTIONS, "draft");
+        var control = 0;
+        for (long customer = 1; customer <= 10_000; customer++) {
+            var held = Interpreter.inControlGroup(graph, 3, customer);
+            assertThat(Interpreter.inControlGroup(graph, 3, customer)).isEqualTo(held);
+            control += held ? 1 : 0;
+        }
+
+        // 10 % of 10,000 with a standard deviation of 30: six deviations either way
+        assertThat(control).isBetween(820, 1_180);
+    }
+}
