@@ -284,6 +284,7 @@ class BadInputSweepTests {
                             Map.entry("imports/{kind}", "customers"),
                             Map.entry("message-templates/{id}", template),
                             Map.entry("journeys/{id}", journeyId),
+                            Map.entry("journey-library/{key}", "review-request"),
                             Map.entry("messages/{id}", sendId),
                             Map.entry("suppressions/{customerId}", customerId),
                             Map.entry("{customerId}/{channel}", "email")),

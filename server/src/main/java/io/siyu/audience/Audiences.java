@@ -9,6 +9,9 @@ public interface Audiences {
     /** Whether a customer is a member of a segment now. */
     boolean isMember(long segmentId, CustomerId customer);
 
+    /** The id of the segment of this name, if there is one (built-in segments included, e.g. {@code RFM: at risk}). */
+    Optional<Long> segmentNamed(String name);
+
     /** The stage of a lifecycle model a customer is in now, if the index is built. */
     Optional<String> stage(String model, CustomerId customer);
 }

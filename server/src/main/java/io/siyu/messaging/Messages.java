@@ -37,6 +37,22 @@ public interface Messages {
      */
     List<Queued> enqueue(List<SendRequest> requests);
 
+    /**
+     * A template as a module ships it (a journey scene's messages): created when no template has its key, else left as
+     * operators may have changed it.
+     */
+    record TemplateSpec(
+            String key,
+            String name,
+            Channel channel,
+            Purpose purpose,
+            String subject,
+            @Nullable String html,
+            String text) {}
+
+    /** Creates the template unless one with its key exists; answers whether it created it. */
+    boolean ensureTemplate(TemplateSpec spec, String by);
+
     /** Whether a template of this key exists and is not archived, so that messages can name it. */
     boolean hasTemplate(String key);
 }

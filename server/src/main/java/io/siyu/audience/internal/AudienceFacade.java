@@ -1,6 +1,7 @@
 package io.siyu.audience.internal;
 
 import io.siyu.audience.Audiences;
+import io.siyu.audience.internal.definitions.DefinitionStore;
 import io.siyu.audience.internal.index.AudienceIndex;
 import io.siyu.audience.internal.index.CurrentIndex;
 import io.siyu.customers.CustomerId;
@@ -12,9 +13,19 @@ import org.springframework.stereotype.Component;
 class AudienceFacade implements Audiences {
 
     private final CurrentIndex current;
+    private final DefinitionStore store;
 
-    AudienceFacade(CurrentIndex current) {
+    AudienceFacade(CurrentIndex current, DefinitionStore store) {
         this.current = current;
+        this.store = store;
+    }
+
+    @Override
+    public Optional<Long> segmentNamed(String name) {
+        return store.segments().stream()
+                .filter(segment -> segment.name().equals(name))
+                .map(DefinitionStore.StoredSegment::id)
+                .findFirst();
     }
 
     @Override

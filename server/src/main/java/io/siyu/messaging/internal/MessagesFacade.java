@@ -4,6 +4,7 @@ import io.siyu.messaging.Messages;
 import io.siyu.messaging.internal.dispatch.Dispatcher;
 import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.messaging.internal.templates.MessageTemplate;
+import io.siyu.messaging.internal.templates.TemplateContent;
 import io.siyu.messaging.internal.templates.Templates;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
@@ -30,6 +31,21 @@ class MessagesFacade implements Messages {
         this.ledger = ledger;
         this.dispatcher = dispatcher;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public boolean ensureTemplate(TemplateSpec spec, String by) {
+        if (templates.findByKey(spec.key()).isPresent()) {
+            return false;
+        }
+        templates.create(
+                spec.key(),
+                spec.channel(),
+                new Templates.Draft(
+                        spec.name(), spec.purpose(), new TemplateContent(spec.subject(), spec.html(), spec.text())),
+                by);
+        return true;
     }
 
     @Override

@@ -75,6 +75,31 @@ class JourneyFlowTests {
     }
 
     @Test
+    void anEventFromLongAgoStartsNobodysJourney() {
+        var fixtures = new JourneyFixtures(siyu);
+        var browsed = "Browsed " + UUID.randomUUID();
+        var journey = fixtures.published("""
+                {"trigger":{"type":"event","event":"%s"},"reentry":{"mode":"always"},"first":"bye","nodes":[
+                  {"id":"bye","type":"exit"}]}""".formatted(browsed));
+        var customer = fixtures.customer();
+        // kept on a device for three days, sent now
+        var old = java.time.Instant.now().minus(java.time.Duration.ofDays(3));
+
+        var sent = siyu.shop()
+                .post(
+                        "/v1/track",
+                        "{\"userId\":\"%s\",\"event\":\"%s\",\"timestamp\":\"%s\",\"sentAt\":\"%s\"}"
+                                .formatted(customer.user(), browsed, old, java.time.Instant.now()));
+        assertThat(sent.status()).isEqualTo(200);
+        siyu.applyQueued();
+        fixtures.track(customer, browsed, "{}");
+
+        // the inbox is drained in order: had the old event entered, two runs would have ended by now
+        var report = fixtures.report(journey, r -> state(r, "exited") >= 1);
+        assertThat(arm(report, "treated").get("customers").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void theSameEventTwiceEntersOnceWhenTheJourneyIsOncePerCustomer() {
         var fixtures = new JourneyFixtures(siyu);
         var viewed = "Viewed " + UUID.randomUUID();

@@ -6,7 +6,6 @@ import io.siyu.journeys.JourneyAction;
 import io.siyu.journeys.internal.graph.JourneyGraph;
 import io.siyu.journeys.internal.graph.JourneyGraph.Reentry;
 import io.siyu.journeys.internal.runtime.RunStore.NodeKey;
-import io.siyu.journeys.internal.store.JourneyStore;
 import io.siyu.journeys.internal.store.LiveJourneys;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -42,13 +41,12 @@ public class JourneyRuntime {
             RunStore runs,
             LiveJourneys journeys,
             Audiences audiences,
-            JourneyStore store,
             Clock clock,
             @Value("${siyu.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.runs = runs;
         this.journeys = journeys;
         this.audiences = audiences;
-        this.actions = store.actions();
+        this.actions = journeys.actions();
         this.clock = clock;
         this.zone = zone;
     }

@@ -1,9 +1,5 @@
 package io.siyu.journeys.internal.runtime;
 
-import io.siyu.journeys.internal.graph.JourneyGraph.Trigger;
-import io.siyu.journeys.internal.store.LiveJourneys;
-import java.util.ArrayList;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -11,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drains the trigger inbox and fires due timers, batch by batch, each batch one transaction. Woken right after a
@@ -26,23 +21,20 @@ class JourneyWorker {
 
     private final ObjectProvider<TriggerInbox> inbox;
     private final JourneyRuntime runtime;
-    private final LiveJourneys journeys;
+    private final Arrivals arrivals;
     private final TransactionTemplate transactions;
-    private final JsonMapper json;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
 
     JourneyWorker(
             ObjectProvider<TriggerInbox> inbox,
             JourneyRuntime runtime,
-            LiveJourneys journeys,
-            TransactionTemplate transactions,
-            JsonMapper json) {
+            Arrivals arrivals,
+            TransactionTemplate transactions) {
         this.inbox = inbox;
         this.runtime = runtime;
-        this.journeys = journeys;
+        this.arrivals = arrivals;
         this.transactions = transactions;
-        this.json = json;
     }
 
     void wake() {
@@ -80,29 +72,8 @@ class JourneyWorker {
         while (true) {
             Integer taken = transactions.execute(status -> {
                 var rows = inbox.getObject().take(BATCH);
-                var events = new ArrayList<JourneyRuntime.Happened>();
-                var entries = new ArrayList<JourneyRuntime.Entry>();
-                for (var row : rows) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> properties = json.treeToValue(row.properties(), Map.class);
-                    if (row.kind().equals("segment")) {
-                        var segment = Long.parseLong(row.event().substring(TriggerInbox.SEGMENT.length()));
-                        journeys.enteredOnSegment(segment)
-                                .forEach(j -> entries.add(new JourneyRuntime.Entry(
-                                        j.id(), row.customerId(), row.messageId(), row.at(), Map.of())));
-                        continue;
-                    }
-                    events.add(new JourneyRuntime.Happened(
-                            row.customerId(), row.event(), row.messageId(), row.at(), properties));
-                    for (var journey : journeys.enteredOnEvent(row.event())) {
-                        var trigger = (Trigger.Event) journey.graph().trigger();
-                        if (Triggers.matches(trigger.where(), row.properties())) {
-                            entries.add(new JourneyRuntime.Entry(
-                                    journey.id(), row.customerId(), row.messageId(), row.at(), properties));
-                        }
-                    }
-                }
-                runtime.happened(events, entries);
+                var arrived = arrivals.of(rows);
+                runtime.happened(arrived.events(), arrived.entries());
                 return rows.size();
             });
             total += taken == null ? 0 : taken;

@@ -56,13 +56,32 @@ public class JourneyStore {
 
     @Transactional
     public Journey create(String name, @Nullable String description, JsonNode draft, String by) {
+        return create(name, description, draft, by, null);
+    }
+
+    /** Creates a draft; {@code scene} names the lifecycle scene it was made from, if any. */
+    @Transactional
+    public Journey create(
+            String name, @Nullable String description, JsonNode draft, String by, @Nullable String scene) {
         check(name, description, draft);
         var now = Timestamps.of(clock.instant());
         var id = jdbc.queryForObject(
                 """
-                insert into journeys.journey (name, description, status, draft, created_at, updated_at, created_by)
-                values (?, ?, 'draft', ?::jsonb, ?, ?, ?) returning id""", Long.class, name.strip(), description, json.writeValueAsString(draft), now, now, by);
+                insert into journeys.journey (name, description, status, draft, created_at, updated_at, created_by,
+                                              scene)
+                values (?, ?, 'draft', ?::jsonb, ?, ?, ?, ?) returning id""", Long.class, name.strip(), description, json.writeValueAsString(draft), now, now, by, scene);
         return get(id);
+    }
+
+    /** The newest journey made from a scene that is not archived, if any. */
+    public java.util.Optional<Journey> byScene(String scene) {
+        return jdbc
+                .query(
+                        COLUMNS + " where scene = ? and status <> 'archived' order by id desc limit 1",
+                        this::journey,
+                        scene)
+                .stream()
+                .findFirst();
     }
 
     @Transactional

@@ -58,6 +58,11 @@ public class LiveJourneys {
         snapshot = new Snapshot(Map.copyOf(journeys), Set.copyOf(events));
     }
 
+    /** The actions nodes may do, by type. */
+    public java.util.Map<String, io.siyu.journeys.JourneyAction> actions() {
+        return store.actions();
+    }
+
     /** The graph of a published version. */
     public JourneyGraph graph(long journeyId, int version) {
         return graphs.get(journeyId + "/" + version);
