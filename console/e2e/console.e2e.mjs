@@ -572,8 +572,25 @@ describe('the console', () => {
     await shot(page, '28-profile-messages');
 
     await page.getByTestId('nav-messages').click();
-    await page.getByTestId('message-row').first().waitFor();
+    await page.waitForURL(/\/messaging\/messages$/);
+    await page.getByTestId('message-row').filter({ hasText: key }).first().waitFor();
     await shot(page, '29-messages');
+
+    // suppressing the customer who got it, by hand, and lifting it again
+    await page.getByTestId('nav-suppressions').click();
+    await page.getByTestId('suppression-add').click();
+    await page.getByTestId('suppression-customer').click();
+    await page.keyboard.type(String(consenting.id));
+    await page.locator('.ant-select-item-option').filter({ hasText: `#${consenting.id}` }).first().click();
+    await page.getByTestId('suppression-note').fill('e2e: asked by phone not to get e-mail');
+    await page.getByTestId('suppression-submit').click();
+    const suppressed = page.getByTestId('suppression-row').filter({ hasText: 'e2e: asked by phone' });
+    await suppressed.waitFor();
+    await page.getByTestId('suppression-submit').waitFor({ state: 'detached' });
+    await shot(page, '30-suppressions');
+    await suppressed.getByTestId('suppression-lift').click();
+    await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+    await suppressed.waitFor({ state: 'detached' });
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -360,7 +360,8 @@ function watch(page) {
 }
 
 async function settle(page) {
-  await page.waitForLoadState('networkidle');
+  // a sandboxed frame that loads nothing (a message's preview) may never report its network idle
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   // charts animate and dialogs fade in
   await page.waitForTimeout(900);
 }

@@ -26,15 +26,18 @@ export function MessageFrame({ html, text, extraTabs = [], testId, height = 520 
           key: 'html',
           label: <span data-testid={`${testId}-tab-html`}>{t('message.html')}</span>,
           children: html ? (
-            <iframe
-              title={t('message.html')}
-              className="message-frame"
-              sandbox=""
-              referrerPolicy="no-referrer"
-              srcDoc={messageDocument(html)}
-              style={{ height }}
-              data-testid={`${testId}-html`}
-            />
+            <>
+              <iframe
+                title={t('message.html')}
+                className="message-frame"
+                sandbox=""
+                referrerPolicy="no-referrer"
+                srcDoc={messageDocument(html)}
+                style={{ height }}
+                data-testid={`${testId}-html`}
+              />
+              <div className="muted small message-frame-note">{t('message.framed')}</div>
+            </>
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('message.noHtml')} />
           ),

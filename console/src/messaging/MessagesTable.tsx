@@ -37,6 +37,7 @@ export function useMessageColumns(showCustomer: boolean): TableColumnsType<SendR
     {
       title: t('message.subject'),
       dataIndex: 'subject',
+      width: 220,
       ellipsis: { showTitle: false },
       render: (subject?: string) => (subject ? <TruncatedText text={subject} /> : <span className="muted">—</span>),
     },
@@ -44,7 +45,7 @@ export function useMessageColumns(showCustomer: boolean): TableColumnsType<SendR
     {
       title: t('message.outcome'),
       key: 'outcome',
-      width: 240,
+      width: 300,
       ellipsis: { showTitle: false },
       render: (_, row) => {
         const text = outcomeText(t, row);

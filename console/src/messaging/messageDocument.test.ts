@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_POLICY, messageDocument } from './messageDocument';
+import { FRAME_POLICY, messageDocument, withoutRemoteImages } from './messageDocument';
 
 describe('messageDocument', () => {
   it('sets a policy that loads no address at all, so the open pixel and remote content stay unloaded', () => {
@@ -14,5 +14,19 @@ describe('messageDocument', () => {
     const framed = messageDocument(page);
     expect(framed.startsWith(`<meta http-equiv="Content-Security-Policy" content="${FRAME_POLICY}"><base target="_blank">`)).toBe(true);
     expect(framed.endsWith(page)).toBe(true);
+  });
+});
+
+describe('withoutRemoteImages', () => {
+  it('takes out the address of the open pixel and of remote images, and keeps the rest of each tag', () => {
+    const html =
+      '<p>Hi</p><img src="https://siyu.brand.example/t/o/12.o.abc" width="1" height="1" alt="" />' +
+      "<IMG alt='shoe' SRC='http://cdn.example/shoe.png' srcset=\"https://cdn.example/shoe@2x.png 2x\">";
+    expect(withoutRemoteImages(html)).toBe('<p>Hi</p><img width="1" height="1" alt="" /><IMG alt=\'shoe\'>');
+  });
+
+  it('keeps images written into the message and everything that is not an image', () => {
+    const html = '<img src="data:image/gif;base64,R0lGOD"><a href="https://shop.example/">src="x"</a>';
+    expect(withoutRemoteImages(html)).toBe(html);
   });
 });

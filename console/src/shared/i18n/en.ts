@@ -936,6 +936,7 @@ export const en = {
   'message.attempts': 'Attempts',
   'message.html': 'HTML',
   'message.text': 'Plain text',
+  'message.framed': 'Images from other addresses are not loaded here and links do not open, so reading a message records no open or click.',
   'message.noHtml': 'This message has no HTML part; customers see the plain text.',
   'messages.subtitle': 'Every message meant for a customer, newest first: sent, skipped on purpose and why, or waiting.',
   'messages.anyState': 'Any state',

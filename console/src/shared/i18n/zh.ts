@@ -934,6 +934,7 @@ export const zh: Record<MessageKey, string> = {
   'message.attempts': '尝试次数',
   'message.html': 'HTML',
   'message.text': '纯文本',
+  'message.framed': '此处不加载外部图片，链接也不会打开，因此查看消息不会记录打开或点击。',
   'message.noHtml': '此消息没有 HTML 部分，客户看到的是纯文本。',
   'messages.subtitle': '每一条发给客户的消息，最新的在前：已发送、因何被跳过，或仍在等待。',
   'messages.anyState': '全部状态',
