@@ -452,6 +452,149 @@ describe('the console', () => {
     await context.close();
   });
 
+  test('writes a template with a live preview on a customer, and its message arrives in the sandbox outbox', async () => {
+    const members = async (conditions) => {
+      const definition = { version: 1, condition: { type: 'all', conditions } };
+      return (await api('/api/v1/segments/preview', { method: 'POST', body: JSON.stringify({ definition, limit: 1 }) })).body.customers;
+    };
+    const [consenting] = await members([{ type: 'consent', category: 'email', state: 'granted' }]);
+    const [declining] = await members([{ type: 'consent', category: 'email', state: 'denied' }]);
+    assert.ok(consenting && declining, 'the demo brand has customers who granted and who denied e-mail');
+    const profile = (await api(`/api/v1/customers/${consenting.id}`)).body;
+    const run = Date.now() % 1_000_000;
+    const key = `e2e-welcome-${run}`;
+
+    const { page, context, errors } = await signedIn('marketer');
+    await page.getByTestId('nav-templates').click();
+    await page.getByTestId('template-new').click();
+    await page.getByTestId('template-preview-after-save').waitFor();
+    await page.getByTestId('template-key').fill(key);
+    await page.getByTestId('template-name').fill('E2E welcome');
+    await page.getByTestId('template-subject').fill(`E2E ${run}: welcome, {{customer.name}}`);
+    await page.getByTestId('template-html').fill(
+      '<h1>Welcome, {{customer.name}}</h1><p>Orders so far: {{facts.order_count}}</p>'
+        + '<p><a href="https://shop.example/new">See what is new</a></p>');
+    await page.getByTestId('template-text').fill('Welcome, {{customer.name}}. Orders so far: {{facts.order_count}}.');
+    await shot(page, '21-template-new');
+    await page.getByTestId('template-save').click();
+    await page.waitForURL(/\/messaging\/templates\/\d+$/);
+    const templateId = page.url().split('/').pop();
+    // the saved template opens in the editor, now with its versions and preview
+    await page.getByTestId('template-version-row').first().waitFor();
+
+    // a draft the server cannot compile is marked on its field with the rule and where the mistake is
+    await page.getByTestId('template-html').fill('<p>{{#if customer.name}}Hello</p>');
+    const fieldError = page.locator('[data-testid="template-field-error"][data-field="html"]');
+    await fieldError.waitFor();
+    assert.match(await fieldError.innerText(), /template-syntax/);
+    await shot(page, '22-template-syntax-error');
+    await page.getByTestId('template-html').fill(
+      '<h1>Welcome, {{customer.name}}</h1><p>Orders so far: {{facts.order_count}}</p>'
+        + '<p><a href="https://shop.example/new">See what is new</a></p>');
+
+    // the preview renders the draft for a chosen customer, in a frame that runs nothing
+    await page.getByTestId('preview-customer').click();
+    await page.keyboard.type(String(consenting.id));
+    await page.locator('.ant-select-item-option').filter({ hasText: `#${consenting.id}` }).first().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="template-preview"]')?.getAttribute('data-state') === 'ready'
+      && !document.querySelector('[data-testid="template-field-error"]'));
+    const frame = page.getByTestId('template-preview-message-html');
+    assert.equal(await frame.getAttribute('sandbox'), '');
+    const preview = page.frameLocator('[data-testid="template-preview-message-html"]');
+    await preview.locator('h1').waitFor();
+    assert.equal((await preview.locator('p').first().innerText()).trim(), `Orders so far: ${profile.facts.orderCount}`);
+    assert.ok(!(await preview.locator('h1').innerText()).includes('{{'));
+    await shot(page, '23-template-preview');
+
+    // a test send of the draft goes to the sandbox, which says so
+    await page.getByTestId('template-test-send').click();
+    await page.getByTestId('test-send-to').fill('marketing@brand.example');
+    await page.getByTestId('test-send-submit').click();
+    await page.getByTestId('test-send-result').waitFor();
+    assert.equal(await page.getByTestId('test-send-result').getAttribute('data-status'), 'SENT');
+    await shot(page, '24-template-test-send');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('template-save').click();
+    await page.getByTestId('template-version-row').nth(1).waitFor();
+    assert.equal((await api(`/api/v1/message-templates/${templateId}`)).body.template.version, 2);
+
+    // the shop's backend queues it to a customer who granted e-mail, and to one who declined it
+    const queue = async (customerId) =>
+      (await api('/api/v1/messages', { method: 'POST', body: JSON.stringify({ customerId, template: key, reason: `${key}:${customerId}` }) })).body;
+    const sent = await queue(consenting.id);
+    const skipped = await queue(declining.id);
+    const settled = async (sendId) => {
+      for (let i = 0; i < 60; i++) {
+        const answer = (await api(`/api/v1/messages/${sendId}`)).body;
+        if (answer.state !== 'queued' && answer.state !== 'sending') return answer;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      return (await api(`/api/v1/messages/${sendId}`)).body;
+    };
+    const row = await settled(sent.sendId);
+    assert.equal(row.state, 'sent');
+    const held = await settled(skipped.sendId);
+    assert.equal(held.state, 'skipped');
+    assert.equal(held.outcome, 'consent-denied');
+    assert.equal(row.provider, 'sandbox');
+
+    await page.getByTestId('nav-outbox').click();
+    assert.equal(await page.getByTestId('sandbox-banner').getAttribute('data-sandbox'), 'true');
+    assert.match(await page.getByTestId('sandbox-banner').innerText(), /NOT sent/);
+    const outboxRow = page.getByTestId('outbox-row').filter({ hasText: `E2E ${run}` }).filter({ has: page.getByTestId('outbox-ledger-link') });
+    await outboxRow.waitFor();
+    assert.ok(!(await outboxRow.innerText()).includes(profile.traits.find((trait) => trait.name === 'email')?.value ?? '@@'), 'the address is masked');
+    await shot(page, '25-outbox');
+    await outboxRow.click();
+    const message = page.frameLocator('[data-testid="outbox-message-html"]');
+    await message.locator('h1').waitFor();
+    assert.equal((await message.locator('p').first().innerText()).trim(), `Orders so far: ${profile.facts.orderCount}`);
+    await shot(page, '26-outbox-message');
+    await page.getByTestId('outbox-message-tab-headers').click();
+    await page.getByTestId('outbox-headers').getByText('List-Unsubscribe-Post').waitFor();
+    await page.getByTestId('outbox-message-tab-text').click();
+    assert.match(await page.getByTestId('outbox-message-text').innerText(), /Orders so far/);
+    // reading it in the console loads neither its open pixel nor its links
+    assert.equal((await api(`/api/v1/messages/${sent.sendId}`)).body.openedAt ?? null, null);
+
+    await page.getByTestId('outbox-ledger-link').click();
+    await page.getByTestId('message-detail').waitFor();
+    assert.equal(await page.getByTestId('send-state').getAttribute('data-state'), 'sent');
+    await shot(page, '27-message');
+
+    // the declining customer's profile says what was held back, and why
+    await page.goto(`${BASE}/customers/${declining.id}`);
+    await page.getByTestId('profile-tab-messages').click();
+    const heldRow = page.getByTestId('profile-messages').getByTestId('message-row').filter({ hasText: key });
+    await heldRow.waitFor();
+    assert.equal(await heldRow.getByTestId('send-state').getAttribute('data-state'), 'skipped');
+    assert.match(await heldRow.innerText(), /declined messages of this kind/);
+    await shot(page, '28-profile-messages');
+
+    await page.getByTestId('nav-messages').click();
+    await page.waitForURL(/\/messaging\/messages$/);
+    await page.getByTestId('message-row').filter({ hasText: key }).first().waitFor();
+    await shot(page, '29-messages');
+
+    // suppressing the customer who got it, by hand, and lifting it again
+    await page.getByTestId('nav-suppressions').click();
+    await page.getByTestId('suppression-add').click();
+    await page.getByTestId('suppression-customer').click();
+    await page.keyboard.type(String(consenting.id));
+    await page.locator('.ant-select-item-option').filter({ hasText: `#${consenting.id}` }).first().click();
+    await page.getByTestId('suppression-note').fill('e2e: asked by phone not to get e-mail');
+    await page.getByTestId('suppression-submit').click();
+    const suppressed = page.getByTestId('suppression-row').filter({ hasText: 'e2e: asked by phone' });
+    await suppressed.waitFor();
+    await page.getByTestId('suppression-submit').waitFor({ state: 'detached' });
+    await shot(page, '30-suppressions');
+    await suppressed.getByTestId('suppression-lift').click();
+    await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+    await suppressed.waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('speaks Chinese and English', async () => {
     const { page, context } = await signedIn('admin', 'en');
     assert.equal((await page.getByTestId('nav-overview').innerText()).trim(), 'Overview');

@@ -125,6 +125,10 @@ async function tour(page, language) {
     ['nav-tags', tags],
     ['nav-rfm', rfm],
     ['nav-lifecycle', lifecycle],
+    ['nav-outbox', outbox],
+    ['nav-messages', messages],
+    ['nav-templates', templates],
+    ['nav-suppressions', suppressions],
     ['nav-write-keys', writeKeys],
     ['nav-api-tokens', apiTokens],
     ['nav-operators', operators],
@@ -237,6 +241,43 @@ async function lifecycle(page, step) {
   await shot(page, step('lifecycle'));
 }
 
+async function outbox(page, step) {
+  await page.getByTestId('sandbox-banner').waitFor();
+  await page.getByTestId('outbox-row').first().or(page.locator('.ant-empty')).first().waitFor();
+  await shot(page, step('outbox'));
+  if ((await page.getByTestId('outbox-row').count()) > 0) {
+    await page.getByTestId('outbox-row').first().click();
+    await page.getByTestId('outbox-message').waitFor();
+    await shot(page, step('outbox-message'));
+  }
+}
+
+async function messages(page, step) {
+  await page.getByTestId('message-row').first().or(page.locator('.ant-empty')).first().waitFor();
+  await shot(page, step('messages'));
+  if ((await page.getByTestId('message-row').count()) > 0) {
+    await page.getByTestId('message-row').first().click();
+    await page.getByTestId('message-detail').waitFor();
+    await shot(page, step('message'));
+  }
+}
+
+async function templates(page, step) {
+  await page.getByTestId('template-row').first().or(page.locator('.ant-empty')).first().waitFor();
+  await shot(page, step('templates'));
+  if ((await page.getByTestId('template-row').count()) > 0) {
+    await page.getByTestId('template-row').first().click();
+    await page.getByTestId('template-variables').waitFor();
+    await page.locator('[data-testid="template-preview"][data-state="ready"]').waitFor();
+    await shot(page, step('template'));
+  }
+}
+
+async function suppressions(page, step) {
+  await page.getByTestId('suppression-row').first().or(page.locator('.ant-empty')).first().waitFor();
+  await shot(page, step('suppressions'));
+}
+
 async function writeKeys(page, step, language) {
   // a fresh demo brand has no write key yet: the empty list is a page worth showing too
   await page.getByTestId('write-key-row').first().or(page.locator('.ant-empty')).first().waitFor();
@@ -319,7 +360,8 @@ function watch(page) {
 }
 
 async function settle(page) {
-  await page.waitForLoadState('networkidle');
+  // a sandboxed frame that loads nothing (a message's preview) may never report its network idle
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   // charts animate and dialogs fade in
   await page.waitForTimeout(900);
 }

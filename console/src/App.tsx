@@ -35,6 +35,13 @@ const ConsumerKeysPage = lazy(() => import('./access/ConsumerKeysPage'));
 const OperatorsPage = lazy(() => import('./access/OperatorsPage'));
 const AuditLogPage = lazy(() => import('./access/AuditLogPage'));
 const RejectedMessagesPage = lazy(() => import('./ingest/RejectedMessagesPage'));
+const OutboxPage = lazy(() => import('./messaging/OutboxPage'));
+const OutboxMessagePage = lazy(() => import('./messaging/OutboxMessagePage'));
+const MessagesPage = lazy(() => import('./messaging/MessagesPage'));
+const MessagePage = lazy(() => import('./messaging/MessagePage'));
+const TemplatesPage = lazy(() => import('./messaging/TemplatesPage'));
+const TemplateEditPage = lazy(() => import('./messaging/TemplateEditPage'));
+const SuppressionsPage = lazy(() => import('./messaging/SuppressionsPage'));
 
 // Latin faces first, so that English text and punctuation do not fall to the wide forms of a CJK face.
 const FONT_FAMILY =
@@ -85,6 +92,14 @@ function Routed() {
         <Route path="tags/:id" element={<RequirePermission permission="audience:read"><TagPage /></RequirePermission>} />
         <Route path="rfm" element={<RequirePermission permission="audience:read"><RfmPage /></RequirePermission>} />
         <Route path="lifecycle" element={<RequirePermission permission="audience:read"><LifecyclePage /></RequirePermission>} />
+        <Route path="messaging/outbox" element={<RequirePermission permission="messages:read"><OutboxPage /></RequirePermission>} />
+        <Route path="messaging/outbox/:id" element={<RequirePermission permission="messages:read"><OutboxMessagePage /></RequirePermission>} />
+        <Route path="messaging/messages" element={<RequirePermission permission="messages:read"><MessagesPage /></RequirePermission>} />
+        <Route path="messaging/messages/:id" element={<RequirePermission permission="messages:read"><MessagePage /></RequirePermission>} />
+        <Route path="messaging/templates" element={<RequirePermission permission="messages:read"><TemplatesPage /></RequirePermission>} />
+        <Route path="messaging/templates/new" element={<RequirePermission permission="templates:write"><TemplateEditPage /></RequirePermission>} />
+        <Route path="messaging/templates/:id" element={<RequirePermission permission="messages:read"><TemplateEditPage /></RequirePermission>} />
+        <Route path="messaging/suppressions" element={<RequirePermission permission="messages:read"><SuppressionsPage /></RequirePermission>} />
         <Route path="settings/write-keys" element={<RequirePermission permission="keys:manage"><WriteKeysPage /></RequirePermission>} />
         <Route path="settings/api-tokens" element={<RequirePermission permission="keys:manage"><ApiTokensPage /></RequirePermission>} />
         <Route path="settings/consumer-keys" element={<RequirePermission permission="keys:manage"><ConsumerKeysPage /></RequirePermission>} />

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { useSession } from '../access/SessionProvider';
 import { AudienceCard, TagHistory } from '../audience/CustomerAudience';
 import { CustomerOrders } from '../commerce/CustomerOrders';
+import { CustomerMessages } from '../messaging/CustomerMessages';
 import { useApi } from '../shared/hooks/useApi';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
@@ -48,6 +49,15 @@ export default function ProfilePage() {
               </span>
             ),
             children: <CustomerOrders customerId={profile.id} />,
+          },
+        ]
+      : []),
+    ...(can('messages:read')
+      ? [
+          {
+            key: 'messages',
+            label: <span data-testid="profile-tab-messages">{t('profile.messages')}</span>,
+            children: <CustomerMessages customerId={profile.id} />,
           },
         ]
       : []),

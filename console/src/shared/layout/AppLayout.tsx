@@ -67,7 +67,7 @@ export function AppLayout() {
           mode="inline"
           items={items}
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={['audience', 'settings']}
+          defaultOpenKeys={['audience', 'messaging', 'settings']}
         />
       </Sider>
       <Layout>

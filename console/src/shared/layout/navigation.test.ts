@@ -15,6 +15,11 @@ describe('allowedEntries', () => {
     expect(keys).toEqual(['segments', 'tags', 'rfm', 'lifecycle']);
   });
 
+  it('offers the messaging pages to those who may read messages', () => {
+    const keys = allowedEntries(withPermissions('messages:read')).map((entry) => entry.key);
+    expect(keys).toEqual(['outbox', 'messages', 'templates', 'suppressions']);
+  });
+
   it('offers the rejected messages to those who may read what ingestion refused', () => {
     const keys = allowedEntries(withPermissions('ingestion:read')).map((entry) => entry.key);
     expect(keys).toEqual(['rejected-messages']);
@@ -35,6 +40,8 @@ describe('selectedKey', () => {
     expect(selectedKey('/settings/rejected-messages')).toBe('rejected-messages');
     expect(selectedKey('/segments/7/edit')).toBe('segments');
     expect(selectedKey('/tags/3')).toBe('tags');
+    expect(selectedKey('/messaging/outbox/12')).toBe('outbox');
+    expect(selectedKey('/messaging/templates/new')).toBe('templates');
     expect(selectedKey('/nowhere')).toBeUndefined();
   });
 });
