@@ -75,6 +75,27 @@ class JourneyFlowTests {
     }
 
     @Test
+    void twoEventsInOneBatchMoveTheCustomerTwoWaitsOn() {
+        var fixtures = new JourneyFixtures(siyu);
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        var journey = fixtures.published("""
+                {"trigger":{"type":"event","event":"Start %1$s"},"first":"one","nodes":[
+                  {"id":"one","type":"wait_event","event":"Tap %1$s","timeout":"P1D","onEvent":"two","onTimeout":null},
+                  {"id":"two","type":"wait_event","event":"Tap %1$s","timeout":"P1D","onEvent":null,"onTimeout":null}]}""".formatted(run));
+        var customer = fixtures.customer();
+        fixtures.track(customer, "Start " + run, "{}");
+        fixtures.report(journey, r -> state(r, "waiting") == 1);
+
+        var sent = siyu.shop().post("/v1/batch", """
+                        {"batch":[{"type":"track","userId":"%1$s","event":"Tap %2$s"},
+                                  {"type":"track","userId":"%1$s","event":"Tap %2$s"}]}""".formatted(customer.user(), run));
+        assertThat(sent.status()).isEqualTo(200);
+        siyu.applyQueued();
+
+        fixtures.report(journey, r -> state(r, "completed") == 1);
+    }
+
+    @Test
     void anEventFromLongAgoStartsNobodysJourney() {
         var fixtures = new JourneyFixtures(siyu);
         var browsed = "Browsed " + UUID.randomUUID();

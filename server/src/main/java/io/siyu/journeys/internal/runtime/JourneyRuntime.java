@@ -158,6 +158,8 @@ public class JourneyRuntime {
     public void happened(List<Happened> events, List<Entry> entries) {
         var work = new Work();
         for (var event : events) {
+            // an earlier event of the batch may have moved this customer's runs: their positions first
+            work.flush();
             convert(event);
             for (var run : runs.claimWaitingFor(event.customerId(), event.event())) {
                 work.resume(run, Interpreter.Cause.EVENT, now());
@@ -209,6 +211,7 @@ public class JourneyRuntime {
     private final class Work {
         private final Map<String, List<JourneyAction.Call>> calls = new HashMap<>();
         private final Map<NodeKey, Long> passed = new HashMap<>();
+        private final List<RunStore.Saved> saved = new ArrayList<>();
 
         void step(Run run, JourneyGraph graph, Interpreter.Step step) {
             var steps = run.steps() + 1;
@@ -227,7 +230,7 @@ public class JourneyRuntime {
             for (var node : step.passed()) {
                 passed.merge(new NodeKey(run.journeyId(), run.version(), node), 1L, Long::sum);
             }
-            runs.save(run.id(), step.stop(), steps, now());
+            saved.add(new RunStore.Saved(run.id(), step.stop(), steps));
         }
 
         void resume(Run run, Interpreter.Cause cause, Instant now) {
@@ -239,7 +242,13 @@ public class JourneyRuntime {
                             graph, run.journeyId(), run.customerId(), run.node(), cause, facts(run.customerId()), now));
         }
 
+        void flush() {
+            runs.save(saved, now());
+            saved.clear();
+        }
+
         void finish() {
+            flush();
             calls.forEach((type, list) -> Optional.ofNullable(actions.get(type))
                     .orElseThrow(() -> new IllegalStateException("no journey action " + type))
                     .apply(list));

@@ -84,23 +84,43 @@ class RunStore {
     }
 
     /** Where a run stopped after a step. */
-    void save(long runId, Interpreter.Stop stop, int steps, Instant now) {
-        switch (stop) {
-            case Interpreter.Stop.Waiting waiting ->
-                jdbc.update(
-                        """
+    record Saved(long runId, Interpreter.Stop stop, int steps) {}
+
+    /** Writes where runs stopped, in two batched statements: those that wait, those that ended. */
+    void save(List<Saved> saved, Instant now) {
+        var waiting = new ArrayList<Object[]>();
+        var ended = new ArrayList<Object[]>();
+        var at = Timestamps.of(now);
+        for (var run : saved) {
+            switch (run.stop()) {
+                case Interpreter.Stop.Waiting wait ->
+                    waiting.add(new Object[] {
+                        wait.node(), Timestamps.of(wait.dueAt()), wait.event(), run.steps(), at, run.runId()
+                    });
+                case Interpreter.Stop.Ended end ->
+                    ended.add(new Object[] {
+                        "exit".equals(end.reason()) ? "exited" : "completed",
+                        end.reason(),
+                        run.steps(),
+                        at,
+                        at,
+                        run.runId()
+                    });
+            }
+        }
+        if (!waiting.isEmpty()) {
+            jdbc.batchUpdate("""
                     update journeys.run set state = 'waiting', node = ?, due_at = ?, wait_event = ?, steps = ?,
-                           updated_at = ? where id = ?""",
-                        waiting.node(),
-                        Timestamps.of(waiting.dueAt()),
-                        waiting.event(),
-                        steps,
-                        Timestamps.of(now),
-                        runId);
-            case Interpreter.Stop.Ended ended ->
-                end(runId, "exit".equals(ended.reason()) ? "exited" : "completed", ended.reason(), steps, now);
+                           updated_at = ? where id = ?""", waiting);
+        }
+        if (!ended.isEmpty()) {
+            jdbc.batchUpdate(END, ended);
         }
     }
+
+    private static final String END = """
+            update journeys.run set state = ?, end_reason = ?, node = null, due_at = null, wait_event = null,
+                   steps = greatest(steps, ?), ended_at = ?, updated_at = ? where id = ?""";
 
     /** Holds a control-group run until its goal window ends, or ends it when the journey has no goal. */
     void hold(long runId, @Nullable Instant until, Instant now) {
@@ -116,9 +136,7 @@ class RunStore {
     }
 
     void end(long runId, String state, String reason, int steps, Instant now) {
-        jdbc.update("""
-                update journeys.run set state = ?, end_reason = ?, node = null, due_at = null, wait_event = null,
-                       steps = greatest(steps, ?), ended_at = ?, updated_at = ? where id = ?""", state, reason, steps, Timestamps.of(now), Timestamps.of(now), runId);
+        jdbc.update(END, state, reason, steps, Timestamps.of(now), Timestamps.of(now), runId);
     }
 
     /** Claims waiting runs whose time has come, of journeys that are published, skipping runs others hold. */
