@@ -161,6 +161,9 @@ public class JourneyRuntime {
             // an earlier event of the batch may have moved this customer's runs: their positions first
             work.flush();
             convert(event);
+            if (!journeys.waitedFor(event.event())) {
+                continue;
+            }
             for (var run : runs.claimWaitingFor(event.customerId(), event.event())) {
                 work.resume(run, Interpreter.Cause.EVENT, now());
             }

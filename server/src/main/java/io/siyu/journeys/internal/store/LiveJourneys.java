@@ -27,7 +27,7 @@ public class LiveJourneys {
     private final JdbcTemplate jdbc;
     private final JourneyStore store;
     private final LoadingCache<String, JourneyGraph> graphs;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Set.of());
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Set.of(), Set.of());
 
     LiveJourneys(JdbcTemplate jdbc, JourneyStore store) {
         this.jdbc = jdbc;
@@ -38,7 +38,7 @@ public class LiveJourneys {
     /** A journey customers can be in: its id, status, current version and that version's graph. */
     public record Live(long id, JourneyStatus status, int version, JourneyGraph graph) {}
 
-    private record Snapshot(Map<Long, Live> journeys, Set<String> events) {}
+    private record Snapshot(Map<Long, Live> journeys, Set<String> events, Set<String> waitedFor) {}
 
     /** Reads the journeys again; call after a change has committed. Every node also does so every few seconds. */
     @Scheduled(fixedDelayString = "PT3S", initialDelayString = "PT3S")
@@ -50,12 +50,19 @@ public class LiveJourneys {
             journeys.put(id, new Live(id, JourneyStatus.of(rs.getString("status")), version, graph(id, version)));
         });
         var events = new HashSet<String>();
+        var waitedFor = new HashSet<String>();
         jdbc.query("""
                 select v.journey_id, v.version from journeys.journey_version v
                   join journeys.journey j on j.id = v.journey_id where j.status <> 'archived'""", rs -> {
-            events.addAll(eventsOf(graph(rs.getLong(1), rs.getInt(2))));
+            var graph = graph(rs.getLong(1), rs.getInt(2));
+            events.addAll(eventsOf(graph));
+            for (var node : graph.nodes().values()) {
+                if (node instanceof Node.WaitEvent wait) {
+                    waitedFor.add(wait.event());
+                }
+            }
         });
-        snapshot = new Snapshot(Map.copyOf(journeys), Set.copyOf(events));
+        snapshot = new Snapshot(Map.copyOf(journeys), Set.copyOf(events), Set.copyOf(waitedFor));
     }
 
     /** The actions nodes may do, by type. */
@@ -100,6 +107,11 @@ public class LiveJourneys {
     /** Whether any journey listens for events of this name. */
     public boolean listensTo(String event) {
         return snapshot.events().contains(event);
+    }
+
+    /** Whether a wait node of any journey that is not archived waits for events of this name. */
+    public boolean waitedFor(String event) {
+        return snapshot.waitedFor().contains(event);
     }
 
     /** Whether customers of this journey move on now (it is published; paused ones wait). */

@@ -56,42 +56,84 @@ public class SendLedger {
      * before. Runs in the caller's transaction.
      */
     public List<Messages.Queued> enqueue(List<NewSend> sends, Instant now) {
-        var ids = new HashMap<String, Long>();
-        var fresh = new HashMap<String, Boolean>();
-        for (var send : sends) {
-            var request = send.request();
-            var inserted = jdbc.query(
-                    """
-                    insert into messaging.send (reason, origin, customer_id, channel, purpose, template_id,
-                                                template_version, variables, state, due_at, queued_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'queued', ?, ?)
-                    on conflict (reason) do nothing returning id""",
-                    (rs, row) -> rs.getLong(1),
-                    request.reason(),
-                    request.origin(),
-                    request.customerId().value(),
-                    send.channel().category(),
-                    send.purpose().value(),
-                    send.templateId(),
-                    send.templateVersion(),
-                    json.writeValueAsString(request.variables()),
-                    Timestamps.of(send.dueAt()),
-                    Timestamps.of(now));
-            if (inserted.isEmpty()) {
-                ids.put(
-                        request.reason(),
-                        jdbc.queryForObject(
-                                "select id from messaging.send where reason = ?", Long.class, request.reason()));
-                fresh.putIfAbsent(request.reason(), false);
-            } else {
-                ids.put(request.reason(), inserted.getFirst());
-                fresh.put(request.reason(), true);
-            }
+        var unique = new java.util.LinkedHashMap<String, NewSend>();
+        sends.forEach(send -> unique.putIfAbsent(send.request().reason(), send));
+        var rows = List.copyOf(unique.values());
+        var fresh = new HashMap<String, Long>();
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
+                            insert into messaging.send (reason, origin, customer_id, channel, purpose, template_id,
+                                                        template_version, variables, state, due_at, queued_at)
+                            select reason, origin, customer_id, channel, purpose, template_id, template_version,
+                                   variables::jsonb, 'queued', due_at, ?
+                              from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[],
+                                          ?::integer[], ?::text[], ?::timestamptz[])
+                                   as r(reason, origin, customer_id, channel, purpose, template_id, template_version,
+                                        variables, due_at)
+                            on conflict (reason) do nothing returning id, reason""");
+                    statement.setObject(1, Timestamps.of(now));
+                    statement.setArray(
+                            2, array(connection, "text", rows, s -> s.request().reason()));
+                    statement.setArray(
+                            3, array(connection, "text", rows, s -> s.request().origin()));
+                    statement.setArray(
+                            4,
+                            array(
+                                    connection,
+                                    "bigint",
+                                    rows,
+                                    s -> s.request().customerId().value()));
+                    statement.setArray(
+                            5, array(connection, "text", rows, s -> s.channel().category()));
+                    statement.setArray(
+                            6, array(connection, "text", rows, s -> s.purpose().value()));
+                    statement.setArray(7, array(connection, "bigint", rows, NewSend::templateId));
+                    statement.setArray(8, array(connection, "integer", rows, NewSend::templateVersion));
+                    statement.setArray(
+                            9,
+                            array(
+                                    connection,
+                                    "text",
+                                    rows,
+                                    s -> json.writeValueAsString(s.request().variables())));
+                    statement.setArray(
+                            10, array(connection, "timestamptz", rows, s -> java.sql.Timestamp.from(s.dueAt())));
+                    return statement;
+                },
+                (java.sql.ResultSet rs) -> {
+                    fresh.put(rs.getString("reason"), rs.getLong("id"));
+                });
+        var ids = new HashMap<String, Long>(fresh);
+        var known = rows.stream()
+                .map(s -> s.request().reason())
+                .filter(reason -> !fresh.containsKey(reason))
+                .toList();
+        if (!known.isEmpty()) {
+            jdbc.query(
+                    connection -> {
+                        var statement = connection.prepareStatement(
+                                "select id, reason from messaging.send where reason = any(?)");
+                        statement.setArray(1, connection.createArrayOf("text", known.toArray()));
+                        return statement;
+                    },
+                    (java.sql.ResultSet rs) -> {
+                        ids.put(rs.getString("reason"), rs.getLong("id"));
+                    });
         }
         return sends.stream()
                 .map(s -> s.request().reason())
-                .map(reason -> new Messages.Queued(reason, ids.get(reason), !fresh.get(reason)))
+                .map(reason -> new Messages.Queued(reason, ids.get(reason), !fresh.containsKey(reason)))
                 .toList();
+    }
+
+    private static java.sql.Array array(
+            java.sql.Connection connection,
+            String type,
+            List<NewSend> rows,
+            java.util.function.Function<NewSend, Object> value)
+            throws java.sql.SQLException {
+        return connection.createArrayOf(type, rows.stream().map(value).toArray());
     }
 
     /** Claims up to {@code limit} due rows, oldest first, skipping rows another dispatcher holds. */
