@@ -35,6 +35,8 @@ const ConsumerKeysPage = lazy(() => import('./access/ConsumerKeysPage'));
 const OperatorsPage = lazy(() => import('./access/OperatorsPage'));
 const AuditLogPage = lazy(() => import('./access/AuditLogPage'));
 const RejectedMessagesPage = lazy(() => import('./ingest/RejectedMessagesPage'));
+const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
+const JourneyPage = lazy(() => import('./journeys/JourneyPage'));
 
 // Latin faces first, so that English text and punctuation do not fall to the wide forms of a CJK face.
 const FONT_FAMILY =
@@ -85,6 +87,8 @@ function Routed() {
         <Route path="tags/:id" element={<RequirePermission permission="audience:read"><TagPage /></RequirePermission>} />
         <Route path="rfm" element={<RequirePermission permission="audience:read"><RfmPage /></RequirePermission>} />
         <Route path="lifecycle" element={<RequirePermission permission="audience:read"><LifecyclePage /></RequirePermission>} />
+        <Route path="journeys" element={<RequirePermission permission="journeys:read"><JourneysPage /></RequirePermission>} />
+        <Route path="journeys/:id" element={<RequirePermission permission="journeys:read"><JourneyPage /></RequirePermission>} />
         <Route path="settings/write-keys" element={<RequirePermission permission="keys:manage"><WriteKeysPage /></RequirePermission>} />
         <Route path="settings/api-tokens" element={<RequirePermission permission="keys:manage"><ApiTokensPage /></RequirePermission>} />
         <Route path="settings/consumer-keys" element={<RequirePermission permission="keys:manage"><ConsumerKeysPage /></RequirePermission>} />

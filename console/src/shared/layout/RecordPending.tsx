@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { PageHeader, type Crumb } from './PageHeader';
 
 /** The records with a page of their own, named as their messages are: `<kind>.title` and `<kind>.notFound`. */
-type RecordKind = 'profile' | 'order' | 'product' | 'segment' | 'tag';
+type RecordKind = 'profile' | 'order' | 'product' | 'segment' | 'tag' | 'journey';
 
 interface RecordPendingProps {
   kind: RecordKind;

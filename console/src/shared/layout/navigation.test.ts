@@ -20,6 +20,10 @@ describe('allowedEntries', () => {
     expect(keys).toEqual(['rejected-messages']);
   });
 
+  it('offers the journeys to those who may read journeys', () => {
+    expect(allowedEntries(withPermissions('journeys:read')).map((entry) => entry.key)).toEqual(['journeys']);
+  });
+
   it('offers nothing to a role without permissions', () => {
     expect(allowedEntries(withPermissions())).toEqual([]);
   });
@@ -35,6 +39,7 @@ describe('selectedKey', () => {
     expect(selectedKey('/settings/rejected-messages')).toBe('rejected-messages');
     expect(selectedKey('/segments/7/edit')).toBe('segments');
     expect(selectedKey('/tags/3')).toBe('tags');
+    expect(selectedKey('/journeys/12')).toBe('journeys');
     expect(selectedKey('/nowhere')).toBeUndefined();
   });
 });

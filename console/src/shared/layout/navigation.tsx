@@ -1,5 +1,6 @@
 import {
   ApiOutlined,
+  BranchesOutlined,
   AppstoreOutlined,
   AuditOutlined,
   ClusterOutlined,
@@ -52,6 +53,7 @@ export const NAVIGATION: (NavigationEntry | NavigationGroup)[] = [
       { key: 'lifecycle', path: '/lifecycle', label: 'nav.lifecycle', icon: <NodeIndexOutlined />, permission: 'audience:read' },
     ],
   },
+  { key: 'journeys', path: '/journeys', label: 'nav.journeys', icon: <BranchesOutlined />, permission: 'journeys:read' },
   {
     key: 'settings',
     label: 'nav.settings',
