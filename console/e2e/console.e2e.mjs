@@ -505,6 +505,9 @@ describe('the console', () => {
 
     // an action dragged from the palette onto the canvas, beside the exit, sending the template
     const exit = page.locator('[data-testid="journey-node"][data-node-id="exit_1"]');
+    // zoomed out, the canvas has room beside the two cards
+    await page.locator('.react-flow__controls-zoomout').click();
+    await page.locator('.react-flow__controls-zoomout').click();
     const pane = page.locator('.jc-flow .react-flow__pane');
     const paneBox = await pane.boundingBox();
     await page.getByTestId('palette-action').dragTo(pane, { targetPosition: { x: paneBox.width * 0.78, y: paneBox.height * 0.2 } });
@@ -534,13 +537,14 @@ describe('the console', () => {
     await shot(page, '21-journey-canvas');
 
     // an arrow that leads nowhere is a problem shown on its card
-    await page.getByTestId('palette-wait').dragTo(pane, { targetPosition: { x: paneBox.width * 0.22, y: paneBox.height * 0.8 } });
+    await page.getByTestId('palette-wait').dragTo(pane, { targetPosition: { x: paneBox.width * 0.2, y: paneBox.height * 0.45 } });
     await page.waitForFunction(() => document.querySelector('[data-testid="journey-checks"]')?.getAttribute('data-state') === 'invalid');
     const orphan = page.locator('[data-testid="journey-node"][data-node-type="wait"]');
     await orphan.getByTestId('node-problem').waitFor();
     assert.match(await orphan.getByTestId('node-problem').innerText(), /no path leads/);
     await shot(page, '22-journey-problem');
-    await orphan.click();
+    // the card dropped is the one selected
+    assert.equal(await page.getByTestId('node-panel').getAttribute('data-node-id'), await orphan.getAttribute('data-node-id'));
     await page.getByTestId('node-remove').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="journey-checks"]')?.getAttribute('data-state') === 'valid');
 

@@ -125,6 +125,7 @@ async function tour(page, language) {
     ['nav-tags', tags],
     ['nav-rfm', rfm],
     ['nav-lifecycle', lifecycle],
+    ['nav-journeys', journeys],
     ['nav-write-keys', writeKeys],
     ['nav-api-tokens', apiTokens],
     ['nav-operators', operators],
@@ -235,6 +236,17 @@ async function rfm(page, step) {
 async function lifecycle(page, step) {
   await page.getByTestId('lifecycle-flows').locator('canvas').first().waitFor();
   await shot(page, step('lifecycle'));
+}
+
+async function journeys(page, step) {
+  // a fresh brand has no journey yet: the empty list is a page worth showing too
+  await page.getByTestId('journey-row').first().or(page.locator('.ant-empty')).first().waitFor();
+  await shot(page, step('journeys'));
+  if ((await page.getByTestId('journey-row').count()) > 0) {
+    await page.getByTestId('journey-row').first().click();
+    await page.getByTestId('journey-trigger').waitFor();
+    await shot(page, step('journey'));
+  }
 }
 
 async function writeKeys(page, step, language) {

@@ -11,7 +11,7 @@ import {
   withoutPositions,
   type JourneyGraph,
 } from './graph';
-import { layoutGraph, needsLayout, CARD } from './layout';
+import { clearOf, layoutGraph, needsLayout, CARD } from './layout';
 import { STARTERS, starterGraph } from './starters';
 
 const graph: JourneyGraph = {
@@ -113,6 +113,24 @@ describe('positions', () => {
         const apart = Math.abs(a.x - b.x) >= CARD.width || Math.abs(a.y - b.y) >= CARD.height;
         expect(apart).toBe(true);
       }
+    }
+  });
+});
+
+describe('a dropped card', () => {
+  const laid = layoutGraph(graph);
+
+  it('stays where it was dropped when it covers no card', () => {
+    const free = { x: laid.triggerPosition!.x + 3 * CARD.width, y: laid.triggerPosition!.y };
+    expect(clearOf(laid, free)).toEqual(free);
+  });
+
+  it('moves aside until it covers no card', () => {
+    const onTop = laid.nodes[0].position!;
+    const placed = clearOf(laid, onTop);
+    expect(placed).not.toEqual(onTop);
+    for (const position of [laid.triggerPosition!, ...laid.nodes.map((node) => node.position!)]) {
+      expect(Math.abs(position.x - placed.x) >= CARD.width || Math.abs(position.y - placed.y) >= CARD.height).toBe(true);
     }
   });
 });

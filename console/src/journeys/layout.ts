@@ -48,3 +48,30 @@ export function freePosition(graph: JourneyGraph): Position {
   const left = Math.min(...positions.map((position) => position.x));
   return { x: left, y: lowest + CARD.height + 56 };
 }
+
+const GAP = 24;
+
+function overlaps(a: Position, b: Position): boolean {
+  return Math.abs(a.x - b.x) < CARD.width + GAP && Math.abs(a.y - b.y) < CARD.height + GAP;
+}
+
+/** Where a card dropped at a place goes: there, or the nearest place a card's step away that covers no other card. */
+export function clearOf(graph: JourneyGraph, wanted: Position): Position {
+  const taken = [graph.triggerPosition, ...graph.nodes.map((node) => node.position)].filter(
+    (position): position is Position => position !== undefined,
+  );
+  const steps: Position[] = [];
+  for (let row = 0; row <= 8; row++) {
+    for (let column = -3; column <= 3; column++) {
+      steps.push({ x: column * (CARD.width + GAP), y: row * (CARD.height + GAP) });
+    }
+  }
+  steps.sort((a, b) => Math.hypot(a.x, a.y) - Math.hypot(b.x, b.y));
+  for (const step of steps) {
+    const candidate = { x: wanted.x + step.x, y: wanted.y + step.y };
+    if (!taken.some((position) => overlaps(position, candidate))) {
+      return candidate;
+    }
+  }
+  return wanted;
+}

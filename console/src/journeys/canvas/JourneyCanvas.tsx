@@ -32,7 +32,7 @@ import {
   type NodeType,
   type Position,
 } from '../graph';
-import { CARD, freePosition, layoutGraph } from '../layout';
+import { CARD, clearOf, freePosition, layoutGraph } from '../layout';
 import { problemsByPlace, type PlacedProblem } from '../problems';
 import { NODE_COMPONENTS, nodeIcon, type Counts } from './cards';
 import { flowEdges, flowNodes, type CanvasNode } from './flow';
@@ -193,12 +193,17 @@ function Canvas({ graph, onChange, catalog, problems, checking, counts, entered,
   );
 
   const add = useCallback(
-    (type: NodeType, position: Position) => {
+    (type: NodeType, wanted: Position) => {
+      const position = clearOf(graph, wanted);
       const added = addNode(graph, type, position);
       change(added.graph);
       setSelected(added.id);
+      // a card moved aside may have left the view: show every card again
+      if (position.x !== wanted.x || position.y !== wanted.y) {
+        window.setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 50);
+      }
     },
-    [graph, change],
+    [graph, change, flow],
   );
   const onDrop = (event: DragEvent) => {
     const type = event.dataTransfer.getData(DRAG_TYPE) as NodeType;
@@ -211,7 +216,7 @@ function Canvas({ graph, onChange, catalog, problems, checking, counts, entered,
   };
   const tidy = () => {
     change(layoutGraph(graph));
-    window.setTimeout(() => void flow.fitView({ padding: 0.15, duration: 200 }), 50);
+    window.setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 50);
   };
 
   const node = graph.nodes.find((candidate) => candidate.id === selected);

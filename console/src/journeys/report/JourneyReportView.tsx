@@ -36,48 +36,74 @@ function niceBound(value: number): number {
 }
 
 /** A forest plot: each row's estimate as a dot on its 95 % interval, with a line at zero. */
-function intervalOption(rows: { name: string; row: IntervalRow; label: string }[], axis: (value: number) => string): ChartOption {
+/** How tall each row of a forest plot is, its axis included. */
+const ROW_HEIGHT = 88;
+
+function renderInterval(point: IntervalPoint) {
+  return (_: unknown, api: RenderApi) => {
+    const [lowX, y] = api.coord([api.value(1), 0]);
+    const [highX] = api.coord([api.value(2), 0]);
+    const [midX] = api.coord([api.value(3), 0]);
+    const cap = 8;
+    const stroke = { stroke: point.colour, lineWidth: 3 };
+    return {
+      type: 'group',
+      children: [
+        { type: 'line', shape: { x1: lowX, y1: y, x2: highX, y2: y }, style: stroke },
+        { type: 'line', shape: { x1: lowX, y1: y - cap, x2: lowX, y2: y + cap }, style: stroke },
+        { type: 'line', shape: { x1: highX, y1: y - cap, x2: highX, y2: y + cap }, style: stroke },
+        { type: 'circle', shape: { cx: midX, cy: y, r: 7 }, style: { fill: point.colour, stroke: '#fff', lineWidth: 2 } },
+        {
+          type: 'text',
+          style: { text: point.label, x: midX, y: y - cap - 4, align: 'center', verticalAlign: 'bottom', fill: '#434343', font: '12px sans-serif' },
+        },
+      ],
+    };
+  };
+}
+
+/**
+ * A forest plot: each row's estimate as a dot on its 95 % interval, with a line at zero; every row has its own axis,
+ * so that a wide interval (a relative difference) does not squash a narrow one.
+ */
+function intervalOption(rows: { name: string; row: IntervalRow; label: string; axis: (value: number) => string }[]): ChartOption {
   const points: IntervalPoint[] = rows.map(({ row, label }, index) => ({
     value: [index, row.low, row.high, row.estimate],
     label,
     colour: COLOURS[direction(row)],
   }));
-  const bound = niceBound(Math.max(...rows.flatMap(({ row }) => [Math.abs(row.low), Math.abs(row.high)])) * 1.1);
+  const grid = (index: number) => ({ left: 132, right: 32, top: index * ROW_HEIGHT + 28, height: 36 });
   return {
-    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', min: -bound, max: bound, interval: bound / 2, axisLabel: { formatter: axis }, splitLine: { lineStyle: { type: 'dashed' } } },
-    yAxis: { type: 'category', data: rows.map(({ name }) => name), inverse: true, axisTick: { show: false } },
-    tooltip: { trigger: 'item', formatter: (params: { dataIndex: number }) => `${rows[params.dataIndex].name}<br/>${points[params.dataIndex].label}` },
-    series: [
-      {
-        type: 'custom',
-        encode: { x: [1, 2, 3], y: 0 },
-        data: points.map((point) => ({ value: point.value, itemStyle: { color: point.colour } })),
-        renderItem: (params: { dataIndex: number }, api: RenderApi) => {
-          const category = api.value(0);
-          const [lowX, y] = api.coord([api.value(1), category]);
-          const [highX] = api.coord([api.value(2), category]);
-          const [midX] = api.coord([api.value(3), category]);
-          const cap = api.size([0, 1])[1] * 0.18;
-          const colour = points[params.dataIndex].colour;
-          const stroke = { stroke: colour, lineWidth: 3 };
-          return {
-            type: 'group',
-            children: [
-              { type: 'line', shape: { x1: lowX, y1: y, x2: highX, y2: y }, style: stroke },
-              { type: 'line', shape: { x1: lowX, y1: y - cap, x2: lowX, y2: y + cap }, style: stroke },
-              { type: 'line', shape: { x1: highX, y1: y - cap, x2: highX, y2: y + cap }, style: stroke },
-              { type: 'circle', shape: { cx: midX, cy: y, r: 7 }, style: { fill: colour, stroke: '#fff', lineWidth: 2 } },
-              {
-                type: 'text',
-                style: { text: points[params.dataIndex].label, x: midX, y: y - cap - 6, align: 'center', verticalAlign: 'bottom', fill: '#434343', font: '12px sans-serif' },
-              },
-            ],
-          };
-        },
-        markLine: { silent: true, symbol: 'none', data: [{ xAxis: 0 }], lineStyle: { color: '#8c8c8c', type: 'solid', width: 1 }, label: { show: false } },
-      },
-    ],
+    grid: rows.map((_, index) => grid(index)),
+    xAxis: rows.map(({ row, axis }, index) => {
+      const bound = niceBound(Math.max(Math.abs(row.low), Math.abs(row.high)) * 1.1);
+      return {
+        type: 'value',
+        gridIndex: index,
+        min: -bound,
+        max: bound,
+        interval: bound / 2,
+        axisLabel: { formatter: axis },
+        splitLine: { lineStyle: { type: 'dashed' } },
+      };
+    }),
+    yAxis: rows.map(({ name }, index) => ({
+      type: 'category',
+      gridIndex: index,
+      data: [name],
+      axisTick: { show: false },
+      axisLabel: { width: 120, overflow: 'truncate' },
+    })),
+    tooltip: { trigger: 'item', formatter: (params: { seriesIndex: number }) => `${rows[params.seriesIndex].name}<br/>${points[params.seriesIndex].label}` },
+    series: points.map((point, index) => ({
+      type: 'custom',
+      xAxisIndex: index,
+      yAxisIndex: index,
+      encode: { x: [1, 2, 3], y: 0 },
+      data: [{ value: [0, ...point.value.slice(1)], itemStyle: { color: point.colour } }],
+      renderItem: renderInterval(point),
+      markLine: { silent: true, symbol: 'none', data: [{ xAxis: 0 }], lineStyle: { color: '#8c8c8c', type: 'solid', width: 1 }, label: { show: false } },
+    })),
   };
 }
 
@@ -114,14 +140,14 @@ function ConversionCard({ effect, t }: { effect: JourneyEffect; t: Translate }) 
             row.key === 'absolute'
               ? `${signed(row.estimate, 2)} pp  [${signed(row.low, 2)}, ${signed(row.high, 2)}]`
               : `${signed(row.estimate, 1)}%  [${signed(row.low, 1)}%, ${signed(row.high, 1)}%]`,
+          axis: (value: number) => `${value}`,
         })),
-        (value) => `${value}`,
       ),
     [rows, t],
   );
   return (
     <Card variant="borderless" className="chart-card" title={t('journey.uplift.conversion')} data-testid="uplift-conversion">
-      <Chart option={option} height={rows.length * 80 + 40} testId="uplift-conversion-chart" ariaLabel={t('journey.uplift.conversion')} />
+      <Chart option={option} height={rows.length * ROW_HEIGHT + 8} testId="uplift-conversion-chart" ariaLabel={t('journey.uplift.conversion')} />
       <Evidence p={effect.conversion.p} t={t} />
       <div className="muted small">
         {t(effect.conversion.method === 'NEWCOMBE' ? 'journey.uplift.newcombe' : 'journey.uplift.wald')} {t('journey.uplift.axisConversion')}
@@ -136,8 +162,14 @@ function RevenueCard({ effect, t, format }: { effect: JourneyEffect; t: Translat
     () =>
       row &&
       intervalOption(
-        [{ name: t('journey.uplift.perCustomer'), row, label: `${signed(row.estimate, 2)}  [${signed(row.low, 2)}, ${signed(row.high, 2)}]` }],
-        (value) => format.compactMoney(value),
+        [
+          {
+            name: t('journey.uplift.perCustomer'),
+            row,
+            label: `${signed(row.estimate, 2)}  [${signed(row.low, 2)}, ${signed(row.high, 2)}]`,
+            axis: (value: number) => format.compactMoney(value),
+          },
+        ],
       ),
     [row, t, format],
   );
@@ -145,7 +177,7 @@ function RevenueCard({ effect, t, format }: { effect: JourneyEffect; t: Translat
     <Card variant="borderless" className="chart-card" title={t('journey.uplift.revenue')} data-testid="uplift-revenue">
       {option ? (
         <>
-          <Chart option={option} height={120} testId="uplift-revenue-chart" ariaLabel={t('journey.uplift.revenue')} />
+          <Chart option={option} height={ROW_HEIGHT + 8} testId="uplift-revenue-chart" ariaLabel={t('journey.uplift.revenue')} />
           <Evidence p={effect.revenue?.p} t={t} />
           <div className="muted small">{t('journey.uplift.welch')}</div>
         </>
