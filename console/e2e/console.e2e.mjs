@@ -595,6 +595,203 @@ describe('the console', () => {
     await context.close();
   });
 
+  test('draws a journey on the canvas, publishes it, and a tracked event moves a customer through it to the outbox', async () => {
+    const stamp = Date.now() % 1_000_000_000;
+    const writeKey = 'Basic ' + Buffer.from('sywk_e2e_write_key_0123456789abcdef:').toString('base64');
+    const ingest = (type, body) => fetch(`${BASE}/v1/${type}`, {
+      method: 'POST',
+      headers: { Authorization: writeKey, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    // a message template, and a customer who gave an e-mail address and agreed to marketing e-mail
+    const key = `e2e-journey-${stamp}`;
+    const template = await api('/api/v1/message-templates', {
+      method: 'POST',
+      body: JSON.stringify({ key, name: `E2E journey mail ${stamp}`, channel: 'email', purpose: 'marketing',
+        subject: `Thanks for the poke ${stamp}`, text: 'Hello {{customer.first_name}}, thanks for dropping by.' }),
+    });
+    assert.equal(template.status, 201, JSON.stringify(template.body));
+    const userId = `e2e-journey-${stamp}`;
+    assert.equal((await ingest('identify', {
+      userId, messageId: `${userId}-identify`,
+      traits: { email: `poke.${stamp}@example.com`, first_name: 'Poke' },
+      context: { consent: { categoryPreferences: { email: true } } },
+    })).status, 200);
+    const consented = (profile) => profile?.consents?.some((consent) => consent.category === 'email' && consent.granted);
+    let customer;
+    for (let i = 0; i < 60 && !consented(customer); i++) {
+      const found = (await api('/api/v1/customers?identity=' + encodeURIComponent(`user_id:${userId}`))).body.items[0];
+      customer = found && (await api(`/api/v1/customers/${found.id}`)).body;
+      if (!consented(customer)) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    assert.ok(consented(customer), 'the customer arrived, with consent to marketing e-mail');
+    const event = `E2E Journey Poke ${stamp}`;
+
+    const { page, context, errors } = await signedIn('marketer');
+    await page.getByTestId('nav-journeys').click();
+    await page.getByTestId('journey-new').click();
+    const name = `e2e poke journey ${stamp}`;
+    await page.getByTestId('journey-name').fill(name);
+    await page.getByTestId('starter-empty').click();
+    await page.getByTestId('journey-create-submit').click();
+    await page.waitForURL(/\/journeys\/\d+$/);
+    const id = page.url().split('/').pop();
+    await page.getByTestId('journey-trigger').waitFor();
+
+    // the trigger: the customer's event of that name
+    await page.getByTestId('journey-trigger').click();
+    await page.getByTestId('trigger-panel').waitFor();
+    await page.getByTestId('trigger-type').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'When they do an event' }).click();
+    await page.getByTestId('trigger-event').locator('input').fill(event);
+    await page.keyboard.press('Escape');
+
+    // an action dragged from the palette onto the canvas, beside the exit, sending the template
+    const exit = page.locator('[data-testid="journey-node"][data-node-id="exit_1"]');
+    // zoomed out, the canvas has room beside the two cards
+    await page.locator('.react-flow__controls-zoomout').click();
+    await page.locator('.react-flow__controls-zoomout').click();
+    const pane = page.locator('.jc-flow .react-flow__pane');
+    const paneBox = await pane.boundingBox();
+    await page.getByTestId('palette-action').dragTo(pane, { targetPosition: { x: paneBox.width * 0.78, y: paneBox.height * 0.2 } });
+    const action = page.locator('[data-testid="journey-node"][data-node-type="action"]');
+    await action.waitFor();
+    const actionId = await action.getAttribute('data-node-id');
+    await page.getByTestId('node-panel').waitFor();
+    await page.getByTestId('action-template').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: key }).click();
+    await action.getByTestId('node-summary').getByText(`E2E journey mail ${stamp}`).waitFor();
+
+    // connect by dragging from a card's way out onto the next card: trigger → action → exit
+    const drag = async (from, to) => {
+      const a = await from.boundingBox();
+      const b = await to.boundingBox();
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
+      await page.mouse.up();
+    };
+    await drag(page.getByTestId('handle-trigger-first'), action.locator('.jc-handle-in'));
+    await drag(page.getByTestId(`handle-${actionId}-next`), exit.locator('.jc-handle-in'));
+    await page.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 2);
+    await page.getByTestId('journey-tidy').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="journey-checks"]')?.getAttribute('data-state') === 'valid');
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await shot(page, '21-journey-canvas');
+
+    // an arrow that leads nowhere is a problem shown on its card
+    await page.getByTestId('palette-wait').dragTo(pane, { targetPosition: { x: paneBox.width * 0.2, y: paneBox.height * 0.45 } });
+    await page.waitForFunction(() => document.querySelector('[data-testid="journey-checks"]')?.getAttribute('data-state') === 'invalid');
+    const orphan = page.locator('[data-testid="journey-node"][data-node-type="wait"]');
+    await orphan.getByTestId('node-problem').waitFor();
+    assert.match(await orphan.getByTestId('node-problem').innerText(), /no path leads/);
+    await shot(page, '22-journey-problem');
+    // the card dropped is the one selected
+    assert.equal(await page.getByTestId('node-panel').getAttribute('data-node-id'), await orphan.getAttribute('data-node-id'));
+    await page.getByTestId('node-remove').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="journey-checks"]')?.getAttribute('data-state') === 'valid');
+
+    await page.getByTestId('journey-save').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="journey-unsaved"]'));
+    const saved = (await api(`/api/v1/journeys/${id}`)).body;
+    assert.deepEqual(saved.draft.trigger, { type: 'event', event, where: [] });
+    assert.equal(saved.draft.first, actionId);
+    const sent = saved.draft.nodes.find((node) => node.id === actionId);
+    assert.deepEqual({ action: sent.action, config: sent.config, next: sent.next }, { action: 'send_message', config: { template: key }, next: 'exit_1' });
+    assert.ok(sent.position && typeof sent.position.x === 'number', 'the canvas keeps where the card stands');
+
+    await page.getByTestId('journey-publish').click();
+    await page.getByTestId('confirm-publish').click();
+    await page.getByTestId('journey-live-banner').waitFor();
+    assert.equal(await page.getByTestId('journey-status').getAttribute('data-status'), 'published');
+
+    // the customer does the event: the canvas counts them through, and the message is in the outbox
+    assert.equal((await ingest('track', { userId, event, messageId: `${userId}-poke` })).status, 200);
+    await page.waitForFunction(
+      (nodeId) => document.querySelector(`[data-testid="journey-node"][data-node-id="${nodeId}"] [data-testid="node-counts"]`)?.getAttribute('data-passed') === '1',
+      actionId,
+      { timeout: 30_000 },
+    );
+    await page.waitForFunction(() => document.querySelector('[data-testid="trigger-entered"]')?.getAttribute('data-entered') === '1');
+    await shot(page, '23-journey-live');
+    let mail;
+    for (let i = 0; i < 60 && !mail; i++) {
+      mail = (await api('/api/v1/outbox?limit=50')).body.items.find((item) => item.subject === `Thanks for the poke ${stamp}`);
+      if (!mail) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    assert.ok(mail, 'the message reached the outbox');
+    const ledger = (await api(`/api/v1/messages/${mail.sendId}`)).body;
+    assert.equal(ledger.customerId, customer.id);
+    assert.equal(ledger.templateKey, key);
+    assert.match(mail.recipient, /^p.*@example\.com$/);
+    assert.ok(!mail.recipient.includes(`poke.${stamp}`), 'the address is masked');
+
+    await page.getByTestId('journey-tab-report').click();
+    await page.getByTestId('journey-report').waitFor();
+    await page.getByTestId('journey-arms').locator('tr.ant-table-row').first().waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("shows a journey's report: both groups and the uplift with its 95 % interval", async () => {
+    const stamp = Date.now() % 1_000_000_000;
+    const goal = `E2E Bought ${stamp}`;
+    const created = await api('/api/v1/journeys', {
+      method: 'POST',
+      body: JSON.stringify({
+        name: `e2e measured journey ${stamp}`,
+        draft: { trigger: { type: 'api' }, controlPercent: 50, goal: { event: goal, withinDays: 7 }, first: 'hold',
+          nodes: [{ id: 'hold', type: 'wait', duration: 'P7D', next: null }] },
+      }),
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id;
+    assert.equal((await api(`/api/v1/journeys/${id}/publish`, { method: 'POST' })).status, 200);
+    const writeKey = 'Basic ' + Buffer.from('sywk_e2e_write_key_0123456789abcdef:').toString('base64');
+    const buyers = (await api('/api/v1/customers?minOrders=1&limit=60')).body.items;
+    let bought = 0;
+    for (const [index, buyer] of buyers.entries()) {
+      const entry = await api(`/api/v1/journeys/${id}/entries`, {
+        method: 'POST', body: JSON.stringify({ customerId: buyer.id, occurrence: `e2e-${stamp}` }),
+      });
+      assert.equal(entry.status, 202, JSON.stringify(entry.body));
+      // the treated group buys more often than the control group
+      const buys = entry.body.outcome === 'entered' ? index % 3 !== 0 : index % 4 === 0;
+      const userId = (await api(`/api/v1/customers/${buyer.id}`)).body.identities.find((i) => i.type === 'user_id')?.value;
+      if (buys && userId) {
+        const tracked = await fetch(`${BASE}/v1/track`, {
+          method: 'POST',
+          headers: { Authorization: writeKey, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ userId, event: goal, messageId: `e2e-${stamp}-${buyer.id}`, properties: { revenue: 50 + (index % 7) * 20 } }),
+        });
+        assert.equal(tracked.status, 200);
+        bought++;
+      }
+    }
+    let report;
+    for (let i = 0; i < 60; i++) {
+      report = (await api(`/api/v1/journeys/${id}/report`)).body;
+      if (report.effect && report.arms.reduce((sum, arm) => sum + arm.converted, 0) === bought) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    assert.ok(report.effect, 'both groups have customers');
+
+    const { page, context, errors } = await signedIn('analyst');
+    await page.goto(`${BASE}/journeys/${id}`);
+    await page.getByTestId('journey-live-banner').waitFor();
+    assert.equal(await page.getByTestId('journey-edit-draft').count(), 0, 'analysts do not edit journeys');
+    await page.getByTestId('journey-tab-report').click();
+    await page.getByTestId('uplift-conversion-chart').locator('canvas').first().waitFor();
+    await page.getByTestId('journey-arms').locator('tr.ant-table-row').nth(1).waitFor();
+    const verdict = await page.getByTestId('uplift-evidence').first().getAttribute('data-verdict');
+    assert.equal(verdict, report.effect.conversion.p < 0.05 ? 'likely' : 'chance');
+    assert.equal(await page.getByTestId('sample-ratio-warning').count(), report.effect.sampleRatio.mismatch ? 1 : 0);
+    await page.waitForTimeout(300);
+    await shot(page, '24-journey-report');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('speaks Chinese and English', async () => {
     const { page, context } = await signedIn('admin', 'en');
     assert.equal((await page.getByTestId('nav-overview').innerText()).trim(), 'Overview');

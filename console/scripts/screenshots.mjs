@@ -129,6 +129,7 @@ async function tour(page, language) {
     ['nav-messages', messages],
     ['nav-templates', templates],
     ['nav-suppressions', suppressions],
+    ['nav-journeys', journeys],
     ['nav-write-keys', writeKeys],
     ['nav-api-tokens', apiTokens],
     ['nav-operators', operators],
@@ -276,6 +277,17 @@ async function templates(page, step) {
 async function suppressions(page, step) {
   await page.getByTestId('suppression-row').first().or(page.locator('.ant-empty')).first().waitFor();
   await shot(page, step('suppressions'));
+}
+
+async function journeys(page, step) {
+  // a fresh brand has no journey yet: the empty list is a page worth showing too
+  await page.getByTestId('journey-row').first().or(page.locator('.ant-empty')).first().waitFor();
+  await shot(page, step('journeys'));
+  if ((await page.getByTestId('journey-row').count()) > 0) {
+    await page.getByTestId('journey-row').first().click();
+    await page.getByTestId('journey-trigger').waitFor();
+    await shot(page, step('journey'));
+  }
 }
 
 async function writeKeys(page, step, language) {

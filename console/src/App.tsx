@@ -42,6 +42,8 @@ const MessagePage = lazy(() => import('./messaging/MessagePage'));
 const TemplatesPage = lazy(() => import('./messaging/TemplatesPage'));
 const TemplateEditPage = lazy(() => import('./messaging/TemplateEditPage'));
 const SuppressionsPage = lazy(() => import('./messaging/SuppressionsPage'));
+const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
+const JourneyPage = lazy(() => import('./journeys/JourneyPage'));
 
 // Latin faces first, so that English text and punctuation do not fall to the wide forms of a CJK face.
 const FONT_FAMILY =
@@ -100,6 +102,8 @@ function Routed() {
         <Route path="messaging/templates/new" element={<RequirePermission permission="templates:write"><TemplateEditPage /></RequirePermission>} />
         <Route path="messaging/templates/:id" element={<RequirePermission permission="messages:read"><TemplateEditPage /></RequirePermission>} />
         <Route path="messaging/suppressions" element={<RequirePermission permission="messages:read"><SuppressionsPage /></RequirePermission>} />
+        <Route path="journeys" element={<RequirePermission permission="journeys:read"><JourneysPage /></RequirePermission>} />
+        <Route path="journeys/:id" element={<RequirePermission permission="journeys:read"><JourneyPage /></RequirePermission>} />
         <Route path="settings/write-keys" element={<RequirePermission permission="keys:manage"><WriteKeysPage /></RequirePermission>} />
         <Route path="settings/api-tokens" element={<RequirePermission permission="keys:manage"><ApiTokensPage /></RequirePermission>} />
         <Route path="settings/consumer-keys" element={<RequirePermission permission="keys:manage"><ConsumerKeysPage /></RequirePermission>} />

@@ -1,11 +1,19 @@
-import { BarChart, HeatmapChart, LineChart, PieChart, SankeyChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapPiecewiseComponent } from 'echarts/components';
+import { BarChart, CustomChart, HeatmapChart, LineChart, PieChart, SankeyChart } from 'echarts/charts';
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapPiecewiseComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only what the console draws, to keep the chart library's share of the bundle small.
 echarts.use([
   BarChart,
+  CustomChart,
   HeatmapChart,
   LineChart,
   PieChart,
@@ -13,6 +21,7 @@ echarts.use([
   DatasetComponent,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   TooltipComponent,
   VisualMapPiecewiseComponent,
   CanvasRenderer,

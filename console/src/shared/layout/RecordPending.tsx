@@ -5,7 +5,16 @@ import { useI18n } from '../i18n/I18nProvider';
 import { PageHeader, type Crumb } from './PageHeader';
 
 /** The records with a page of their own, named as their messages are: `<kind>.title` and `<kind>.notFound`. */
-type RecordKind = 'profile' | 'order' | 'product' | 'segment' | 'tag' | 'message' | 'outboxMessage' | 'template';
+type RecordKind =
+  | 'profile'
+  | 'order'
+  | 'product'
+  | 'segment'
+  | 'tag'
+  | 'message'
+  | 'outboxMessage'
+  | 'template'
+  | 'journey';
 
 interface RecordPendingProps {
   kind: RecordKind;

@@ -25,6 +25,10 @@ describe('allowedEntries', () => {
     expect(keys).toEqual(['rejected-messages']);
   });
 
+  it('offers the journeys to those who may read journeys', () => {
+    expect(allowedEntries(withPermissions('journeys:read')).map((entry) => entry.key)).toEqual(['journeys']);
+  });
+
   it('offers nothing to a role without permissions', () => {
     expect(allowedEntries(withPermissions())).toEqual([]);
   });
@@ -42,6 +46,7 @@ describe('selectedKey', () => {
     expect(selectedKey('/tags/3')).toBe('tags');
     expect(selectedKey('/messaging/outbox/12')).toBe('outbox');
     expect(selectedKey('/messaging/templates/new')).toBe('templates');
+    expect(selectedKey('/journeys/12')).toBe('journeys');
     expect(selectedKey('/nowhere')).toBeUndefined();
   });
 });

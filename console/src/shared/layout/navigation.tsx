@@ -1,5 +1,6 @@
 import {
   ApiOutlined,
+  BranchesOutlined,
   AppstoreOutlined,
   AuditOutlined,
   ClusterOutlined,
@@ -57,6 +58,7 @@ export const NAVIGATION: (NavigationEntry | NavigationGroup)[] = [
       { key: 'lifecycle', path: '/lifecycle', label: 'nav.lifecycle', icon: <NodeIndexOutlined />, permission: 'audience:read' },
     ],
   },
+  { key: 'journeys', path: '/journeys', label: 'nav.journeys', icon: <BranchesOutlined />, permission: 'journeys:read' },
   {
     key: 'messaging',
     label: 'nav.messaging',

@@ -231,20 +231,21 @@ public final class GraphReader {
         }
         var type = json.path("type").asString("");
         return switch (type) {
-            case "wait" -> new Node.Wait(id, duration(json, field + ".duration", "duration"), next(json, "next"));
+            case "wait" ->
+                new Node.Wait(id, duration(json, field + ".duration", "duration"), next(json, field, "next"));
             case "wait_event" ->
                 new Node.WaitEvent(
                         id,
                         eventName(json, field + ".event"),
                         duration(json, field + ".timeout", "timeout"),
-                        next(json, "onEvent"),
-                        next(json, "onTimeout"));
+                        next(json, field, "onEvent"),
+                        next(json, field, "onTimeout"));
             case "split_segment" -> {
                 var segment = json.path("segment");
                 if (!segment.canConvertToLong() || segment.asLong() < 1) {
                     violations.add(new Violation(field + ".segment", "type", "must be a segment's id"));
                 }
-                yield new Node.SplitSegment(id, segment.asLong(), next(json, "yes"), next(json, "no"));
+                yield new Node.SplitSegment(id, segment.asLong(), next(json, field, "yes"), next(json, field, "no"));
             }
             case "split_random" -> new Node.SplitRandom(id, branches(json.path("branches"), field + ".branches"));
             case "action" -> {
@@ -261,7 +262,7 @@ public final class GraphReader {
                 } else if (checkActions) {
                     actions.get(action).check(config).forEach(v -> violations.add(v.at(field + ".config")));
                 }
-                yield new Node.Action(id, action, config, next(json, "next"));
+                yield new Node.Action(id, action, config, next(json, field, "next"));
             }
             case "exit" -> new Node.Exit(id);
             default -> {
@@ -288,7 +289,7 @@ public final class GraphReader {
                 continue;
             }
             total += percent.asInt();
-            branches.add(new Branch(percent.asInt(), next(json.get(i), "next")));
+            branches.add(new Branch(percent.asInt(), next(json.get(i), field + "[" + i + "]", "next")));
         }
         if (branches.size() == json.size() && total != 100) {
             violations.add(new Violation(field, "sum", "the percentages must add up to 100, not " + total));
@@ -335,13 +336,13 @@ public final class GraphReader {
                         "nodes", "no-instant-loop", "the nodes " + loop + " form a loop without a wait")));
     }
 
-    private @Nullable String next(JsonNode json, String name) {
+    private @Nullable String next(JsonNode json, String field, String name) {
         var next = json.path(name);
         if (next.isString()) {
             return next.asString();
         }
         if (!next.isMissingNode() && !next.isNull()) {
-            violations.add(new Violation(name, "type", "must be a node's id, or null to end there"));
+            violations.add(new Violation(field + "." + name, "type", "must be a node's id, or null to end there"));
         }
         return null;
     }

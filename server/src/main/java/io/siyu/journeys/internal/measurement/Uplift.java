@@ -43,8 +43,8 @@ public final class Uplift {
             Method method,
             double z,
             double p,
-            double relativeDifference,
-            Interval relativeInterval) {}
+            @org.jspecify.annotations.Nullable Double relativeDifference,
+            @org.jspecify.annotations.Nullable Interval relativeInterval) {}
 
     /** The means of two groups and their difference (treated − control). */
     public record Revenue(
@@ -80,7 +80,7 @@ public final class Uplift {
         var quantile = STANDARD_NORMAL.inverseSurvivalProbability((1 - confidence) / 2);
         var controlVariance = control * (1 - control) / controlCustomers;
         var treatedVariance = treated * (1 - treated) / treatedCustomers;
-        var relative = control == 0 ? Double.NaN : treated / control - 1;
+        Double relative = control == 0 ? null : treated / control - 1;
         var relativeMargin = control == 0
                 ? Double.NaN
                 : quantile

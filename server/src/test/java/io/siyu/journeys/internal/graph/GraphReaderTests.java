@@ -40,6 +40,13 @@ class GraphReaderTests {
     }
 
     @Test
+    void aReferenceThatIsNoIdIsNamedOnItsNode() {
+        assertThat(broken("a", """
+                {"id":"a","type":"wait","duration":"PT1H","next":{}},
+                {"id":"r","type":"split_random","branches":[{"percent":50,"next":7},{"percent":50,"next":null}]}""")).contains("nodes[0].next type", "nodes[1].branches[0].next type");
+    }
+
+    @Test
     void everyNodeMustBeReachable() {
         assertThat(broken("a", """
                 {"id":"a","type":"exit"},{"id":"lost","type":"exit"}""")).containsExactly("nodes[1] reachable");

@@ -39,7 +39,7 @@ class UpliftTests {
     @Test
     void aControlGroupThatConvertedNoOneHasNoRelativeDifference() {
         var none = Uplift.conversion(0, 100, 5, 100, 0.95);
-        assertThat(none.relativeDifference()).isNaN();
+        assertThat(none.relativeDifference()).isNull();
         assertThat(none.relativeInterval()).isNull();
     }
 

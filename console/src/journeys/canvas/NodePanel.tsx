@@ -1,0 +1,188 @@
+import { DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, InputNumber, Select } from 'antd';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import type { JourneyCatalog } from '../catalog';
+import { NODE_HINT, NODE_LABEL, outletLabel } from '../describe';
+import { outlets, withOutlet, type JourneyGraph, type JourneyNode, type SplitRandomNode } from '../graph';
+import type { PlacedProblem } from '../problems';
+import { nodeIcon } from './cards';
+import { DurationInput, EventInput, Field, SegmentSelect } from './fields';
+
+interface NodePanelProps {
+  node: JourneyNode;
+  graph: JourneyGraph;
+  catalog: JourneyCatalog;
+  problems: PlacedProblem[];
+  onChange: (node: JourneyNode) => void;
+  onRemove: () => void;
+  editable: boolean;
+}
+
+const MAX_BRANCHES = 10;
+
+function Branches({ node, onChange, problem }: { node: SplitRandomNode; onChange: (node: JourneyNode) => void; problem: (field: string) => string | undefined }) {
+  const { t } = useI18n();
+  const total = node.branches.reduce((sum, branch) => sum + (branch.percent || 0), 0);
+  const setPercent = (index: number, percent: number) =>
+    onChange({ ...node, branches: node.branches.map((branch, i) => (i === index ? { ...branch, percent } : branch)) });
+  return (
+    <Field
+      label={t('journey.field.branches')}
+      problem={problem('branches')}
+      hint={<span className={total === 100 ? undefined : 'jp-warn'}>{t('journey.branchesTotal', { total })}</span>}
+    >
+      {node.branches.map((branch, index) => (
+        <div className="jp-branch" key={index}>
+          <span className="jp-branch-name">{t('journey.branch', { number: index + 1 })}</span>
+          <InputNumber
+            min={1}
+            max={99}
+            precision={0}
+            suffix="%"
+            value={branch.percent}
+            onChange={(value) => setPercent(index, typeof value === 'number' ? value : 0)}
+            data-testid={`branch-percent-${index}`}
+          />
+          <Button
+            type="text"
+            icon={<MinusCircleOutlined />}
+            disabled={node.branches.length <= 2}
+            aria-label={t('journey.removeBranch')}
+            onClick={() => onChange({ ...node, branches: node.branches.filter((_, i) => i !== index) })}
+          />
+          {problem(`branches[${index}].percent`) && <div className="jp-error">{problem(`branches[${index}].percent`)}</div>}
+        </div>
+      ))}
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        disabled={node.branches.length >= MAX_BRANCHES}
+        onClick={() => onChange({ ...node, branches: [...node.branches, { percent: Math.max(1, 100 - total), next: null }] })}
+      >
+        {t('journey.addBranch')}
+      </Button>
+    </Field>
+  );
+}
+
+function ActionSettings({ node, catalog, onChange, problem }: { node: Extract<JourneyNode, { type: 'action' }>; catalog: JourneyCatalog; onChange: (node: JourneyNode) => void; problem: (field: string) => string | undefined }) {
+  const { t } = useI18n();
+  const setConfig = (config: Record<string, unknown>) => onChange({ ...node, config });
+  return (
+    <>
+      <Field label={t('journey.field.action')} problem={problem('action')}>
+        <Select<string>
+          className="full-width"
+          value={node.action}
+          onChange={(action) => onChange({ ...node, action, config: action === 'send_message' ? { template: '' } : action === 'set_trait' ? { trait: '', value: '' } : {} })}
+          options={(catalog.actions.length > 0 ? catalog.actions : [{ type: node.action, description: node.action }]).map((action) => ({
+            value: action.type,
+            label: action.description,
+          }))}
+          data-testid="action-type"
+        />
+      </Field>
+      {node.action === 'send_message' && (
+        <Field label={t('journey.field.template')} problem={problem('config.template') ?? problem('config')} hint={t('journey.templateHint')}>
+          <Select<string>
+            showSearch={{ optionFilterProp: 'label' }}
+            className="full-width"
+            value={typeof node.config.template === 'string' && node.config.template ? node.config.template : undefined}
+            onChange={(template) => setConfig({ ...node.config, template })}
+            placeholder={t('journey.templatePlaceholder')}
+            notFoundContent={t('journey.noTemplates')}
+            options={catalog.templates.map((template) => ({ value: template.key, label: `${template.name} (${template.key})` }))}
+            data-testid="action-template"
+          />
+        </Field>
+      )}
+      {node.action === 'set_trait' && (
+        <>
+          <Field label={t('journey.field.trait')} problem={problem('config.trait')}>
+            <Input value={String(node.config.trait ?? '')} onChange={(event) => setConfig({ ...node.config, trait: event.target.value })} data-testid="action-trait" />
+          </Field>
+          <Field label={t('journey.field.value')} problem={problem('config.value')}>
+            <Input value={String(node.config.value ?? '')} onChange={(event) => setConfig({ ...node.config, value: event.target.value })} data-testid="action-value" />
+          </Field>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The settings of the selected node, where each of its ways out leads, and its removal. */
+export function NodePanel({ node, graph, catalog, problems, onChange, onRemove, editable }: NodePanelProps) {
+  const { t } = useI18n();
+  const problem = (field: string) => {
+    const found = problems.filter((p) => p.field === field);
+    return found.length > 0 ? found.map((p) => p.detail).join('; ') : undefined;
+  };
+  const others = graph.nodes.filter((other) => other.id !== node.id);
+  const whole = problems.filter((p) => p.field === '');
+  return (
+    <div className="jp-panel" data-testid="node-panel" data-node-id={node.id}>
+      <div className={`jp-title jc-${node.type}`}>
+        <span className="jc-icon">{nodeIcon(node)}</span>
+        <div>
+          <div className="jp-title-text">{t(NODE_LABEL[node.type])}</div>
+          <div className="jp-title-id mono">{node.id}</div>
+        </div>
+      </div>
+      <p className="jp-hint">{t(NODE_HINT[node.type])}</p>
+      {whole.map((p) => (
+        <div key={p.detail} className="jp-error">
+          {p.detail}
+        </div>
+      ))}
+      {node.type === 'wait' && (
+        <Field label={t('journey.field.duration')} problem={problem('duration')}>
+          <DurationInput value={node.duration} onChange={(duration) => onChange({ ...node, duration })} testId="wait-duration" />
+        </Field>
+      )}
+      {node.type === 'wait_event' && (
+        <>
+          <Field label={t('journey.field.event')} problem={problem('event')}>
+            <EventInput value={node.event} onChange={(event) => onChange({ ...node, event })} catalog={catalog} testId="wait-event" />
+          </Field>
+          <Field label={t('journey.field.timeout')} problem={problem('timeout')}>
+            <DurationInput value={node.timeout} onChange={(timeout) => onChange({ ...node, timeout })} testId="wait-timeout" />
+          </Field>
+        </>
+      )}
+      {node.type === 'split_segment' && (
+        <Field label={t('journey.field.segment')} problem={problem('segment')}>
+          <SegmentSelect value={node.segment} onChange={(segment) => onChange({ ...node, segment })} catalog={catalog} testId="split-segment" />
+        </Field>
+      )}
+      {node.type === 'split_random' && <Branches node={node} onChange={onChange} problem={problem} />}
+      {node.type === 'action' && <ActionSettings node={node} catalog={catalog} onChange={onChange} problem={problem} />}
+      {outlets(node).length > 0 && (
+        <div className="jp-section">
+          <div className="jp-section-title">{t('journey.waysOut')}</div>
+          {outlets(node).map((outlet) => {
+            const field = outlet.handle.startsWith('branch-') ? `branches[${outlet.handle.slice(7)}].next` : outlet.handle;
+            return (
+              <Field key={outlet.handle} label={outletLabel(t, outlet)} problem={problem(field)}>
+                <Select<string>
+                  className="full-width"
+                  value={outlet.target ?? ''}
+                  onChange={(target) => onChange(withOutlet(node, outlet.handle, target || null))}
+                  options={[
+                    { value: '', label: t('journey.endsHere') },
+                    ...others.map((other) => ({ value: other.id, label: `${other.id} · ${t(NODE_LABEL[other.type])}` })),
+                  ]}
+                  data-testid={`outlet-${outlet.handle}`}
+                />
+              </Field>
+            );
+          })}
+        </div>
+      )}
+      {editable && (
+        <Button danger icon={<DeleteOutlined />} onClick={onRemove} className="jp-remove" data-testid="node-remove">
+          {t('journey.removeNode')}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { useSession } from '../access/SessionProvider';
+import { audienceApi, type Segment } from '../audience/api';
+import { useApi } from '../shared/hooks/useApi';
+import { journeysApi, type ActionType, type MessageTemplate } from './api';
+
+/** What the canvas offers to pick from: events, segments, actions and message templates. */
+export interface JourneyCatalog {
+  events: string[];
+  segments: Segment[];
+  actions: ActionType[];
+  templates: MessageTemplate[];
+}
+
+const none = () => Promise.resolve(undefined);
+
+/** Loads the catalogue once for a journey's page; lists the operator's role may not read stay empty. */
+export function useJourneyCatalog(): JourneyCatalog {
+  const { can } = useSession();
+  const audience = can('audience:read');
+  const messages = can('messages:read');
+  const vocabulary = useApi((signal) => (audience ? audienceApi.vocabulary(signal) : none()), [audience]);
+  const segments = useApi((signal) => (audience ? audienceApi.segments(signal) : none()), [audience]);
+  const actions = useApi((signal) => journeysApi.actions(signal), []);
+  const templates = useApi((signal) => (messages ? journeysApi.templates(signal) : none()), [messages]);
+  return useMemo(
+    () => ({
+      events: vocabulary.data?.events ?? [],
+      segments: segments.data ?? [],
+      actions: actions.data ?? [],
+      templates: (templates.data ?? []).filter((template) => !template.archivedAt),
+    }),
+    [vocabulary.data, segments.data, actions.data, templates.data],
+  );
+}

@@ -1,0 +1,131 @@
+import { segmentTitle } from '../audience/catalog';
+import type { MessageKey } from '../shared/i18n/en';
+import type { Translate } from '../shared/i18n/I18nProvider';
+import type { JourneyCatalog } from './catalog';
+import { fromIso, type Span } from './duration';
+import type { JourneyGraph, JourneyNode, NodeType, Outlet } from './graph';
+
+export const NODE_LABEL: Record<NodeType, MessageKey> = {
+  wait: 'journey.node.wait',
+  wait_event: 'journey.node.wait_event',
+  split_segment: 'journey.node.split_segment',
+  split_random: 'journey.node.split_random',
+  action: 'journey.node.action',
+  exit: 'journey.node.exit',
+};
+
+export const NODE_HINT: Record<NodeType, MessageKey> = {
+  wait: 'journey.hint.wait',
+  wait_event: 'journey.hint.wait_event',
+  split_segment: 'journey.hint.split_segment',
+  split_random: 'journey.hint.split_random',
+  action: 'journey.hint.action',
+  exit: 'journey.hint.exit',
+};
+
+export function spanText(t: Translate, span: Span): string {
+  const one = span.amount === 1;
+  switch (span.unit) {
+    case 'minutes':
+      return t(one ? 'journey.duration.minute' : 'journey.duration.minutes', { count: span.amount });
+    case 'hours':
+      return t(one ? 'journey.duration.hour' : 'journey.duration.hours', { count: span.amount });
+    case 'days':
+      return t(one ? 'journey.duration.day' : 'journey.duration.days', { count: span.amount });
+  }
+}
+
+export function durationText(t: Translate, iso: string | undefined): string {
+  const span = fromIso(iso);
+  return span ? spanText(t, span) : iso || '—';
+}
+
+function segmentName(t: Translate, catalog: JourneyCatalog, id: number | null): string {
+  const segment = catalog.segments.find((candidate) => candidate.id === id);
+  return segment ? segmentTitle(t, segment) : id ? `#${id}` : t('journey.unset');
+}
+
+/** A node's settings in one line, for its card. */
+export function nodeSummary(t: Translate, catalog: JourneyCatalog, node: JourneyNode): string {
+  switch (node.type) {
+    case 'wait':
+      return t('journey.summary.wait', { duration: durationText(t, node.duration) });
+    case 'wait_event':
+      return t('journey.summary.waitEvent', { event: node.event || t('journey.unset'), duration: durationText(t, node.timeout) });
+    case 'split_segment':
+      return t('journey.summary.splitSegment', { segment: segmentName(t, catalog, node.segment) });
+    case 'split_random':
+      return node.branches.map((branch) => `${branch.percent}%`).join(' / ');
+    case 'action': {
+      if (node.action === 'send_message') {
+        const key = typeof node.config.template === 'string' ? node.config.template : '';
+        const template = catalog.templates.find((candidate) => candidate.key === key);
+        return t('journey.summary.send', { template: template ? template.name : key || t('journey.unset') });
+      }
+      if (node.action === 'set_trait') {
+        return t('journey.summary.setTrait', {
+          trait: String(node.config.trait ?? '') || t('journey.unset'),
+          value: JSON.stringify(node.config.value ?? ''),
+        });
+      }
+      return catalog.actions.find((action) => action.type === node.action)?.description ?? node.action;
+    }
+    case 'exit':
+      return t('journey.summary.exit');
+  }
+}
+
+/** The words under a way out of a node. */
+export function outletLabel(t: Translate, outlet: Outlet): string {
+  switch (outlet.handle) {
+    case 'next':
+      return t('journey.outlet.next');
+    case 'onEvent':
+      return t('journey.outlet.onEvent');
+    case 'onTimeout':
+      return t('journey.outlet.onTimeout');
+    case 'yes':
+      return t('journey.outlet.yes');
+    case 'no':
+      return t('journey.outlet.no');
+    default:
+      return `${outlet.percent ?? 0}%`;
+  }
+}
+
+/** What starts the journey, in one line. */
+export function triggerSummary(t: Translate, catalog: JourneyCatalog, graph: JourneyGraph): string {
+  const trigger = graph.trigger;
+  switch (trigger.type) {
+    case 'event': {
+      const filters = trigger.where?.length ?? 0;
+      const event = t('journey.summary.triggerEvent', { event: trigger.event || t('journey.unset') });
+      return filters > 0 ? `${event} ${t('journey.summary.filters', { count: filters })}` : event;
+    }
+    case 'segment_entered':
+      return t('journey.summary.triggerSegment', { segment: segmentName(t, catalog, trigger.segment) });
+    case 'api':
+      return t('journey.summary.triggerApi');
+  }
+}
+
+/** The journey's entry rules, control group and goal, as short phrases. */
+export function triggerSettings(t: Translate, graph: JourneyGraph): string[] {
+  const phrases: string[] = [];
+  const reentry = graph.reentry?.mode ?? 'once';
+  phrases.push(
+    reentry === 'once_per_days'
+      ? t('journey.reentry.oncePerDaysShort', { days: graph.reentry?.days ?? 0 })
+      : t(reentry === 'always' ? 'journey.reentry.always' : 'journey.reentry.once'),
+  );
+  if (graph.controlPercent) {
+    phrases.push(t('journey.summary.control', { percent: graph.controlPercent }));
+  }
+  if (graph.goal) {
+    phrases.push(t('journey.summary.goal', { event: graph.goal.event || t('journey.unset'), days: graph.goal.withinDays }));
+  }
+  if (graph.capPerDay) {
+    phrases.push(t('journey.summary.cap', { count: graph.capPerDay }));
+  }
+  return phrases;
+}
