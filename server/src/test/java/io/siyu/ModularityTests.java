@@ -84,23 +84,49 @@ class ModularityTests {
     }
 
     /**
-     * Puts the relations and components of every generated PlantUML file in a fixed order: the documenter writes them in
-     * the order of a hash set, and ends a file without a line break, so each run would otherwise change the committed diagrams without
+     * Puts the relations and components of every generated PlantUML file, and the lists of every module canvas, in a
+     * fixed order: the documenter writes them in the order of a hash set, and ends a file without a line break, so each run would otherwise change the committed diagrams without
      * changing what they show.
      */
     private static void sortRelations(java.nio.file.Path folder) throws IOException {
         try (var files = Files.list(folder)) {
-            for (var file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
+            for (var file : files.filter(
+                            f -> f.toString().endsWith(".puml") || f.toString().endsWith(".adoc"))
+                    .toList()) {
                 var sorted = Files.readAllLines(file);
                 for (var kind : List.of("Rel(", "Component(")) {
                     sorted = sortedInPlace(sorted, kind);
                 }
+                sorted = sortedCellLists(sorted);
                 // written whenever it differs, also only by the final line break the documenter leaves out
                 if (!Files.readString(file).equals(String.join("\n", sorted) + "\n")) {
                     Files.write(file, sorted);
                 }
             }
         }
+    }
+
+    /**
+     * The bulleted lists in the cells of a module canvas (a first item {@code |* ...}, then {@code * ...} lines), each
+     * sorted: the documenter lists a module's listeners in no fixed order.
+     */
+    private static List<String> sortedCellLists(List<String> lines) {
+        var result = new java.util.ArrayList<String>();
+        for (int i = 0; i < lines.size(); ) {
+            if (!lines.get(i).startsWith("|* ")) {
+                result.add(lines.get(i++));
+                continue;
+            }
+            var items = new java.util.ArrayList<String>();
+            items.add(lines.get(i++).substring(1));
+            while (i < lines.size() && lines.get(i).startsWith("* ")) {
+                items.add(lines.get(i++));
+            }
+            items.sort(null);
+            result.add("|" + items.getFirst());
+            result.addAll(items.subList(1, items.size()));
+        }
+        return result;
     }
 
     /** The lines that begin (after their indentation) with {@code kind}, sorted among themselves where they stand. */
