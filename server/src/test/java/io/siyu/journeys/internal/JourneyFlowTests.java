@@ -96,6 +96,54 @@ class JourneyFlowTests {
     }
 
     @Test
+    void anExitEventEndsTheCustomersRunEarly() {
+        var fixtures = new JourneyFixtures(siyu);
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        var journey = fixtures.published("""
+                {"trigger":{"type":"event","event":"Begin %1$s"},"exits":[{"type":"event","event":"Stop %1$s"}],
+                 "first":"hold","nodes":[{"id":"hold","type":"wait","duration":"P30D"}]}""".formatted(run));
+        var customer = fixtures.customer();
+        fixtures.track(customer, "Begin " + run, "{}");
+        fixtures.report(journey, r -> state(r, "waiting") == 1);
+
+        fixtures.track(customer, "Stop " + run, "{}");
+
+        fixtures.report(journey, r -> state(r, "exited") == 1 && state(r, "waiting") == 0);
+    }
+
+    @Test
+    void leavingTheSegmentOfAnExitConditionEndsTheRun() {
+        var fixtures = new JourneyFixtures(siyu);
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        var customer = fixtures.customer();
+        identify(customer, "plan_" + run, "gold");
+        siyu.admin().awaitAudienceIndex();
+        var segment = siyu.admin().post("/api/v1/segments", """
+                        {"name":"Plan %s","definition":{"version":1,"condition":{"type":"trait","trait":"plan_%s",
+                         "operator":"equals","value":"gold"}}}""".formatted(run, run));
+        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
+        var journey =
+                fixtures.published("""
+                {"trigger":{"type":"event","event":"Begin %s"},"exits":[{"type":"left_segment","segment":%d}],
+                 "first":"hold","nodes":[{"id":"hold","type":"wait","duration":"P30D"}]}""".formatted(run, segment.json().get("id").asLong()));
+        fixtures.track(customer, "Begin " + run, "{}");
+        fixtures.report(journey, r -> state(r, "waiting") == 1);
+
+        identify(customer, "plan_" + run, "silver");
+
+        fixtures.report(journey, r -> state(r, "exited") == 1);
+    }
+
+    private void identify(JourneyFixtures.Customer customer, String trait, String value) {
+        var sent = siyu.shop()
+                .post(
+                        "/v1/identify",
+                        "{\"userId\":\"%s\",\"traits\":{\"%s\":\"%s\"}}".formatted(customer.user(), trait, value));
+        assertThat(sent.status()).isEqualTo(200);
+        siyu.applyQueued();
+    }
+
+    @Test
     void anEventFromLongAgoStartsNobodysJourney() {
         var fixtures = new JourneyFixtures(siyu);
         var browsed = "Browsed " + UUID.randomUUID();

@@ -91,6 +91,7 @@ public final class GraphReader {
         }
         var control = optionalInt(json, "controlPercent", 0, 50);
         var goal = goal(json.path("goal"));
+        var exits = exits(json.path("exits"));
         var nodes = nodes(json.path("nodes"));
         var first = text(json, "first", true);
         if (first != null && !nodes.containsKey(first)) {
@@ -100,7 +101,8 @@ public final class GraphReader {
             shape(first, nodes);
         }
         return violations.isEmpty()
-                ? new JourneyGraph(trigger, reentry, cap, start, end, control == null ? 0 : control, goal, first, nodes)
+                ? new JourneyGraph(
+                        trigger, reentry, cap, start, end, control == null ? 0 : control, goal, exits, first, nodes)
                 : null;
     }
 
@@ -189,6 +191,36 @@ public final class GraphReader {
             return null;
         }
         return new Goal(event, Duration.ofDays(days.asInt()));
+    }
+
+    /** Exit conditions: an event ({@code {"type":"event","event":"Unsubscribed"}}) or leaving a segment. */
+    private List<String> exits(JsonNode json) {
+        var exits = new ArrayList<String>();
+        if (json.isMissingNode() || json.isNull()) {
+            return exits;
+        }
+        if (!json.isArray() || json.size() > 10) {
+            violations.add(new Violation("exits", "type", "must be a list of at most 10 exit conditions"));
+            return exits;
+        }
+        for (int i = 0; i < json.size(); i++) {
+            var exit = json.get(i);
+            var field = "exits[" + i + "]";
+            switch (exit.path("type").asString("")) {
+                case "event" -> exits.add(eventName(exit, field + ".event"));
+                case "left_segment" -> {
+                    var segment = exit.path("segment");
+                    if (!segment.canConvertToLong() || segment.asLong() < 1) {
+                        violations.add(new Violation(field + ".segment", "type", "must be a segment's id"));
+                    } else {
+                        exits.add(JourneyGraph.leftSegment(segment.asLong()));
+                    }
+                }
+                default ->
+                    violations.add(new Violation(field + ".type", "one-of", "must be one of [event, left_segment]"));
+            }
+        }
+        return exits;
     }
 
     private Map<String, Node> nodes(JsonNode json) {

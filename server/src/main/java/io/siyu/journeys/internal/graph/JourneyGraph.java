@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param first the node a customer starts at
  * @param controlPercent the share of entering customers held back as the control group (0 to 50)
  * @param capPerDay the most customers who may enter per day in the brand's time zone, or null for no cap
+ * @param exits what ends a customer's run early, as the names the runtime hears them by: an event's name, or
+ *     {@link #leftSegment} of a segment
  */
 public record JourneyGraph(
         Trigger trigger,
@@ -23,8 +25,14 @@ public record JourneyGraph(
         @Nullable Instant end,
         int controlPercent,
         @Nullable Goal goal,
+        List<String> exits,
         String first,
         Map<String, Node> nodes) {
+
+    /** The name under which leaving a segment ends runs. */
+    public static String leftSegment(long segment) {
+        return "segment-left:" + segment;
+    }
 
     public Node node(String id) {
         return nodes.get(id);

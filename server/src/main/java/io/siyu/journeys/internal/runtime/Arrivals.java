@@ -46,6 +46,11 @@ class Arrivals {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> properties = json.treeToValue(row.properties(), Map.class);
+            if (row.kind().equals("segment-left")) {
+                events.add(new JourneyRuntime.Happened(
+                        row.customerId(), row.event(), row.messageId(), row.at(), Map.of()));
+                continue;
+            }
             events.add(
                     new JourneyRuntime.Happened(row.customerId(), row.event(), row.messageId(), row.at(), properties));
             if (row.at().isBefore(stale)) {

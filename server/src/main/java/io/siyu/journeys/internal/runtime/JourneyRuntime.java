@@ -160,6 +160,7 @@ public class JourneyRuntime {
         for (var event : events) {
             // an earlier event of the batch may have moved this customer's runs: their positions first
             work.flush();
+            exit(event);
             convert(event);
             if (!journeys.waitedFor(event.event())) {
                 continue;
@@ -172,6 +173,18 @@ public class JourneyRuntime {
             enter(entry, work);
         }
         work.finish();
+    }
+
+    /** Ends the customer's runs in the journeys this event (or leaving a segment) is an exit condition of. */
+    private void exit(Happened event) {
+        var exiting = journeys.exitingOn(event.event());
+        if (!exiting.isEmpty()) {
+            runs.exitLive(
+                    event.customerId(),
+                    exiting.stream().map(LiveJourneys.Live::id).toList(),
+                    "exit:" + event.event(),
+                    now());
+        }
     }
 
     private void convert(Happened event) {

@@ -173,6 +173,22 @@ class RunStore {
                 this::run);
     }
 
+    /** Ends the customer's live runs in the given journeys, for an exit condition. */
+    void exitLive(long customer, List<Long> journeys, String reason, Instant now) {
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                            update journeys.run set state = 'exited', end_reason = ?, node = null, due_at = null,
+                                   wait_event = null, ended_at = ?, updated_at = ?
+                             where customer_id = ? and journey_id = any(?) and state in ('active', 'waiting')""");
+            statement.setString(1, reason);
+            statement.setObject(2, Timestamps.of(now));
+            statement.setObject(3, Timestamps.of(now));
+            statement.setLong(4, customer);
+            statement.setArray(5, connection.createArrayOf("bigint", journeys.toArray()));
+            return statement;
+        });
+    }
+
     /** Converts a run on its goal: it ends, with the revenue the goal event brought. */
     void convert(long runId, Instant at, BigDecimal revenue, Instant now) {
         jdbc.update("""

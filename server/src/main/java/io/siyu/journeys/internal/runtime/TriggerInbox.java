@@ -1,8 +1,10 @@
 package io.siyu.journeys.internal.runtime;
 
 import io.siyu.audience.CustomerEnteredSegment;
+import io.siyu.audience.CustomerLeftSegment;
 import io.siyu.customers.TouchType;
 import io.siyu.customers.TouchesRecorded;
+import io.siyu.journeys.internal.graph.JourneyGraph;
 import io.siyu.journeys.internal.store.LiveJourneys;
 import io.siyu.shared.PersonalData;
 import io.siyu.shared.Timestamps;
@@ -90,6 +92,24 @@ class TriggerInbox {
             Timestamps.of(entered.at()),
             "{}",
             "segment"
+        });
+        insert(rows);
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerLeftSegment left) {
+        var name = JourneyGraph.leftSegment(left.segmentId());
+        if (journeys.exitingOn(name).isEmpty()) {
+            return;
+        }
+        var rows = new ArrayList<Object[]>();
+        rows.add(new Object[] {
+            left.customerId().value(),
+            name,
+            name + ":" + left.at().toEpochMilli(),
+            Timestamps.of(left.at()),
+            "{}",
+            "segment-left"
         });
         insert(rows);
     }

@@ -109,6 +109,16 @@ public class LiveJourneys {
         return snapshot.events().contains(event);
     }
 
+    /**
+     * Journeys, published or paused, whose runs end when this happens: an event of this name, or
+     * {@link JourneyGraph#leftSegment leaving a segment}.
+     */
+    public List<Live> exitingOn(String name) {
+        return snapshot.journeys().values().stream()
+                .filter(j -> j.graph().exits().contains(name))
+                .toList();
+    }
+
     /** Whether a wait node of any journey that is not archived waits for events of this name. */
     public boolean waitedFor(String event) {
         return snapshot.waitedFor().contains(event);
@@ -133,6 +143,7 @@ public class LiveJourneys {
             events.add(event.event());
         }
         graph.goalOf().ifPresent(goal -> events.add(goal.event()));
+        events.addAll(graph.exits());
         for (var node : graph.nodes().values()) {
             if (node instanceof Node.WaitEvent wait) {
                 events.add(wait.event());
