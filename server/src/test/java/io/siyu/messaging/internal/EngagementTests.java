@@ -117,6 +117,33 @@ class EngagementTests {
     }
 
     @Test
+    void badTokensAndAddressesAreRefusedWithoutAServerError() {
+        var tokens = java.util.List.of(
+                "x", "1.c.short", "99999999999999999999.u.AAAAAAAAAAAAAAAAAAAAAA", "%00", "a".repeat(3_000), "-1.o.x");
+        for (var token : tokens) {
+            assertThat(siyu.anonymous().get("/t/o/" + token).status())
+                    .as("pixel " + token + " (a NUL in the path is refused by the firewall)")
+                    .isIn(200, 400);
+            assertThat(siyu.anonymous()
+                            .get("/t/c/" + token + "?u=https%3A%2F%2Fshop.example.com")
+                            .status())
+                    .as("click " + token)
+                    .isBetween(400, 499);
+            assertThat(siyu.anonymous().get("/t/c/" + token).status())
+                    .as("click without an address " + token)
+                    .isBetween(400, 499);
+            assertThat(siyu.anonymous().get("/t/u/" + token).status())
+                    .as("page " + token)
+                    .isBetween(400, 499);
+            assertThat(siyu.anonymous()
+                            .post("/t/u/" + token, "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded")
+                            .status())
+                    .as("unsubscribe " + token)
+                    .isBetween(400, 499);
+        }
+    }
+
+    @Test
     void theClickRedirectGoesOnlyWhereTheMessageLinked() throws Exception {
         var sent = sent();
         var click = link(sent.html(), "c");
