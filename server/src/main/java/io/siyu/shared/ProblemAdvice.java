@@ -10,8 +10,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -85,6 +87,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
         return Problems.respond(Problems.unauthenticated(e.getMessage()));
+    }
+
+    /**
+     * No database connection came free in time: the server is saturated, not broken. A 503 with {@code Retry-After}
+     * tells clients (Segment's libraries among them) to send again later; nothing of the request was stored.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> busy(Exception e) {
+        log.warn("no database connection came free in time: answered 503 ({})", e.getMessage());
+        var problem = Problems.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "busy",
+                "Busy",
+                "the server is too busy to take this request now; nothing of it was stored; send it again later");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(Problems.PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)
