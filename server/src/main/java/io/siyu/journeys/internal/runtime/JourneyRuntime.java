@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,67 +70,153 @@ public class JourneyRuntime {
     @Transactional
     public List<Entered> enter(List<Entry> entries) {
         var work = new Work();
-        var answers = new ArrayList<Entered>();
-        for (var entry : entries) {
-            answers.add(enter(entry, work));
-        }
+        var answers = enter(entries, work);
         work.finish();
         return answers;
     }
 
-    private Entered enter(Entry entry, Work work) {
-        var live = journeys.live(entry.journeyId());
-        if (live == null || !journeys.moving(entry.journeyId())) {
-            return Entered.NOT_LIVE;
+    /**
+     * Enters a batch with a few statements instead of a few per customer. A customer's second entry into the same
+     * journey in one batch waits for the next round, after the first one's step is saved: a run that ended in its first
+     * step no longer holds the customer "inside", as it would not have had the entries come one by one.
+     */
+    private List<Entered> enter(List<Entry> entries, Work work) {
+        var answers = new Entered[entries.size()];
+        var pending = new ArrayList<Integer>();
+        for (int i = 0; i < entries.size(); i++) {
+            pending.add(i);
         }
-        var graph = live.graph();
-        if ((graph.start() != null && entry.at().isBefore(graph.start()))
-                || (graph.end() != null && !entry.at().isBefore(graph.end()))) {
-            return Entered.OUTSIDE_DATES;
+        while (!pending.isEmpty()) {
+            var round = new ArrayList<Integer>();
+            var later = new ArrayList<Integer>();
+            var seen = new HashSet<RunStore.Inside>();
+            for (var i : pending) {
+                (seen.add(inside(entries.get(i))) ? round : later).add(i);
+            }
+            work.flush();
+            enterRound(entries, round, answers, work);
+            pending = later;
         }
-        if (!mayEnter(graph.reentry(), entry)) {
-            return Entered.ALREADY;
-        }
-        var control = Interpreter.inControlGroup(graph, entry.journeyId(), entry.customerId());
-        var run = runs.insert(
-                entry.journeyId(),
-                live.version(),
-                entry.customerId(),
-                entry.occurrence(),
-                control ? Run.CONTROL : Run.TREATED,
-                entry.at(),
-                entry.data());
-        if (run.isEmpty()) {
-            return Entered.ALREADY;
-        }
-        if (graph.capPerDay() != null
-                && !runs.takeCap(entry.journeyId(), entry.at().atZone(zone).toLocalDate(), graph.capPerDay())) {
-            runs.delete(run.get().id());
-            return Entered.CAPPED;
-        }
-        if (control) {
-            runs.hold(
-                    run.get().id(),
-                    graph.goalOf().map(g -> entry.at().plus(g.within())).orElse(null),
-                    now());
-            return Entered.CONTROL;
-        }
-        work.step(
-                run.get(),
-                graph,
-                Interpreter.arrive(
-                        graph, entry.journeyId(), entry.customerId(), graph.first(), facts(entry.customerId()), now()));
-        return Entered.ENTERED;
+        return List.of(answers);
     }
 
-    private boolean mayEnter(Reentry reentry, Entry entry) {
+    private void enterRound(List<Entry> entries, List<Integer> round, Entered[] answers, Work work) {
+        var open = new ArrayList<Integer>();
+        for (var i : round) {
+            var entry = entries.get(i);
+            var live = journeys.live(entry.journeyId());
+            if (live == null || !journeys.moving(entry.journeyId())) {
+                answers[i] = Entered.NOT_LIVE;
+            } else if ((live.graph().start() != null
+                            && entry.at().isBefore(live.graph().start()))
+                    || (live.graph().end() != null
+                            && !entry.at().isBefore(live.graph().end()))) {
+                answers[i] = Entered.OUTSIDE_DATES;
+            } else {
+                open.add(i);
+            }
+        }
+        var last = runs.lastEntered(open.stream()
+                .map(entries::get)
+                .filter(entry -> graph(entry).reentry().mode() != Reentry.Mode.ALWAYS)
+                .map(JourneyRuntime::inside)
+                .toList());
+        var entering = new ArrayList<Integer>();
+        var newRuns = new ArrayList<RunStore.NewRun>();
+        for (var i : open) {
+            var entry = entries.get(i);
+            if (!mayEnter(graph(entry).reentry(), entry, last.get(inside(entry)))) {
+                answers[i] = Entered.ALREADY;
+                continue;
+            }
+            var control = Interpreter.inControlGroup(graph(entry), entry.journeyId(), entry.customerId());
+            entering.add(i);
+            newRuns.add(new RunStore.NewRun(
+                    entry.journeyId(),
+                    journeys.live(entry.journeyId()).version(),
+                    entry.customerId(),
+                    entry.occurrence(),
+                    control ? Run.CONTROL : Run.TREATED,
+                    entry.at(),
+                    entry.data()));
+        }
+        var inserted = runs.insert(newRuns);
+        var admitted = new ArrayList<Integer>();
+        var wantsCap = new java.util.LinkedHashMap<List<Object>, List<Integer>>();
+        for (var i : entering) {
+            var entry = entries.get(i);
+            if (!inserted.containsKey(occurrenceOf(entry))) {
+                answers[i] = Entered.ALREADY;
+            } else if (graph(entry).capPerDay() != null) {
+                wantsCap.computeIfAbsent(
+                                List.of(
+                                        entry.journeyId(),
+                                        entry.at().atZone(zone).toLocalDate()),
+                                day -> new ArrayList<>())
+                        .add(i);
+            } else {
+                admitted.add(i);
+            }
+        }
+        var capped = new ArrayList<Long>();
+        wantsCap.forEach((day, waiting) -> {
+            var first = entries.get(waiting.getFirst());
+            var granted = runs.takeCap(
+                    first.journeyId(),
+                    first.at().atZone(zone).toLocalDate(),
+                    graph(first).capPerDay(),
+                    waiting.size());
+            admitted.addAll(waiting.subList(0, granted));
+            for (var i : waiting.subList(granted, waiting.size())) {
+                answers[i] = Entered.CAPPED;
+                capped.add(inserted.get(occurrenceOf(entries.get(i))).id());
+            }
+        });
+        runs.delete(capped);
+        for (var i : admitted) {
+            var entry = entries.get(i);
+            var run = inserted.get(occurrenceOf(entry));
+            var graph = graph(entry);
+            if (run.control()) {
+                runs.hold(
+                        run.id(),
+                        graph.goalOf().map(g -> entry.at().plus(g.within())).orElse(null),
+                        now());
+                answers[i] = Entered.CONTROL;
+            } else {
+                work.step(
+                        run,
+                        graph,
+                        Interpreter.arrive(
+                                graph,
+                                entry.journeyId(),
+                                entry.customerId(),
+                                graph.first(),
+                                facts(entry.customerId()),
+                                now()));
+                answers[i] = Entered.ENTERED;
+            }
+        }
+    }
+
+    private JourneyGraph graph(Entry entry) {
+        return journeys.live(entry.journeyId()).graph();
+    }
+
+    private static RunStore.Inside inside(Entry entry) {
+        return new RunStore.Inside(entry.journeyId(), entry.customerId());
+    }
+
+    private static List<Object> occurrenceOf(Entry entry) {
+        return RunStore.occurrenceOf(entry.journeyId(), entry.customerId(), entry.occurrence());
+    }
+
+    private static boolean mayEnter(Reentry reentry, Entry entry, @Nullable Instant lastEntered) {
         return switch (reentry.mode()) {
-            case ONCE -> !runs.enteredSince(entry.journeyId(), entry.customerId(), null);
+            case ONCE -> lastEntered == null;
             case ONCE_PER_DAYS ->
-                !runs.enteredSince(
-                        entry.journeyId(),
-                        entry.customerId(),
-                        entry.at().minus(java.time.Duration.ofDays(reentry.days())));
+                lastEntered == null
+                        || lastEntered.isBefore(entry.at().minus(java.time.Duration.ofDays(reentry.days())));
             case ALWAYS -> true;
         };
     }
@@ -169,9 +257,7 @@ public class JourneyRuntime {
                 work.resume(run, Interpreter.Cause.EVENT, now());
             }
         }
-        for (var entry : entries) {
-            enter(entry, work);
-        }
+        enter(entries, work);
         work.finish();
     }
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,55 +31,127 @@ class RunStore {
         this.json = json;
     }
 
-    /** Inserts a run unless this occurrence entered before or the customer is inside already; its id if inserted. */
-    Optional<Run> insert(
+    /** A run to insert: a customer entering a version of a journey, in the treated or the control arm. */
+    record NewRun(
             long journeyId,
             int version,
-            long customer,
+            long customerId,
             String occurrence,
             String arm,
             Instant at,
-            Map<String, Object> data) {
-        return jdbc
-                .query(
-                        """
-                        insert into journeys.run as r (journey_id, version, customer_id, occurrence, arm, state,
-                                                       entered_at, updated_at, data)
-                        values (?, ?, ?, ?, ?, 'active', ?, ?, ?::jsonb) on conflict do nothing
-                        returning\s""" + COLUMNS,
-                        this::run,
-                        journeyId,
-                        version,
-                        customer,
-                        occurrence,
-                        arm,
-                        Timestamps.of(at),
-                        Timestamps.of(at),
-                        json.writeValueAsString(data))
-                .stream()
-                .findFirst();
+            Map<String, Object> data) {}
+
+    /** A journey and a customer, as the re-entry rules and the "one live run" rule see them. */
+    record Inside(long journeyId, long customerId) {}
+
+    /**
+     * Inserts runs in one statement, skipping each whose occurrence entered before or whose customer is inside the
+     * journey already (the two unique keys); answers the inserted ones by journey, customer and occurrence.
+     */
+    Map<List<Object>, Run> insert(List<NewRun> entering) {
+        if (entering.isEmpty()) {
+            return Map.of();
+        }
+        var inserted = jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
+                            insert into journeys.run as r (journey_id, version, customer_id, occurrence, arm, state,
+                                                           entered_at, updated_at, data)
+                            select j, v, c, o, a, 'active', t::timestamptz, t::timestamptz, d::jsonb
+                              from unnest(?::bigint[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                                          ?::text[]) as x(j, v, c, o, a, t, d)
+                            on conflict do nothing
+                            returning\s""" + COLUMNS);
+                    statement.setArray(1, connection.createArrayOf("bigint", column(entering, NewRun::journeyId)));
+                    statement.setArray(2, connection.createArrayOf("int4", column(entering, NewRun::version)));
+                    statement.setArray(3, connection.createArrayOf("bigint", column(entering, NewRun::customerId)));
+                    statement.setArray(4, connection.createArrayOf("text", column(entering, NewRun::occurrence)));
+                    statement.setArray(5, connection.createArrayOf("text", column(entering, NewRun::arm)));
+                    statement.setArray(6, connection.createArrayOf("text", column(entering, r -> r.at().toString())));
+                    statement.setArray(
+                            7,
+                            connection.createArrayOf("text", column(entering, r -> json.writeValueAsString(r.data()))));
+                    return statement;
+                },
+                this::run);
+        var byOccurrence = new java.util.HashMap<List<Object>, Run>();
+        for (var run : inserted) {
+            byOccurrence.put(occurrenceOf(run.journeyId(), run.customerId(), run.occurrence()), run);
+        }
+        return byOccurrence;
     }
 
-    /** Whether the customer entered the journey at or after {@code since} (ever, with no bound). */
-    boolean enteredSince(long journeyId, long customer, @Nullable Instant since) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from journeys.run where journey_id = ? and customer_id = ? and entered_at >= ?)",
-                Boolean.class,
+    /** The key {@link #insert} answers runs by. */
+    static List<Object> occurrenceOf(long journeyId, long customerId, String occurrence) {
+        return List.of(journeyId, customerId, occurrence);
+    }
+
+    private static Object[] column(List<NewRun> runs, java.util.function.Function<NewRun, Object> value) {
+        return runs.stream().map(value).toArray();
+    }
+
+    /** When each of these customers last entered each journey; absent when never. */
+    Map<Inside, Instant> lastEntered(Collection<Inside> asked) {
+        if (asked.isEmpty()) {
+            return Map.of();
+        }
+        var last = new java.util.HashMap<Inside, Instant>();
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
+                            select journey_id, customer_id, max(entered_at) as entered_at from journeys.run
+                             where (journey_id, customer_id) in (select * from unnest(?::bigint[], ?::bigint[]))
+                             group by journey_id, customer_id""");
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "bigint",
+                                    asked.stream().map(Inside::journeyId).toArray()));
+                    statement.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "bigint",
+                                    asked.stream().map(Inside::customerId).toArray()));
+                    return statement;
+                },
+                rs -> {
+                    last.put(
+                            new Inside(rs.getLong("journey_id"), rs.getLong("customer_id")),
+                            Timestamps.read(rs, "entered_at"));
+                });
+        return last;
+    }
+
+    /** Takes up to {@code wanted} entries of a day's cap; answers how many it could take. */
+    int takeCap(long journeyId, LocalDate day, int cap, int wanted) {
+        jdbc.update(
+                "insert into journeys.entry_count (journey_id, day, entries) values (?, ?, 0) on conflict do nothing",
                 journeyId,
-                customer,
-                Timestamps.of(since == null ? Timestamps.EARLIEST : since)));
+                day);
+        var taken = jdbc.queryForObject(
+                "select entries from journeys.entry_count where journey_id = ? and day = ? for update",
+                Integer.class,
+                journeyId,
+                day);
+        var granted = Math.max(0, Math.min(wanted, cap - (taken == null ? 0 : taken)));
+        if (granted > 0) {
+            jdbc.update(
+                    "update journeys.entry_count set entries = entries + ? where journey_id = ? and day = ?",
+                    granted,
+                    journeyId,
+                    day);
+        }
+        return granted;
     }
 
-    /** Takes one entry of a day's cap; false when the cap is reached. */
-    boolean takeCap(long journeyId, LocalDate day, int cap) {
-        return !jdbc.query("""
-                        insert into journeys.entry_count as c (journey_id, day, entries) values (?, ?, 1)
-                        on conflict (journey_id, day) do update set entries = c.entries + 1 where c.entries < ?
-                        returning entries""", (rs, row) -> rs.getInt(1), journeyId, day, cap).isEmpty();
-    }
-
-    void delete(long runId) {
-        jdbc.update("delete from journeys.run where id = ?", runId);
+    void delete(Collection<Long> runIds) {
+        if (!runIds.isEmpty()) {
+            jdbc.update(connection -> {
+                var statement = connection.prepareStatement("delete from journeys.run where id = any(?)");
+                statement.setArray(1, connection.createArrayOf("bigint", runIds.toArray()));
+                return statement;
+            });
+        }
     }
 
     /** Where a run stopped after a step. */
