@@ -132,10 +132,14 @@ class TriggerInbox {
 
     /** Takes up to {@code limit} rows, oldest first, in the caller's transaction: a rollback puts them back. */
     List<Row> take(int limit) {
+        // = any(array(..)) keeps the delete on the primary key; DELETE ... RETURNING answers rows in the order it found
+        // them, and a customer's events must be handled in the order they were recorded
         return jdbc.query("""
-                delete from journeys.trigger_inbox where id in (
-                    select id from journeys.trigger_inbox order by id limit ? for update skip locked)
-                returning id, kind, customer_id, event, message_id, occurred_at, properties""", this::row, limit);
+                        delete from journeys.trigger_inbox where id = any(array(
+                            select id from journeys.trigger_inbox order by id limit ? for update skip locked))
+                        returning id, kind, customer_id, event, message_id, occurred_at, properties""", this::row, limit).stream()
+                .sorted(java.util.Comparator.comparingLong(Row::id))
+                .toList();
     }
 
     private Row row(ResultSet rs, int row) throws SQLException {
