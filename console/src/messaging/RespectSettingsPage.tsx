@@ -9,44 +9,8 @@ import { useSubmission } from '../shared/hooks/useSubmission';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { channelLabel } from '../shared/labels';
-import { CHANNELS, messagingApi, type RespectSettings, type RespectSettingsRequest } from './api';
-
-const EVERY_CHANNEL = 'all';
-const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-interface CapRow {
-  limit?: number;
-  windowHours?: number;
-  channel: string;
-}
-
-interface RespectForm {
-  enabled: boolean;
-  start: string;
-  end: string;
-  caps: CapRow[];
-}
-
-function formOf(settings: RespectSettings): RespectForm {
-  return {
-    enabled: settings.quietHours.enabled,
-    start: settings.quietHours.start,
-    end: settings.quietHours.end,
-    caps: settings.caps.map((cap) => ({ limit: cap.limit, windowHours: cap.windowHours, channel: cap.channel ?? EVERY_CHANNEL })),
-  };
-}
-
-/** What the form asks the server for; the server judges every rule again and names the fields it refuses. */
-function requestOf(form: RespectForm): RespectSettingsRequest {
-  return {
-    quietHours: { enabled: form.enabled, start: form.start.trim(), end: form.end.trim() },
-    caps: form.caps.map((cap) => ({
-      limit: cap.limit ?? 0,
-      windowHours: cap.windowHours ?? 0,
-      channel: cap.channel === EVERY_CHANNEL ? undefined : cap.channel,
-    })),
-  };
-}
+import { CHANNELS, messagingApi } from './api';
+import { EVERY_CHANNEL, formOf, requestOf, TIME_OF_DAY, type CapRow, type RespectForm } from './respectSettings';
 
 /**
  * The brand's quiet hours (免打扰) and frequency caps: when marketing waits for the customer's morning and how much of
