@@ -42,6 +42,7 @@ const MessagePage = lazy(() => import('./messaging/MessagePage'));
 const TemplatesPage = lazy(() => import('./messaging/TemplatesPage'));
 const TemplateEditPage = lazy(() => import('./messaging/TemplateEditPage'));
 const SuppressionsPage = lazy(() => import('./messaging/SuppressionsPage'));
+const RespectSettingsPage = lazy(() => import('./messaging/RespectSettingsPage'));
 const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
 const JourneyPage = lazy(() => import('./journeys/JourneyPage'));
 
@@ -102,6 +103,7 @@ function Routed() {
         <Route path="messaging/templates/new" element={<RequirePermission permission="templates:write"><TemplateEditPage /></RequirePermission>} />
         <Route path="messaging/templates/:id" element={<RequirePermission permission="messages:read"><TemplateEditPage /></RequirePermission>} />
         <Route path="messaging/suppressions" element={<RequirePermission permission="messages:read"><SuppressionsPage /></RequirePermission>} />
+        <Route path="messaging/respect" element={<RequirePermission permission="messages:read"><RespectSettingsPage /></RequirePermission>} />
         <Route path="journeys" element={<RequirePermission permission="journeys:read"><JourneysPage /></RequirePermission>} />
         <Route path="journeys/:id" element={<RequirePermission permission="journeys:read"><JourneyPage /></RequirePermission>} />
         <Route path="settings/write-keys" element={<RequirePermission permission="keys:manage"><WriteKeysPage /></RequirePermission>} />

@@ -11,6 +11,7 @@ import { PageHeader } from '../shared/layout/PageHeader';
 import { RecordPending } from '../shared/layout/RecordPending';
 import { customersApi } from './api';
 import { ChannelTag } from './ChannelTag';
+import { TimeZoneTag } from './TimeZoneTag';
 import { CustomerName, customerTitle } from './CustomerName';
 import { ConsentPanel } from './profile/ConsentPanel';
 import { FactsCard } from './profile/FactsCard';
@@ -97,6 +98,7 @@ export default function ProfilePage() {
           <span className="profile-title">
             <CustomerName id={profile.id} name={profile.displayName} size={40} />
             <ChannelTag channel={profile.channel} />
+            <TimeZoneTag timeZone={profile.timeZone} />
           </span>
         }
         documentTitle={name}

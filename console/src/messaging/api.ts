@@ -25,6 +25,10 @@ export type OutboxMessage = Schemas['OutboxMessage'];
 export type ChannelStatus = Schemas['ChannelStatus'];
 
 export type Suppression = Schemas['Suppression'];
+/** The brand's quiet hours and frequency caps, and who saved them last (none: the defaults apply). */
+export type RespectSettings = Schemas['RespectSettingsView'];
+export type RespectSettingsRequest = Schemas['RespectSettingsRequest'];
+export type FrequencyCapSetting = Schemas['FrequencyCapSetting'];
 export type SuppressionRequest = Schemas['SuppressionRequest'];
 
 export const SEND_STATES: readonly SendState[] = ['queued', 'sending', 'sent', 'skipped', 'failed', 'parked'];
@@ -68,4 +72,7 @@ export const messagingApi = {
   suppress: (request: SuppressionRequest) => api.post<{ added: boolean }>('/api/v1/suppressions', request),
   lift: (customerId: number, channel: string) =>
     api.delete<void>(`/api/v1/suppressions/${customerId}/${encodeURIComponent(channel)}`),
+
+  respectSettings: (signal?: AbortSignal) => api.get<RespectSettings>('/api/v1/respect-settings', { signal }),
+  saveRespectSettings: (request: RespectSettingsRequest) => api.put<RespectSettings>('/api/v1/respect-settings', request),
 };

@@ -11,6 +11,11 @@ describe('outcomeText', () => {
     expect(outcomeText(t, { state: 'skipped', outcome: 'consent-missing', attempts: 1 })).toBe(en['outcome.consent-missing']);
     expect(outcomeText(t, { state: 'skipped', outcome: 'suppressed', attempts: 1 })).toBe(en['outcome.suppressed']);
     expect(outcomeText(t, { state: 'skipped', outcome: 'no-address', attempts: 1 })).toBe(en['outcome.no-address']);
+    expect(outcomeText(t, { state: 'skipped', outcome: 'frequency-cap', attempts: 1 })).toBe(en['outcome.frequency-cap']);
+  });
+
+  it('says that a message held for quiet hours waits for them to end, not that an attempt failed', () => {
+    expect(outcomeText(t, { state: 'queued', outcome: 'quiet-hours', attempts: 0 })).toBe(en['outcome.quietHours']);
   });
 
   it("keeps the provider's words for a failure, a retry and a parked message", () => {

@@ -13,7 +13,7 @@ export const STATE_COLOURS: Record<SendState, string> = {
 };
 
 /** Why a message was not sent on purpose, as the server names it (`outcome` of a skipped row). */
-export const SKIP_REASONS = ['consent-missing', 'consent-denied', 'suppressed', 'no-address'] as const;
+export const SKIP_REASONS = ['consent-missing', 'consent-denied', 'suppressed', 'no-address', 'frequency-cap'] as const;
 
 export const sendStateLabel = (t: Translate, state: string) => label(t, 'sendState', state, SEND_STATES);
 export const purposeLabel = (t: Translate, purpose: string) => label(t, 'purpose', purpose, PURPOSES);
@@ -31,6 +31,9 @@ export function outcomeText(t: Translate, row: Pick<SendRow, 'state' | 'outcome'
   }
   if ((SKIP_REASONS as readonly string[]).includes(outcome)) {
     return label(t, 'outcome', outcome, SKIP_REASONS);
+  }
+  if (row.state === 'queued' && outcome === 'quiet-hours') {
+    return t('outcome.quietHours');
   }
   switch (row.state) {
     case 'parked':

@@ -25,6 +25,7 @@ const PERMISSION_CODES = [
   'templates:write',
   'messages:send',
   'suppressions:write',
+  'respect:write',
   'ingestion:read',
   'keys:manage',
   'operators:manage',

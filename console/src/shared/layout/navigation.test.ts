@@ -17,7 +17,7 @@ describe('allowedEntries', () => {
 
   it('offers the messaging pages to those who may read messages', () => {
     const keys = allowedEntries(withPermissions('messages:read')).map((entry) => entry.key);
-    expect(keys).toEqual(['outbox', 'messages', 'templates', 'suppressions']);
+    expect(keys).toEqual(['outbox', 'messages', 'templates', 'suppressions', 'respect']);
   });
 
   it('offers the rejected messages to those who may read what ingestion refused', () => {

@@ -10,6 +10,7 @@ import {
   MailOutlined,
   SendOutlined,
   StopOutlined,
+  FieldTimeOutlined,
   HeatMapOutlined,
   NodeIndexOutlined,
   TagsOutlined,
@@ -68,6 +69,7 @@ export const NAVIGATION: (NavigationEntry | NavigationGroup)[] = [
       { key: 'messages', path: '/messaging/messages', label: 'nav.messages', icon: <SendOutlined />, permission: 'messages:read' },
       { key: 'templates', path: '/messaging/templates', label: 'nav.templates', icon: <FileTextOutlined />, permission: 'messages:read' },
       { key: 'suppressions', path: '/messaging/suppressions', label: 'nav.suppressions', icon: <StopOutlined />, permission: 'messages:read' },
+      { key: 'respect', path: '/messaging/respect', label: 'nav.respect', icon: <FieldTimeOutlined />, permission: 'messages:read' },
     ],
   },
   {

@@ -103,7 +103,9 @@ class BadInputSweepTests {
     void everyOperatorEndpointRefusesBadInputWithAProblem() {
         var http = HttpFixtures.token(port, TestCredentials.API_TOKEN);
         http.awaitAudienceIndex();
-        // the valid bodies change the RFM settings every test shares: they are put back afterwards
+        // the valid bodies change the RFM and respect settings every test shares: they are put back afterwards
+        var respect = (ObjectNode) http.get("/api/v1/respect-settings").json();
+        respect.remove(List.of("updatedAt", "updatedBy"));
         var rfm = http.get("/api/v1/rfm").json();
         var rfmSettings = rfm.get("referenceIsToday").asBoolean()
                 ? "{\"windowDays\":%d}".formatted(rfm.get("windowDays").asInt())
@@ -115,6 +117,8 @@ class BadInputSweepTests {
             sweep(http);
         } finally {
             assertThat(http.put("/api/v1/rfm/settings", rfmSettings).status()).isEqualTo(200);
+            assertThat(http.put("/api/v1/respect-settings", respect.toString()).status())
+                    .isEqualTo(200);
         }
     }
 

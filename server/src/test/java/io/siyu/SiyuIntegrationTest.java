@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
             "siyu.bootstrap.write-key=" + TestCredentials.WRITE_KEY,
             "siyu.bootstrap.api-token=" + TestCredentials.API_TOKEN,
             "siyu.demo.enabled=false",
+            // tests send marketing at whatever hour they run; the tests of quiet hours switch them on
+            "siyu.messaging.respect.quiet-hours=off",
             // as behind the TLS proxy of docs/operations.md: tests pose as clients and proxies with X-Forwarded-*
             "server.forward-headers-strategy=native"
         })

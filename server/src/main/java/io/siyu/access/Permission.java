@@ -29,6 +29,9 @@ public enum Permission {
     TEMPLATES_WRITE("templates:write", "Create, change and archive message templates"),
     MESSAGES_SEND("messages:send", "Send messages to customers and test messages to any address"),
     SUPPRESSIONS_WRITE("suppressions:write", "Suppress customers on a channel and lift suppressions"),
+    RESPECT_WRITE(
+            "respect:write",
+            "Change the quiet hours and frequency caps that protect every customer from too much marketing"),
     JOURNEYS_READ("journeys:read", "See journeys, their versions and reports"),
     JOURNEYS_WRITE("journeys:write", "Draw, publish, pause, resume and archive journeys"),
     JOURNEYS_ENTER("journeys:enter", "Enter customers into journeys whose trigger is the API (the shop's backend)"),

@@ -24,12 +24,20 @@ public final class MessagingFixtures {
 
     /** A customer with the given e-mail address (or none), first name and consent (JSON, or null for none). */
     public long customer(String email, String firstName, String categoryPreferences) {
+        return customer(email, firstName, categoryPreferences, null);
+    }
+
+    /** The same, living in a time zone their device names ({@code context.timezone}), or in the brand's for null. */
+    public long customer(String email, String firstName, String categoryPreferences, String timeZone) {
         var user = "msg-" + UUID.randomUUID();
         var traits =
                 "{\"first_name\":\"" + firstName + "\"" + (email == null ? "" : ",\"email\":\"" + email + "\"") + "}";
-        var context = categoryPreferences == null
-                ? "{}"
-                : "{\"consent\":{\"categoryPreferences\":" + categoryPreferences + "}}";
+        var context = "{" + (timeZone == null ? "" : "\"timezone\":\"" + timeZone + "\"")
+                + (timeZone != null && categoryPreferences != null ? "," : "")
+                + (categoryPreferences == null
+                        ? ""
+                        : "\"consent\":{\"categoryPreferences\":" + categoryPreferences + "}")
+                + "}";
         var sent = siyu.shop()
                 .post(
                         "/v1/batch",
@@ -76,6 +84,20 @@ public final class MessagingFixtures {
                                 + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json();
+    }
+
+    /**
+     * Saves the brand's respect settings (JSON as {@code PUT /api/v1/respect-settings} takes it) and answers the ones
+     * they replace, for the test to put back.
+     */
+    public String respectSettings(String settings) {
+        var before = siyu.admin().get("/api/v1/respect-settings").json();
+        var saved = siyu.admin().put("/api/v1/respect-settings", settings);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        var previous = io.siyu.HttpFixtures.JSON.createObjectNode();
+        previous.set("quietHours", before.get("quietHours"));
+        previous.set("caps", before.get("caps"));
+        return previous.toString();
     }
 
     /** Waits until a ledger row is settled (sent, skipped, failed or parked) and answers it. */

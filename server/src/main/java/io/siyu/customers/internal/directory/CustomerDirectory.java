@@ -5,6 +5,7 @@ import io.siyu.customers.CustomerSummary;
 import io.siyu.customers.internal.identity.IdentityKey;
 import io.siyu.customers.internal.identity.IdentityRules;
 import io.siyu.customers.internal.recording.TimelineRows;
+import io.siyu.customers.internal.vault.CustomersProperties;
 import io.siyu.customers.internal.vault.PersonalDataVault;
 import io.siyu.shared.Cursor;
 import io.siyu.shared.InvalidInputException;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +48,15 @@ public class CustomerDirectory {
     private final IdentityRules rules;
     private final PersonalDataVault vault;
     private final JsonMapper json;
+    private final ZoneId brandZone;
 
-    CustomerDirectory(NamedParameterJdbcTemplate jdbc, IdentityRules rules, PersonalDataVault vault, JsonMapper json) {
+    CustomerDirectory(
+            NamedParameterJdbcTemplate jdbc,
+            IdentityRules rules,
+            PersonalDataVault vault,
+            JsonMapper json,
+            CustomersProperties properties) {
+        this.brandZone = properties.timeZone();
         this.jdbc = jdbc;
         this.rules = rules;
         this.vault = vault;
@@ -335,12 +344,20 @@ public class CustomerDirectory {
             @Nullable String displayName,
             Instant createdAt,
             @Nullable String channel,
+            CustomerTimeZone timeZone,
             List<Identity> identities,
             List<Trait> traits,
             List<Consent> consents,
             Facts facts,
             List<MergeRecord> merges,
             List<ConflictRecord> identityConflicts) {}
+
+    /**
+     * The zone times of day meant for the customer are read in: {@code customer} when one of their messages named it
+     * ({@code context.timezone}, the latest such message at {@code seenAt}), {@code brand} when none did.
+     */
+    public record CustomerTimeZone(
+            String zone, String source, @Nullable Instant seenAt) {}
 
     public Profile profile(long requestedId) {
         var liveId = liveId(requestedId);
@@ -418,6 +435,7 @@ public class CustomerDirectory {
                     rs.getString("display_name"),
                     Timestamps.read(rs, "created_at"),
                     rs.getString("channel"),
+                    timeZone(rs.getString("time_zone"), Timestamps.read(rs, "time_zone_at")),
                     identities,
                     traits,
                     consents,
@@ -425,6 +443,12 @@ public class CustomerDirectory {
                     merges,
                     conflicts);
         });
+    }
+
+    private CustomerTimeZone timeZone(@Nullable String own, @Nullable Instant seenAt) {
+        return own == null
+                ? new CustomerTimeZone(brandZone.getId(), "brand", null)
+                : new CustomerTimeZone(own, "customer", seenAt);
     }
 
     /** A profile's stored consent decisions, by category. */

@@ -6,10 +6,12 @@ import io.siyu.customers.CustomerId;
 import io.siyu.customers.CustomerSummary;
 import io.siyu.customers.ProfileSnapshot;
 import io.siyu.customers.internal.identity.IdentityRules;
+import io.siyu.customers.internal.vault.CustomersProperties;
 import io.siyu.customers.internal.vault.PersonalDataVault;
 import io.siyu.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,25 +36,28 @@ public class ProfileQueries {
 
     private static final String SNAPSHOT = """
             select id, merged_into, traits, channel, first_seen_at, last_seen_at, event_count, order_count, total_spent,
-                   first_order_at, last_order_at, consents from customers.customer""";
+                   first_order_at, last_order_at, consents, time_zone from customers.customer""";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final IdentityRules rules;
     private final PersonalDataVault vault;
     private final CustomerDirectory directory;
+    private final ZoneId brandZone;
 
     ProfileQueries(
             JdbcTemplate jdbc,
             JsonMapper json,
             IdentityRules rules,
             PersonalDataVault vault,
-            CustomerDirectory directory) {
+            CustomerDirectory directory,
+            CustomersProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
         this.rules = rules;
         this.vault = vault;
         this.directory = directory;
+        this.brandZone = properties.timeZone();
     }
 
     public List<ProfileSnapshot> snapshots(Collection<CustomerId> ids) {
@@ -155,7 +160,20 @@ public class ProfileQueries {
                 rs.getBigDecimal("total_spent"),
                 Timestamps.read(rs, "first_order_at"),
                 Timestamps.read(rs, "last_order_at"),
-                consents(rs.getString("consents")));
+                consents(rs.getString("consents")),
+                zone(rs.getString("time_zone")));
+    }
+
+    /** The customer's own zone, else the brand's (also for a stored name this Java no longer knows). */
+    private ZoneId zone(String stored) {
+        if (stored == null) {
+            return brandZone;
+        }
+        try {
+            return ZoneId.of(stored);
+        } catch (java.time.DateTimeException unknown) {
+            return brandZone;
+        }
     }
 
     /** Whether each category is granted, from the stored decisions; most profiles have none. */

@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * put them: a trait keeps the value set by the message with the latest timestamp (last writer wins, per trait),
  * first and last seen are a minimum and a maximum, counts are sums, and the channel of origin is the one of the
  * earliest touch among the most explicit sources. Consent follows the same rule as traits, per category: the latest
- * decision by its message's timestamp stands. Merging two states is the same operation.
+ * decision by its message's timestamp stands; so does the time zone, the latest valid {@code context.timezone}.
+ * Merging two states is the same operation.
  */
 public final class ProfileState {
 
@@ -49,6 +50,10 @@ public final class ProfileState {
     BigDecimal totalSpent = BigDecimal.ZERO;
     Instant firstOrderAt;
     Instant lastOrderAt;
+    /** The customer's own time zone (an IANA name) and the time of the message that named it; null if none did. */
+    String timeZone;
+
+    Instant timeZoneAt;
     Long mergedInto;
     Instant mergedAt;
     /** Per category: {@code granted}, {@code at} (the latest message saying so), {@code since} and {@code messageId}. */
@@ -90,6 +95,9 @@ public final class ProfileState {
         if (touch.context().path("campaign").path("source") instanceof JsonNode source && source.isString()) {
             offerChannel(source.asString(), CHANNEL_FROM_CAMPAIGN, at);
         }
+        if (touch.context().get("timezone") instanceof JsonNode zone && zone.isString()) {
+            TimeZones.parse(zone.asString()).ifPresent(id -> offerTimeZone(id, at));
+        }
         ConsentRules.preferences(touch).ifPresent(preferences -> {
             if (preferences.isEmpty()) {
                 withdrawAll(at, touch.messageId(), null);
@@ -105,6 +113,9 @@ public final class ProfileState {
         }
         if (other.channel != null) {
             offerChannel(other.channel, other.channelRank, other.channelAt);
+        }
+        if (other.timeZone != null) {
+            offerTimeZone(other.timeZone, other.timeZoneAt);
         }
         if (other.consentWithdrawnAt != null) {
             withdrawAll(other.consentWithdrawnAt, null, other.id);
@@ -213,6 +224,14 @@ public final class ProfileState {
             channel = normalised;
             channelRank = rank;
             channelAt = at;
+        }
+    }
+
+    private void offerTimeZone(String zone, Instant at) {
+        if (timeZoneAt == null || !at.isBefore(timeZoneAt)) {
+            described |= !zone.equals(timeZone);
+            timeZone = zone;
+            timeZoneAt = at;
         }
     }
 

@@ -129,6 +129,8 @@ public class ProfileStore {
         state.totalSpent = rs.getBigDecimal("total_spent");
         state.firstOrderAt = Timestamps.read(rs, "first_order_at");
         state.lastOrderAt = Timestamps.read(rs, "last_order_at");
+        state.timeZone = rs.getString("time_zone");
+        state.timeZoneAt = Timestamps.read(rs, "time_zone_at");
         var mergedInto = rs.getLong("merged_into");
         state.mergedInto = rs.wasNull() ? null : mergedInto;
         state.mergedAt = Timestamps.read(rs, "merged_at");
@@ -194,7 +196,9 @@ public class ProfileStore {
             Column.of("first_order_at", (s, now) -> Timestamps.of(s.firstOrderAt)),
             Column.of("last_order_at", (s, now) -> Timestamps.of(s.lastOrderAt)),
             Column.json("consents", s -> s.consents),
-            Column.of("consent_withdrawn_at", (s, now) -> Timestamps.of(s.consentWithdrawnAt)));
+            Column.of("consent_withdrawn_at", (s, now) -> Timestamps.of(s.consentWithdrawnAt)),
+            Column.of("time_zone", (s, now) -> s.timeZone),
+            Column.of("time_zone_at", (s, now) -> Timestamps.of(s.timeZoneAt)));
 
     private static final String INSERT = "insert into customers.customer (id, created_at, "
             + WRITTEN.stream().map(Column::name).collect(joining(", "))

@@ -12,6 +12,7 @@ import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.messaging.internal.ledger.SendLedger.Claimed;
 import io.siyu.messaging.internal.ledger.SendLedger.Settlement;
 import io.siyu.messaging.internal.ledger.SendState;
+import io.siyu.messaging.internal.respect.ContactLimits;
 import io.siyu.messaging.internal.respect.RespectRules;
 import io.siyu.messaging.internal.templates.TemplateRenderer;
 import io.siyu.messaging.internal.templates.TemplateVersion;
@@ -44,6 +45,7 @@ public class Dispatcher {
 
     private final SendLedger ledger;
     private final Recipients recipients;
+    private final ContactLimits limits;
     private final Composition composition;
     private final Providers providers;
     private final MessagingProperties properties;
@@ -54,12 +56,14 @@ public class Dispatcher {
     Dispatcher(
             SendLedger ledger,
             Recipients recipients,
+            ContactLimits limits,
             Composition composition,
             Providers providers,
             MessagingProperties properties,
             Clock clock) {
         this.ledger = ledger;
         this.recipients = recipients;
+        this.limits = limits;
         this.composition = composition;
         this.providers = providers;
         this.properties = properties;
@@ -133,7 +137,10 @@ public class Dispatcher {
         }
     }
 
-    /** One batch: claim, decide, render, send, record, settle. Returns how many rows were claimed. */
+    /**
+     * One batch: claim, decide (address, suppression, consent; then quiet hours and the contact budget), render, send,
+     * record, settle. Returns how many rows were claimed.
+     */
     int pass() {
         var now = clock.instant();
         var claimed = ledger.claim(properties.dispatch().batch(), now);
@@ -147,6 +154,7 @@ public class Dispatcher {
         var outgoing = new HashMap<Channel, List<Outgoing>>();
         var contacts = new HashMap<Long, ContactPoints>();
         var byId = new HashMap<Long, Claimed>();
+        var allowed = new ArrayList<ContactLimits.Message>();
         for (var row : claimed) {
             byId.put(row.id(), row);
             var profile = batch.profile(row.customerId());
@@ -166,8 +174,31 @@ public class Dispatcher {
                 continue;
             }
             contacts.put(row.id(), contact);
+            allowed.add(new ContactLimits.Message(
+                    row.id(), profile.id().value(), row.channel(), row.purpose(), profile.timeZone()));
+        }
+        var limited = limits.decide(allowed, now);
+        ledger.hold(limited.held(), ContactLimits.QUIET_HOURS);
+        for (var message : allowed) {
+            var row = byId.get(message.sendId());
+            var contact = contacts.get(row.id());
+            if (limited.held().containsKey(row.id())) {
+                continue;
+            }
+            if (limited.capped().containsKey(row.id())) {
+                settlements.add(new Settlement(
+                        row.id(),
+                        SendState.SKIPPED,
+                        ContactLimits.FREQUENCY_CAP,
+                        null,
+                        masked(contact),
+                        null,
+                        null,
+                        null));
+                continue;
+            }
             outgoing.computeIfAbsent(row.channel(), c -> new ArrayList<>())
-                    .add(composition.outgoing(row, profile, contact));
+                    .add(composition.outgoing(row, batch.profile(row.customerId()), contact));
         }
         var sentEvents = new ArrayList<TrackingEvents.Event>();
         outgoing.forEach((channel, messages) -> {

@@ -194,6 +194,23 @@ public class SendLedger {
                  where state = 'sending' and claimed_at < ?""", Timestamps.of(now), Timestamps.of(now.minus(inFlight)));
     }
 
+    /**
+     * Queues claimed rows again until a later moment without counting their attempt: they were not tried, only held
+     * (quiet hours), and {@code outcome} says why they wait.
+     */
+    public void hold(Map<Long, Instant> until, String outcome) {
+        if (until.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                """
+                update messaging.send set state = 'queued', due_at = ?, attempts = attempts - 1, outcome = ?
+                 where id = ? and state = 'sending'""",
+                until.entrySet().stream()
+                        .map(e -> new Object[] {Timestamps.of(e.getValue()), outcome, e.getKey()})
+                        .toList());
+    }
+
     /** Notes the first open and the first click of a sent message. */
     public void noteEngagement(long id, boolean click, Instant at) {
         jdbc.update(

@@ -52,7 +52,8 @@ final class RfmFixtures {
                         BigDecimal.ZERO,
                         null,
                         null,
-                        Map.of()))
+                        Map.of(),
+                        ZoneId.of("Asia/Shanghai")))
                 .toList();
         index.write(() -> index.applyAll(profiles));
         return index;

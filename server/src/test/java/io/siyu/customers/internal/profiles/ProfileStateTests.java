@@ -321,4 +321,69 @@ class ProfileStateTests {
 
         assertThat(consent(survivor, "email")).isEqualTo("denied");
     }
+
+    @Test
+    void theTimeZoneIsTheLatestValidOneWhateverOrderMessagesArriveIn() {
+        var profile = after(
+                track("Viewed")
+                        .context("{\"timezone\":\"Europe/Berlin\"}")
+                        .at(THIRD)
+                        .build(),
+                identify()
+                        .context("{\"timezone\":\"America/New_York\"}")
+                        .at(FIRST)
+                        .build(),
+                track("Viewed")
+                        .context("{\"timezone\":\"Asia/Tokyo\"}")
+                        .at(SECOND)
+                        .build());
+
+        assertThat(profile.timeZone).isEqualTo("Europe/Berlin");
+        assertThat(profile.timeZoneAt).isEqualTo(THIRD);
+    }
+
+    @Test
+    void aTimeZoneThatIsNoIanaZoneIsIgnored() {
+        var profile = after(
+                track("Viewed")
+                        .context("{\"timezone\":\"Asia/Shanghai\"}")
+                        .at(FIRST)
+                        .build(),
+                track("Viewed")
+                        .context("{\"timezone\":\"Mars/Olympus\"}")
+                        .at(SECOND)
+                        .build(),
+                track("Viewed").context("{\"timezone\":\"+08:00\"}").at(SECOND).build(),
+                track("Viewed").context("{\"timezone\":\"CST\"}").at(SECOND).build(),
+                track("Viewed").context("{\"timezone\":8}").at(THIRD).build(),
+                track("Viewed").context("{\"timezone\":\"\"}").at(THIRD).build());
+
+        assertThat(profile.timeZone).isEqualTo("Asia/Shanghai");
+    }
+
+    @Test
+    void aCustomerWhoseMessagesNameNoZoneHasNone() {
+        var profile = after(
+                track("Viewed").build(),
+                identify().traits("{\"plan\":\"gold\"}").build());
+
+        assertThat(profile.timeZone).isNull();
+    }
+
+    @Test
+    void aMergedProfilesLaterTimeZoneWins() {
+        var survivor = after(track("Viewed")
+                .context("{\"timezone\":\"Asia/Shanghai\"}")
+                .at(FIRST)
+                .build());
+        var absorbed = after(track("Viewed")
+                .context("{\"timezone\":\"Europe/London\"}")
+                .at(SECOND)
+                .build());
+
+        survivor.absorb(absorbed);
+
+        assertThat(survivor.timeZone).isEqualTo("Europe/London");
+        assertThat(survivor.described).isTrue();
+    }
 }

@@ -1,0 +1,118 @@
+package io.siyu.messaging.internal.respect;
+
+import io.siyu.messaging.Channel;
+import io.siyu.shared.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every customer's contact budget, spent exactly however many dispatchers send at once.
+ *
+ * <p>Claiming rows with {@code SKIP LOCKED} lets two dispatchers hold two messages for one customer at the same time,
+ * so counting alone could let both through. Each dispatcher therefore decides its batch's capped messages in one short
+ * transaction that first takes a transaction-scoped advisory lock per customer (in a fixed order, so two dispatchers
+ * never wait on each other in a circle), then counts what the customer already got, and writes down the messages it
+ * lets through ({@code counted_at}) before it commits and sends them. The next dispatcher for that customer waits for
+ * the commit and counts them. The lock is held for a few milliseconds, never while a provider is called.
+ */
+@Component
+public class ContactBudgets {
+
+    /** The advisory locks' first key, so that they meet no other lock of the application ('SyBu'). */
+    private static final int LOCK_SPACE = 0x53794275;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    ContactBudgets(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** A marketing message a dispatcher means to send: its ledger row, the live customer it goes to, its channel. */
+    public record Candidate(long sendId, long customerId, Channel channel) {}
+
+    /**
+     * Spends the budgets on the candidates, in the order given, where the caps allow. Answers the candidates that must
+     * not be sent, each with the cap it would exceed; the others are counted and may go.
+     */
+    public Map<Long, FrequencyCap> spend(List<Candidate> candidates, List<FrequencyCap> caps, Instant now) {
+        if (candidates.isEmpty() || caps.isEmpty()) {
+            return Map.of();
+        }
+        var result = transactions.execute(status -> {
+            var customers = candidates.stream()
+                    .map(Candidate::customerId)
+                    .distinct()
+                    .sorted(Comparator.comparingInt(ContactBudgets::lockKey).thenComparing(id -> id))
+                    .toList();
+            for (var customer : customers) {
+                jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", LOCK_SPACE, lockKey(customer));
+            }
+            var longest =
+                    caps.stream().mapToInt(FrequencyCap::windowHours).max().orElseThrow();
+            var counted = new HashMap<Long, List<ContactBudget.Counted>>();
+            var alreadyCounted = new HashSet<Long>();
+            counted(customers, now.minusSeconds(longest * 3600L), (customer, sendId, counting) -> {
+                counted.computeIfAbsent(customer, c -> new ArrayList<>()).add(counting);
+                alreadyCounted.add(sendId);
+            });
+            var budgets = new HashMap<Long, ContactBudget>();
+            var refused = new HashMap<Long, FrequencyCap>();
+            var admitted = new ArrayList<Object[]>();
+            for (var candidate : candidates) {
+                if (alreadyCounted.contains(candidate.sendId())) {
+                    continue; // let through before, by an attempt that failed in a way that may pass
+                }
+                var budget = budgets.computeIfAbsent(
+                        candidate.customerId(), c -> new ContactBudget(caps, counted.getOrDefault(c, List.of())));
+                budget.spend(candidate.channel(), now)
+                        .ifPresentOrElse(
+                                cap -> refused.put(candidate.sendId(), cap),
+                                () -> admitted.add(
+                                        new Object[] {candidate.customerId(), Timestamps.of(now), candidate.sendId()}));
+            }
+            jdbc.batchUpdate("update messaging.send set counted_for = ?, counted_at = ? where id = ?", admitted);
+            return refused;
+        });
+        return result == null ? Map.of() : result;
+    }
+
+    private interface CountedRow {
+        void accept(long customer, long sendId, ContactBudget.Counted counted);
+    }
+
+    /** The messages counted against the customers' budgets since {@code since}, unless they never reached them. */
+    private void counted(Collection<Long> customers, Instant since, CountedRow row) {
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
+                            select id, counted_for, channel, counted_at from messaging.send
+                             where counted_for = any(?) and counted_at > ? and state in ('queued', 'sending', 'sent')""");
+                    statement.setArray(1, connection.createArrayOf("bigint", customers.toArray()));
+                    statement.setObject(2, Timestamps.of(since));
+                    return statement;
+                },
+                rs -> {
+                    row.accept(
+                            rs.getLong("counted_for"),
+                            rs.getLong("id"),
+                            new ContactBudget.Counted(
+                                    Channel.parse("channel", rs.getString("channel")),
+                                    Timestamps.read(rs, "counted_at")));
+                });
+    }
+
+    private static int lockKey(long customer) {
+        return Long.hashCode(customer);
+    }
+}

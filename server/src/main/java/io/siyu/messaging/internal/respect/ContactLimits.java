@@ -1,0 +1,61 @@
+package io.siyu.messaging.internal.respect;
+
+import io.siyu.messaging.Channel;
+import io.siyu.messaging.Purpose;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * When marketing may reach a customer, and how much of it: the brand's quiet hours on the customer's own clock hold a
+ * message until they end, and the frequency caps skip one that would exceed the customer's contact budget.
+ * Transactional messages pass both at once. Quiet hours come first, so a held message spends no budget until it goes.
+ */
+@Component
+public class ContactLimits {
+
+    /** Why a message was skipped, as the ledger records it. */
+    public static final String FREQUENCY_CAP = "frequency-cap";
+
+    /** Why a message waits, as the ledger records it while it is queued. */
+    public static final String QUIET_HOURS = "quiet-hours";
+
+    private final RespectSettingsStore settings;
+    private final ContactBudgets budgets;
+
+    ContactLimits(RespectSettingsStore settings, ContactBudgets budgets) {
+        this.settings = settings;
+        this.budgets = budgets;
+    }
+
+    /** A message that may otherwise go: its ledger row, the live customer it goes to and the zone they live in. */
+    public record Message(long sendId, long customerId, Channel channel, Purpose purpose, ZoneId zone) {}
+
+    /**
+     * What becomes of the messages of one batch, decided at {@code now}: those to hold, with the moment their quiet
+     * hours end, and those to skip, with the cap they would exceed. The rest may go, and count against the budget.
+     */
+    public record Decision(Map<Long, Instant> held, Map<Long, FrequencyCap> capped) {}
+
+    public Decision decide(List<Message> messages, Instant now) {
+        var current = settings.settings();
+        var held = new HashMap<Long, Instant>();
+        var counted = new ArrayList<ContactBudgets.Candidate>();
+        for (var message : messages) {
+            if (message.purpose() != Purpose.MARKETING) {
+                continue;
+            }
+            current.quietHours()
+                    .heldUntil(now, message.zone())
+                    .ifPresentOrElse(
+                            until -> held.put(message.sendId(), until),
+                            () -> counted.add(new ContactBudgets.Candidate(
+                                    message.sendId(), message.customerId(), message.channel())));
+        }
+        return new Decision(held, budgets.spend(counted, current.caps(), now));
+    }
+}

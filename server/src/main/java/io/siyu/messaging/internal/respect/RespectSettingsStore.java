@@ -1,0 +1,99 @@
+package io.siyu.messaging.internal.respect;
+
+import io.siyu.messaging.Channel;
+import io.siyu.shared.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The brand's respect settings: the ones operators saved, else the defaults ({@code SIYU_QUIET_HOURS}, no caps).
+ * Read afresh by every dispatcher pass, so a change holds on every node from the next batch on.
+ */
+@Component
+public class RespectSettingsStore {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final RespectSettings defaults;
+
+    RespectSettingsStore(JdbcTemplate jdbc, JsonMapper json, Clock clock, RespectProperties properties) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.defaults = new RespectSettings(properties.defaultQuietHours(), List.of());
+    }
+
+    /** The settings in force, and who saved them when (both null for the defaults). */
+    public record Current(
+            RespectSettings settings,
+            @Nullable Instant updatedAt,
+            @Nullable String updatedBy) {}
+
+    public Current current() {
+        var saved = jdbc.query(
+                "select * from messaging.respect_settings where id = 1",
+                (rs, n) -> new Current(
+                        new RespectSettings(
+                                new QuietHours(
+                                        rs.getBoolean("quiet_hours_enabled"),
+                                        rs.getObject("quiet_hours_start", java.time.LocalTime.class),
+                                        rs.getObject("quiet_hours_end", java.time.LocalTime.class)),
+                                caps(json.readTree(rs.getString("caps")))),
+                        Timestamps.read(rs, "updated_at"),
+                        rs.getString("updated_by")));
+        return saved.isEmpty() ? new Current(defaults, null, null) : saved.getFirst();
+    }
+
+    public RespectSettings settings() {
+        return current().settings();
+    }
+
+    public void save(RespectSettings settings, String by) {
+        var quiet = settings.quietHours();
+        jdbc.update(
+                """
+                insert into messaging.respect_settings (id, quiet_hours_enabled, quiet_hours_start, quiet_hours_end,
+                       caps, updated_at, updated_by)
+                values (1, ?, ?, ?, ?::jsonb, ?, ?)
+                on conflict (id) do update set quiet_hours_enabled = excluded.quiet_hours_enabled,
+                       quiet_hours_start = excluded.quiet_hours_start, quiet_hours_end = excluded.quiet_hours_end,
+                       caps = excluded.caps, updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
+                quiet.enabled(),
+                quiet.start(),
+                quiet.end(),
+                json.writeValueAsString(settings.caps().stream()
+                        .map(cap -> {
+                            var stored = new LinkedHashMap<String, Object>();
+                            stored.put("limit", cap.limit());
+                            stored.put("windowHours", cap.windowHours());
+                            stored.put(
+                                    "channel",
+                                    cap.channel() == null ? null : cap.channel().category());
+                            return stored;
+                        })
+                        .toList()),
+                Timestamps.of(clock.instant()),
+                by);
+    }
+
+    private static List<FrequencyCap> caps(JsonNode stored) {
+        var caps = new ArrayList<FrequencyCap>();
+        for (var cap : stored) {
+            var channel = cap.path("channel");
+            caps.add(new FrequencyCap(
+                    cap.path("limit").asInt(),
+                    cap.path("windowHours").asInt(),
+                    channel.isString() ? Channel.parse("channel", channel.asString()) : null));
+        }
+        return caps;
+    }
+}
