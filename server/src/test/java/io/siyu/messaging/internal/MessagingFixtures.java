@@ -24,9 +24,18 @@ public final class MessagingFixtures {
 
     /** A customer with the given e-mail address (or none), first name and consent (JSON, or null for none). */
     public long customer(String email, String firstName, String categoryPreferences) {
+        return identified(
+                "{\"first_name\":\"" + firstName + "\"" + (email == null ? "" : ",\"email\":\"" + email + "\"") + "}",
+                categoryPreferences);
+    }
+
+    /** A customer with a phone number, a first name and consent (JSON, or null for none). */
+    public long customerWithPhone(String phone, String firstName, String categoryPreferences) {
+        return identified("{\"first_name\":\"" + firstName + "\",\"phone\":\"" + phone + "\"}", categoryPreferences);
+    }
+
+    private long identified(String traits, String categoryPreferences) {
         var user = "msg-" + UUID.randomUUID();
-        var traits =
-                "{\"first_name\":\"" + firstName + "\"" + (email == null ? "" : ",\"email\":\"" + email + "\"") + "}";
         var context = categoryPreferences == null
                 ? "{}"
                 : "{\"consent\":{\"categoryPreferences\":" + categoryPreferences + "}}";
@@ -38,6 +47,31 @@ public final class MessagingFixtures {
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         siyu.applyQueued();
         return siyu.customerId("user_id:" + user);
+    }
+
+    /** A mainland mobile number, in E.164, that no other test uses. */
+    public static String freshPhone() {
+        return "+86139"
+                + String.format(
+                        "%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** An SMS template of the stand-in's approved {@code SMS_100000001} with a fresh key; answers its key. */
+    public String smsTemplate(String purpose, String templateCode) {
+        var key = "s-" + UUID.randomUUID().toString().substring(0, 8);
+        var body = io.siyu.HttpFixtures.JSON.createObjectNode();
+        body.put("key", key);
+        body.put("name", "Test " + key);
+        body.put("channel", "sms");
+        body.put("purpose", purpose);
+        body.put("text", "${name}，新品上架 拒收请回复R");
+        var sms = body.putObject("sms");
+        sms.put("templateCode", templateCode);
+        sms.put("signName", io.siyu.TestSmsServer.SIGN_NAME);
+        sms.putObject("parameters").put("name", "{{customer.first_name}}");
+        var created = siyu.admin().post("/api/v1/message-templates", body.toString());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return key;
     }
 
     /** A template with a fresh key; answers its key. */
