@@ -65,7 +65,8 @@ public final class TestMailServer {
                 break;
             }
         }
-        throw new AssertionError("no " + count + " " + what + " arrived; got " + arrived.get().size());
+        throw new AssertionError(
+                "no " + count + " " + what + " arrived; got " + arrived.get().size());
     }
 
     private static boolean addressedTo(MimeMessage message, String recipient) {

@@ -49,7 +49,8 @@ public class TemplateRenderer {
 
     private static Rendered render(
             TemplateContent content, Map<String, Object> model, Function<TemplatePart, Template> templates) {
-        var subject = TemplateEngine.apply(templates.apply(TemplatePart.text(content.subject())), model)
+        var subject = TemplateEngine.apply(
+                        templates.apply(TemplatePart.text(content.subject() == null ? "" : content.subject())), model)
                 .replaceAll("[\\r\\n]+", " ")
                 .strip();
         var text = TemplateEngine.apply(templates.apply(TemplatePart.text(content.text())), model);
