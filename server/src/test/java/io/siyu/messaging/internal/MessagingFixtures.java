@@ -58,38 +58,43 @@ public final class MessagingFixtures {
 
     /** An SMS template of the stand-in's approved {@code SMS_100000001} with a fresh key; answers its key. */
     public String smsTemplate(String purpose, String templateCode) {
-        var key = "s-" + UUID.randomUUID().toString().substring(0, 8);
-        var body = io.siyu.HttpFixtures.JSON.createObjectNode();
-        body.put("key", key);
-        body.put("name", "Test " + key);
-        body.put("channel", "sms");
-        body.put("purpose", purpose);
+        var body = newTemplate("sms", purpose);
         body.put("text", "${name}，新品上架 拒收请回复R");
         var sms = body.putObject("sms");
         sms.put("templateCode", templateCode);
         sms.put("signName", io.siyu.TestSmsServer.SIGN_NAME);
         sms.putObject("parameters").put("name", "{{customer.first_name}}");
+        return created(body);
+    }
+
+    /** A template's request body with a fresh key, channel and purpose. */
+    private tools.jackson.databind.node.ObjectNode newTemplate(String channel, String purpose) {
+        var key = (channel.equals("sms") ? "s-" : "t-")
+                + UUID.randomUUID().toString().substring(0, 8);
+        var body = io.siyu.HttpFixtures.JSON.createObjectNode();
+        body.put("key", key);
+        body.put("name", "Test " + key);
+        body.put("channel", channel);
+        body.put("purpose", purpose);
+        return body;
+    }
+
+    /** Creates the template; answers its key. */
+    private String created(tools.jackson.databind.node.ObjectNode body) {
         var created = siyu.admin().post("/api/v1/message-templates", body.toString());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return key;
+        return body.get("key").asString();
     }
 
     /** A template with a fresh key; answers its key. */
     public String template(String purpose, String subject, String html, String text) {
-        var key = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        var body = io.siyu.HttpFixtures.JSON.createObjectNode();
-        body.put("key", key);
-        body.put("name", "Test " + key);
-        body.put("channel", "email");
-        body.put("purpose", purpose);
+        var body = newTemplate("email", purpose);
         body.put("subject", subject);
         if (html != null) {
             body.put("html", html);
         }
         body.put("text", text);
-        var created = siyu.admin().post("/api/v1/message-templates", body.toString());
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return key;
+        return created(body);
     }
 
     public String marketingTemplate() {
