@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { TruncatedText } from '../shared/components/CursorTable';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
+import { channelLabel } from '../shared/labels';
 import type { SendRow } from './api';
 import { outcomeText } from './labels';
 import { CustomerLink, EngagementMarks, SendStateTag } from './SendStateTag';
@@ -24,6 +25,7 @@ export function useMessageColumns(showCustomer: boolean): TableColumnsType<SendR
     ...(showCustomer
       ? [{ title: t('message.customer'), dataIndex: 'customerId', width: 150, render: (id: number) => <CustomerLink id={id} /> }]
       : []),
+    { title: t('message.channel'), dataIndex: 'channel', width: 90, render: (channel: string) => channelLabel(t, channel) },
     {
       title: t('message.template'),
       key: 'template',

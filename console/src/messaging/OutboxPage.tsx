@@ -4,6 +4,7 @@ import { CursorTable, TruncatedText } from '../shared/components/CursorTable';
 import { useCursorList } from '../shared/hooks/useCursorList';
 import { useFormat } from '../shared/hooks/useFormat';
 import { useI18n } from '../shared/i18n/I18nProvider';
+import { channelLabel } from '../shared/labels';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { messagingApi, type OutboxEntry } from './api';
 import { SandboxBanner } from './SandboxBanner';
@@ -29,6 +30,7 @@ export default function OutboxPage() {
   const list = useCursorList((cursor, signal) => messagingApi.outbox(cursor, signal), []);
   const columns: TableColumnsType<OutboxEntry> = [
     { title: t('message.time'), dataIndex: 'at', width: 190, render: (at: string) => format.preciseDateTime(at) },
+    { title: t('message.channel'), dataIndex: 'channel', width: 90, render: (channel: string) => channelLabel(t, channel) },
     { title: t('outbox.recipient'), dataIndex: 'recipient', width: 240, render: (to: string) => <span className="mono">{to}</span> },
     {
       title: t('message.subject'),

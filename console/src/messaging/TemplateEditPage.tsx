@@ -11,13 +11,14 @@ import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { RecordPending } from '../shared/layout/RecordPending';
 import { channelLabel } from '../shared/labels';
-import { CHANNELS, messagingApi, PURPOSES, type Draft, type TemplateDetail, type TemplatePurpose } from './api';
+import { CHANNELS, messagingApi, PURPOSES, type Draft, type TemplateDetail, type TemplatePurpose, type TemplateVersion } from './api';
 import { purposeLabel } from './labels';
+import { formatParameters, parseParameters, wordingParameters } from './smsParameters';
 import { TemplatePreview } from './TemplatePreview';
 import { TemplateVersions, VariablesHelp } from './TemplateHelp';
 import { TestSendDialog } from './TestSendDialog';
 
-/** What the editor holds: the template's settings and its three parts, as typed. */
+/** What the editor holds: the template's settings and its parts, as typed (for SMS, the provider's template too). */
 export interface Edited {
   key: string;
   name: string;
@@ -26,6 +27,10 @@ export interface Edited {
   subject: string;
   html: string;
   text: string;
+  templateCode: string;
+  signName: string;
+  /** One parameter per line, `name = Handlebars template`. */
+  parameters: string;
 }
 
 const STARTER: Edited = {
@@ -36,7 +41,24 @@ const STARTER: Edited = {
   subject: '',
   html: '',
   text: '',
+  templateCode: '',
+  signName: '',
+  parameters: '',
 };
+
+type Parts = Pick<Edited, 'subject' | 'html' | 'text' | 'templateCode' | 'signName' | 'parameters'>;
+
+/** A saved version's parts as the editor holds them. */
+function partsOf(content: TemplateVersion['content']): Parts {
+  return {
+    subject: content.subject,
+    html: content.html ?? '',
+    text: content.text,
+    templateCode: content.sms?.templateCode ?? '',
+    signName: content.sms?.signName ?? '',
+    parameters: formatParameters(content.sms?.parameters),
+  };
+}
 
 function edited(detail: TemplateDetail): Edited {
   const { template, current } = detail;
@@ -45,13 +67,22 @@ function edited(detail: TemplateDetail): Edited {
     name: template.name,
     channel: template.channel,
     purpose: template.purpose,
-    subject: current.content.subject,
-    html: current.content.html ?? '',
-    text: current.content.text,
+    ...partsOf(current.content),
   };
 }
 
 export function draftOf(values: Edited): Draft {
+  if (values.channel === 'sms') {
+    return {
+      subject: values.subject,
+      text: values.text,
+      sms: {
+        templateCode: values.templateCode.trim(),
+        signName: values.signName.trim() || undefined,
+        parameters: parseParameters(values.parameters),
+      },
+    };
+  }
   return { subject: values.subject, html: values.html.trim() ? values.html : undefined, text: values.text };
 }
 
@@ -60,13 +91,36 @@ function fieldErrors(failure: unknown): FieldError[] {
   return failure instanceof ApiError ? (failure.problem.errors ?? []) : [];
 }
 
-/** The first rule broken by a field, as "rule: detail"; a draft's parts may be named with or without `draft.`. */
+/**
+ * The first rule broken by a field, as "rule: detail"; a draft's parts may be named with or without `draft.`, and an
+ * SMS template's parameters each by its name (`sms.parameters.name`).
+ */
 function errorOf(errors: FieldError[], field: string): string | undefined {
-  const error = errors.find((entry) => entry.field === field || entry.field === `draft.${field}`);
-  return error && (error.rule ? `${error.rule}: ${error.detail}` : error.detail);
+  const error = errors.find((entry) =>
+    [field, `draft.${field}`].some((name) => entry.field === name || entry.field.startsWith(`${name}.`)),
+  );
+  if (!error) {
+    return undefined;
+  }
+  const message = error.rule ? `${error.rule}: ${error.detail}` : error.detail;
+  const part = error.field.slice(error.field.indexOf(field) + field.length + 1);
+  return part ? `${part} — ${message}` : message;
 }
 
-const FIELDS: (keyof Edited)[] = ['key', 'name', 'channel', 'purpose', 'subject', 'html', 'text'];
+/** Where the server names each of the editor's fields. */
+const SERVER_FIELDS: Record<keyof Edited, string> = {
+  key: 'key',
+  name: 'name',
+  channel: 'channel',
+  purpose: 'purpose',
+  subject: 'subject',
+  html: 'html',
+  text: 'text',
+  templateCode: 'sms.templateCode',
+  signName: 'sms.signName',
+  parameters: 'sms.parameters',
+};
+const PLACED = new Set(Object.values(SERVER_FIELDS));
 
 function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved: TemplateDetail) => void }) {
   const { t } = useI18n();
@@ -85,15 +139,31 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
 
   const saveErrors = fieldErrors(submission.failure);
   const errors = saveErrors.length > 0 ? saveErrors : previewErrors;
-  const unplaced = submission.failure !== undefined && !saveErrors.some((error) => FIELDS.includes(error.field as keyof Edited));
+  const unplaced =
+    submission.failure !== undefined &&
+    !saveErrors.some((error) => PLACED.has(error.field) || error.field.startsWith('sms.parameters.') || error.field === 'sms');
+  const sms = values.channel === 'sms';
 
   const set = <K extends keyof Edited>(field: K, value: Edited[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
     submission.clear();
   };
 
+  /** A part written as a template: monospaced, unchecked for spelling, growing with what is typed. */
+  const codeArea = (field: 'parameters' | 'html' | 'text', minRows: number, maxRows: number, testId: string, placeholder?: string) => (
+    <Input.TextArea
+      className="code-input"
+      value={values[field]}
+      autoSize={{ minRows, maxRows }}
+      spellCheck={false}
+      placeholder={placeholder}
+      onChange={(event) => set(field, event.target.value)}
+      data-testid={testId}
+    />
+  );
+
   const item = (field: keyof Edited) => {
-    const error = errorOf(errors, field);
+    const error = errorOf(errors, SERVER_FIELDS[field]);
     return {
       validateStatus: error ? ('error' as const) : undefined,
       help: error ? <span data-testid="template-field-error" data-field={field}>{error}</span> : undefined,
@@ -236,7 +306,37 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                 showIcon
                 title={t(values.purpose === 'marketing' ? 'template.marketingExplain' : 'template.transactionalExplain')}
               />
-              <Form.Item label={t('message.subject')} required {...item('subject')}>
+              {sms && (
+                <>
+                  <Alert className="form-alert" type="info" showIcon title={t('template.smsExplain')} />
+                  <Row gutter={16}>
+                    <Col xs={24} md={12}>
+                      <Form.Item label={t('template.smsCode')} required extra={t('template.smsCodeHint')} {...item('templateCode')}>
+                        <Input
+                          className="mono"
+                          value={values.templateCode}
+                          maxLength={30}
+                          placeholder="SMS_154950909"
+                          onChange={(event) => set('templateCode', event.target.value)}
+                          data-testid="template-sms-code"
+                        />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={12}>
+                      <Form.Item label={t('template.smsSign')} extra={t('template.smsSignHint')} {...item('signName')}>
+                        <Input
+                          value={values.signName}
+                          maxLength={12}
+                          placeholder="思语商城"
+                          onChange={(event) => set('signName', event.target.value)}
+                          data-testid="template-sms-sign"
+                        />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                </>
+              )}
+              <Form.Item label={t('message.subject')} required={!sms} extra={sms ? t('template.smsSubjectHint') : undefined} {...item('subject')}>
                 <Input
                   value={values.subject}
                   maxLength={500}
@@ -245,26 +345,26 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                   data-testid="template-subject"
                 />
               </Form.Item>
-              <Form.Item label={t('template.html')} extra={t('template.htmlHint')} {...item('html')}>
-                <Input.TextArea
-                  className="code-input"
-                  value={values.html}
-                  autoSize={{ minRows: 10, maxRows: 28 }}
-                  spellCheck={false}
-                  placeholder={'<p>{{customer.first_name}}, …</p>'}
-                  onChange={(event) => set('html', event.target.value)}
-                  data-testid="template-html"
-                />
+              {sms && (
+                <Form.Item
+                  label={t('template.smsParameters')}
+                  extra={t('template.smsParametersHint', { names: wordingParameters(values.text).join(', ') || '—' })}
+                  {...item('parameters')}
+                >
+                  {codeArea('parameters', 3, 12, 'template-sms-parameters', 'name = {{customer.first_name}}')}
+                </Form.Item>
+              )}
+              <Form.Item label={t('template.html')} extra={t('template.htmlHint')} {...item('html')} hidden={sms}>
+                {codeArea('html', 10, 28, 'template-html', '<p>{{customer.first_name}}, …</p>')}
               </Form.Item>
-              <Form.Item label={t('template.text')} required extra={t('template.textHint')} {...item('text')} style={{ marginBottom: 0 }}>
-                <Input.TextArea
-                  className="code-input"
-                  value={values.text}
-                  autoSize={{ minRows: 5, maxRows: 16 }}
-                  spellCheck={false}
-                  onChange={(event) => set('text', event.target.value)}
-                  data-testid="template-text"
-                />
+              <Form.Item
+                label={t(sms ? 'template.smsWording' : 'template.text')}
+                required
+                extra={t(sms ? 'template.smsWordingHint' : 'template.textHint')}
+                {...item('text')}
+                style={{ marginBottom: 0 }}
+              >
+                {codeArea('text', 5, 16, 'template-text')}
               </Form.Item>
             </Form>
           </Card>
@@ -274,7 +374,7 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
               version={template.version}
               onLoad={
                 writable
-                  ? (content) => setValues((current) => ({ ...current, subject: content.subject, html: content.html ?? '', text: content.text }))
+                  ? (content) => setValues((current) => ({ ...current, ...partsOf(content) }))
                   : undefined
               }
             />
@@ -303,6 +403,7 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
         <TestSendDialog
           open={testing}
           templateId={template.id}
+          channel={template.channel}
           draft={draft}
           customerId={previewCustomer}
           onClose={() => setTesting(false)}

@@ -62,6 +62,17 @@ export function TemplatePreview({ templateId, draft, customerId, onCustomer, onD
               <strong data-testid="template-preview-subject">{preview.data.subject}</strong>
             </Typography.Paragraph>
             <MessageFrame testId="template-preview-message" html={preview.data.html} text={preview.data.text} />
+            {preview.data.sms && (
+              <Typography.Paragraph className="muted small" data-testid="template-preview-sms">
+                <span className="mono">{preview.data.sms.templateCode}</span>
+                {Object.entries(preview.data.sms.parameters).map(([name, value]) => (
+                  <span key={name} className="mono" data-testid="template-preview-sms-parameter">
+                    {' '}
+                    {name}={JSON.stringify(value)}
+                  </span>
+                ))}
+              </Typography.Paragraph>
+            )}
           </div>
         )}
       </Space>

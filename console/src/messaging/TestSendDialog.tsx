@@ -14,6 +14,8 @@ interface TestSendForm {
 interface TestSendDialogProps {
   open: boolean;
   templateId: number;
+  /** The template's channel: an SMS test goes to a phone number. */
+  channel: string;
   /** The editor's parts as they stand, saved or not. */
   draft: Draft;
   /** The customer the preview shows, rendered for by default. */
@@ -22,7 +24,8 @@ interface TestSendDialogProps {
 }
 
 /** Sends the editor's draft to an address the operator gives, marked [TEST], and says what the provider answered. */
-export function TestSendDialog({ open, templateId, draft, customerId, onClose }: TestSendDialogProps) {
+export function TestSendDialog({ open, templateId, channel, draft, customerId, onClose }: TestSendDialogProps) {
+  const sms = channel === 'sms';
   const { t } = useI18n();
   const [form] = Form.useForm<TestSendForm>();
   const [result, setResult] = useState<TestResult>();
@@ -55,26 +58,30 @@ export function TestSendDialog({ open, templateId, draft, customerId, onClose }:
       <Form.Item
         name="to"
         label={t('testSend.to')}
-        extra={t('testSend.toHint')}
+        extra={t(sms ? 'testSend.toPhoneHint' : 'testSend.toHint')}
         rules={[
           { required: true, message: t('form.required') },
-          { type: 'email', message: t('testSend.invalidAddress') },
+          sms ? { pattern: /^\+?[0-9 -]{7,20}$/, message: t('testSend.invalidPhone') } : { type: 'email', message: t('testSend.invalidAddress') },
         ]}
         validateStatus={submission.fieldError('to') ? 'error' : undefined}
         help={submission.fieldError('to')}
       >
-        <Input type="email" autoComplete="email" placeholder="operator@brand.example" data-testid="test-send-to" />
+        {sms ? (
+          <Input type="tel" autoComplete="tel" placeholder="+8613812345678" data-testid="test-send-to" />
+        ) : (
+          <Input type="email" autoComplete="email" placeholder="operator@brand.example" data-testid="test-send-to" />
+        )}
       </Form.Item>
       <Form.Item name="customerId" label={t('testSend.customer')} extra={t('testSend.customerHint')}>
         <CustomerPicker testId="test-send-customer" />
       </Form.Item>
       {result && (
         <Alert
-          type={result.status === 'SENT' ? 'success' : result.status === 'RETRY' ? 'warning' : 'error'}
+          type={result.status === 'SENT' ? 'success' : result.status === 'RETRY' || result.status === 'DEFERRED' ? 'warning' : 'error'}
           showIcon
           data-testid="test-send-result"
           data-status={result.status}
-          title={t(result.status === 'SENT' ? (result.provider === 'sandbox' ? 'testSend.sentSandbox' : 'testSend.sent') : result.status === 'RETRY' ? 'testSend.retry' : 'testSend.rejected', {
+          title={t(result.status === 'SENT' ? (result.provider === 'sandbox' ? 'testSend.sentSandbox' : 'testSend.sent') : result.status === 'RETRY' || result.status === 'DEFERRED' ? 'testSend.retry' : 'testSend.rejected', {
             provider: result.provider,
           })}
           description={result.detail}

@@ -9,6 +9,8 @@ export type TemplatePurpose = MessageTemplate['purpose'];
 export type TemplateChannel = MessageTemplate['channel'];
 export type TemplateRequest = Schemas['TemplateRequest'];
 export type Draft = Schemas['Draft'];
+/** The provider's approved template an SMS template sends: its code, signature and parameters. */
+export type SmsTemplate = Schemas['SmsTemplate'];
 /** A template rendered for one customer, as they would get it. */
 export type Rendered = Schemas['Rendered'];
 export type TestResult = Schemas['TestResult'];
@@ -33,7 +35,7 @@ export type SuppressionRequest = Schemas['SuppressionRequest'];
 
 export const SEND_STATES: readonly SendState[] = ['queued', 'sending', 'sent', 'skipped', 'failed', 'parked'];
 export const PURPOSES: readonly TemplatePurpose[] = ['marketing', 'transactional'];
-export const CHANNELS: readonly TemplateChannel[] = ['email'];
+export const CHANNELS: readonly TemplateChannel[] = ['email', 'sms'];
 
 export interface LedgerQuery {
   state?: SendState;

@@ -314,6 +314,8 @@ class BadInputSweepTests {
                             Map.entry("template", NODES.stringNode(templateKey)),
                             Map.entry("key", NODES.stringNode(templateKey)),
                             Map.entry("channel", NODES.stringNode("email")),
+                            // e-mail templates name no provider's SMS template
+                            Map.entry("sms", NODES.nullNode()),
                             Map.entry("to", NODES.stringNode("sweep@example.com")),
                             // a public key of its own for each registration the sweep sends
                             Map.entry("jwk", ConsumerTokenFixtures.es256().publicJwkNode()),

@@ -15,7 +15,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 /**
  * Gives every Spring context of the test suite its own fresh database on the test PostgreSQL server and its own data
  * folder, so that contexts never see each other's rows or lock each other's files, and sends their e-mail to the test
- * suite's SMTP server ({@link TestMailServer}).
+ * suite's SMTP server ({@link TestMailServer}) and their SMS to its stand-in for Alibaba Cloud SMS
+ * ({@link TestSmsServer}).
  */
 public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -47,6 +48,16 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
                                         "siyu.messaging.email.smtp.host", "127.0.0.1",
                                         "siyu.messaging.email.smtp.port", String.valueOf(TestMailServer.port()),
                                         "siyu.messaging.email.smtp.start-tls", "false")));
+                context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource(
+                                "siyu-test-sms",
+                                Map.of(
+                                        "siyu.messaging.sms.access-key-id", TestSmsServer.ACCESS_KEY_ID,
+                                        "siyu.messaging.sms.access-key-secret", TestSmsServer.ACCESS_KEY_SECRET,
+                                        "siyu.messaging.sms.endpoint",
+                                                TestSmsServer.get().endpoint(),
+                                        "siyu.messaging.sms.callback-token", TestSmsServer.CALLBACK_TOKEN)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -44,9 +44,17 @@ public final class TestMailServer {
      * dispatcher runs within a second on an idle machine, far later on a busy one).
      */
     public static List<MimeMessage> await(String recipient, int count) {
+        return await(() -> to(recipient), count, "message(s) for " + recipient);
+    }
+
+    /**
+     * Waits until a list of what arrived holds {@code count} items and returns it; fails after a generous time, naming
+     * {@code what} was awaited.
+     */
+    static <T> List<T> await(java.util.function.Supplier<List<T>> arrived, int count, String what) {
         var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            var received = to(recipient);
+            var received = arrived.get();
             if (received.size() >= count) {
                 return received;
             }
@@ -57,8 +65,8 @@ public final class TestMailServer {
                 break;
             }
         }
-        throw new AssertionError("no " + count + " message(s) for " + recipient + " arrived; got "
-                + to(recipient).size());
+        throw new AssertionError(
+                "no " + count + " " + what + " arrived; got " + arrived.get().size());
     }
 
     private static boolean addressedTo(MimeMessage message, String recipient) {

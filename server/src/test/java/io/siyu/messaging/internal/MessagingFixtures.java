@@ -29,9 +29,20 @@ public final class MessagingFixtures {
 
     /** The same, living in a time zone their device names ({@code context.timezone}), or in the brand's for null. */
     public long customer(String email, String firstName, String categoryPreferences, String timeZone) {
+        return identified(
+                "{\"first_name\":\"" + firstName + "\"" + (email == null ? "" : ",\"email\":\"" + email + "\"") + "}",
+                categoryPreferences,
+                timeZone);
+    }
+
+    /** A customer with a phone number, a first name and consent (JSON, or null for none). */
+    public long customerWithPhone(String phone, String firstName, String categoryPreferences) {
+        return identified(
+                "{\"first_name\":\"" + firstName + "\",\"phone\":\"" + phone + "\"}", categoryPreferences, null);
+    }
+
+    private long identified(String traits, String categoryPreferences, String timeZone) {
         var user = "msg-" + UUID.randomUUID();
-        var traits =
-                "{\"first_name\":\"" + firstName + "\"" + (email == null ? "" : ",\"email\":\"" + email + "\"") + "}";
         var context = "{" + (timeZone == null ? "" : "\"timezone\":\"" + timeZone + "\"")
                 + (timeZone != null && categoryPreferences != null ? "," : "")
                 + (categoryPreferences == null
@@ -48,22 +59,52 @@ public final class MessagingFixtures {
         return siyu.customerId("user_id:" + user);
     }
 
-    /** A template with a fresh key; answers its key. */
-    public String template(String purpose, String subject, String html, String text) {
-        var key = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    /** A mainland mobile number, in E.164, that no other test uses. */
+    public static String freshPhone() {
+        return "+86139"
+                + String.format(
+                        "%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** An SMS template of the stand-in's approved {@code SMS_100000001} with a fresh key; answers its key. */
+    public String smsTemplate(String purpose, String templateCode) {
+        var body = newTemplate("sms", purpose);
+        body.put("text", "${name}，新品上架 拒收请回复R");
+        var sms = body.putObject("sms");
+        sms.put("templateCode", templateCode);
+        sms.put("signName", io.siyu.TestSmsServer.SIGN_NAME);
+        sms.putObject("parameters").put("name", "{{customer.first_name}}");
+        return created(body);
+    }
+
+    /** A template's request body with a fresh key, channel and purpose. */
+    private tools.jackson.databind.node.ObjectNode newTemplate(String channel, String purpose) {
+        var key = (channel.equals("sms") ? "s-" : "t-")
+                + UUID.randomUUID().toString().substring(0, 8);
         var body = io.siyu.HttpFixtures.JSON.createObjectNode();
         body.put("key", key);
         body.put("name", "Test " + key);
-        body.put("channel", "email");
+        body.put("channel", channel);
         body.put("purpose", purpose);
+        return body;
+    }
+
+    /** Creates the template; answers its key. */
+    private String created(tools.jackson.databind.node.ObjectNode body) {
+        var created = siyu.admin().post("/api/v1/message-templates", body.toString());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return body.get("key").asString();
+    }
+
+    /** A template with a fresh key; answers its key. */
+    public String template(String purpose, String subject, String html, String text) {
+        var body = newTemplate("email", purpose);
         body.put("subject", subject);
         if (html != null) {
             body.put("html", html);
         }
         body.put("text", text);
-        var created = siyu.admin().post("/api/v1/message-templates", body.toString());
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return key;
+        return created(body);
     }
 
     public String marketingTemplate() {

@@ -1,7 +1,9 @@
 package io.siyu.messaging.internal.delivery;
 
 import io.siyu.messaging.internal.respect.ConsentMode;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consent what marketing needs from a customer who never decided on a channel
  * @param marketingCategory the consent category that stands for marketing as a whole
  * @param email the e-mail channel
+ * @param sms the SMS channel
  * @param dispatch how messages are sent
  */
 @ConfigurationProperties("siyu.messaging")
@@ -23,6 +26,7 @@ public record MessagingProperties(
         @DefaultValue("opt-in") ConsentMode consent,
         @DefaultValue("marketing") String marketingCategory,
         @DefaultValue Email email,
+        @DefaultValue Sms sms,
         @DefaultValue Dispatch dispatch) {
 
     /**
@@ -54,6 +58,46 @@ public record MessagingProperties(
 
         public boolean configured() {
             return host != null && !host.isBlank();
+        }
+    }
+
+    /**
+     * @param accessKeyId the Alibaba Cloud AccessKey that sends SMS; without it (or its secret), SMS goes to the
+     *     sandbox outbox
+     * @param accessKeySecret its secret, which signs every request
+     * @param endpoint Alibaba Cloud SMS's service address ({@code Dysmsapi}, API version 2017-05-25)
+     * @param signName the signature (签名) of templates that name none; it must be approved at the provider
+     * @param optOut the words every marketing SMS template must hold, telling customers how to refuse more
+     * @param unsubscribeKeywords replies that unsubscribe the customer from SMS (compared trimmed, case-insensitive)
+     * @param callbackToken the secret path segment of the receipt and reply addresses given to the provider; without
+     *     it, receipts and replies are refused
+     * @param timeout for connecting to the provider and for its answer
+     * @param batch numbers per request when many messages share a template ({@code SendBatchSms} takes 100 at most)
+     */
+    public record Sms(
+            @Nullable String accessKeyId,
+            @Nullable String accessKeySecret,
+            @DefaultValue("https://dysmsapi.aliyuncs.com") URI endpoint,
+            @Nullable String signName,
+            @DefaultValue("拒收请回复R") String optOut,
+
+            @DefaultValue({"T", "TD", "退订", "R", "N", "STOP"})
+            List<String> unsubscribeKeywords,
+
+            @Nullable String callbackToken,
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("100") int batch) {
+
+        public boolean configured() {
+            return accessKeyId != null
+                    && !accessKeyId.isBlank()
+                    && accessKeySecret != null
+                    && !accessKeySecret.isBlank();
+        }
+
+        /** Whether the receipt and reply addresses are open: only with a token of at least 16 characters. */
+        public boolean callbacksOpen() {
+            return callbackToken != null && callbackToken.strip().length() >= 16;
         }
     }
 

@@ -21,13 +21,19 @@ public class Providers {
                 email.smtp().configured()
                         ? new SmtpProvider(email)
                         : new SandboxProvider(Channel.EMAIL, jdbc, json, clock));
+        var sms = properties.sms();
+        byChannel.put(
+                Channel.SMS,
+                sms.configured()
+                        ? new AlibabaSmsProvider(sms, json, clock)
+                        : new SandboxProvider(Channel.SMS, jdbc, json, clock));
     }
 
     public Provider of(Channel channel) {
         return byChannel.get(channel);
     }
 
-    /** What each channel is connected to, for the console: the provider's name and, for SMTP, the server. */
+    /** What each channel is connected to, for the console: the provider's name ({@code sandbox} for the outbox). */
     public Map<Channel, Provider> all() {
         return Map.copyOf(byChannel);
     }

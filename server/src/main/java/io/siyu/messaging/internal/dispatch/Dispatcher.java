@@ -159,7 +159,7 @@ public class Dispatcher {
             byId.put(row.id(), row);
             var profile = batch.profile(row.customerId());
             var contact = profile == null ? null : batch.contact(profile);
-            var address = contact == null ? null : contact.email();
+            var address = row.channel().addressOf(contact);
             var refusal = RespectRules.refusal(
                     row.purpose(),
                     row.channel(),
@@ -170,7 +170,14 @@ public class Dispatcher {
                     properties.consent());
             if (refusal.isPresent()) {
                 settlements.add(new Settlement(
-                        row.id(), SendState.SKIPPED, refusal.get(), null, masked(contact), null, null, null));
+                        row.id(),
+                        SendState.SKIPPED,
+                        refusal.get(),
+                        null,
+                        row.channel().maskedAddressOf(contact),
+                        null,
+                        null,
+                        null));
                 continue;
             }
             contacts.put(row.id(), contact);
@@ -191,7 +198,7 @@ public class Dispatcher {
                         SendState.SKIPPED,
                         ContactLimits.FREQUENCY_CAP,
                         null,
-                        masked(contact),
+                        row.channel().maskedAddressOf(contact),
                         null,
                         null,
                         null));
@@ -209,7 +216,14 @@ public class Dispatcher {
             for (var delivery : provider.send(messages)) {
                 var row = byId.get(delivery.sendId());
                 var contact = contacts.get(delivery.sendId());
-                settlements.add(settlement(row, delivery, masked(contact), provider.name(), subjects, now));
+                settlements.add(settlement(
+                        row,
+                        delivery,
+                        row.channel().maskedAddressOf(contact),
+                        composition.recipientKey(row.channel().addressOf(contact)),
+                        provider.name(),
+                        subjects,
+                        now));
                 if (delivery.status() == Delivery.Status.SENT) {
                     sentEvents.add(composition.sentEvent(row, contact, provider.name(), now));
                 }
@@ -221,12 +235,41 @@ public class Dispatcher {
     }
 
     private Settlement settlement(
-            Claimed row, Delivery delivery, String address, String provider, Map<Long, String> subjects, Instant now) {
+            Claimed row,
+            Delivery delivery,
+            String address,
+            String recipientKey,
+            String provider,
+            Map<Long, String> subjects,
+            Instant now) {
         var subject = subjects.get(row.id());
         return switch (delivery.status()) {
             case SENT ->
                 new Settlement(
-                        row.id(), SendState.SENT, null, null, address, provider, delivery.providerMessageId(), subject);
+                        row.id(),
+                        SendState.SENT,
+                        null,
+                        null,
+                        address,
+                        provider,
+                        delivery.providerMessageId(),
+                        subject,
+                        recipientKey,
+                        true);
+            case DEFERRED ->
+                new Settlement(
+                        row.id(),
+                        SendState.QUEUED,
+                        "waiting: " + delivery.detail(),
+                        now.plus(delivery.retryAfter()),
+                        address,
+                        provider,
+                        null,
+                        subject,
+                        null,
+                        false);
+            case PARKED ->
+                new Settlement(row.id(), SendState.PARKED, delivery.detail(), null, address, provider, null, subject);
             case REJECTED ->
                 new Settlement(row.id(), SendState.FAILED, delivery.detail(), null, address, provider, null, subject);
             case RETRY -> {
@@ -256,10 +299,6 @@ public class Dispatcher {
         };
     }
 
-    private static String masked(ContactPoints contact) {
-        return contact == null ? null : contact.maskedEmail();
-    }
-
     /** Rendering and recording for the dispatcher, with the template versions it has seen kept. */
     @Component
     static class Composition {
@@ -285,9 +324,18 @@ public class Dispatcher {
                     row.templateId() + "/" + row.templateVersion(),
                     k -> templates.version(row.templateId(), row.templateVersion()));
             var model = composer.model(profile, row.variables(), composer.unsubscribeUrl(row.id()));
-            var composed = composer.compose(row.id(), row.purpose(), renderer.render(version, model), true);
+            var composed =
+                    composer.compose(row.id(), row.channel(), row.purpose(), renderer.render(version, model), true);
             return new Outgoing(
-                    row.id(), contact.email(), contact.maskedEmail(), composed.rendered(), composed.headers());
+                    row.id(),
+                    row.channel().addressOf(contact),
+                    row.channel().maskedAddressOf(contact),
+                    composed.rendered(),
+                    composed.headers());
+        }
+
+        String recipientKey(String address) {
+            return composer.recipientKey(address);
         }
 
         TrackingEvents.Event sentEvent(Claimed row, ContactPoints contact, String provider, Instant at) {
@@ -299,7 +347,12 @@ public class Dispatcher {
             properties.put("template_version", row.templateVersion());
             properties.put("provider", provider);
             return new TrackingEvents.Event(
-                    "siyu-sent-" + row.id(), contact.addressedAs(), TrackingEvents.SENT, at, properties, null);
+                    "siyu-sent-" + row.id(),
+                    contact.addressedAs(),
+                    TrackingEvents.sent(row.channel()),
+                    at,
+                    properties,
+                    null);
         }
 
         void record(List<TrackingEvents.Event> sent) {

@@ -1,6 +1,7 @@
 package io.siyu.messaging.internal.dispatch;
 
 import io.siyu.customers.ProfileSnapshot;
+import io.siyu.messaging.Channel;
 import io.siyu.messaging.Purpose;
 import io.siyu.messaging.internal.delivery.MessagingProperties;
 import io.siyu.messaging.internal.templates.TemplateRenderer;
@@ -57,8 +58,32 @@ public class MessageComposer {
         return model;
     }
 
-    /** A message rendered for sending: unsubscribe link ensured for marketing, tracking in place, headers. */
+    /** An e-mail rendered for sending: unsubscribe link ensured for marketing, tracking in place, headers. */
     public Composed compose(long sendId, Purpose purpose, TemplateRenderer.Rendered rendered, boolean track) {
+        return compose(sendId, Channel.EMAIL, purpose, rendered, track);
+    }
+
+    /**
+     * A message rendered for sending on its channel. An SMS carries no link and no header: its wording is the
+     * provider's approved template (which, for marketing, holds the opt-out words, checked when it was saved), shown
+     * after its signature 【...】, the configured one when the template names none.
+     */
+    public Composed compose(
+            long sendId, Channel channel, Purpose purpose, TemplateRenderer.Rendered rendered, boolean track) {
+        if (channel == Channel.SMS && rendered.sms() != null) {
+            var sms = rendered.sms();
+            var sign = sms.signName() == null || sms.signName().isBlank()
+                    ? properties.sms().signName()
+                    : sms.signName();
+            var text = sign == null || sign.isBlank() ? rendered.text() : "【" + sign + "】" + rendered.text();
+            return new Composed(
+                    new TemplateRenderer.Rendered(
+                            rendered.subject(),
+                            null,
+                            text,
+                            new TemplateRenderer.SmsMessage(sms.templateCode(), sign, sms.parameters())),
+                    Map.of());
+        }
         var headers = new LinkedHashMap<String, String>();
         var html = rendered.html();
         var text = rendered.text();
@@ -83,6 +108,11 @@ public class MessageComposer {
             html = links.track(html, sendId);
         }
         return new Composed(new TemplateRenderer.Rendered(rendered.subject(), html, text), headers);
+    }
+
+    /** The keyed digest under which the ledger knows the address a message went to (see {@link TrackingLinks}). */
+    public String recipientKey(String address) {
+        return links.recipientKey(address);
     }
 
     public String unsubscribeUrl(long sendId) {

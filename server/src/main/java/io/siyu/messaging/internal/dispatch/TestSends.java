@@ -2,13 +2,14 @@ package io.siyu.messaging.internal.dispatch;
 
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.Profiles;
+import io.siyu.messaging.Channel;
+import io.siyu.messaging.internal.delivery.AlibabaSmsProvider;
 import io.siyu.messaging.internal.delivery.Delivery;
 import io.siyu.messaging.internal.delivery.Outgoing;
 import io.siyu.messaging.internal.delivery.Providers;
 import io.siyu.messaging.internal.templates.MessageTemplate;
 import io.siyu.messaging.internal.templates.TemplateContent;
 import io.siyu.messaging.internal.templates.TemplateRenderer;
-import io.siyu.messaging.internal.templates.TemplateRules;
 import io.siyu.messaging.internal.templates.Templates;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
@@ -49,7 +50,11 @@ public class TestSends {
     public TemplateRenderer.Rendered preview(
             long templateId, @Nullable TemplateContent draft, @Nullable Long customerId, Map<String, Object> data) {
         var template = templates.get(templateId);
-        return render(template, draft, customerId, data, -1L);
+        var rendered = render(template, draft, customerId, data, -1L);
+        return template.channel() == Channel.SMS
+                ? composer.compose(-1L, Channel.SMS, template.purpose(), rendered, false)
+                        .rendered()
+                : rendered;
     }
 
     /** What became of a test send. */
@@ -64,19 +69,35 @@ public class TestSends {
             @Nullable TemplateContent draft,
             @Nullable Long customerId,
             Map<String, Object> data) {
+        var template = templates.get(templateId);
+        var address = address(template.channel(), to);
+        var sendId = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        var rendered = render(template, draft, customerId, data, sendId);
+        var test = new TemplateRenderer.Rendered(
+                "[TEST] " + rendered.subject(), rendered.html(), rendered.text(), rendered.sms());
+        var composed = composer.compose(sendId, template.channel(), template.purpose(), test, false);
+        var provider = providers.of(template.channel());
+        var masked =
+                template.channel() == Channel.SMS ? PersonalData.maskPhone(address) : PersonalData.maskEmail(address);
+        var delivery = provider.send(java.util.List.of(
+                        new Outgoing(sendId, address, masked, composed.rendered(), composed.headers())))
+                .getFirst();
+        return new TestResult(provider.name(), delivery.status(), delivery.detail());
+    }
+
+    /** The address a test send goes to: an e-mail address, or for SMS a phone number (in E.164). */
+    private static String address(Channel channel, @Nullable String to) {
+        if (channel == Channel.SMS) {
+            var phone = to == null ? null : AlibabaSmsProvider.e164(to.replaceAll("[\\s-]", ""));
+            if (phone == null) {
+                throw new InvalidInputException("to", "phone", "must be a phone number, as +8613812345678");
+            }
+            return phone;
+        }
         if (to == null || !PersonalData.isEmailAddress(to)) {
             throw new InvalidInputException("to", "email", "must be an e-mail address");
         }
-        var template = templates.get(templateId);
-        var sendId = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        var rendered = render(template, draft, customerId, data, sendId);
-        var test = new TemplateRenderer.Rendered("[TEST] " + rendered.subject(), rendered.html(), rendered.text());
-        var composed = composer.compose(sendId, template.purpose(), test, false);
-        var provider = providers.of(template.channel());
-        var delivery = provider.send(java.util.List.of(
-                        new Outgoing(sendId, to, PersonalData.maskEmail(to), composed.rendered(), composed.headers())))
-                .getFirst();
-        return new TestResult(provider.name(), delivery.status(), delivery.detail());
+        return to;
     }
 
     private TemplateRenderer.Rendered render(
@@ -92,7 +113,7 @@ public class TestSends {
                         .orElseThrow(() -> new NotFoundException("customer", customerId));
         var model = composer.model(profile, data, composer.unsubscribeUrl(Math.abs(sendId)));
         if (draft != null) {
-            var violations = TemplateRules.checkContent(draft);
+            var violations = templates.checkContent(template.channel(), template.purpose(), draft);
             if (!violations.isEmpty()) {
                 throw new InvalidInputException(violations);
             }

@@ -22,7 +22,8 @@ public class SendHistory {
     private static final String COLUMNS = """
             select s.id, s.reason, s.origin, s.customer_id, s.channel, s.purpose, s.template_id, t.key as template_key,
                    s.template_version, s.state, s.outcome, s.attempts, s.queued_at, s.due_at, s.sent_at, s.address,
-                   s.provider, s.subject, s.opened_at, s.clicked_at
+                   s.provider, s.provider_message_id, s.subject, s.opened_at, s.clicked_at, s.delivered_at,
+                   s.bounced_at
               from messaging.send s join messaging.template t on t.id = s.template_id""";
 
     private final JdbcTemplate jdbc;
@@ -31,7 +32,10 @@ public class SendHistory {
         this.jdbc = jdbc;
     }
 
-    /** One message of the ledger; the address is masked. */
+    /**
+     * One message of the ledger; the address is masked. {@code providerMessageId} is the provider's id of the message
+     * (an SMS's BizId), {@code deliveredAt} and {@code bouncedAt} what its receipt said.
+     */
     public record SendRow(
             long id,
             String reason,
@@ -50,9 +54,12 @@ public class SendHistory {
             @Nullable Instant sentAt,
             @Nullable String address,
             @Nullable String provider,
+            @Nullable String providerMessageId,
             @Nullable String subject,
             @Nullable Instant openedAt,
-            @Nullable Instant clickedAt) {}
+            @Nullable Instant clickedAt,
+            @Nullable Instant deliveredAt,
+            @Nullable Instant bouncedAt) {}
 
     public SendRow get(long id) {
         return jdbc.query(COLUMNS + " where s.id = ?", SendHistory::row, id).stream()
@@ -105,8 +112,11 @@ public class SendHistory {
                 Timestamps.read(rs, "sent_at"),
                 rs.getString("address"),
                 rs.getString("provider"),
+                rs.getString("provider_message_id"),
                 rs.getString("subject"),
                 Timestamps.read(rs, "opened_at"),
-                Timestamps.read(rs, "clicked_at"));
+                Timestamps.read(rs, "clicked_at"),
+                Timestamps.read(rs, "delivered_at"),
+                Timestamps.read(rs, "bounced_at"));
     }
 }

@@ -147,7 +147,12 @@ public class SendLedger {
                           s.variables, s.attempts""", this::claimed, Timestamps.of(now), Timestamps.of(now), limit);
     }
 
-    /** What became of one claimed row. */
+    /**
+     * What became of one claimed row.
+     *
+     * @param recipientKey the keyed digest of the address it went to, for receipts and replies to find it
+     * @param attemptCounted false for a row that waits out a rate limit: the claim's attempt is given back
+     */
     public record Settlement(
             long id,
             SendState state,
@@ -156,7 +161,22 @@ public class SendLedger {
             @Nullable String address,
             @Nullable String provider,
             @Nullable String providerMessageId,
-            @Nullable String subject) {}
+            @Nullable String subject,
+            @Nullable String recipientKey,
+            boolean attemptCounted) {
+
+        public Settlement(
+                long id,
+                SendState state,
+                @Nullable String outcome,
+                @Nullable Instant dueAgainAt,
+                @Nullable String address,
+                @Nullable String provider,
+                @Nullable String providerMessageId,
+                @Nullable String subject) {
+            this(id, state, outcome, dueAgainAt, address, provider, providerMessageId, subject, null, true);
+        }
+    }
 
     /** Settles claimed rows; only rows still claimed change, so a row queued again after a timeout is left alone. */
     public void settle(List<Settlement> settlements, Instant now) {
@@ -174,13 +194,16 @@ public class SendLedger {
                 s.provider(),
                 s.providerMessageId(),
                 s.subject(),
+                s.recipientKey(),
+                s.attemptCounted() ? 0 : 1,
                 s.id()
             });
         }
         jdbc.batchUpdate("""
                 update messaging.send set state = ?, outcome = ?, due_at = coalesce(?, due_at),
                        sent_at = coalesce(?, sent_at), address = coalesce(?, address), provider = coalesce(?, provider),
-                       provider_message_id = coalesce(?, provider_message_id), subject = coalesce(?, subject)
+                       provider_message_id = coalesce(?, provider_message_id), subject = coalesce(?, subject),
+                       recipient_key = coalesce(?, recipient_key), attempts = attempts - ?
                  where id = ? and state = 'sending'""", rows);
     }
 
@@ -209,6 +232,49 @@ public class SendLedger {
                 until.entrySet().stream()
                         .map(e -> new Object[] {Timestamps.of(e.getValue()), outcome, e.getKey()})
                         .toList());
+    }
+
+    /** A sent message as a provider's receipt or a customer's reply finds it. */
+    public record Recipient(long id, CustomerId customerId, Channel channel, long templateId) {}
+
+    /** The sent messages a provider's message id (an SMS's BizId, shared by a batch) names for one address. */
+    public List<Recipient> sentAs(String provider, String providerMessageId, String recipientKey) {
+        return jdbc.query("""
+                select id, customer_id, channel, template_id from messaging.send
+                 where provider_message_id = ? and recipient_key = ? and provider = ? and state in ('sent', 'failed')""", SendLedger::recipient, providerMessageId, recipientKey, provider);
+    }
+
+    /** The newest message a channel sent to an address: whom a reply from that address is from. */
+    public java.util.Optional<Recipient> newestTo(Channel channel, String recipientKey) {
+        return jdbc.query("""
+                        select id, customer_id, channel, template_id from messaging.send
+                         where recipient_key = ? and channel = ? order by id desc limit 1""", SendLedger::recipient, recipientKey, channel.category()).stream()
+                .findFirst();
+    }
+
+    /** Notes that the provider delivered a sent message; answers whether this changed the row. */
+    public boolean noteDelivered(long id, Instant at) {
+        return jdbc.update("""
+                        update messaging.send set delivered_at = ?
+                         where id = ? and state = 'sent' and delivered_at is null and bounced_at is null""", Timestamps.of(at), id) > 0;
+    }
+
+    /**
+     * Notes that the provider could not deliver a message it had accepted: the row fails with the provider's reason.
+     * Answers whether this changed the row.
+     */
+    public boolean noteBounced(long id, String outcome, Instant at) {
+        return jdbc.update("""
+                        update messaging.send set state = 'failed', outcome = ?, bounced_at = ?
+                         where id = ? and state = 'sent' and delivered_at is null and bounced_at is null""", outcome, Timestamps.of(at), id) > 0;
+    }
+
+    private static Recipient recipient(ResultSet rs, int row) throws SQLException {
+        return new Recipient(
+                rs.getLong("id"),
+                CustomerId.of(rs.getLong("customer_id")),
+                Channel.parse("channel", rs.getString("channel")),
+                rs.getLong("template_id"));
     }
 
     /** Notes the first open and the first click of a sent message. */

@@ -16,8 +16,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class TemplateRenderer {
 
-    /** A rendered message: subject, optional HTML and plain text. */
-    public record Rendered(String subject, @Nullable String html, String text) {}
+    /** A rendered message: subject, optional HTML and plain text, and for SMS what the provider is asked to send. */
+    public record Rendered(
+            String subject,
+            @Nullable String html,
+            String text,
+            @Nullable SmsMessage sms) {
+
+        public Rendered(String subject, @Nullable String html, String text) {
+            this(subject, html, text, null);
+        }
+    }
+
+    /**
+     * An SMS as the provider takes it: the approved template's code, the signature (empty for the configured one) and
+     * the rendered parameter values.
+     */
+    public record SmsMessage(String templateCode, @Nullable String signName, Map<String, String> parameters) {}
 
     private final Cache<String, Template> compiled =
             Caffeine.newBuilder().maximumSize(2_000).build();
@@ -34,14 +49,35 @@ public class TemplateRenderer {
 
     private static Rendered render(
             TemplateContent content, Map<String, Object> model, Function<TemplatePart, Template> templates) {
-        var subject = TemplateEngine.apply(templates.apply(TemplatePart.text(content.subject())), model)
+        var subject = TemplateEngine.apply(
+                        templates.apply(TemplatePart.text(content.subject() == null ? "" : content.subject())), model)
                 .replaceAll("[\\r\\n]+", " ")
                 .strip();
         var text = TemplateEngine.apply(templates.apply(TemplatePart.text(content.text())), model);
         var html = content.html() == null
                 ? null
                 : HtmlPolicy.sanitise(TemplateEngine.apply(templates.apply(TemplatePart.html(content.html())), model));
-        return new Rendered(subject, html, text);
+        if (content.sms() == null) {
+            return new Rendered(subject, html, text);
+        }
+        var parameters = new java.util.LinkedHashMap<String, String>();
+        content.sms()
+                .parameters()
+                .forEach((name, source) -> parameters.put(
+                        name,
+                        TemplateEngine.apply(templates.apply(TemplatePart.text(source)), model)
+                                .replaceAll("\\s+", " ")
+                                .strip()));
+        var sms = new SmsMessage(content.sms().templateCode(), content.sms().signName(), parameters);
+        return new Rendered(subject.isEmpty() ? sms.templateCode() : subject, null, wording(text, parameters), sms);
+    }
+
+    /** The provider's wording with its {@code ${name}} parameters filled: what the customer reads. */
+    private static String wording(String text, Map<String, String> parameters) {
+        return TemplateRules.WORDING_PARAMETER
+                .matcher(text)
+                .replaceAll(
+                        m -> java.util.regex.Matcher.quoteReplacement(parameters.getOrDefault(m.group(1), m.group())));
     }
 
     private static Template compile(TemplatePart part) {

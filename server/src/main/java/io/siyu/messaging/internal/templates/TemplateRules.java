@@ -5,6 +5,7 @@ import io.siyu.shared.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The rules a template must keep to be saved: a usable key and name, bounded parts that compile. */
 public final class TemplateRules {
@@ -18,6 +19,18 @@ public final class TemplateRules {
 
     public static final int MAX_TEXT = 50_000;
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]{1,59}");
+
+    /** Alibaba Cloud SMS takes at most 35 characters in one template parameter. */
+    public static final int MAX_SMS_PARAMETER = 35;
+
+    public static final int MAX_SMS_PARAMETERS = 20;
+    static final Pattern SMS_TEMPLATE_CODE = Pattern.compile("SMS_[0-9]{1,20}");
+    /** A signature as the provider approves one: 2 to 12 letters, digits or Chinese characters, not digits only. */
+    static final Pattern SIGN_NAME = Pattern.compile("(?=.*[^0-9])[\\p{IsHan}A-Za-z0-9]{2,12}");
+
+    static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
+    /** A parameter in the provider's wording of a template: {@code ${name}}. */
+    public static final Pattern WORDING_PARAMETER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]{0,29})}");
 
     private TemplateRules() {}
 
@@ -41,8 +54,105 @@ public final class TemplateRules {
 
     /** The broken rules of a template's content, with each part's syntax errors. */
     public static List<Violation> checkContent(TemplateContent content) {
+        var violations = checkParts(content, true);
+        if (content.sms() != null) {
+            violations.add(new Violation("sms", "channel", "only SMS templates name a provider template"));
+        }
+        return violations;
+    }
+
+    /**
+     * The broken rules of an SMS template's content: an approved template's code, a signature (its own, or
+     * {@code defaultSignName}), parameters whose fixed text fits the provider's limit and that the wording names, no
+     * HTML; and a marketing template's wording must hold the opt-out words.
+     */
+    public static List<Violation> checkSms(
+            TemplateContent content, boolean marketing, String optOut, @Nullable String defaultSignName) {
+        var violations = checkParts(content, false);
+        if (content.html() != null && !content.html().isBlank()) {
+            violations.add(new Violation("html", "channel", "an SMS has no HTML part"));
+        }
+        var sms = content.sms();
+        if (sms == null) {
+            violations.add(new Violation("sms", "required", "an SMS template names the provider's template"));
+            return violations;
+        }
+        if (sms.templateCode() == null
+                || !SMS_TEMPLATE_CODE.matcher(sms.templateCode()).matches()) {
+            violations.add(new Violation(
+                    "sms.templateCode", "pattern", "must be the approved template's code, as SMS_123456789"));
+        }
+        var sign = sms.signName() == null || sms.signName().isBlank() ? defaultSignName : sms.signName();
+        if (sign == null || sign.isBlank()) {
+            violations.add(new Violation(
+                    "sms.signName", "required", "name the approved signature (签名); no default one is configured"));
+        } else if (!SIGN_NAME.matcher(sign).matches()) {
+            violations.add(new Violation(
+                    "sms.signName",
+                    "pattern",
+                    "must be 2 to 12 letters, digits or Chinese characters, not digits only, without 【】"));
+        }
+        if (sms.parameters().size() > MAX_SMS_PARAMETERS) {
+            violations.add(new Violation(
+                    "sms.parameters", "max-size", "must have at most " + MAX_SMS_PARAMETERS + " parameters"));
+        }
+        sms.parameters().forEach((name, source) -> smsParameter(violations, name, source));
+        if (content.text() != null) {
+            var named = WORDING_PARAMETER.matcher(content.text());
+            while (named.find()) {
+                if (!sms.parameters().containsKey(named.group(1))) {
+                    violations.add(new Violation(
+                            "sms.parameters." + named.group(1),
+                            "required",
+                            "the wording uses ${" + named.group(1) + "}; give it a value"));
+                }
+            }
+            if (marketing && (optOut == null || !content.text().contains(optOut))) {
+                violations.add(new Violation(
+                        "text",
+                        "sms-opt-out",
+                        "a marketing SMS must tell customers how to refuse more: its wording must hold '" + optOut
+                                + "'"));
+            }
+        }
+        return violations;
+    }
+
+    private static void smsParameter(List<Violation> violations, String name, String source) {
+        var field = "sms.parameters." + name;
+        if (!PARAMETER_NAME.matcher(name).matches()) {
+            violations.add(new Violation(
+                    field, "pattern", "a parameter's name is 1 to 30 letters, digits or '_', starting with a letter"));
+            return;
+        }
+        if (source == null || source.isBlank()) {
+            violations.add(new Violation(field, "required", "must not be blank"));
+            return;
+        }
+        var length = InputRules.check(field, source, MAX_SUBJECT);
+        if (length != null) {
+            violations.add(length);
+            return;
+        }
+        var syntax = TemplateEngine.syntaxError(source);
+        if (syntax.isPresent()) {
+            violations.add(new Violation(field, "template-syntax", syntax.get()));
+            return;
+        }
+        var fixed = TemplateEngine.apply(TemplateEngine.compileText(source), java.util.Map.of())
+                .strip();
+        if (fixed.codePointCount(0, fixed.length()) > MAX_SMS_PARAMETER) {
+            violations.add(new Violation(
+                    field,
+                    "sms-parameter-length",
+                    "its fixed text alone has more than " + MAX_SMS_PARAMETER
+                            + " characters, the provider's limit for one parameter"));
+        }
+    }
+
+    private static List<Violation> checkParts(TemplateContent content, boolean subjectRequired) {
         var violations = new ArrayList<Violation>();
-        part(violations, "subject", content.subject(), MAX_SUBJECT, true);
+        part(violations, "subject", content.subject(), MAX_SUBJECT, subjectRequired);
         part(violations, "html", content.html(), MAX_HTML, false);
         if (content.html() != null
                 && violations.stream().noneMatch(v -> v.field().equals("html"))

@@ -2,6 +2,7 @@ package io.siyu.messaging.internal.templates;
 
 import io.siyu.messaging.Channel;
 import io.siyu.messaging.Purpose;
+import io.siyu.messaging.internal.delivery.MessagingProperties;
 import io.siyu.shared.ConflictException;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
@@ -17,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Templates and their versions in the database. A save never changes a version; it adds the next one. */
 @Component
@@ -26,10 +28,14 @@ public class Templates {
             "id, key, name, channel, purpose, version, created_at, updated_at, archived_at from messaging.template";
 
     private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final MessagingProperties.Sms sms;
     private final Clock clock;
 
-    Templates(JdbcTemplate jdbc, Clock clock) {
+    Templates(JdbcTemplate jdbc, JsonMapper json, MessagingProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.json = json;
+        this.sms = properties.sms();
         this.clock = clock;
     }
 
@@ -39,7 +45,7 @@ public class Templates {
     @Transactional
     public MessageTemplate create(String key, Channel channel, Draft draft, String by) {
         var violations = new ArrayList<Violation>(TemplateRules.checkKey(key));
-        violations.addAll(check(draft));
+        violations.addAll(check(channel, draft));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -66,7 +72,7 @@ public class Templates {
 
     @Transactional
     public MessageTemplate save(long id, Draft draft, String by) {
-        var violations = check(draft);
+        var violations = check(get(id).channel(), draft);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -117,8 +123,8 @@ public class Templates {
 
     public TemplateVersion version(long id, int version) {
         return jdbc.query("""
-                        select template_id, version, subject, html, text_body, saved_at, saved_by
-                          from messaging.template_version where template_id = ? and version = ?""", Templates::version, id, version).stream()
+                        select template_id, version, subject, html, text_body, saved_at, saved_by, sms
+                          from messaging.template_version where template_id = ? and version = ?""", this::version, id, version).stream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("template version", id + "/" + version));
     }
@@ -127,29 +133,37 @@ public class Templates {
     public List<TemplateVersion> versions(long id) {
         get(id);
         return jdbc.query("""
-                select template_id, version, subject, html, text_body, saved_at, saved_by
-                  from messaging.template_version where template_id = ? order by version desc""", Templates::version, id);
+                select template_id, version, subject, html, text_body, saved_at, saved_by, sms
+                  from messaging.template_version where template_id = ? order by version desc""", this::version, id);
     }
 
-    private static List<Violation> check(Draft draft) {
+    private List<Violation> check(Channel channel, Draft draft) {
         var violations = new ArrayList<Violation>(TemplateRules.checkName(draft.name()));
-        violations.addAll(TemplateRules.checkContent(draft.content()));
+        violations.addAll(checkContent(channel, draft.purpose(), draft.content()));
         return violations;
+    }
+
+    /** The rules content of a channel and purpose breaks (for SMS, with the configured opt-out words and signature). */
+    public List<Violation> checkContent(Channel channel, Purpose purpose, TemplateContent content) {
+        return channel == Channel.SMS
+                ? TemplateRules.checkSms(content, purpose == Purpose.MARKETING, sms.optOut(), sms.signName())
+                : TemplateRules.checkContent(content);
     }
 
     private void insertVersion(long id, int version, TemplateContent content, String by) {
         jdbc.update(
                 """
                 insert into messaging.template_version (template_id, version, subject, html, text_body, saved_at,
-                                                        saved_by)
-                values (?, ?, ?, ?, ?, ?, ?)""",
+                                                        saved_by, sms)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
                 id,
                 version,
-                content.subject(),
+                content.subject() == null ? "" : content.subject(),
                 content.html() == null || content.html().isBlank() ? null : content.html(),
                 content.text(),
                 Timestamps.of(clock.instant()),
-                by);
+                by,
+                content.sms() == null ? null : json.writeValueAsString(content.sms()));
     }
 
     private static MessageTemplate template(ResultSet rs, int row) throws SQLException {
@@ -165,11 +179,16 @@ public class Templates {
                 Timestamps.read(rs, "archived_at"));
     }
 
-    private static TemplateVersion version(ResultSet rs, int row) throws SQLException {
+    private TemplateVersion version(ResultSet rs, int row) throws SQLException {
+        var sms = rs.getString("sms");
         return new TemplateVersion(
                 rs.getLong("template_id"),
                 rs.getInt("version"),
-                new TemplateContent(rs.getString("subject"), rs.getString("html"), rs.getString("text_body")),
+                new TemplateContent(
+                        rs.getString("subject"),
+                        rs.getString("html"),
+                        rs.getString("text_body"),
+                        sms == null ? null : json.readValue(sms, SmsContent.class)),
                 Timestamps.read(rs, "saved_at"),
                 rs.getString("saved_by"));
     }

@@ -85,7 +85,8 @@ public class Engagement {
         });
     }
 
-    private void record(
+    /** Records an event about a sent message on its customer's timeline (their survivor's, if they were merged). */
+    void record(
             Sent sent,
             String messageId,
             String name,

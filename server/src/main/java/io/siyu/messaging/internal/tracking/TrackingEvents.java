@@ -2,6 +2,7 @@ package io.siyu.messaging.internal.tracking;
 
 import io.siyu.customers.ContactPoints;
 import io.siyu.ingest.Ingestion;
+import io.siyu.messaging.Channel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records what happened to messages as events of the Segment e-mail specification ({@code Email Sent},
- * {@code Email Opened}, {@code Email Link Clicked}, {@code Unsubscribed}) on the customer's timeline, through ingestion
- * like any other event, so segments can use them. Each event's message id is derived from the ledger row (and the
+ * {@code Email Opened}, {@code Email Link Clicked}, {@code Unsubscribed}), and their SMS counterparts ({@code SMS Sent},
+ * {@code SMS Delivered}, {@code SMS Delivery Failed}), on the customer's timeline, through ingestion like any other
+ * event, so segments can use them. Each event's message id is derived from the ledger row (and the
  * link), so recording it again after a retry or a crash changes nothing.
  */
 @Component
@@ -28,8 +30,16 @@ public class TrackingEvents {
     public static final String OPENED = "Email Opened";
     public static final String CLICKED = "Email Link Clicked";
     public static final String UNSUBSCRIBED = "Unsubscribed";
+    public static final String SMS_SENT = "SMS Sent";
+    public static final String SMS_DELIVERED = "SMS Delivered";
+    public static final String SMS_FAILED = "SMS Delivery Failed";
 
     private final Ingestion ingestion;
+
+    /** The event that says a channel's provider accepted a message. */
+    public static String sent(Channel channel) {
+        return channel == Channel.SMS ? SMS_SENT : SENT;
+    }
 
     TrackingEvents(Ingestion ingestion) {
         this.ingestion = ingestion;

@@ -108,6 +108,22 @@ public class TrackingLinks {
         return out.toString();
     }
 
+    /**
+     * A digest of an address keyed with the signing key: the ledger keeps it so that a provider's receipts and replies,
+     * which name the phone number, find their message, without the number being kept in clear or being guessable from
+     * the digest by trying every number.
+     */
+    public String recipientKey(String address) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return java.util.HexFormat.of()
+                    .formatHex(mac.doFinal(("recipient:" + address).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
     private String token(long sendId, String kind, String target) {
         try {
             var mac = Mac.getInstance("HmacSHA256");

@@ -6,6 +6,7 @@ import io.siyu.messaging.Channel;
 import io.siyu.messaging.Purpose;
 import io.siyu.messaging.internal.dispatch.TestSends;
 import io.siyu.messaging.internal.templates.MessageTemplate;
+import io.siyu.messaging.internal.templates.SmsContent;
 import io.siyu.messaging.internal.templates.TemplateContent;
 import io.siyu.messaging.internal.templates.TemplateRenderer;
 import io.siyu.messaging.internal.templates.TemplateRules;
@@ -55,7 +56,7 @@ class TemplateController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Welcome, first e-mail")
             String name,
 
-            @Schema(example = "email", description = "required to create, and cannot change") @Nullable
+            @Schema(example = "email", description = "email or sms; required to create, and cannot change") @Nullable
             String channel,
 
             @Schema(
@@ -64,7 +65,10 @@ class TemplateController {
                     description = "marketing or transactional")
             String purpose,
 
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Welcome, {{customer.first_name}}")
+            @Schema(
+                    example = "Welcome, {{customer.first_name}}",
+                    description = "required for e-mail; for SMS, what lists show (the template code if empty)")
+            @Nullable
             String subject,
 
             @Schema(description = SOURCE, example = "<p>Hello {{customer.first_name}}</p>")
@@ -74,10 +78,40 @@ class TemplateController {
 
             @Schema(
                     requiredMode = Schema.RequiredMode.REQUIRED,
-                    description = SOURCE,
+                    description = SOURCE + "; for SMS, the approved template's wording with its parameters as"
+                            + " ${name}, which a marketing SMS must hold the opt-out words in",
                     example = "Hello {{customer.first_name}}")
             @LongText(max = TemplateRules.MAX_TEXT)
-            String text) {}
+            String text,
+
+            @Schema(description = "for SMS (required there): the provider's approved template this one sends") @Nullable
+            SmsTemplate sms) {}
+
+    record SmsTemplate(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "SMS_154950909",
+                    description = "the approved template's code at Alibaba Cloud SMS")
+            String templateCode,
+
+            @Schema(
+                    example = "思语商城",
+                    description = "the approved signature (签名), 2 to 12 letters, digits or Chinese characters;"
+                            + " empty for the configured one")
+            @Nullable
+            String signName,
+
+            @Schema(
+                    description = "the template's parameters by name, each a Handlebars template whose result has at"
+                            + " most 35 characters",
+                    example = "{\"name\": \"{{customer.first_name}}\"}")
+            @Nullable
+            Map<String, String> parameters) {
+
+        SmsContent content() {
+            return new SmsContent(templateCode, signName, parameters);
+        }
+    }
 
     /** A template with its newest version. */
     record TemplateDetail(MessageTemplate template, TemplateVersion current) {}
@@ -93,17 +127,21 @@ class TemplateController {
             Draft draft) {}
 
     record Draft(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String subject,
+            @Nullable String subject,
 
             @LongText(max = TemplateRules.MAX_HTML) @Nullable
             String html,
 
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String text) {}
+            String text,
+
+            @Nullable SmsTemplate sms) {}
 
     record TestSendRequest(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "operator@brand.example")
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "operator@brand.example",
+                    description = "an e-mail address; for an SMS template, a phone number (+8613812345678)")
             String to,
 
             @Nullable Long customerId,
@@ -125,10 +163,7 @@ class TemplateController {
         var template = templates.create(
                 body.key(),
                 Channel.parse("channel", body.channel()),
-                new Templates.Draft(
-                        body.name(),
-                        Purpose.parse("purpose", body.purpose()),
-                        new TemplateContent(body.subject(), body.html(), body.text())),
+                new Templates.Draft(body.name(), Purpose.parse("purpose", body.purpose()), content(body)),
                 Viewer.name());
         audit.record("template.created", "template:" + template.id(), Map.of("key", template.key()));
         return ResponseEntity.status(HttpStatus.CREATED).body(detail(template));
@@ -153,10 +188,7 @@ class TemplateController {
         }
         var template = templates.save(
                 id,
-                new Templates.Draft(
-                        body.name(),
-                        Purpose.parse("purpose", body.purpose()),
-                        new TemplateContent(body.subject(), body.html(), body.text())),
+                new Templates.Draft(body.name(), Purpose.parse("purpose", body.purpose()), content(body)),
                 Viewer.name());
         audit.record("template.saved", "template:" + id, Map.of("version", template.version()));
         return detail(template);
@@ -195,7 +227,21 @@ class TemplateController {
     }
 
     private static @Nullable TemplateContent content(@Nullable Draft draft) {
-        return draft == null ? null : new TemplateContent(draft.subject(), draft.html(), draft.text());
+        return draft == null
+                ? null
+                : new TemplateContent(
+                        draft.subject(),
+                        draft.html(),
+                        draft.text(),
+                        draft.sms() == null ? null : draft.sms().content());
+    }
+
+    private static TemplateContent content(TemplateRequest body) {
+        return new TemplateContent(
+                body.subject(),
+                body.html(),
+                body.text(),
+                body.sms() == null ? null : body.sms().content());
     }
 
     static Map<String, Object> data(@Nullable Map<String, Object> data) {

@@ -44,7 +44,13 @@ class EndpointSecurityTests {
             Map.entry("GET /t/u/{token}", "a message's unsubscribe page; signed per message, changes nothing"),
             Map.entry(
                     "POST /t/u/{token}",
-                    "one-click unsubscribe (RFC 8058), sent by mail clients without credentials; signed per message"));
+                    "one-click unsubscribe (RFC 8058), sent by mail clients without credentials; signed per message"),
+            Map.entry(
+                    "POST /t/sms/{token}/receipts",
+                    "SMS delivery receipts pushed by the provider, which signs nothing; the path's secret token"),
+            Map.entry(
+                    "POST /t/sms/{token}/replies",
+                    "customers' SMS replies pushed by the provider, which signs nothing; the path's secret token"));
 
     /** Ingestion endpoints authenticate with write keys, not roles. */
     static final Pattern WRITE_KEY_PATHS = Pattern.compile("^/(v1|ingest)/.*");

@@ -200,6 +200,7 @@ class ContactLimitsTests {
                 properties.consent(),
                 properties.marketingCategory(),
                 properties.email(),
+                properties.sms(),
                 new MessagingProperties.Dispatch(1, 1, 6, Duration.ofSeconds(30), Duration.ofMinutes(5)));
         var before = fixtures.respectSettings(caps("[{\"limit\":" + cap + ",\"windowHours\":24}]"));
         try {

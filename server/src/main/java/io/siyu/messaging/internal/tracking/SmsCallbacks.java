@@ -1,0 +1,163 @@
+package io.siyu.messaging.internal.tracking;
+
+import io.siyu.messaging.Channel;
+import io.siyu.messaging.internal.delivery.AlibabaSmsProvider;
+import io.siyu.messaging.internal.delivery.MessagingProperties;
+import io.siyu.messaging.internal.ledger.SendLedger;
+import io.siyu.messaging.internal.respect.ReplyKeywords;
+import io.siyu.shared.Sha256;
+import io.siyu.shared.Timestamps;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What Alibaba Cloud SMS pushes back: delivery receipts ({@code SmsReport}) that settle sent messages as delivered or
+ * failed, and customers' replies ({@code SmsUp}), of which an unsubscribe keyword denies the customer's SMS consent.
+ * The provider pushes again after a timeout or an error answer and does not promise a push only once, so each receipt
+ * (BizId, number, report time) and each reply (its sequence id) is handled once: a repeat changes nothing.
+ */
+@Component
+public class SmsCallbacks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmsCallbacks.class);
+    private static final String PROVIDER = AlibabaSmsProvider.NAME;
+
+    private final JdbcTemplate jdbc;
+    private final SendLedger ledger;
+    private final Engagement engagement;
+    private final TrackingLinks links;
+    private final MessagingProperties.Sms settings;
+    private final Clock clock;
+
+    SmsCallbacks(
+            JdbcTemplate jdbc,
+            SendLedger ledger,
+            Engagement engagement,
+            TrackingLinks links,
+            MessagingProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.engagement = engagement;
+        this.links = links;
+        this.settings = properties.sms();
+        this.clock = clock;
+    }
+
+    /** One delivery receipt, as {@code SmsReport} carries it. */
+    public record Receipt(
+            String phoneNumber,
+            String bizId,
+            boolean success,
+            @Nullable String errorCode,
+            @Nullable String errorMessage,
+            @Nullable String reportTime) {}
+
+    /** One reply, as {@code SmsUp} carries it. */
+    public record Reply(
+            String phoneNumber,
+            String content,
+            @Nullable String sendTime,
+            @Nullable String sequenceId) {}
+
+    /** Whether the secret path segment of a push is the configured one; no token configured opens nothing. */
+    public boolean accepts(String token) {
+        return settings.callbacksOpen()
+                && java.security.MessageDigest.isEqual(
+                        token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        settings.callbackToken().strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Settles the messages the receipts are about; answers how many rows changed. */
+    @Transactional
+    public int receipts(List<Receipt> receipts) {
+        var changed = 0;
+        for (var receipt : receipts) {
+            if (!firstTime("report", receipt.bizId() + "|" + receipt.phoneNumber() + "|" + receipt.reportTime())) {
+                continue;
+            }
+            var address = AlibabaSmsProvider.e164(receipt.phoneNumber());
+            var rows = address == null
+                    ? List.<SendLedger.Recipient>of()
+                    : ledger.sentAs(PROVIDER, receipt.bizId(), links.recipientKey(address));
+            if (rows.isEmpty()) {
+                LOG.info("A delivery receipt for BizId {} names no message Siyu sent; it is ignored", receipt.bizId());
+            }
+            for (var row : rows) {
+                var sent = new Engagement.Sent(row.id(), row.customerId(), row.channel(), row.templateId());
+                var now = clock.instant();
+                if (receipt.success()) {
+                    if (ledger.noteDelivered(row.id(), now)) {
+                        changed++;
+                        engagement.record(
+                                sent, "siyu-delivered-" + row.id(), TrackingEvents.SMS_DELIVERED, Map.of(), null);
+                    }
+                } else {
+                    var reason = (receipt.errorCode() == null ? "unknown" : receipt.errorCode())
+                            + (receipt.errorMessage() == null ? "" : " " + receipt.errorMessage());
+                    if (ledger.noteBounced(row.id(), "not delivered: " + reason, now)) {
+                        changed++;
+                        engagement.record(
+                                sent,
+                                "siyu-undelivered-" + row.id(),
+                                TrackingEvents.SMS_FAILED,
+                                Map.of("error_code", receipt.errorCode() == null ? "" : receipt.errorCode()),
+                                null);
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Unsubscribes the customers whose replies are an unsubscribe keyword; answers how many. */
+    @Transactional
+    public int replies(List<Reply> replies) {
+        var unsubscribed = 0;
+        for (var reply : replies) {
+            if (!ReplyKeywords.isUnsubscribe(reply.content(), settings.unsubscribeKeywords())) {
+                continue;
+            }
+            var key = reply.sequenceId() != null
+                    ? reply.sequenceId()
+                    : Sha256.hex(reply.phoneNumber() + "|" + reply.sendTime() + "|" + reply.content());
+            if (!firstTime("up", key)) {
+                continue;
+            }
+            var address = AlibabaSmsProvider.e164(reply.phoneNumber());
+            var row = address == null
+                    ? java.util.Optional.<SendLedger.Recipient>empty()
+                    : ledger.newestTo(Channel.SMS, links.recipientKey(address));
+            if (row.isEmpty()) {
+                LOG.info("An unsubscribe reply came from a number Siyu sent no SMS to; it is ignored");
+                continue;
+            }
+            var sent = new Engagement.Sent(
+                    row.get().id(),
+                    row.get().customerId(),
+                    row.get().channel(),
+                    row.get().templateId());
+            engagement.record(
+                    sent,
+                    "siyu-sms-reply-" + key,
+                    TrackingEvents.UNSUBSCRIBED,
+                    Map.of("reply", "keyword"),
+                    Map.of(Channel.SMS.category(), false));
+            unsubscribed++;
+        }
+        return unsubscribed;
+    }
+
+    private boolean firstTime(String kind, String key) {
+        return jdbc.update("""
+                        insert into messaging.provider_callback (provider, kind, key, received_at)
+                        values (?, ?, ?, ?) on conflict do nothing""", PROVIDER, kind, key, Timestamps.of(clock.instant())) > 0;
+    }
+}
