@@ -219,6 +219,9 @@ public class TagStore {
     }
 
     private void history(long tag, RoaringBitmap ids, String change, String value, Instant at, String by) {
+        if (ids.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate(
                 """
                 insert into audience.tag_history (tag_id, customer_id, change, value, at, by_whom)

@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AutomatedTags {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AutomatedTags.class);
+
     private final TagStore store;
     private final CurrentIndex current;
     private final DerivedSets derivedSets;
@@ -80,11 +82,18 @@ public class AutomatedTags {
         if (changed.isEmpty()) {
             return;
         }
-        Runnable follow = () -> afterwards.executeWithoutResult(status -> {
-            var index = current.index();
-            index.write(() -> change.accept(index));
-            derivedSets.refresh(changed);
-        });
+        Runnable follow = () -> {
+            try {
+                afterwards.executeWithoutResult(status -> {
+                    var index = current.index();
+                    index.write(() -> change.accept(index));
+                    derivedSets.refresh(changed);
+                });
+            } catch (RuntimeException e) {
+                // the assignments are committed: the index holds them once it is next loaded from the database
+                log.warn("tag change committed, but the index did not follow it: {}", e.toString());
+            }
+        };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
