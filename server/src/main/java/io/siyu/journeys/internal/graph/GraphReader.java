@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * Reads a journey's graph from JSON and checks it whole: every rule it breaks is reported with the path of the field
  * ({@code nodes[2].next}), so the canvas can point at the node. A graph that reads is one the runtime can run: its
  * references lead to nodes, every node can be reached, durations are positive, percentages add up to 100, actions
- * exist and like their settings, and no loop runs without a wait.
+ * exist and like their settings, conditions read in the audience's condition language, a stage trigger names a
+ * lifecycle model and stage that exist, there is at most one experiment split, and no loop runs without a wait.
  */
 public final class GraphReader {
 
