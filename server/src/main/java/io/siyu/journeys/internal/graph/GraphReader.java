@@ -158,20 +158,12 @@ public final class GraphReader {
                 yield new Trigger.Event(event, where);
             }
             case "segment_entered" -> {
-                var segment = json.path("segment");
-                if (!segment.canConvertToLong() || segment.asLong() < 1) {
-                    violations.add(new Violation("trigger.segment", "type", "must be a segment's id"));
-                    yield null;
-                }
-                yield new Trigger.SegmentEntered(segment.asLong());
+                var segment = segment(json.path("segment"), "trigger.segment");
+                yield segment == null ? null : new Trigger.SegmentEntered(segment);
             }
             case "segment_left" -> {
-                var segment = json.path("segment");
-                if (!segment.canConvertToLong() || segment.asLong() < 1) {
-                    violations.add(new Violation("trigger.segment", "type", "must be a segment's id"));
-                    yield null;
-                }
-                yield new Trigger.SegmentLeft(segment.asLong());
+                var segment = segment(json.path("segment"), "trigger.segment");
+                yield segment == null ? null : new Trigger.SegmentLeft(segment);
             }
             case "stage_changed" -> stageChanged(json);
             case "api" -> new Trigger.Api();
@@ -183,6 +175,15 @@ public final class GraphReader {
                 yield null;
             }
         };
+    }
+
+    /** A segment's id, or null (and a violation) when the value is none. */
+    private @Nullable Long segment(JsonNode segment, String field) {
+        if (!segment.canConvertToLong() || segment.asLong() < 1) {
+            violations.add(new Violation(field, "type", "must be a segment's id"));
+            return null;
+        }
+        return segment.asLong();
     }
 
     /** A move to another stage of a lifecycle model: {@code {"model": "value", "to": "dormant"}}, {@code to} optional. */
