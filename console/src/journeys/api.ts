@@ -9,6 +9,8 @@ export type JourneyReport = Schemas['JourneyReport'];
 export type JourneyEffect = Schemas['JourneyEffect'];
 export type NodeCount = Schemas['JourneyNodeCount'];
 export type Arm = Schemas['JourneyArm'];
+export type JourneyExperiment = Schemas['JourneyExperiment'];
+export type JourneyVariant = Schemas['JourneyVariant'];
 export type ActionType = Schemas['ActionType'];
 export type MessageTemplate = Schemas['MessageTemplate'];
 

@@ -1,13 +1,16 @@
 import { useMemo } from 'react';
 import { useSession } from '../access/SessionProvider';
-import { audienceApi, type Segment } from '../audience/api';
+import { audienceApi, type LifecycleModel, type Segment, type Tag } from '../audience/api';
 import { useApi } from '../shared/hooks/useApi';
 import { journeysApi, type ActionType, type MessageTemplate } from './api';
 
-/** What the canvas offers to pick from: events, segments, actions and message templates. */
+/** What the canvas offers to pick from: events, segments, tags, lifecycle models, actions and message templates. */
 export interface JourneyCatalog {
   events: string[];
   segments: Segment[];
+  /** Manual tags only: the ones tag actions may give and take. */
+  tags: Tag[];
+  models: LifecycleModel[];
   actions: ActionType[];
   templates: MessageTemplate[];
 }
@@ -21,15 +24,19 @@ export function useJourneyCatalog(): JourneyCatalog {
   const messages = can('messages:read');
   const vocabulary = useApi((signal) => (audience ? audienceApi.vocabulary(signal) : none()), [audience]);
   const segments = useApi((signal) => (audience ? audienceApi.segments(signal) : none()), [audience]);
+  const tags = useApi((signal) => (audience ? audienceApi.tags(signal) : none()), [audience]);
+  const models = useApi((signal) => (audience ? audienceApi.models(signal) : none()), [audience]);
   const actions = useApi((signal) => journeysApi.actions(signal), []);
   const templates = useApi((signal) => (messages ? journeysApi.templates(signal) : none()), [messages]);
   return useMemo(
     () => ({
       events: vocabulary.data?.events ?? [],
       segments: segments.data ?? [],
+      tags: (tags.data ?? []).filter((tag) => tag.kind === 'MANUAL'),
+      models: models.data ?? [],
       actions: actions.data ?? [],
       templates: (templates.data ?? []).filter((template) => !template.archivedAt),
     }),
-    [vocabulary.data, segments.data, actions.data, templates.data],
+    [vocabulary.data, segments.data, tags.data, models.data, actions.data, templates.data],
   );
 }

@@ -9,7 +9,9 @@ export const NODE_LABEL: Record<NodeType, MessageKey> = {
   wait: 'journey.node.wait',
   wait_event: 'journey.node.wait_event',
   split_segment: 'journey.node.split_segment',
+  split_condition: 'journey.node.split_condition',
   split_random: 'journey.node.split_random',
+  split_experiment: 'journey.node.split_experiment',
   action: 'journey.node.action',
   exit: 'journey.node.exit',
 };
@@ -18,7 +20,9 @@ export const NODE_HINT: Record<NodeType, MessageKey> = {
   wait: 'journey.hint.wait',
   wait_event: 'journey.hint.wait_event',
   split_segment: 'journey.hint.split_segment',
+  split_condition: 'journey.hint.split_condition',
   split_random: 'journey.hint.split_random',
+  split_experiment: 'journey.hint.split_experiment',
   action: 'journey.hint.action',
   exit: 'journey.hint.exit',
 };
@@ -54,8 +58,12 @@ export function nodeSummary(t: Translate, catalog: JourneyCatalog, node: Journey
       return t('journey.summary.waitEvent', { event: node.event || t('journey.unset'), duration: durationText(t, node.timeout) });
     case 'split_segment':
       return t('journey.summary.splitSegment', { segment: segmentName(t, catalog, node.segment) });
+    case 'split_condition':
+      return t('journey.summary.splitCondition');
     case 'split_random':
       return node.branches.map((branch) => `${branch.percent}%`).join(' / ');
+    case 'split_experiment':
+      return node.variants.map((variant) => `${variant.name} ${variant.percent}%`).join(' / ');
     case 'action': {
       if (node.action === 'send_message') {
         const key = typeof node.config.template === 'string' ? node.config.template : '';
@@ -67,6 +75,10 @@ export function nodeSummary(t: Translate, catalog: JourneyCatalog, node: Journey
           trait: String(node.config.trait ?? '') || t('journey.unset'),
           value: JSON.stringify(node.config.value ?? ''),
         });
+      }
+      if (node.action === 'add_tag' || node.action === 'remove_tag') {
+        const tag = String(node.config.tag ?? '') || t('journey.unset');
+        return t(node.action === 'add_tag' ? 'journey.summary.addTag' : 'journey.summary.removeTag', { tag });
       }
       return catalog.actions.find((action) => action.type === node.action)?.description ?? node.action;
     }
@@ -89,7 +101,7 @@ export function outletLabel(t: Translate, outlet: Outlet): string {
     case 'no':
       return t('journey.outlet.no');
     default:
-      return `${outlet.percent ?? 0}%`;
+      return outlet.name ? `${outlet.name} · ${outlet.percent ?? 0}%` : `${outlet.percent ?? 0}%`;
   }
 }
 
@@ -104,6 +116,13 @@ export function triggerSummary(t: Translate, catalog: JourneyCatalog, graph: Jou
     }
     case 'segment_entered':
       return t('journey.summary.triggerSegment', { segment: segmentName(t, catalog, trigger.segment) });
+    case 'segment_left':
+      return t('journey.summary.triggerSegmentLeft', { segment: segmentName(t, catalog, trigger.segment) });
+    case 'stage_changed':
+      return t('journey.summary.triggerStage', {
+        model: trigger.model || t('journey.unset'),
+        stage: trigger.to || t('journey.summary.anyStage'),
+      });
     case 'api':
       return t('journey.summary.triggerApi');
   }

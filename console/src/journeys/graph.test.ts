@@ -4,6 +4,7 @@ import {
   connect,
   graphEdges,
   moveNodes,
+  outletField,
   readGraph,
   removeEdge,
   removeNode,
@@ -151,5 +152,51 @@ describe('starting shapes', () => {
       expect(shape.nodes.every((node) => reached.has(node.id)), starter).toBe(true);
       expect(needsLayout(shape)).toBe(false);
     }
+  });
+});
+
+describe('the condition and experiment splits', () => {
+  const splits: JourneyGraph = {
+    trigger: { type: 'stage_changed', model: 'value', to: 'dormant' },
+    first: 'vip',
+    nodes: [
+      { id: 'vip', type: 'split_condition', condition: { type: 'tag', tag: 'VIP' }, yes: 'ab', no: null },
+      {
+        id: 'ab',
+        type: 'split_experiment',
+        variants: [
+          { name: 'plain', percent: 50, next: 'bye' },
+          { name: 'coupon', percent: 50, next: null },
+        ],
+      },
+      { id: 'bye', type: 'exit' },
+    ],
+  };
+
+  it('draw a way out for yes and no, and one for each variant', () => {
+    expect(graphEdges(splits).map((edge) => `${edge.source}.${edge.sourceHandle}->${edge.target}`)).toEqual([
+      `${TRIGGER}.first->vip`,
+      'vip.yes->ab',
+      'ab.variant-0->bye',
+    ]);
+  });
+
+  it('connect a variant to a node and lose it when the node is removed', () => {
+    const connected = connect(splits, 'ab', 'variant-1', 'bye');
+    expect(connected.nodes[1]).toMatchObject({ variants: [{ next: 'bye' }, { name: 'coupon', next: 'bye' }] });
+    expect(removeNode(connected, 'bye').nodes[1]).toMatchObject({ variants: [{ next: null }, { next: null }] });
+  });
+
+  it('name the fields of their ways out as the server does', () => {
+    expect(outletField('variant-1')).toBe('variants[1].next');
+    expect(outletField('branch-0')).toBe('branches[0].next');
+    expect(outletField('yes')).toBe('yes');
+  });
+
+  it('are added by the palette with settings the server reads', () => {
+    const { graph: added } = addNode(addNode(splits, 'split_experiment', { x: 0, y: 0 }).graph, 'split_condition', { x: 0, y: 0 });
+    expect(added.nodes.map((node) => node.id)).toEqual(['vip', 'ab', 'bye', 'experiment_1', 'condition_1']);
+    expect(added.nodes[3]).toMatchObject({ variants: [{ name: 'a', percent: 50 }, { name: 'b', percent: 50 }] });
+    expect(added.nodes[4]).toMatchObject({ condition: { type: 'fact', fact: 'order_count' } });
   });
 });

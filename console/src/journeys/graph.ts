@@ -10,9 +10,26 @@ export interface Position {
   y: number;
 }
 
-export type NodeType = 'wait' | 'wait_event' | 'split_segment' | 'split_random' | 'action' | 'exit';
+export type NodeType =
+  | 'wait'
+  | 'wait_event'
+  | 'split_segment'
+  | 'split_condition'
+  | 'split_random'
+  | 'split_experiment'
+  | 'action'
+  | 'exit';
 
-export const NODE_TYPES: readonly NodeType[] = ['wait', 'wait_event', 'split_segment', 'split_random', 'action', 'exit'];
+export const NODE_TYPES: readonly NodeType[] = [
+  'wait',
+  'wait_event',
+  'split_segment',
+  'split_condition',
+  'split_random',
+  'split_experiment',
+  'action',
+  'exit',
+];
 
 /** Where a customer goes next: a node's id, or nothing to end the journey there as completed. */
 export type Target = string | null | undefined;
@@ -43,6 +60,16 @@ export interface SplitSegmentNode extends NodeBase {
   no?: Target;
 }
 
+/** A condition of the audience's condition language (docs/segments.md), as a segment's `definition.condition`. */
+export type Condition = Record<string, unknown>;
+
+export interface SplitConditionNode extends NodeBase {
+  type: 'split_condition';
+  condition: Condition | null;
+  yes?: Target;
+  no?: Target;
+}
+
 export interface Branch {
   percent: number;
   next?: Target;
@@ -51,6 +78,17 @@ export interface Branch {
 export interface SplitRandomNode extends NodeBase {
   type: 'split_random';
   branches: Branch[];
+}
+
+export interface Variant {
+  name: string;
+  percent: number;
+  next?: Target;
+}
+
+export interface SplitExperimentNode extends NodeBase {
+  type: 'split_experiment';
+  variants: Variant[];
 }
 
 export interface ActionNode extends NodeBase {
@@ -64,7 +102,15 @@ export interface ExitNode extends NodeBase {
   type: 'exit';
 }
 
-export type JourneyNode = WaitNode | WaitEventNode | SplitSegmentNode | SplitRandomNode | ActionNode | ExitNode;
+export type JourneyNode =
+  | WaitNode
+  | WaitEventNode
+  | SplitSegmentNode
+  | SplitConditionNode
+  | SplitRandomNode
+  | SplitExperimentNode
+  | ActionNode
+  | ExitNode;
 
 export type FilterOperator = 'equals' | 'not_equals' | 'at_least' | 'at_most';
 
@@ -77,6 +123,8 @@ export interface PropertyFilter {
 export type Trigger =
   | { type: 'event'; event: string; where?: PropertyFilter[] }
   | { type: 'segment_entered'; segment: number | null }
+  | { type: 'segment_left'; segment: number | null }
+  | { type: 'stage_changed'; model: string; to?: string | null }
   | { type: 'api' };
 
 export type ReentryMode = 'once' | 'once_per_days' | 'always';
@@ -103,8 +151,10 @@ export const FIRST = 'first';
 export interface Outlet {
   handle: string;
   target: Target;
-  /** The share of customers a random branch takes. */
+  /** The share of customers a random branch or a variant takes. */
   percent?: number;
+  /** A variant's name. */
+  name?: string;
 }
 
 /** A node's ways out, in the order the card draws them from left to right. */
@@ -119,12 +169,20 @@ export function outlets(node: JourneyNode): Outlet[] {
         { handle: 'onTimeout', target: node.onTimeout },
       ];
     case 'split_segment':
+    case 'split_condition':
       return [
         { handle: 'yes', target: node.yes },
         { handle: 'no', target: node.no },
       ];
     case 'split_random':
       return node.branches.map((branch, index) => ({ handle: branchHandle(index), target: branch.next, percent: branch.percent }));
+    case 'split_experiment':
+      return node.variants.map((variant, index) => ({
+        handle: variantHandle(index),
+        target: variant.next,
+        percent: variant.percent,
+        name: variant.name,
+      }));
     case 'exit':
       return [];
   }
@@ -134,9 +192,20 @@ export function branchHandle(index: number): string {
   return `branch-${index}`;
 }
 
-function branchIndex(handle: string): number | undefined {
-  const match = /^branch-(\d+)$/.exec(handle);
+export function variantHandle(index: number): string {
+  return `variant-${index}`;
+}
+
+function handleIndex(prefix: string, handle: string): number | undefined {
+  const match = new RegExp(`^${prefix}-(\\d+)$`).exec(handle);
   return match ? Number(match[1]) : undefined;
+}
+
+/** The field of the graph a way out of a node sets: `next`, `yes`, `branches[1].next`, `variants[0].next`. */
+export function outletField(handle: string): string {
+  const branch = handleIndex('branch', handle);
+  const variant = handleIndex('variant', handle);
+  return branch !== undefined ? `branches[${branch}].next` : variant !== undefined ? `variants[${variant}].next` : handle;
 }
 
 /** The node with this way out pointed at a target (or at nothing). */
@@ -149,13 +218,21 @@ export function withOutlet(node: JourneyNode, handle: string, target: Target): J
     case 'wait_event':
       return handle === 'onEvent' || handle === 'onTimeout' ? { ...node, [handle]: to } : node;
     case 'split_segment':
+    case 'split_condition':
       return handle === 'yes' || handle === 'no' ? { ...node, [handle]: to } : node;
     case 'split_random': {
-      const index = branchIndex(handle);
+      const index = handleIndex('branch', handle);
       if (index === undefined || index >= node.branches.length) {
         return node;
       }
       return { ...node, branches: node.branches.map((branch, i) => (i === index ? { ...branch, next: to } : branch)) };
+    }
+    case 'split_experiment': {
+      const index = handleIndex('variant', handle);
+      if (index === undefined || index >= node.variants.length) {
+        return node;
+      }
+      return { ...node, variants: node.variants.map((variant, i) => (i === index ? { ...variant, next: to } : variant)) };
     }
     case 'exit':
       return node;
@@ -189,7 +266,9 @@ const ID_PREFIX: Record<NodeType, string> = {
   wait: 'wait',
   wait_event: 'await',
   split_segment: 'segment',
+  split_condition: 'condition',
   split_random: 'random',
+  split_experiment: 'experiment',
   action: 'action',
   exit: 'exit',
 };
@@ -214,8 +293,20 @@ export function newNode(id: string, type: NodeType, position: Position): Journey
       return { id, type, event: '', timeout: 'P3D', onEvent: null, onTimeout: null, position };
     case 'split_segment':
       return { id, type, segment: null, yes: null, no: null, position };
+    case 'split_condition':
+      return { id, type, condition: { type: 'fact', fact: 'order_count', operator: 'at_least', value: 1 }, yes: null, no: null, position };
     case 'split_random':
       return { id, type, branches: [{ percent: 50, next: null }, { percent: 50, next: null }], position };
+    case 'split_experiment':
+      return {
+        id,
+        type,
+        variants: [
+          { name: 'a', percent: 50, next: null },
+          { name: 'b', percent: 50, next: null },
+        ],
+        position,
+      };
     case 'action':
       return { id, type, action: 'send_message', config: { template: '' }, next: null, position };
     case 'exit':

@@ -1,9 +1,19 @@
 import { DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, InputNumber, Select } from 'antd';
+import { useState } from 'react';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { JourneyCatalog } from '../catalog';
 import { NODE_HINT, NODE_LABEL, outletLabel } from '../describe';
-import { outlets, withOutlet, type JourneyGraph, type JourneyNode, type SplitRandomNode } from '../graph';
+import {
+  outletField,
+  outlets,
+  withOutlet,
+  type JourneyGraph,
+  type JourneyNode,
+  type SplitConditionNode,
+  type SplitExperimentNode,
+  type SplitRandomNode,
+} from '../graph';
 import type { PlacedProblem } from '../problems';
 import { nodeIcon } from './cards';
 import { DurationInput, EventInput, Field, SegmentSelect } from './fields';
@@ -65,6 +75,120 @@ function Branches({ node, onChange, problem }: { node: SplitRandomNode; onChange
   );
 }
 
+function Variants({ node, onChange, problem }: { node: SplitExperimentNode; onChange: (node: JourneyNode) => void; problem: (field: string) => string | undefined }) {
+  const { t } = useI18n();
+  const total = node.variants.reduce((sum, variant) => sum + (variant.percent || 0), 0);
+  const set = (index: number, change: Partial<SplitExperimentNode['variants'][number]>) =>
+    onChange({ ...node, variants: node.variants.map((variant, i) => (i === index ? { ...variant, ...change } : variant)) });
+  const freshName = () => {
+    const taken = new Set(node.variants.map((variant) => variant.name));
+    for (let code = 97; ; code++) {
+      const name = code <= 122 ? String.fromCharCode(code) : `v${code - 122}`;
+      if (!taken.has(name)) {
+        return name;
+      }
+    }
+  };
+  return (
+    <Field
+      label={t('journey.field.variants')}
+      problem={problem('variants')}
+      hint={<span className={total === 100 ? undefined : 'jp-warn'}>{t('journey.branchesTotal', { total })}</span>}
+    >
+      {node.variants.map((variant, index) => {
+        const issue = problem(`variants[${index}].name`) ?? problem(`variants[${index}].percent`);
+        return (
+          <div className="jp-branch" key={index}>
+            <Input
+              className="jp-branch-name"
+              aria-label={t('journey.variantName')}
+              value={variant.name}
+              onChange={(event) => set(index, { name: event.target.value })}
+              data-testid={`variant-name-${index}`}
+            />
+            <InputNumber
+              min={1}
+              max={99}
+              precision={0}
+              suffix="%"
+              value={variant.percent}
+              onChange={(value) => set(index, { percent: typeof value === 'number' ? value : 0 })}
+              data-testid={`variant-percent-${index}`}
+            />
+            <Button
+              type="text"
+              icon={<MinusCircleOutlined />}
+              disabled={node.variants.length <= 2}
+              aria-label={t('journey.removeVariant')}
+              onClick={() => onChange({ ...node, variants: node.variants.filter((_, i) => i !== index) })}
+            />
+            {issue && <div className="jp-error">{issue}</div>}
+          </div>
+        );
+      })}
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        disabled={node.variants.length >= MAX_BRANCHES}
+        onClick={() => onChange({ ...node, variants: [...node.variants, { name: freshName(), percent: Math.max(1, 100 - total), next: null }] })}
+      >
+        {t('journey.addVariant')}
+      </Button>
+    </Field>
+  );
+}
+
+/** The condition as JSON text: kept in the graph only while it reads, so a half-typed condition never loses the last good one. */
+function ConditionSettings({ node, onChange, problem }: { node: SplitConditionNode; onChange: (node: JourneyNode) => void; problem?: string }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(() => JSON.stringify(node.condition ?? {}, null, 2));
+  const [unreadable, setUnreadable] = useState(false);
+  return (
+    <Field
+      label={t('journey.field.condition')}
+      problem={unreadable ? t('journey.conditionInvalid') : problem}
+      hint={t('journey.conditionHint')}
+    >
+      <Input.TextArea
+        className="mono"
+        autoSize={{ minRows: 4, maxRows: 14 }}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          try {
+            const parsed: unknown = JSON.parse(event.target.value);
+            const readable = !!parsed && typeof parsed === 'object' && !Array.isArray(parsed);
+            setUnreadable(!readable);
+            if (readable) {
+              onChange({ ...node, condition: parsed as Record<string, unknown> });
+            }
+          } catch {
+            setUnreadable(true);
+          }
+        }}
+        data-testid="split-condition"
+      />
+    </Field>
+  );
+}
+
+function TagSettings({ node, catalog, onChange, problem }: { node: Extract<JourneyNode, { type: 'action' }>; catalog: JourneyCatalog; onChange: (node: JourneyNode) => void; problem: (field: string) => string | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Field label={t('journey.field.tag')} problem={problem('config.tag') ?? problem('config')}>
+      <Select<string>
+        showSearch={{ optionFilterProp: 'label' }}
+        className="full-width"
+        value={typeof node.config.tag === 'string' && node.config.tag ? node.config.tag : undefined}
+        onChange={(tag) => onChange({ ...node, config: { tag } })}
+        placeholder={t('journey.tagPlaceholder')}
+        options={catalog.tags.map((tag) => ({ value: tag.name, label: tag.name }))}
+        data-testid="action-tag"
+      />
+    </Field>
+  );
+}
+
 function ActionSettings({ node, catalog, onChange, problem }: { node: Extract<JourneyNode, { type: 'action' }>; catalog: JourneyCatalog; onChange: (node: JourneyNode) => void; problem: (field: string) => string | undefined }) {
   const { t } = useI18n();
   const setConfig = (config: Record<string, unknown>) => onChange({ ...node, config });
@@ -74,7 +198,20 @@ function ActionSettings({ node, catalog, onChange, problem }: { node: Extract<Jo
         <Select<string>
           className="full-width"
           value={node.action}
-          onChange={(action) => onChange({ ...node, action, config: action === 'send_message' ? { template: '' } : action === 'set_trait' ? { trait: '', value: '' } : {} })}
+          onChange={(action) =>
+            onChange({
+              ...node,
+              action,
+              config:
+                action === 'send_message'
+                  ? { template: '' }
+                  : action === 'set_trait'
+                    ? { trait: '', value: '' }
+                    : action === 'add_tag' || action === 'remove_tag'
+                      ? { tag: '' }
+                      : {},
+            })
+          }
           options={(catalog.actions.length > 0 ? catalog.actions : [{ type: node.action, description: node.action }]).map((action) => ({
             value: action.type,
             label: action.description,
@@ -106,6 +243,7 @@ function ActionSettings({ node, catalog, onChange, problem }: { node: Extract<Jo
           </Field>
         </>
       )}
+      {(node.action === 'add_tag' || node.action === 'remove_tag') && <TagSettings node={node} catalog={catalog} onChange={onChange} problem={problem} />}
     </>
   );
 }
@@ -119,6 +257,9 @@ export function NodePanel({ node, graph, catalog, problems, onChange, onRemove, 
   };
   const others = graph.nodes.filter((other) => other.id !== node.id);
   const whole = problems.filter((p) => p.field === '');
+  const conditionProblems = problems.filter((p) => p.field === 'condition' || p.field.startsWith('condition.'));
+  const conditionProblem =
+    conditionProblems.length > 0 ? conditionProblems.map((p) => (p.field === 'condition' ? p.detail : `${p.field.slice(10)}: ${p.detail}`)).join('; ') : undefined;
   return (
     <div className="jp-panel" data-testid="node-panel" data-node-id={node.id}>
       <div className={`jp-title jc-${node.type}`}>
@@ -154,13 +295,15 @@ export function NodePanel({ node, graph, catalog, problems, onChange, onRemove, 
           <SegmentSelect value={node.segment} onChange={(segment) => onChange({ ...node, segment })} catalog={catalog} testId="split-segment" />
         </Field>
       )}
+      {node.type === 'split_condition' && <ConditionSettings key={node.id} node={node} onChange={onChange} problem={conditionProblem} />}
       {node.type === 'split_random' && <Branches node={node} onChange={onChange} problem={problem} />}
+      {node.type === 'split_experiment' && <Variants node={node} onChange={onChange} problem={problem} />}
       {node.type === 'action' && <ActionSettings node={node} catalog={catalog} onChange={onChange} problem={problem} />}
       {outlets(node).length > 0 && (
         <div className="jp-section">
           <div className="jp-section-title">{t('journey.waysOut')}</div>
           {outlets(node).map((outlet) => {
-            const field = outlet.handle.startsWith('branch-') ? `branches[${outlet.handle.slice(7)}].next` : outlet.handle;
+            const field = outletField(outlet.handle);
             return (
               <Field key={outlet.handle} label={outletLabel(t, outlet)} problem={problem(field)}>
                 <Select<string>

@@ -66,7 +66,16 @@ export function TriggerPanel({ graph, catalog, problems, onChange }: TriggerPane
   const trigger = graph.trigger;
   const setTrigger = (next: Trigger) => onChange({ ...graph, trigger: next });
   const changeType = (type: Trigger['type']) =>
-    setTrigger(type === 'event' ? { type, event: '', where: [] } : type === 'segment_entered' ? { type, segment: null } : { type });
+    setTrigger(
+      type === 'event'
+        ? { type, event: '', where: [] }
+        : type === 'segment_entered' || type === 'segment_left'
+          ? { type, segment: null }
+          : type === 'stage_changed'
+            ? { type, model: catalog.models[0]?.name ?? '', to: null }
+            : { type },
+    );
+  const stages = trigger.type === 'stage_changed' ? (catalog.models.find((model) => model.name === trigger.model)?.stages ?? []) : [];
   const reentry = graph.reentry ?? { mode: 'once' as ReentryMode };
   return (
     <div className="jp-panel" data-testid="trigger-panel">
@@ -92,6 +101,8 @@ export function TriggerPanel({ graph, catalog, problems, onChange }: TriggerPane
           options={[
             { value: 'event', label: t('journey.triggerType.event') },
             { value: 'segment_entered', label: t('journey.triggerType.segment_entered') },
+            { value: 'segment_left', label: t('journey.triggerType.segment_left') },
+            { value: 'stage_changed', label: t('journey.triggerType.stage_changed') },
             { value: 'api', label: t('journey.triggerType.api') },
           ]}
           data-testid="trigger-type"
@@ -105,7 +116,33 @@ export function TriggerPanel({ graph, catalog, problems, onChange }: TriggerPane
           <Filters filters={trigger.where ?? []} onChange={(where) => setTrigger({ ...trigger, where })} problem={problem} />
         </>
       )}
-      {trigger.type === 'segment_entered' && (
+      {trigger.type === 'stage_changed' && (
+        <>
+          <Field label={t('journey.field.model')} problem={problem('trigger.model')}>
+            <Select<string>
+              className="full-width"
+              value={trigger.model || undefined}
+              onChange={(model) => setTrigger({ ...trigger, model, to: null })}
+              placeholder={t('journey.modelPlaceholder')}
+              options={catalog.models.map((model) => ({ value: model.name, label: model.label }))}
+              data-testid="trigger-model"
+            />
+          </Field>
+          <Field label={t('journey.field.stage')} problem={problem('trigger.to')}>
+            <Select<string>
+              className="full-width"
+              value={trigger.to ?? ''}
+              onChange={(to) => setTrigger({ ...trigger, to: to || null })}
+              options={[
+                { value: '', label: t('journey.anyStage') },
+                ...stages.map((stage) => ({ value: stage.value, label: stage.label })),
+              ]}
+              data-testid="trigger-stage"
+            />
+          </Field>
+        </>
+      )}
+      {(trigger.type === 'segment_entered' || trigger.type === 'segment_left') && (
         <Field label={t('journey.field.segment')} problem={problem('trigger.segment')}>
           <SegmentSelect value={trigger.segment} onChange={(segment) => setTrigger({ ...trigger, segment })} catalog={catalog} testId="trigger-segment" />
         </Field>

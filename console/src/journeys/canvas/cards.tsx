@@ -1,6 +1,8 @@
 import {
   ClockCircleOutlined,
   ExperimentOutlined,
+  FilterOutlined,
+  ForkOutlined,
   HourglassOutlined,
   LogoutOutlined,
   PartitionOutlined,
@@ -51,10 +53,20 @@ export function nodeIcon(node: Pick<JourneyNode, 'type'> & { action?: string }):
       return <HourglassOutlined />;
     case 'split_segment':
       return <PartitionOutlined />;
+    case 'split_condition':
+      return <FilterOutlined />;
     case 'split_random':
+      return <ForkOutlined />;
+    case 'split_experiment':
       return <ExperimentOutlined />;
     case 'action':
-      return node.action === 'send_message' ? <SendOutlined /> : node.action === 'set_trait' ? <TagOutlined /> : <ToolOutlined />;
+      return node.action === 'send_message' ? (
+        <SendOutlined />
+      ) : node.action === 'set_trait' || node.action === 'add_tag' || node.action === 'remove_tag' ? (
+        <TagOutlined />
+      ) : (
+        <ToolOutlined />
+      );
     case 'exit':
       return <LogoutOutlined />;
   }

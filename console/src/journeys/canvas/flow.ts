@@ -70,7 +70,7 @@ export function flowEdges(
       deletable: editable,
       label: outlet && ways.length > 1 ? label(outlet) : undefined,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-      className: `jc-edge jc-edge-${edge.sourceHandle.startsWith('branch-') ? 'branch' : edge.sourceHandle}`,
+      className: `jc-edge jc-edge-${edge.sourceHandle.startsWith('branch-') || edge.sourceHandle.startsWith('variant-') ? 'branch' : edge.sourceHandle}`,
     };
   });
 }

@@ -9,7 +9,7 @@ import { StatisticRow } from '../../shared/components/StatisticRow';
 import { useFormat, type Formatter } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { Translate } from '../../shared/i18n/I18nProvider';
-import type { Arm, JourneyEffect, JourneyReport } from '../api';
+import type { Arm, JourneyEffect, JourneyExperiment, JourneyReport, JourneyVariant } from '../api';
 import { conversionRows, direction, evidence, finite, revenueRow, type IntervalRow } from './uplift';
 
 const COLOURS = { up: '#389e0d', down: '#cf1322', unclear: '#1677ff' };
@@ -207,6 +207,64 @@ function Groups({ arms, t, format }: { arms: Arm[]; t: Translate; format: Format
   );
 }
 
+/** The variants of the experiment split side by side, each one's conversion against the first with its interval. */
+function Experiment({ experiment, t, format }: { experiment: JourneyExperiment; t: Translate; format: Formatter }) {
+  const ratio = experiment.sampleRatio;
+  return (
+    <>
+      <h4 className="journey-report-heading">{t('journey.experiment', { node: experiment.node })}</h4>
+      {ratio?.mismatch && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="variant-ratio-warning"
+          title={t('journey.sampleRatio.title')}
+          description={t('journey.sampleRatio.detail', { chi: ratio.chiSquare.toFixed(2), p: pText(finite(ratio.p)) })}
+        />
+      )}
+      <ListTable<JourneyVariant>
+        rowKey="name"
+        rows={experiment.variants}
+        data-testid="journey-variants"
+        empty={t('journey.noCustomers')}
+        columns={[
+          { title: t('journey.variant'), dataIndex: 'name' },
+          { title: t('journey.variant.share'), dataIndex: 'percent', align: 'right', render: (value: number) => `${value}%` },
+          { title: t('journey.group.customers'), dataIndex: 'customers', align: 'right', render: (value: number) => format.number(value) },
+          { title: t('journey.group.converted'), dataIndex: 'converted', align: 'right', render: (value: number) => format.number(value) },
+          {
+            title: t('journey.group.rate'),
+            key: 'rate',
+            align: 'right',
+            render: (_, variant) => (variant.customers > 0 ? format.percent(variant.converted, variant.customers) : '—'),
+          },
+          { title: t('journey.group.perCustomer'), dataIndex: 'revenuePerCustomer', align: 'right', render: (value: number) => format.money(value) },
+          {
+            title: t('journey.variant.difference'),
+            key: 'difference',
+            align: 'right',
+            render: (_, variant, index) => {
+              if (index === 0) {
+                return <span className="muted">{t('journey.variant.first')}</span>;
+              }
+              const [difference] = variant.againstFirst ? conversionRows(variant.againstFirst) : [];
+              return difference ? (
+                <span data-testid="variant-difference">
+                  {`${signed(difference.estimate, 2)} pp [${signed(difference.low, 2)}, ${signed(difference.high, 2)}]`}{' '}
+                  <Evidence p={variant.againstFirst?.conversion.p} t={t} />
+                </span>
+              ) : (
+                t('journey.variant.noneYet')
+              );
+            },
+          },
+        ]}
+      />
+    </>
+  );
+}
+
 /** The journey's figures: customers by state, the two groups side by side, and the uplift with its intervals. */
 export function JourneyReportView({ report, published, error }: { report: JourneyReport | undefined; published: boolean; error: unknown }) {
   const { t } = useI18n();
@@ -260,6 +318,7 @@ export function JourneyReportView({ report, published, error }: { report: Journe
       ) : (
         <EmptyState description={t('journey.uplift.none')} />
       )}
+      {report.experiment && <Experiment experiment={report.experiment} t={t} format={format} />}
     </div>
   );
 }

@@ -25,8 +25,7 @@ function row(key: IntervalRow['key'], estimate: unknown, low: unknown, high: unk
  * The conversion difference in percentage points and, when the control group converted anyone, relative to its
  * rate in per cent: the rows of the conversion chart.
  */
-export function conversionRows(effect: JourneyEffect): IntervalRow[] {
-  const { conversion } = effect;
+export function conversionRows({ conversion }: Pick<JourneyEffect, 'conversion'>): IntervalRow[] {
   return [
     row('absolute', conversion.difference, conversion.interval?.low, conversion.interval?.high, 100),
     row('relative', conversion.relativeDifference, conversion.relativeInterval?.low, conversion.relativeInterval?.high, 100),

@@ -53,6 +53,16 @@ public final class JourneyFixtures {
         siyu.applyQueued();
     }
 
+    /** Sets a trait of the customer through an identify message and applies it. */
+    public void identify(Customer customer, String trait, String value) {
+        var sent = siyu.shop()
+                .post(
+                        "/v1/identify",
+                        "{\"userId\":\"%s\",\"traits\":{\"%s\":\"%s\"}}".formatted(customer.user(), trait, value));
+        assertThat(sent.status()).isEqualTo(200);
+        siyu.applyQueued();
+    }
+
     /** Waits until the journey's report meets a condition, and answers it. */
     public JsonNode report(long journey, Predicate<JsonNode> until) {
         var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -116,7 +116,7 @@ class JourneyFlowTests {
         var fixtures = new JourneyFixtures(siyu);
         var run = UUID.randomUUID().toString().substring(0, 8);
         var customer = fixtures.customer();
-        identify(customer, "plan_" + run, "gold");
+        fixtures.identify(customer, "plan_" + run, "gold");
         siyu.admin().awaitAudienceIndex();
         var segment = siyu.admin().post("/api/v1/segments", """
                         {"name":"Plan %s","definition":{"version":1,"condition":{"type":"trait","trait":"plan_%s",
@@ -129,18 +129,9 @@ class JourneyFlowTests {
         fixtures.track(customer, "Begin " + run, "{}");
         fixtures.report(journey, r -> state(r, "waiting") == 1);
 
-        identify(customer, "plan_" + run, "silver");
+        fixtures.identify(customer, "plan_" + run, "silver");
 
         fixtures.report(journey, r -> state(r, "exited") == 1);
-    }
-
-    private void identify(JourneyFixtures.Customer customer, String trait, String value) {
-        var sent = siyu.shop()
-                .post(
-                        "/v1/identify",
-                        "{\"userId\":\"%s\",\"traits\":{\"%s\":\"%s\"}}".formatted(customer.user(), trait, value));
-        assertThat(sent.status()).isEqualTo(200);
-        siyu.applyQueued();
     }
 
     @Test

@@ -184,7 +184,44 @@ public class TagStore {
         });
     }
 
+    /**
+     * Gives a tag without values to the customers who do not hold it yet, in the caller's transaction, and records it
+     * in their history; answers those who got it.
+     */
+    public RoaringBitmap giveMissing(long tagId, RoaringBitmap customers, String by) {
+        var now = clock.instant();
+        var given = new RoaringBitmap();
+        customers.forEach((int ordinal) -> given.add(
+                jdbc.query("""
+                        insert into audience.tag_assignment (tag_id, customer_id, value, assigned_at, assigned_by)
+                        values (?, ?, '', ?, ?) on conflict (tag_id, customer_id) do nothing returning customer_id""", (rs, row) -> rs.getInt(1), tagId, (long) ordinal, Timestamps.of(now), by).stream()
+                        .mapToInt(Integer::intValue)
+                        .toArray()));
+        history(tagId, given, "ADDED", "", now, by);
+        return given;
+    }
+
+    /** Takes a tag from the customers who hold it, in the caller's transaction, and records it; answers those. */
+    public RoaringBitmap takeHeld(long tagId, RoaringBitmap customers, String by) {
+        var now = clock.instant();
+        var taken = new RoaringBitmap();
+        customers.forEach((int ordinal) -> taken.add(jdbc
+                .query(
+                        "delete from audience.tag_assignment where tag_id = ? and customer_id = ? returning customer_id",
+                        (rs, row) -> rs.getInt(1),
+                        tagId,
+                        (long) ordinal)
+                .stream()
+                .mapToInt(Integer::intValue)
+                .toArray()));
+        history(tagId, taken, "REMOVED", null, now, by);
+        return taken;
+    }
+
     private void history(long tag, RoaringBitmap ids, String change, String value, Instant at, String by) {
+        if (ids.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate(
                 """
                 insert into audience.tag_history (tag_id, customer_id, change, value, at, by_whom)

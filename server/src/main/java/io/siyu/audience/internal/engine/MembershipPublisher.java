@@ -184,8 +184,6 @@ public class MembershipPublisher {
                         copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
                         buffer.reset();
                     }
-                    events.publishEvent(
-                            new CustomerChangedStage(model, CustomerId.of(entry.getKey()), move[0], move[1], now));
                 }
                 copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
                 copy.endCopy();
@@ -195,6 +193,12 @@ public class MembershipPublisher {
                 }
             }
             return null;
+        });
+        // after the COPY: a module that listens records the event's publication on this connection, busy until then
+        moves.forEach((customer, move) -> {
+            if (move[1] != null) {
+                events.publishEvent(new CustomerChangedStage(model, CustomerId.of(customer), move[0], move[1], now));
+            }
         });
     }
 

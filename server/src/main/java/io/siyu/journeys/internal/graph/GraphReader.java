@@ -7,6 +7,7 @@ import io.siyu.journeys.internal.graph.JourneyGraph.Node;
 import io.siyu.journeys.internal.graph.JourneyGraph.PropertyFilter;
 import io.siyu.journeys.internal.graph.JourneyGraph.Reentry;
 import io.siyu.journeys.internal.graph.JourneyGraph.Trigger;
+import io.siyu.journeys.internal.graph.JourneyGraph.Variant;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
 import java.time.DateTimeException;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * Reads a journey's graph from JSON and checks it whole: every rule it breaks is reported with the path of the field
  * ({@code nodes[2].next}), so the canvas can point at the node. A graph that reads is one the runtime can run: its
  * references lead to nodes, every node can be reached, durations are positive, percentages add up to 100, actions
- * exist and like their settings, and no loop runs without a wait.
+ * exist and like their settings, conditions read in the audience's condition language, a stage trigger names a
+ * lifecycle model and stage that exist, there is at most one experiment split, and no loop runs without a wait.
  */
 public final class GraphReader {
 
@@ -36,18 +39,30 @@ public final class GraphReader {
     static final Duration LONGEST_WAIT = Duration.ofDays(400);
     static final Set<String> OPERATORS = Set.of("equals", "not_equals", "at_least", "at_most");
 
+    /**
+     * What a graph's names are checked against: the actions there are, the audience's condition language (the rules
+     * a condition breaks, fields named from the condition) and its lifecycle models (a model's stages, none when it
+     * does not exist).
+     */
+    public record Terms(
+            Map<String, JourneyAction> actions,
+            Function<JsonNode, List<Violation>> conditions,
+            Function<String, List<String>> stages) {}
+
+    private final Terms terms;
     private final Map<String, JourneyAction> actions;
-    private final boolean checkActions;
+    private final boolean checkNames;
     private final List<Violation> violations = new ArrayList<>();
 
-    private GraphReader(Map<String, JourneyAction> actions, boolean checkActions) {
-        this.actions = actions;
-        this.checkActions = checkActions;
+    private GraphReader(Terms terms, boolean checkNames) {
+        this.terms = terms;
+        this.actions = terms.actions();
+        this.checkNames = checkNames;
     }
 
     /** The graph, or an {@link InvalidInputException} listing every broken rule under {@code prefix}. */
-    public static JourneyGraph read(JsonNode json, Map<String, JourneyAction> actions, String prefix) {
-        var reader = new GraphReader(actions, true);
+    public static JourneyGraph read(JsonNode json, Terms terms, String prefix) {
+        var reader = new GraphReader(terms, true);
         var graph = reader.graph(json);
         if (!reader.violations.isEmpty()) {
             throw new InvalidInputException(
@@ -57,11 +72,12 @@ public final class GraphReader {
     }
 
     /**
-     * A published version's graph, for running it: read as it was checked when published, without asking the actions
-     * again (a template it sends may have been archived since; the action then says so when it runs).
+     * A published version's graph, for running it: read as it was checked when published, without asking the actions,
+     * conditions and lifecycle models again (a template it sends may have been archived since, a tag a condition names
+     * deleted; the action then says so when it runs, and the condition matches nobody in that part).
      */
     public static JourneyGraph load(JsonNode json, Map<String, JourneyAction> actions) {
-        var reader = new GraphReader(actions, false);
+        var reader = new GraphReader(new Terms(actions, condition -> List.of(), model -> List.of()), false);
         var graph = reader.graph(json);
         if (!reader.violations.isEmpty()) {
             throw new IllegalStateException("a published journey graph does not read: " + reader.violations);
@@ -70,8 +86,8 @@ public final class GraphReader {
     }
 
     /** The rules a graph breaks, empty when it reads. */
-    public static List<Violation> check(JsonNode json, Map<String, JourneyAction> actions) {
-        var reader = new GraphReader(actions, true);
+    public static List<Violation> check(JsonNode json, Terms terms) {
+        var reader = new GraphReader(terms, true);
         reader.graph(json);
         return List.copyOf(reader.violations);
     }
@@ -142,19 +158,59 @@ public final class GraphReader {
                 yield new Trigger.Event(event, where);
             }
             case "segment_entered" -> {
-                var segment = json.path("segment");
-                if (!segment.canConvertToLong() || segment.asLong() < 1) {
-                    violations.add(new Violation("trigger.segment", "type", "must be a segment's id"));
-                    yield null;
-                }
-                yield new Trigger.SegmentEntered(segment.asLong());
+                var segment = segment(json.path("segment"), "trigger.segment");
+                yield segment == null ? null : new Trigger.SegmentEntered(segment);
             }
+            case "segment_left" -> {
+                var segment = segment(json.path("segment"), "trigger.segment");
+                yield segment == null ? null : new Trigger.SegmentLeft(segment);
+            }
+            case "stage_changed" -> stageChanged(json);
             case "api" -> new Trigger.Api();
             default -> {
-                violations.add(new Violation("trigger.type", "one-of", "must be one of [event, segment_entered, api]"));
+                violations.add(new Violation(
+                        "trigger.type",
+                        "one-of",
+                        "must be one of [event, segment_entered, segment_left, stage_changed, api]"));
                 yield null;
             }
         };
+    }
+
+    /** A segment's id, or null (and a violation) when the value is none. */
+    private @Nullable Long segment(JsonNode segment, String field) {
+        if (!segment.canConvertToLong() || segment.asLong() < 1) {
+            violations.add(new Violation(field, "type", "must be a segment's id"));
+            return null;
+        }
+        return segment.asLong();
+    }
+
+    /** A move to another stage of a lifecycle model: {@code {"model": "value", "to": "dormant"}}, {@code to} optional. */
+    private @Nullable Trigger stageChanged(JsonNode json) {
+        var model = json.path("model").asString("");
+        var to = json.path("to");
+        if (model.isBlank()) {
+            violations.add(new Violation("trigger.model", "required", "must name a lifecycle model"));
+            return null;
+        }
+        if (!to.isMissingNode()
+                && !to.isNull()
+                && (!to.isString() || to.asString().isBlank())) {
+            violations.add(new Violation("trigger.to", "type", "must name a stage of the model, or be left out"));
+            return null;
+        }
+        var stage = to.isString() ? to.asString() : null;
+        if (checkNames) {
+            var stages = terms.stages().apply(model);
+            if (stages.isEmpty()) {
+                violations.add(new Violation("trigger.model", "exists", "there is no lifecycle model '" + model + "'"));
+            } else if (stage != null && !stages.contains(stage)) {
+                violations.add(new Violation(
+                        "trigger.to", "exists", "the model '" + model + "' has no stage '" + stage + "': " + stages));
+            }
+        }
+        return new Trigger.StageChanged(model, stage);
     }
 
     private Reentry reentry(JsonNode json) {
@@ -244,7 +300,13 @@ public final class GraphReader {
             }
         }
         var index = 0;
+        var experiment = false;
         for (var node : json) {
+            if (experiment && node.path("type").asString("").equals("split_experiment")) {
+                violations.add(new Violation(
+                        "nodes[" + index + "].type", "one-experiment", "a journey has at most one experiment split"));
+            }
+            experiment |= node.path("type").asString("").equals("split_experiment");
             references(nodes, node, "nodes[" + index++ + "]");
         }
         return nodes;
@@ -279,7 +341,19 @@ public final class GraphReader {
                 }
                 yield new Node.SplitSegment(id, segment.asLong(), next(json, field, "yes"), next(json, field, "no"));
             }
+            case "split_condition" -> {
+                var condition = json.path("condition");
+                if (!condition.isObject()) {
+                    violations.add(new Violation(
+                            field + ".condition", "required", "must be a condition of the condition language"));
+                } else if (checkNames) {
+                    terms.conditions().apply(condition).forEach(v -> violations.add(v.at(field + ".condition")));
+                }
+                yield new Node.SplitCondition(id, condition, next(json, field, "yes"), next(json, field, "no"));
+            }
             case "split_random" -> new Node.SplitRandom(id, branches(json.path("branches"), field + ".branches"));
+            case "split_experiment" ->
+                new Node.SplitExperiment(id, variants(json.path("variants"), field + ".variants"));
             case "action" -> {
                 var action = json.path("action").asString("");
                 var config = json.path("config");
@@ -291,7 +365,7 @@ public final class GraphReader {
                                     + actions.keySet().stream().sorted().toList()));
                 } else if (!config.isObject()) {
                     violations.add(new Violation(field + ".config", "type", "must be an object"));
-                } else if (checkActions) {
+                } else if (checkNames) {
                     actions.get(action).check(config).forEach(v -> violations.add(v.at(field + ".config")));
                 }
                 yield new Node.Action(id, action, config, next(json, field, "next"));
@@ -301,7 +375,8 @@ public final class GraphReader {
                 violations.add(new Violation(
                         field + ".type",
                         "one-of",
-                        "must be one of [wait, wait_event, split_segment, split_random, action, exit]"));
+                        "must be one of [wait, wait_event, split_segment, split_condition, split_random,"
+                                + " split_experiment, action, exit]"));
                 yield null;
             }
         };
@@ -329,6 +404,40 @@ public final class GraphReader {
         return branches;
     }
 
+    private List<Variant> variants(JsonNode json, String field) {
+        var variants = new ArrayList<Variant>();
+        if (!json.isArray() || json.size() < 2 || json.size() > 10) {
+            violations.add(new Violation(field, "size", "must list 2 to 10 variants"));
+            return variants;
+        }
+        var names = new HashSet<String>();
+        var total = 0;
+        for (int i = 0; i < json.size(); i++) {
+            var variant = json.get(i);
+            var name = variant.path("name").asString("");
+            if (!ID.matcher(name).matches()) {
+                violations.add(new Violation(
+                        field + "[" + i + "].name",
+                        "pattern",
+                        "must be 1 to 40 letters, digits, '-' or '_', starting with a letter"));
+            } else if (!names.add(name)) {
+                violations.add(
+                        new Violation(field + "[" + i + "].name", "unique", "another variant is named '" + name + "'"));
+            }
+            var percent = variant.path("percent");
+            if (!percent.canConvertToInt() || percent.asInt() < 1 || percent.asInt() > 99) {
+                violations.add(new Violation(field + "[" + i + "].percent", "range", "must be from 1 to 99"));
+                continue;
+            }
+            total += percent.asInt();
+            variants.add(new Variant(name, percent.asInt(), next(variant, field + "[" + i + "]", "next")));
+        }
+        if (variants.size() == json.size() && total != 100) {
+            violations.add(new Violation(field, "sum", "the percentages must add up to 100, not " + total));
+        }
+        return variants;
+    }
+
     private void references(Map<String, Node> nodes, JsonNode json, String field) {
         for (var name : List.of("next", "onEvent", "onTimeout", "yes", "no")) {
             var target = json.path(name);
@@ -336,11 +445,13 @@ public final class GraphReader {
                 violations.add(new Violation(field + "." + name, "exists", "names no node"));
             }
         }
-        var branches = json.path("branches");
-        for (int i = 0; branches.isArray() && i < branches.size(); i++) {
-            var target = branches.get(i).path("next");
-            if (target.isString() && !nodes.containsKey(target.asString())) {
-                violations.add(new Violation(field + ".branches[" + i + "].next", "exists", "names no node"));
+        for (var list : List.of("branches", "variants")) {
+            var ways = json.path(list);
+            for (int i = 0; ways.isArray() && i < ways.size(); i++) {
+                var target = ways.get(i).path("next");
+                if (target.isString() && !nodes.containsKey(target.asString())) {
+                    violations.add(new Violation(field + "." + list + "[" + i + "].next", "exists", "names no node"));
+                }
             }
         }
     }

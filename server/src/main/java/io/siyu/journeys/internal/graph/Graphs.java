@@ -2,6 +2,7 @@ package io.siyu.journeys.internal.graph;
 
 import io.siyu.journeys.internal.graph.JourneyGraph.Branch;
 import io.siyu.journeys.internal.graph.JourneyGraph.Node;
+import io.siyu.journeys.internal.graph.JourneyGraph.Variant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ public final class Graphs {
             case Node.Wait wait -> Stream.of(wait.next());
             case Node.WaitEvent wait -> Stream.of(wait.onEvent(), wait.onTimeout());
             case Node.SplitSegment split -> Stream.of(split.yes(), split.no());
+            case Node.SplitCondition split -> Stream.of(split.yes(), split.no());
             case Node.SplitRandom split -> split.branches().stream().map(Branch::next);
+            case Node.SplitExperiment split -> split.variants().stream().map(Variant::next);
             case Node.Action action -> Stream.of(action.next());
             case Node.Exit exit -> Stream.<String>empty();
         };

@@ -50,6 +50,12 @@ public record JourneyGraph(
         /** Entering a segment. */
         record SegmentEntered(long segment) implements Trigger {}
 
+        /** Leaving a segment. */
+        record SegmentLeft(long segment) implements Trigger {}
+
+        /** Moving to another stage of a lifecycle model: to the stage {@code to}, or to any when it is null. */
+        record StageChanged(String model, @Nullable String to) implements Trigger {}
+
         /** A call of the journey's entry endpoint by the shop's backend. */
         record Api() implements Trigger {}
     }
@@ -94,8 +100,21 @@ public record JourneyGraph(
                 @Nullable String yes,
                 @Nullable String no) implements Node {}
 
+        /** Goes one way for customers who meet a condition of the audience's condition language at that moment. */
+        record SplitCondition(
+                String id,
+                JsonNode condition,
+                @Nullable String yes,
+                @Nullable String no) implements Node {}
+
         /** Goes one of several ways, at random by the given percentages, the same way every time for a customer. */
         record SplitRandom(String id, List<Branch> branches) implements Node {}
+
+        /**
+         * Sends customers down named variants by the given percentages, the same variant every time for a customer of
+         * the journey; the variant is recorded on the run, and the report compares the variants on the goal.
+         */
+        record SplitExperiment(String id, List<Variant> variants) implements Node {}
 
         /** Does an action ({@link io.siyu.journeys.JourneyAction}) and goes on. */
         record Action(
@@ -110,4 +129,16 @@ public record JourneyGraph(
 
     /** One way out of a random split. */
     public record Branch(int percent, @Nullable String next) {}
+
+    /** One variant of an experiment: its name, the share of customers it gets, and where they go. */
+    public record Variant(
+            String name, int percent, @Nullable String next) {}
+
+    /** The graph's experiment split, if it has one (a graph has at most one). */
+    public Optional<Node.SplitExperiment> experiment() {
+        return nodes.values().stream()
+                .filter(Node.SplitExperiment.class::isInstance)
+                .map(Node.SplitExperiment.class::cast)
+                .findFirst();
+    }
 }

@@ -12,7 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What rows of the trigger inbox mean for journeys: each event may move on waiting runs and convert runs, and, when
  * it is fresh, enter customers into the journeys it triggers whose filters it passes; each segment entry enters
- * customers into the journeys that segment triggers.
+ * customers into the journeys that segment triggers; leaving a segment ends runs it is an exit condition of and enters
+ * customers into the journeys it triggers, and so does a move to another lifecycle stage. What came with the trigger
+ * (the event's properties; the segment; the model and the stages from and to) becomes the run's data.
  */
 @Component
 class Arrivals {
@@ -49,6 +51,18 @@ class Arrivals {
             if (row.kind().equals("segment-left")) {
                 events.add(new JourneyRuntime.Happened(
                         row.customerId(), row.event(), row.messageId(), row.at(), Map.of()));
+                var segment = Long.parseLong(row.event().substring(row.event().lastIndexOf(':') + 1));
+                journeys.enteredOnSegmentLeft(segment)
+                        .forEach(j -> entries.add(new JourneyRuntime.Entry(
+                                j.id(), row.customerId(), row.messageId(), row.at(), Map.of("segment", segment))));
+                continue;
+            }
+            if (row.kind().equals("stage")) {
+                journeys.enteredOnStage(
+                                row.properties().path("model").asString(),
+                                row.properties().path("to").asString())
+                        .forEach(j -> entries.add(new JourneyRuntime.Entry(
+                                j.id(), row.customerId(), row.messageId(), row.at(), properties)));
                 continue;
             }
             events.add(

@@ -6,6 +6,7 @@ import io.siyu.shared.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -13,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * Where a customer goes in a journey's graph, and what happens on the way, without touching anything: given the node
  * they arrive at (or the wait they leave, and why), the nodes they pass, the actions to do, and where they stop (a
  * wait, with its timer and the event it listens for, or the end). Random splits use a hash of the journey, the node
- * and the customer, so a customer always takes the same branch, and a dry run takes the one the real run would.
+ * and the customer, so a customer always takes the same branch, and a dry run takes the one the real run would; an
+ * experiment split hashes the journey and the customer, so a customer who enters again gets the same variant.
  */
 public final class Interpreter {
 
@@ -25,6 +27,9 @@ public final class Interpreter {
     /** What the interpreter asks about the customer while passing splits. */
     public interface Facts {
         boolean inSegment(long segment);
+
+        /** Whether the customer meets a condition of the audience's condition language now. */
+        boolean meets(JsonNode condition);
     }
 
     /** An action node passed: its node, action and settings. */
@@ -39,8 +44,15 @@ public final class Interpreter {
         record Ended(String reason) implements Stop {}
     }
 
-    /** One step: the nodes passed (in order), the actions to do, where it stops. */
-    public record Step(List<String> passed, List<ActionStep> actions, Stop stop) {}
+    /**
+     * One step: the nodes passed (in order), the actions to do, where it stops, and the variant of the experiment split
+     * it passed, if it passed one.
+     */
+    public record Step(
+            List<String> passed,
+            List<ActionStep> actions,
+            Stop stop,
+            @Nullable String variant) {}
 
     /** Why a waiting customer moves on. */
     public enum Cause {
@@ -53,29 +65,41 @@ public final class Interpreter {
             JourneyGraph graph, long journeyId, long customer, @Nullable String node, Facts facts, Instant now) {
         var passed = new ArrayList<String>();
         var actions = new ArrayList<ActionStep>();
+        String variant = null;
         var current = node;
         while (current != null && passed.size() < MAX_PASSED) {
             var at = graph.node(current);
             passed.add(current);
             switch (at) {
                 case Node.Wait wait -> {
-                    return new Step(passed, actions, new Stop.Waiting(current, now.plus(wait.duration()), null));
+                    return new Step(
+                            passed, actions, new Stop.Waiting(current, now.plus(wait.duration()), null), variant);
                 }
                 case Node.WaitEvent wait -> {
-                    return new Step(passed, actions, new Stop.Waiting(current, now.plus(wait.timeout()), wait.event()));
+                    return new Step(
+                            passed,
+                            actions,
+                            new Stop.Waiting(current, now.plus(wait.timeout()), wait.event()),
+                            variant);
                 }
                 case Node.SplitSegment split -> current = facts.inSegment(split.segment()) ? split.yes() : split.no();
+                case Node.SplitCondition split -> current = facts.meets(split.condition()) ? split.yes() : split.no();
                 case Node.SplitRandom split -> current = branch(split, journeyId, customer);
+                case Node.SplitExperiment split -> {
+                    var chosen = variant(split, journeyId, customer);
+                    variant = chosen.name();
+                    current = chosen.next();
+                }
                 case Node.Action action -> {
                     actions.add(new ActionStep(current, action.action(), action.config()));
                     current = action.next();
                 }
                 case Node.Exit exit -> {
-                    return new Step(passed, actions, new Stop.Ended("exit"));
+                    return new Step(passed, actions, new Stop.Ended("exit"), variant);
                 }
             }
         }
-        return new Step(passed, actions, new Stop.Ended(current == null ? "completed" : "too-many-steps"));
+        return new Step(passed, actions, new Stop.Ended(current == null ? "completed" : "too-many-steps"), variant);
     }
 
     /** A waiting customer moving on from their wait node: its time is up, or the event came. */
@@ -92,15 +116,29 @@ public final class Interpreter {
 
     /** The branch a customer takes at a random split: the same every time. */
     static @Nullable String branch(Node.SplitRandom split, long journeyId, long customer) {
-        var point = bucket(journeyId + ":" + split.id() + ":" + customer, 100);
+        return pick(
+                        split.branches(),
+                        JourneyGraph.Branch::percent,
+                        bucket(journeyId + ":" + split.id() + ":" + customer, 100))
+                .next();
+    }
+
+    /** The variant a customer gets at a journey's experiment split: the same every time they pass it. */
+    static JourneyGraph.Variant variant(Node.SplitExperiment split, long journeyId, long customer) {
+        return pick(
+                split.variants(), JourneyGraph.Variant::percent, bucket(journeyId + ":experiment:" + customer, 100));
+    }
+
+    /** The way whose share of the hundred covers {@code point}, from 0 to 99. */
+    private static <T> T pick(List<T> ways, ToIntFunction<T> percent, int point) {
         var cumulative = 0;
-        for (var branch : split.branches()) {
-            cumulative += branch.percent();
+        for (var way : ways) {
+            cumulative += percent.applyAsInt(way);
             if (point < cumulative) {
-                return branch.next();
+                return way;
             }
         }
-        return split.branches().getLast().next();
+        return ways.getLast();
     }
 
     /** Whether a customer entering a journey belongs to its control group: the same answer every time. */

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Moves customers through journeys: enters them (re-entry rules, dates, the daily cap, the control group), fires the
@@ -302,7 +303,18 @@ public class JourneyRuntime {
     }
 
     private Interpreter.Facts facts(long customer) {
-        return segment -> audiences.isMember(segment, CustomerId.of(customer));
+        var id = CustomerId.of(customer);
+        return new Interpreter.Facts() {
+            @Override
+            public boolean inSegment(long segment) {
+                return audiences.isMember(segment, id);
+            }
+
+            @Override
+            public boolean meets(JsonNode condition) {
+                return audiences.meets(id, condition);
+            }
+        };
     }
 
     private Instant now() {
@@ -332,7 +344,7 @@ public class JourneyRuntime {
             for (var node : step.passed()) {
                 passed.merge(new NodeKey(run.journeyId(), run.version(), node), 1L, Long::sum);
             }
-            saved.add(new RunStore.Saved(run.id(), step.stop(), steps));
+            saved.add(new RunStore.Saved(run.id(), step.stop(), steps, step.variant()));
         }
 
         void resume(Run run, Interpreter.Cause cause, Instant now) {

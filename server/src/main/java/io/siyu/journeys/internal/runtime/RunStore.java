@@ -154,8 +154,12 @@ class RunStore {
         }
     }
 
-    /** Where a run stopped after a step. */
-    record Saved(long runId, Interpreter.Stop stop, int steps) {}
+    /** Where a run stopped after a step, and the experiment's variant it was given on the way, if any. */
+    record Saved(
+            long runId,
+            Interpreter.Stop stop,
+            int steps,
+            @Nullable String variant) {}
 
     /** Writes where runs stopped, in two batched statements: those that wait, those that ended. */
     void save(List<Saved> saved, Instant now) {
@@ -166,13 +170,20 @@ class RunStore {
             switch (run.stop()) {
                 case Interpreter.Stop.Waiting wait ->
                     waiting.add(new Object[] {
-                        wait.node(), Timestamps.of(wait.dueAt()), wait.event(), run.steps(), at, run.runId()
+                        wait.node(),
+                        Timestamps.of(wait.dueAt()),
+                        wait.event(),
+                        run.steps(),
+                        run.variant(),
+                        at,
+                        run.runId()
                     });
                 case Interpreter.Stop.Ended end ->
                     ended.add(new Object[] {
                         "exit".equals(end.reason()) ? "exited" : "completed",
                         end.reason(),
                         run.steps(),
+                        run.variant(),
                         at,
                         at,
                         run.runId()
@@ -182,10 +193,13 @@ class RunStore {
         if (!waiting.isEmpty()) {
             jdbc.batchUpdate("""
                     update journeys.run set state = 'waiting', node = ?, due_at = ?, wait_event = ?, steps = ?,
-                           updated_at = ? where id = ?""", waiting);
+                           variant = coalesce(?, variant), updated_at = ? where id = ?""", waiting);
         }
         if (!ended.isEmpty()) {
-            jdbc.batchUpdate(END, ended);
+            jdbc.batchUpdate("""
+                    update journeys.run set state = ?, end_reason = ?, node = null, due_at = null, wait_event = null,
+                           steps = greatest(steps, ?), variant = coalesce(?, variant), ended_at = ?, updated_at = ?
+                     where id = ?""", ended);
         }
     }
 

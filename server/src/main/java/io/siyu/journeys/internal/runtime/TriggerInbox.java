@@ -1,5 +1,6 @@
 package io.siyu.journeys.internal.runtime;
 
+import io.siyu.audience.CustomerChangedStage;
 import io.siyu.audience.CustomerEnteredSegment;
 import io.siyu.audience.CustomerLeftSegment;
 import io.siyu.customers.TouchType;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The journeys' inbox: the events and segment entries journeys may react to, written in the transaction that recorded
+ * The journeys' inbox: the events, segment entries and exits and stage changes journeys may react to, written in the transaction that recorded
  * them (so none is lost and none is seen before it is committed), then drained by the worker, woken right after the
  * commit. Only events some journey enters on, waits for or converts on are written; phone numbers and e-mail addresses
  * in their properties are masked, since the properties are kept for templates.
@@ -33,6 +34,9 @@ class TriggerInbox {
 
     /** The event name under which a segment entry stands in the inbox. */
     static final String SEGMENT = "segment:";
+
+    /** The event name under which a stage change stands in the inbox, followed by the model's name. */
+    static final String STAGE = "stage:";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -99,7 +103,8 @@ class TriggerInbox {
     @ApplicationModuleListener
     void on(CustomerLeftSegment left) {
         var name = JourneyGraph.leftSegment(left.segmentId());
-        if (journeys.exitingOn(name).isEmpty()) {
+        if (journeys.exitingOn(name).isEmpty()
+                && journeys.enteredOnSegmentLeft(left.segmentId()).isEmpty()) {
             return;
         }
         var rows = new ArrayList<Object[]>();
@@ -110,6 +115,26 @@ class TriggerInbox {
             Timestamps.of(left.at()),
             "{}",
             "segment-left"
+        });
+        insert(rows);
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerChangedStage changed) {
+        if (journeys.enteredOnStage(changed.model(), changed.to()).isEmpty()) {
+            return;
+        }
+        var facts = json.createObjectNode().put("model", changed.model()).put("to", changed.to());
+        facts.put("from", changed.from());
+        var name = STAGE + changed.model();
+        var rows = new ArrayList<Object[]>();
+        rows.add(new Object[] {
+            changed.customerId().value(),
+            name,
+            name + ":" + changed.to() + ":" + changed.at().toEpochMilli(),
+            Timestamps.of(changed.at()),
+            json.writeValueAsString(facts),
+            "stage"
         });
         insert(rows);
     }

@@ -1,5 +1,6 @@
 package io.siyu.journeys.internal.store;
 
+import io.siyu.audience.Audiences;
 import io.siyu.journeys.JourneyAction;
 import io.siyu.journeys.internal.graph.GraphReader;
 import io.siyu.shared.ConflictException;
@@ -38,12 +39,14 @@ public class JourneyStore {
     private final JsonMapper json;
     private final Clock clock;
     private final Map<String, JourneyAction> actions;
+    private final GraphReader.Terms terms;
 
-    JourneyStore(JdbcTemplate jdbc, JsonMapper json, Clock clock, List<JourneyAction> actions) {
+    JourneyStore(JdbcTemplate jdbc, JsonMapper json, Clock clock, List<JourneyAction> actions, Audiences audiences) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.actions = GraphReader.byType(actions);
+        this.terms = new GraphReader.Terms(this.actions, audiences::checkCondition, audiences::stages);
     }
 
     /** A published version. */
@@ -52,6 +55,11 @@ public class JourneyStore {
 
     public Map<String, JourneyAction> actions() {
         return actions;
+    }
+
+    /** What drafts are checked against: the actions, the audience's conditions and lifecycle models. */
+    public GraphReader.Terms terms() {
+        return terms;
     }
 
     @Transactional
@@ -108,7 +116,7 @@ public class JourneyStore {
         if (journey.status() == JourneyStatus.ARCHIVED) {
             throw new ConflictException("archived", "an archived journey cannot be published");
         }
-        GraphReader.read(journey.draft(), actions, "draft");
+        GraphReader.read(journey.draft(), terms, "draft");
         var version = journey.version() == null ? 1 : journey.version() + 1;
         var now = Timestamps.of(clock.instant());
         jdbc.update("""
@@ -200,7 +208,7 @@ public class JourneyStore {
         } else if (json.writeValueAsBytes(draft).length > MAX_DRAFT_BYTES) {
             violations.add(new Violation("draft", "max-bytes", "must have at most " + MAX_DRAFT_BYTES + " bytes"));
         } else {
-            GraphReader.check(draft, actions).forEach(v -> violations.add(v.at("draft")));
+            GraphReader.check(draft, terms).forEach(v -> violations.add(v.at("draft")));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

@@ -96,6 +96,24 @@ public class LiveJourneys {
                 .toList();
     }
 
+    /** Published journeys customers enter when they leave this segment. */
+    public List<Live> enteredOnSegmentLeft(long segment) {
+        return snapshot.journeys().values().stream()
+                .filter(j -> j.status() == JourneyStatus.PUBLISHED)
+                .filter(j -> j.graph().trigger() instanceof Trigger.SegmentLeft s && s.segment() == segment)
+                .toList();
+    }
+
+    /** Published journeys customers enter when they move to the stage {@code to} of a lifecycle model. */
+    public List<Live> enteredOnStage(String model, String to) {
+        return snapshot.journeys().values().stream()
+                .filter(j -> j.status() == JourneyStatus.PUBLISHED)
+                .filter(j -> j.graph().trigger() instanceof Trigger.StageChanged s
+                        && s.model().equals(model)
+                        && (s.to() == null || s.to().equals(to)))
+                .toList();
+    }
+
     /** Journeys, published or paused, whose goal is an event of this name. */
     public List<Live> convertingOn(String event) {
         return snapshot.journeys().values().stream()

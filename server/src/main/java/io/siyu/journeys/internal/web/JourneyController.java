@@ -104,7 +104,7 @@ class JourneyController {
     @PostMapping("/api/v1/journeys/check")
     @PreAuthorize("hasAuthority('journeys:read')")
     Check check(@RequestBody CheckRequest body) {
-        GraphReader.read(body.draft(), store.actions(), "draft");
+        GraphReader.read(body.draft(), store.terms(), "draft");
         return new Check(true);
     }
 
@@ -145,10 +145,7 @@ class JourneyController {
     @PreAuthorize("hasAuthority('journeys:read')")
     JourneyReport.Report report(@PathVariable long id) {
         var journey = store.get(id);
-        var control = journey.version() == null
-                ? 0
-                : live.graph(id, journey.version()).controlPercent();
-        return reports.of(id, control);
+        return reports.of(id, journey.version() == null ? null : live.graph(id, journey.version()));
     }
 
     @GetMapping("/api/v1/journey-actions")

@@ -7,7 +7,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Journey graphs for tests, written as JSON, and an action registry with one action that likes any settings. */
+/**
+ * Journey graphs for tests, written as JSON, and the terms they are checked against: one action that likes any settings,
+ * a stand-in for the condition language and one lifecycle model.
+ */
 public final class GraphFixtures {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,6 +40,20 @@ public final class GraphFixtures {
 
     public static final Map<String, JourneyAction> ACTIONS = Map.of("nothing", NOTHING);
 
+    /** The lifecycle model the terms know: {@code value}, with three stages. */
+    public static final List<String> VALUE_STAGES = List.of("new", "dormant", "active");
+
+    /**
+     * Terms with the one action, a condition language that refuses conditions of the type {@code "bogus"} (naming
+     * their {@code type}) and accepts the rest, and one lifecycle model, {@code value}.
+     */
+    public static final GraphReader.Terms TERMS = new GraphReader.Terms(
+            ACTIONS,
+            condition -> condition.path("type").asString("").equals("bogus")
+                    ? List.of(new Violation("type", "one-of", "no such condition"))
+                    : List.of(),
+            model -> model.equals("value") ? VALUE_STAGES : List.of());
+
     public static JsonNode json(String text) {
         return JSON.readTree(text);
     }
@@ -48,7 +65,7 @@ public final class GraphFixtures {
     }
 
     public static JourneyGraph read(String first, String nodes) {
-        return GraphReader.read(graph(first, nodes), ACTIONS, "draft");
+        return GraphReader.read(graph(first, nodes), TERMS, "draft");
     }
 
     /** The welcome series: an action, a day's wait, an event wait with a reminder on timeout, an exit. */

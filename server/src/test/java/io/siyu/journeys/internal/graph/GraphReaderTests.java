@@ -1,6 +1,7 @@
 package io.siyu.journeys.internal.graph;
 
 import static io.siyu.journeys.internal.graph.GraphFixtures.ACTIONS;
+import static io.siyu.journeys.internal.graph.GraphFixtures.TERMS;
 import static io.siyu.journeys.internal.graph.GraphFixtures.graph;
 import static io.siyu.journeys.internal.graph.GraphFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class GraphReaderTests {
 
     private static List<String> broken(String first, String nodes) {
-        return GraphReader.check(graph(first, nodes), ACTIONS).stream()
+        return GraphReader.check(graph(first, nodes), TERMS).stream()
                 .map(v -> v.field() + " " + v.rule())
                 .toList();
     }
@@ -97,11 +98,106 @@ class GraphReaderTests {
                         {"trigger":{"type":"event","event":"Viewed","where":[{"property":"total","operator":"at_least",
                          "value":"much"}]},"reentry":{"mode":"sometimes"},"controlPercent":80,
                          "goal":{"event":"Order Completed","withinDays":0},"start":"2026-12-24T00:00:00Z",
-                         "end":"2026-12-01T00:00:00Z","first":"x","nodes":[{"id":"x","type":"exit"}]}"""), ACTIONS);
+                         "end":"2026-12-01T00:00:00Z","first":"x","nodes":[{"id":"x","type":"exit"}]}"""), TERMS);
 
         assertThat(violations)
                 .extracting(Violation::field)
                 .containsExactlyInAnyOrder(
                         "trigger.where[0].value", "reentry.mode", "controlPercent", "goal.withinDays", "end");
+    }
+
+    private static List<String> brokenTrigger(String trigger) {
+        return GraphReader.check(
+                        json("{\"trigger\":" + trigger
+                                + ",\"first\":\"x\",\"nodes\":[{\"id\":\"x\",\"type\":\"exit\"}]}"),
+                        TERMS)
+                .stream()
+                .map(v -> v.field() + " " + v.rule())
+                .toList();
+    }
+
+    @Test
+    void leavingASegmentAndMovingToALifecycleStageAreTriggers() {
+        var left = GraphReader.read(json("""
+                        {"trigger":{"type":"segment_left","segment":12},"first":"x","nodes":[{"id":"x","type":"exit"}]}"""), TERMS, "draft");
+        var dormant = GraphReader.read(json("""
+                        {"trigger":{"type":"stage_changed","model":"value","to":"dormant"},"first":"x",
+                         "nodes":[{"id":"x","type":"exit"}]}"""), TERMS, "draft");
+        var anyStage = GraphReader.read(json("""
+                        {"trigger":{"type":"stage_changed","model":"value"},"first":"x",
+                         "nodes":[{"id":"x","type":"exit"}]}"""), TERMS, "draft");
+
+        assertThat(left.trigger()).isEqualTo(new JourneyGraph.Trigger.SegmentLeft(12));
+        assertThat(dormant.trigger()).isEqualTo(new JourneyGraph.Trigger.StageChanged("value", "dormant"));
+        assertThat(anyStage.trigger()).isEqualTo(new JourneyGraph.Trigger.StageChanged("value", null));
+    }
+
+    @Test
+    void aStageTriggerNamesAModelAndAStageThatExist() {
+        assertThat(brokenTrigger("{\"type\":\"segment_left\",\"segment\":\"twelve\"}"))
+                .containsExactly("trigger.segment type");
+        assertThat(brokenTrigger("{\"type\":\"stage_changed\"}")).containsExactly("trigger.model required");
+        assertThat(brokenTrigger("{\"type\":\"stage_changed\",\"model\":\"membership\"}"))
+                .containsExactly("trigger.model exists");
+        assertThat(brokenTrigger("{\"type\":\"stage_changed\",\"model\":\"value\",\"to\":\"sleeping\"}"))
+                .containsExactly("trigger.to exists");
+        assertThat(brokenTrigger("{\"type\":\"stage_changed\",\"model\":\"value\",\"to\":7}"))
+                .containsExactly("trigger.to type");
+    }
+
+    @Test
+    void aConditionSplitReadsItsConditionAndTheConditionsMistakesAreNamedOnTheNode() {
+        var graph = GraphFixtures.read("c", """
+                {"id":"c","type":"split_condition","condition":{"type":"tag","tag":"VIP"},"yes":"x","no":null},
+                {"id":"x","type":"exit"}""");
+
+        assertThat(graph.node("c")).isInstanceOfSatisfying(JourneyGraph.Node.SplitCondition.class, split -> {
+            assertThat(split.condition().path("tag").asString()).isEqualTo("VIP");
+            assertThat(split.yes()).isEqualTo("x");
+        });
+        assertThat(broken("x", """
+                {"id":"x","type":"wait","duration":"PT1H","next":"c"},
+                {"id":"c","type":"split_condition","condition":{"type":"bogus"},"yes":null,"no":"x"}""")).containsExactly("nodes[1].condition.type one-of");
+        assertThat(broken("c", """
+                {"id":"c","type":"split_condition","condition":"vip","yes":null,"no":null}""")).containsExactly("nodes[0].condition required");
+    }
+
+    @Test
+    void aPublishedGraphLoadsWithoutAskingTheConditionLanguageAgain() {
+        var published = graph("c", """
+                {"id":"c","type":"split_condition","condition":{"type":"bogus"},"yes":null,"no":null}""");
+
+        assertThat(GraphReader.load(published, ACTIONS).node("c")).isInstanceOf(JourneyGraph.Node.SplitCondition.class);
+    }
+
+    @Test
+    void anExperimentsVariantsAreNamedOnceAndAddUpToAHundred() {
+        var graph = GraphFixtures.read("ab", """
+                {"id":"ab","type":"split_experiment","variants":[{"name":"plain","percent":50,"next":"x"},
+                 {"name":"coupon","percent":50,"next":null}]},{"id":"x","type":"exit"}""");
+
+        assertThat(graph.experiment())
+                .hasValueSatisfying(split -> assertThat(split.variants())
+                        .containsExactly(
+                                new JourneyGraph.Variant("plain", 50, "x"),
+                                new JourneyGraph.Variant("coupon", 50, null)));
+        assertThat(broken("ab", """
+                {"id":"ab","type":"split_experiment","variants":[{"name":"a","percent":40,"next":null},
+                 {"name":"a","percent":40,"next":"nowhere"}]}"""))
+                .containsExactlyInAnyOrder(
+                        "nodes[0].variants[1].name unique",
+                        "nodes[0].variants sum",
+                        "nodes[0].variants[1].next exists");
+        assertThat(broken("ab", """
+                {"id":"ab","type":"split_experiment","variants":[{"name":"only","percent":100}]}""")).containsExactly("nodes[0].variants size");
+    }
+
+    @Test
+    void aJourneyHasAtMostOneExperiment() {
+        assertThat(broken("one", """
+                {"id":"one","type":"split_experiment","variants":[{"name":"a","percent":50,"next":"two"},
+                 {"name":"b","percent":50,"next":"two"}]},
+                {"id":"two","type":"split_experiment","variants":[{"name":"c","percent":50,"next":null},
+                 {"name":"d","percent":50,"next":null}]}""")).containsExactly("nodes[1].type one-experiment");
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class InterpreterTests {
 
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
-    private static final Interpreter.Facts NO_SEGMENTS = segment -> false;
+    private static final Interpreter.Facts NO_SEGMENTS = RuntimeFixtures.facts(segment -> false, condition -> false);
 
     @Test
     void enteringDoesTheActionsUpToTheFirstWait() {
@@ -48,7 +48,8 @@ class InterpreterTests {
                 {"id":"vip","type":"action","action":"nothing","config":{}},
                 {"id":"rest","type":"exit"}""");
 
-        var member = Interpreter.arrive(graph, 1, 42, "split", segment -> segment == 7, NOW);
+        var member = Interpreter.arrive(
+                graph, 1, 42, "split", RuntimeFixtures.facts(segment -> segment == 7, c -> false), NOW);
         var other = Interpreter.arrive(graph, 1, 42, "split", NO_SEGMENTS, NOW);
 
         assertThat(member.passed()).containsExactly("split", "vip");
@@ -78,9 +79,9 @@ class InterpreterTests {
 
     @Test
     void theControlGroupTakesItsShareAndKeepsItsCustomers() {
-        var graph = io.siyu.journeys.internal.graph.GraphReader.read(
-                GraphFixtures.json("""
-                        {"trigger":{"type":"api"},"controlPercent":10,"first":"x","nodes":[{"id":"x","type":"exit"}]}"""), GraphFixtures.ACTIONS, "draft");
+        var graph =
+                io.siyu.journeys.internal.graph.GraphReader.read(GraphFixtures.json("""
+                        {"trigger":{"type":"api"},"controlPercent":10,"first":"x","nodes":[{"id":"x","type":"exit"}]}"""), GraphFixtures.TERMS, "draft");
         var control = 0;
         for (long customer = 1; customer <= 10_000; customer++) {
             var held = Interpreter.inControlGroup(graph, 3, customer);
@@ -90,5 +91,74 @@ class InterpreterTests {
 
         // 10 % of 10,000 with a standard deviation of 30: six deviations either way
         assertThat(control).isBetween(820, 1_180);
+    }
+
+    @Test
+    void aConditionSplitAsksWhetherTheCustomerMeetsItsConditionAtThatMoment() {
+        var graph = GraphFixtures.read("split", """
+                {"id":"split","type":"split_condition","condition":{"type":"tag","tag":"VIP"},"yes":"vip","no":"rest"},
+                {"id":"vip","type":"action","action":"nothing","config":{}},
+                {"id":"rest","type":"exit"}""");
+        var vip = RuntimeFixtures.facts(
+                segment -> false, condition -> condition.path("tag").asString().equals("VIP"));
+
+        var meets = Interpreter.arrive(graph, 1, 42, "split", vip, NOW);
+        var other = Interpreter.arrive(graph, 1, 42, "split", NO_SEGMENTS, NOW);
+
+        assertThat(meets.passed()).containsExactly("split", "vip");
+        assertThat(other.passed()).containsExactly("split", "rest");
+        assertThat(other.stop()).isEqualTo(new Stop.Ended("exit"));
+    }
+
+    @Test
+    void anExperimentGivesEachCustomerOneVariantOfTheJourneyAndTheCrowdItsPercentages() {
+        var graph = GraphFixtures.read("ab", """
+                {"id":"ab","type":"split_experiment","variants":[{"name":"plain","percent":30,"next":"a"},
+                 {"name":"coupon","percent":70,"next":"b"}]},
+                {"id":"a","type":"wait","duration":"P1D"},{"id":"b","type":"exit"}""");
+        var plain = 0;
+        for (long customer = 1; customer <= 10_000; customer++) {
+            var step = Interpreter.arrive(graph, 5, customer, "ab", NO_SEGMENTS, NOW);
+            var again = Interpreter.arrive(graph, 5, customer, "ab", NO_SEGMENTS, NOW);
+            assertThat(again.variant()).isEqualTo(step.variant());
+            assertThat(step.passed().get(1)).isEqualTo(step.variant().equals("plain") ? "a" : "b");
+            plain += step.variant().equals("plain") ? 1 : 0;
+        }
+
+        // 30 % of 10,000 with a binomial standard deviation of 46: six deviations either way
+        assertThat(plain).isBetween(2_725, 3_275);
+    }
+
+    @Test
+    void aStepThatPassesNoExperimentRecordsNoVariant() {
+        var graph = GraphFixtures.read("hello", GraphFixtures.WELCOME);
+
+        assertThat(Interpreter.arrive(graph, 1, 42, graph.first(), NO_SEGMENTS, NOW)
+                        .variant())
+                .isNull();
+    }
+
+    @Test
+    void theExperimentsVariantDoesNotFollowTheControlGroup() {
+        var graph =
+                io.siyu.journeys.internal.graph.GraphReader.read(GraphFixtures.json("""
+                        {"trigger":{"type":"api"},"controlPercent":50,"first":"ab","nodes":[
+                          {"id":"ab","type":"split_experiment","variants":[{"name":"a","percent":50,"next":null},
+                           {"name":"b","percent":50,"next":null}]}]}"""), GraphFixtures.TERMS, "draft");
+        var treatedA = 0;
+        var treated = 0;
+        for (long customer = 1; customer <= 10_000; customer++) {
+            if (!Interpreter.inControlGroup(graph, 8, customer)) {
+                treated++;
+                treatedA += "a"
+                                .equals(Interpreter.arrive(graph, 8, customer, "ab", NO_SEGMENTS, NOW)
+                                        .variant())
+                        ? 1
+                        : 0;
+            }
+        }
+
+        // about half the treated customers get each variant: six standard deviations of about 35 either way
+        assertThat(treatedA).isBetween(treated / 2 - 215, treated / 2 + 215);
     }
 }
