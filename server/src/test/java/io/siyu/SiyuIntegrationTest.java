@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
             "siyu.bootstrap.write-key=" + TestCredentials.WRITE_KEY,
             "siyu.bootstrap.api-token=" + TestCredentials.API_TOKEN,
             "siyu.demo.enabled=false",
+            // the receivers webhook tests start listen on this machine, which endpoints may not reach by default
+            "siyu.webhooks.allowed-networks=127.0.0.0/8",
             // as behind the TLS proxy of docs/operations.md: tests pose as clients and proxies with X-Forwarded-*
             "server.forward-headers-strategy=native"
         })
