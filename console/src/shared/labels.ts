@@ -25,6 +25,8 @@ const PERMISSION_CODES = [
   'templates:write',
   'messages:send',
   'suppressions:write',
+  'webhooks:read',
+  'webhooks:write',
   'ingestion:read',
   'keys:manage',
   'operators:manage',
