@@ -151,6 +151,20 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void aLongAnswerIsKeptOnlyByItsStart() throws Exception {
+        try (var receiver = WebhookReceiver.start().answer(new Answer(503, Map.of(), "busy ".repeat(200_000)))) {
+            var endpoint = new WebhookFixtures(siyu).endpoint(receiver.url());
+            var queued = webhooks.enqueue(endpoint.id(), "order.shipped", key(), Map.of());
+
+            var waiting = await(endpoint.id(), queued.deliveryId(), DeliveryStatus.QUEUED, 1);
+
+            assertThat(waiting.lastStatusCode()).isEqualTo(503);
+            assertThat(waiting.responseExcerpt()).startsWith("busy busy").endsWith("…");
+            assertThat(waiting.responseExcerpt()).hasSize(WebhookOutbox.EXCERPT + 1);
+        }
+    }
+
+    @Test
     void aReceiverThatCannotBeReachedIsParkedAfterTheLastAttempt() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0)) {
