@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,8 +49,14 @@ class WebhooksFacade implements Webhooks {
         this.clock = clock;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Not transactional of its own: one insert statement queues the batch, in the caller's transaction when there
+     * is one, and refused input throws before anything is written, so a caller that catches the refusal keeps a
+     * transaction it can still commit.
+     */
     @Override
-    @Transactional
     public List<QueuedDelivery> enqueue(List<Delivery> deliveries) {
         var now = clock.instant();
         var known = new HashMap<Long, Boolean>();

@@ -1,6 +1,7 @@
 package io.siyu.journeys.internal.actions;
 
 import io.siyu.journeys.JourneyAction;
+import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
 import io.siyu.webhooks.Webhooks;
 import java.util.ArrayList;
@@ -87,8 +88,21 @@ class CallWebhook implements JourneyAction {
             deliveries.add(new Webhooks.Delivery(
                     endpoint, call.config().path("eventType").asString(), call.key(), data));
         }
-        if (!deliveries.isEmpty()) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try {
             webhooks.enqueue(deliveries);
+        } catch (InvalidInputException refused) {
+            // one call's data too large, say: queue the others, so the step still moves every customer on
+            for (var delivery : deliveries) {
+                try {
+                    webhooks.enqueue(List.of(delivery));
+                } catch (InvalidInputException one) {
+                    LOG.warn(
+                            "webhook delivery {} refused, not called: {}", delivery.idempotencyKey(), one.getMessage());
+                }
+            }
         }
     }
 }

@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The endpoints operators registered: their addresses, whether they take deliveries, and their signing secrets. */
 @Component
@@ -72,7 +71,6 @@ public class Endpoints {
             @Nullable String url,
             @Nullable Boolean enabled) {}
 
-    @Transactional
     public WebhookSecret create(String name, String url, boolean enabled, String by) {
         checkName(name);
         var checked = EndpointUrl.check("url", url, policy).toString();
@@ -114,7 +112,6 @@ public class Endpoints {
                 .optional();
     }
 
-    @Transactional
     public WebhookEndpoint change(long id, Change change) {
         get(id);
         if (change.name() != null) {
@@ -141,7 +138,6 @@ public class Endpoints {
      * Gives the endpoint a new secret, shown once; the one it replaces keeps signing beside it for
      * {@code previous-secret-grace}, so that the receiver can switch without refusing a delivery.
      */
-    @Transactional
     public WebhookSecret rotate(long id) {
         get(id);
         var secret = SigningSecrets.generate();

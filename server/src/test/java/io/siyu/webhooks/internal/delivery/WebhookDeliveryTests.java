@@ -2,9 +2,12 @@ package io.siyu.webhooks.internal.delivery;
 
 import static io.siyu.webhooks.internal.WebhookFixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siyu.SiyuIntegrationTest;
 import io.siyu.SiyuUnderTest;
+import io.siyu.shared.InvalidInputException;
+import io.siyu.shared.Violation;
 import io.siyu.webhooks.Webhooks;
 import io.siyu.webhooks.internal.WebhookFixtures;
 import io.siyu.webhooks.internal.WebhookReceiver;
@@ -12,6 +15,7 @@ import io.siyu.webhooks.internal.WebhookReceiver.Answer;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -147,6 +151,38 @@ class WebhookDeliveryTests {
             var twice = siyu.admin().post(path, "");
             assertThat(twice.status()).isEqualTo(409);
             assertThat(twice.json().get("detail").asString()).contains("delivered");
+        }
+    }
+
+    @Test
+    void refusedInputWritesNothingAndLeavesTheCallersTransactionUsable() throws Exception {
+        try (var receiver = WebhookReceiver.start()) {
+            var endpoint = new WebhookFixtures(siyu).endpoint(receiver.url());
+            var tooLarge = Map.of("blob", "x".repeat(70_000));
+            var key = key();
+
+            var queued = transactions.execute(status -> {
+                assertThatThrownBy(() -> webhooks.enqueue(List.of(
+                                new Webhooks.Delivery(endpoint.id(), "order.shipped", key(), Map.of()),
+                                new Webhooks.Delivery(endpoint.id(), "order.shipped", key(), tooLarge),
+                                new Webhooks.Delivery(endpoint.id(), "order shipped", "a.b", Map.of()),
+                                new Webhooks.Delivery(Long.MAX_VALUE, "order.shipped", key(), Map.of()))))
+                        .isInstanceOfSatisfying(
+                                InvalidInputException.class,
+                                e -> assertThat(e.violations())
+                                        .extracting(Violation::field)
+                                        .containsExactly(
+                                                "[1].data", "[2].eventType", "[2].idempotencyKey", "[3].endpointId"));
+                return webhooks.enqueue(endpoint.id(), "order.shipped", key, Map.of());
+            });
+
+            assertThat(receiver.await(1).getFirst().id()).isEqualTo(key);
+            assertThat(queued.alreadyQueued()).isFalse();
+            assertThat(siyu.admin()
+                            .get("/api/v1/webhooks/" + endpoint.id() + "/deliveries")
+                            .json()
+                            .get("items"))
+                    .hasSize(1);
         }
     }
 
