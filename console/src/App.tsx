@@ -45,6 +45,8 @@ const SuppressionsPage = lazy(() => import('./messaging/SuppressionsPage'));
 const RespectSettingsPage = lazy(() => import('./messaging/RespectSettingsPage'));
 const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
 const JourneyPage = lazy(() => import('./journeys/JourneyPage'));
+const WebhooksPage = lazy(() => import('./webhooks/WebhooksPage'));
+const WebhookPage = lazy(() => import('./webhooks/WebhookPage'));
 
 // Latin faces first, so that English text and punctuation do not fall to the wide forms of a CJK face.
 const FONT_FAMILY =
@@ -109,6 +111,8 @@ function Routed() {
         <Route path="settings/write-keys" element={<RequirePermission permission="keys:manage"><WriteKeysPage /></RequirePermission>} />
         <Route path="settings/api-tokens" element={<RequirePermission permission="keys:manage"><ApiTokensPage /></RequirePermission>} />
         <Route path="settings/consumer-keys" element={<RequirePermission permission="keys:manage"><ConsumerKeysPage /></RequirePermission>} />
+        <Route path="settings/webhooks" element={<RequirePermission permission="webhooks:read"><WebhooksPage /></RequirePermission>} />
+        <Route path="settings/webhooks/:id" element={<RequirePermission permission="webhooks:read"><WebhookPage /></RequirePermission>} />
         <Route path="settings/operators" element={<RequirePermission permission="operators:manage"><OperatorsPage /></RequirePermission>} />
         <Route path="settings/audit-log" element={<RequirePermission permission="audit:read"><AuditLogPage /></RequirePermission>} />
         <Route path="settings/rejected-messages" element={<RequirePermission permission="ingestion:read"><RejectedMessagesPage /></RequirePermission>} />

@@ -5,10 +5,12 @@ interface SecretRevealProps {
   secret: string | undefined;
   name: string | undefined;
   onClose: () => void;
+  /** How the secret is used, when it is not a write key or an API token. */
+  usage?: string;
 }
 
 /** Shows a new credential's secret the one time the server gives it out, with a way to copy it. */
-export function SecretReveal({ secret, name, onClose }: SecretRevealProps) {
+export function SecretReveal({ secret, name, onClose, usage }: SecretRevealProps) {
   const { t } = useI18n();
   return (
     <Modal
@@ -35,7 +37,7 @@ export function SecretReveal({ secret, name, onClose }: SecretRevealProps) {
         </Typography.Text>
       </div>
       <Typography.Paragraph type="secondary" className="secret-usage">
-        {t('secret.usage')}
+        {usage ?? t('secret.usage')}
       </Typography.Paragraph>
     </Modal>
   );

@@ -26,6 +26,8 @@ const PERMISSION_CODES = [
   'messages:send',
   'suppressions:write',
   'respect:write',
+  'webhooks:read',
+  'webhooks:write',
   'ingestion:read',
   'keys:manage',
   'operators:manage',

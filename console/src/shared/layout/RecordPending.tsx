@@ -14,7 +14,8 @@ type RecordKind =
   | 'message'
   | 'outboxMessage'
   | 'template'
-  | 'journey';
+  | 'journey'
+  | 'webhook';
 
 interface RecordPendingProps {
   kind: RecordKind;

@@ -29,6 +29,11 @@ describe('allowedEntries', () => {
     expect(allowedEntries(withPermissions('journeys:read')).map((entry) => entry.key)).toEqual(['journeys']);
   });
 
+  it('offers the webhook endpoints to those who may read webhooks', () => {
+    expect(allowedEntries(withPermissions('webhooks:read')).map((entry) => entry.key)).toEqual(['webhooks']);
+    expect(selectedKey('/settings/webhooks/3')).toBe('webhooks');
+  });
+
   it('offers nothing to a role without permissions', () => {
     expect(allowedEntries(withPermissions())).toEqual([]);
   });

@@ -16,6 +16,7 @@ import {
   TagsOutlined,
   DashboardOutlined,
   KeyOutlined,
+  LinkOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
@@ -80,6 +81,7 @@ export const NAVIGATION: (NavigationEntry | NavigationGroup)[] = [
       { key: 'write-keys', path: '/settings/write-keys', label: 'nav.writeKeys', icon: <KeyOutlined />, permission: 'keys:manage' },
       { key: 'api-tokens', path: '/settings/api-tokens', label: 'nav.apiTokens', icon: <ApiOutlined />, permission: 'keys:manage' },
       { key: 'consumer-keys', path: '/settings/consumer-keys', label: 'nav.consumerKeys', icon: <SafetyCertificateOutlined />, permission: 'keys:manage' },
+      { key: 'webhooks', path: '/settings/webhooks', label: 'nav.webhooks', icon: <LinkOutlined />, permission: 'webhooks:read' },
       { key: 'operators', path: '/settings/operators', label: 'nav.operators', icon: <UserSwitchOutlined />, permission: 'operators:manage' },
       { key: 'audit-log', path: '/settings/audit-log', label: 'nav.auditLog', icon: <AuditOutlined />, permission: 'audit:read' },
       {

@@ -269,6 +269,14 @@ class BadInputSweepTests {
                     "/api/v1/journeys",
                     "{\"name\":\"sweep " + run + "\",\"draft\":{\"trigger\":{\"type\":\"api\"},\"first\":\"x\","
                             + "\"nodes\":[{\"id\":\"x\",\"type\":\"exit\"}]}}"));
+            var webhookId = id(
+                    admin.post(
+                            "/api/v1/webhooks",
+                            "{\"name\":\"sweep " + run + "\",\"url\":\"https://shop.example.com/sweep\"}"),
+                    "endpoint");
+            var test = admin.post("/api/v1/webhooks/" + webhookId + "/test-deliveries", "");
+            assertThat(test.status()).as(test.body()).isEqualTo(202);
+            var webhookDeliveryId = test.json().get("deliveryId").asString();
             var consumerKey = ConsumerTokenFixtures.es256();
             var keyId = created(admin.post("/api/v1/consumer-keys", consumerKey.registration("sweep " + run)), "kid")
                     .asString();
@@ -291,6 +299,8 @@ class BadInputSweepTests {
                             Map.entry("journey-library/{key}", "review-request"),
                             Map.entry("messages/{id}", sendId),
                             Map.entry("suppressions/{customerId}", customerId),
+                            Map.entry("webhooks/{id}", webhookId),
+                            Map.entry("deliveries/{deliveryId}", webhookDeliveryId),
                             Map.entry("{customerId}/{channel}", "email")),
                     Map.ofEntries(
                             Map.entry("categoryId", NODES.numberNode(Long.parseLong(categoryId))),

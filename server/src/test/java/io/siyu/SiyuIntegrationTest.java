@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Import;
             "siyu.demo.enabled=false",
             // tests send marketing at whatever hour they run; the tests of quiet hours switch them on
             "siyu.messaging.respect.quiet-hours=off",
+            // the receivers webhook tests start listen on this machine, which endpoints may not reach by default
+            "siyu.webhooks.allowed-networks=127.0.0.0/8",
             // as behind the TLS proxy of docs/operations.md: tests pose as clients and proxies with X-Forwarded-*
             "server.forward-headers-strategy=native"
         })

@@ -35,6 +35,10 @@ public enum Permission {
     JOURNEYS_READ("journeys:read", "See journeys, their versions and reports"),
     JOURNEYS_WRITE("journeys:write", "Draw, publish, pause, resume and archive journeys"),
     JOURNEYS_ENTER("journeys:enter", "Enter customers into journeys whose trigger is the API (the shop's backend)"),
+    WEBHOOKS_READ("webhooks:read", "See webhook endpoints (never their secrets) and their deliveries"),
+    WEBHOOKS_WRITE(
+            "webhooks:write",
+            "Register and change webhook endpoints, rotate their signing secrets, send test deliveries and redeliver"),
     INGESTION_READ("ingestion:read", "See the messages the tracking API rejected and why (personal data masked)"),
     KEYS_MANAGE("keys:manage", "Create and revoke write keys, API tokens and consumer keys"),
     OPERATORS_MANAGE(

@@ -18,6 +18,7 @@ import static io.siyu.access.Permission.METRICS_READ;
 import static io.siyu.access.Permission.PERSONAL_DATA_READ;
 import static io.siyu.access.Permission.SUPPRESSIONS_WRITE;
 import static io.siyu.access.Permission.TEMPLATES_WRITE;
+import static io.siyu.access.Permission.WEBHOOKS_READ;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -43,7 +44,8 @@ public enum Role {
             SUPPRESSIONS_WRITE,
             JOURNEYS_READ,
             JOURNEYS_WRITE,
-            JOURNEYS_ENTER)),
+            JOURNEYS_ENTER,
+            WEBHOOKS_READ)),
     ANALYST(EnumSet.of(
             CUSTOMERS_READ,
             COMMERCE_READ,
@@ -53,7 +55,8 @@ public enum Role {
             AUDIENCE_READ,
             AUDIENCE_EXPORT,
             MESSAGES_READ,
-            JOURNEYS_READ)),
+            JOURNEYS_READ,
+            WEBHOOKS_READ)),
     COMMUNITY_MANAGER(EnumSet.of(CUSTOMERS_READ, INSIGHT_READ, AUDIENCE_READ, MESSAGES_READ, JOURNEYS_READ)),
     CUSTOMER_SERVICE(EnumSet.of(
             CUSTOMERS_READ, PERSONAL_DATA_READ, COMMERCE_READ, AUDIENCE_READ, MESSAGES_READ, SUPPRESSIONS_WRITE));
