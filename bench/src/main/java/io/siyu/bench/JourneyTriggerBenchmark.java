@@ -24,6 +24,9 @@ import org.HdrHistogram.Histogram;
  */
 public final class JourneyTriggerBenchmark {
 
+    /** Seconds of the same stream before the measured one: the JVM compiles, the 20,000 customers come to exist. */
+    static final int WARM_UP_SECONDS = 30;
+
     public static void main(String[] args) throws Exception {
         var rate = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         var seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
@@ -31,26 +34,21 @@ public final class JourneyTriggerBenchmark {
         try (var server = new BenchServer(dir, 18088, 15440, Map.of())) {
             server.start();
             var journey = setUp(server);
+            var warmUp = new ConcurrentHashMap<String, Instant>();
+            var warmUpFailures = new ConcurrentHashMap<String, AtomicLong>();
+            stream(server, rate, WARM_UP_SECONDS, "warm-", warmUp, warmUpFailures);
             var acknowledged = new ConcurrentHashMap<String, Instant>();
-            var failures = new AtomicLong();
-            stream(server, rate, seconds, acknowledged, failures);
+            var failures = new ConcurrentHashMap<String, AtomicLong>();
             var histogram = new Histogram(3);
             long matched = 0;
-            try (var db = DriverManager.getConnection(server.jdbcUrl())) {
-                var deadline = System.nanoTime() + 300_000_000_000L;
-                long queued;
-                do {
-                    Thread.sleep(500);
-                    try (var count = db.createStatement()
-                            .executeQuery(
-                                    "select count(*) from messaging.send where origin = 'journey:" + journey + "'")) {
-                        count.next();
-                        queued = count.getLong(1);
-                    }
-                } while (queued < acknowledged.size() && System.nanoTime() < deadline);
+            try (var db = DriverManager.getConnection(server.jdbcUrl());
+                    var backlog = Backlog.print(server, journey)) {
+                awaitFirstActions(db, journey, warmUp.size());
+                stream(server, rate, seconds, "bench-", acknowledged, failures);
+                awaitFirstActions(db, journey, warmUp.size() + acknowledged.size());
                 try (var rows = db.createStatement()
                         .executeQuery("select reason, queued_at from messaging.send where origin = 'journey:" + journey
-                                + "'")) {
+                                + "' and reason like '%:bench-%'")) {
                     while (rows.next()) {
                         var reason = rows.getString(1);
                         var occurrence = reason.substring(reason.indexOf("bench-"), reason.lastIndexOf(':'));
@@ -70,9 +68,9 @@ public final class JourneyTriggerBenchmark {
                             Locale.ROOT,
                             """
                             Measured %s with `bench/run journey-trigger %d %d`: `track` calls in open loop at %d events/s for
-                            %d s, each for one of 20,000 customers and each a trigger of a published journey whose first
-                            node queues a message; latency from the event's acknowledgement to the commit of the message's
-                            ledger row.
+                            %d s, after %d s of the same stream to warm up, each for one of 20,000 customers and each a
+                            trigger of a published journey whose first node queues a message; latency from the event's
+                            acknowledgement to the commit of the message's ledger row.
 
                             | figure | measured | target (issue 12) |
                             |---|---:|---:|
@@ -81,19 +79,101 @@ public final class JourneyTriggerBenchmark {
                             | p50 | %,d ms | |
                             | p99 | **%,d ms** | < 1,000 ms |
                             | max | %,d ms | |
+
+                            Failed calls while warming up: %s; while measured: %s.
                             """,
                             Bench.machine(),
                             rate,
                             seconds,
                             rate,
                             seconds,
+                            WARM_UP_SECONDS,
                             acknowledged.size(),
-                            failures.get(),
+                            total(failures),
                             matched,
                             histogram.getValueAtPercentile(50),
                             histogram.getValueAtPercentile(99),
-                            histogram.getMaxValue()));
+                            histogram.getMaxValue(),
+                            failed(warmUpFailures),
+                            failed(failures)));
         }
+    }
+
+    /**
+     * Prints every five seconds what waits at each stage: messages acknowledged but not applied, triggers not yet
+     * taken by journeys, messages queued but not sent. Where the backlog grows is where the time goes.
+     */
+    record Backlog(java.util.concurrent.ScheduledExecutorService timer) implements AutoCloseable {
+        static Backlog print(BenchServer server, long journey) throws Exception {
+            var db = DriverManager.getConnection(server.jdbcUrl());
+            var timer = Executors.newSingleThreadScheduledExecutor();
+            timer.scheduleAtFixedRate(
+                    () -> {
+                        try (var row = db.createStatement().executeQuery("""
+                                select (select count(*) from ingest.queue),
+                                       (select count(*) from journeys.trigger_inbox),
+                                       (select count(*) from messaging.send where origin = 'journey:%d'),
+                                       (select count(*) from messaging.send where state = 'queued')""".formatted(journey))) {
+                            row.next();
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "%s ingest queue %,d, trigger inbox %,d, first actions %,d, unsent %,d%n",
+                                    Instant.now(),
+                                    row.getLong(1),
+                                    row.getLong(2),
+                                    row.getLong(3),
+                                    row.getLong(4));
+                        } catch (Exception e) {
+                            System.out.println("backlog: " + e.getMessage());
+                        }
+                    },
+                    5,
+                    5,
+                    java.util.concurrent.TimeUnit.SECONDS);
+            return new Backlog(timer);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    /**
+     * Waits until the journey queued as many first messages as events were acknowledged, or until their number stood
+     * still for ten seconds (at most five minutes).
+     */
+    private static void awaitFirstActions(java.sql.Connection db, long journey, long expected) throws Exception {
+        var deadline = System.nanoTime() + 300_000_000_000L;
+        long queued = -1;
+        var still = 0;
+        while (System.nanoTime() < deadline && still < 20) {
+            Thread.sleep(500);
+            try (var count = db.createStatement()
+                    .executeQuery("select count(*) from messaging.send where origin = 'journey:" + journey + "'")) {
+                count.next();
+                var now = count.getLong(1);
+                if (now >= expected) {
+                    return;
+                }
+                still = now == queued ? still + 1 : 0;
+                queued = now;
+            }
+        }
+    }
+
+    private static String failed(Map<String, AtomicLong> failures) {
+        return failures.isEmpty()
+                ? "none"
+                : failures.entrySet().stream()
+                        .map(e -> String.format(
+                                Locale.ROOT, "%s: %,d", e.getKey(), e.getValue().get()))
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static long total(Map<String, AtomicLong> failures) {
+        return failures.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
     private static long setUp(BenchServer server) throws Exception {
@@ -126,7 +206,12 @@ public final class JourneyTriggerBenchmark {
     }
 
     private static void stream(
-            BenchServer server, int rate, int seconds, Map<String, Instant> acknowledged, AtomicLong failures)
+            BenchServer server,
+            int rate,
+            int seconds,
+            String prefix,
+            Map<String, Instant> acknowledged,
+            Map<String, AtomicLong> failures)
             throws InterruptedException {
         var auth = "Basic "
                 + Base64.getEncoder().encodeToString((BenchServer.WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
@@ -142,7 +227,7 @@ public final class JourneyTriggerBenchmark {
                 if (wait > 0) {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
-                var messageId = "bench-" + i;
+                var messageId = prefix + i;
                 var body =
                         "{\"userId\":\"bench-user-" + (i % 20_000) + "\",\"event\":\"Bench Trigger\",\"messageId\":\""
                                 + messageId + "\",\"properties\":{\"n\":" + i + "}}";
@@ -158,10 +243,12 @@ public final class JourneyTriggerBenchmark {
                         if (response.statusCode() == 200) {
                             acknowledged.put(messageId, Instant.now());
                         } else {
-                            failures.incrementAndGet();
+                            failures.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong())
+                                    .incrementAndGet();
                         }
                     } catch (Exception e) {
-                        failures.incrementAndGet();
+                        failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
+                                .incrementAndGet();
                     }
                 });
             }
