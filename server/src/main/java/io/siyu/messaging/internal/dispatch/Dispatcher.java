@@ -13,7 +13,6 @@ import io.siyu.messaging.internal.ledger.SendLedger.Claimed;
 import io.siyu.messaging.internal.ledger.SendLedger.Settlement;
 import io.siyu.messaging.internal.ledger.SendState;
 import io.siyu.messaging.internal.respect.ContactLimits;
-import io.siyu.messaging.internal.respect.RespectRules;
 import io.siyu.messaging.internal.templates.TemplateRenderer;
 import io.siyu.messaging.internal.templates.TemplateVersion;
 import io.siyu.messaging.internal.templates.Templates;
@@ -44,8 +43,7 @@ public class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final SendLedger ledger;
-    private final Recipients recipients;
-    private final ContactLimits limits;
+    private final Admission admission;
     private final Composition composition;
     private final Providers providers;
     private final MessagingProperties properties;
@@ -55,15 +53,13 @@ public class Dispatcher {
 
     Dispatcher(
             SendLedger ledger,
-            Recipients recipients,
-            ContactLimits limits,
+            Admission admission,
             Composition composition,
             Providers providers,
             MessagingProperties properties,
             Clock clock) {
         this.ledger = ledger;
-        this.recipients = recipients;
-        this.limits = limits;
+        this.admission = admission;
         this.composition = composition;
         this.providers = providers;
         this.properties = properties;
@@ -147,65 +143,18 @@ public class Dispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
-        var batch = recipients.load(
-                claimed.stream().map(Claimed::customerId).toList(),
-                claimed.stream().map(Claimed::channel).collect(Collectors.toSet()));
-        var settlements = new ArrayList<Settlement>();
+        var decision = admission.decide(claimed, now);
+        ledger.hold(decision.held(), ContactLimits.QUIET_HOURS);
+        var settlements = new ArrayList<Settlement>(decision.skipped());
         var outgoing = new HashMap<Channel, List<Outgoing>>();
         var contacts = new HashMap<Long, ContactPoints>();
         var byId = new HashMap<Long, Claimed>();
-        var allowed = new ArrayList<ContactLimits.Message>();
-        for (var row : claimed) {
+        for (var admitted : decision.admitted()) {
+            var row = admitted.row();
             byId.put(row.id(), row);
-            var profile = batch.profile(row.customerId());
-            var contact = profile == null ? null : batch.contact(profile);
-            var address = row.channel().addressOf(contact);
-            var refusal = RespectRules.refusal(
-                    row.purpose(),
-                    row.channel(),
-                    address,
-                    profile != null && batch.suppressed(row.channel(), profile),
-                    profile == null ? Map.of() : profile.consents(),
-                    properties.marketingCategory(),
-                    properties.consent());
-            if (refusal.isPresent()) {
-                settlements.add(new Settlement(
-                        row.id(),
-                        SendState.SKIPPED,
-                        refusal.get(),
-                        null,
-                        row.channel().maskedAddressOf(contact),
-                        null,
-                        null,
-                        null));
-                continue;
-            }
-            contacts.put(row.id(), contact);
-            allowed.add(new ContactLimits.Message(
-                    row.id(), profile.id().value(), row.channel(), row.purpose(), profile.timeZone()));
-        }
-        var limited = limits.decide(allowed, now);
-        ledger.hold(limited.held(), ContactLimits.QUIET_HOURS);
-        for (var message : allowed) {
-            var row = byId.get(message.sendId());
-            var contact = contacts.get(row.id());
-            if (limited.held().containsKey(row.id())) {
-                continue;
-            }
-            if (limited.capped().containsKey(row.id())) {
-                settlements.add(new Settlement(
-                        row.id(),
-                        SendState.SKIPPED,
-                        ContactLimits.FREQUENCY_CAP,
-                        null,
-                        row.channel().maskedAddressOf(contact),
-                        null,
-                        null,
-                        null));
-                continue;
-            }
+            contacts.put(row.id(), admitted.contact());
             outgoing.computeIfAbsent(row.channel(), c -> new ArrayList<>())
-                    .add(composition.outgoing(row, batch.profile(row.customerId()), contact));
+                    .add(composition.outgoing(row, admitted.profile(), admitted.contact()));
         }
         var sentEvents = new ArrayList<TrackingEvents.Event>();
         outgoing.forEach((channel, messages) -> {

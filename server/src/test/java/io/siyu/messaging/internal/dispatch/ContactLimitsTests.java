@@ -208,7 +208,13 @@ class ContactLimitsTests {
             try (var executor = Executors.newFixedThreadPool(4)) {
                 var workers = new ArrayList<Future<?>>();
                 for (int w = 0; w < 4; w++) {
-                    var worker = new Dispatcher(ledger, recipients, limits, composition, providers, oneAtATime, ahead);
+                    var worker = new Dispatcher(
+                            ledger,
+                            new Admission(recipients, limits, oneAtATime),
+                            composition,
+                            providers,
+                            oneAtATime,
+                            ahead);
                     workers.add(executor.submit(() -> {
                         start.await();
                         while (worker.pass() > 0) {
