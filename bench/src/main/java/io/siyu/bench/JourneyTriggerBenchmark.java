@@ -44,6 +44,7 @@ public final class JourneyTriggerBenchmark {
             try (var db = DriverManager.getConnection(server.jdbcUrl());
                     var backlog = Backlog.print(server, journey)) {
                 awaitFirstActions(db, journey, warmUp.size());
+                awaitSettled(db);
                 stream(server, rate, seconds, "bench-", acknowledged, failures);
                 awaitFirstActions(db, journey, warmUp.size() + acknowledged.size());
                 try (var rows = db.createStatement()
@@ -68,7 +69,7 @@ public final class JourneyTriggerBenchmark {
                             Locale.ROOT,
                             """
                             Measured %s with `bench/run journey-trigger %d %d`: `track` calls in open loop at %d events/s for
-                            %d s, after %d s of the same stream to warm up, each for one of 20,000 customers and each a
+                            %d s, after %d s of the same stream to warm up and its backlog drained, each for one of 20,000 customers and each a
                             trigger of a published journey whose first node queues a message; latency from the event's
                             acknowledgement to the commit of the message's ledger row.
 
@@ -159,6 +160,22 @@ public final class JourneyTriggerBenchmark {
                 still = now == queued ? still + 1 : 0;
                 queued = now;
             }
+        }
+    }
+
+    /** Waits until nothing is left to apply, to enter or to send (at most five minutes): the warm-up's tail. */
+    private static void awaitSettled(java.sql.Connection db) throws Exception {
+        var deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (var row = db.createStatement().executeQuery("""
+                    select (select count(*) from ingest.queue) + (select count(*) from journeys.trigger_inbox)
+                         + (select count(*) from messaging.send where state in ('queued', 'sending'))""")) {
+                row.next();
+                if (row.getLong(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
         }
     }
 
