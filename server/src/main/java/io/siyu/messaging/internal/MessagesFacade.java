@@ -6,6 +6,7 @@ import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.messaging.internal.templates.MessageTemplate;
 import io.siyu.messaging.internal.templates.TemplateContent;
 import io.siyu.messaging.internal.templates.Templates;
+import io.siyu.shared.AfterCommit;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
 import java.time.Clock;
@@ -14,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The messaging module's {@link Messages}: queue in the caller's transaction, wake the dispatcher after it commits. */
 @Component
@@ -80,16 +79,7 @@ class MessagesFacade implements Messages {
             throw new InvalidInputException(violations);
         }
         var queued = ledger.enqueue(sends, now);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dispatcher.wake();
-                }
-            });
-        } else {
-            dispatcher.wake();
-        }
+        AfterCommit.run(dispatcher::wake);
         return queued;
     }
 }

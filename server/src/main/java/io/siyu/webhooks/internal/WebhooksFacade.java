@@ -1,5 +1,6 @@
 package io.siyu.webhooks.internal;
 
+import io.siyu.shared.AfterCommit;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
 import io.siyu.webhooks.Webhooks;
@@ -15,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -102,16 +101,7 @@ class WebhooksFacade implements Webhooks {
             throw new InvalidInputException(violations);
         }
         var queued = outbox.enqueue(rows, now);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    courier.wake();
-                }
-            });
-        } else {
-            courier.wake();
-        }
+        AfterCommit.run(courier::wake);
         return queued;
     }
 

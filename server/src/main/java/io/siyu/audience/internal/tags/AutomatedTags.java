@@ -5,14 +5,13 @@ import io.siyu.audience.internal.engine.DerivedSets;
 import io.siyu.audience.internal.index.AudienceIndex;
 import io.siyu.audience.internal.index.CurrentIndex;
 import io.siyu.customers.CustomerId;
+import io.siyu.shared.AfterCommit;
 import java.util.List;
 import java.util.Optional;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -94,15 +93,6 @@ public class AutomatedTags {
                 log.warn("tag change committed, but the index did not follow it: {}", e.toString());
             }
         };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    follow.run();
-                }
-            });
-        } else {
-            follow.run();
-        }
+        AfterCommit.run(follow);
     }
 }

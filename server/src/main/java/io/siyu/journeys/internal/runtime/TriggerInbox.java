@@ -7,6 +7,7 @@ import io.siyu.customers.TouchType;
 import io.siyu.customers.TouchesRecorded;
 import io.siyu.journeys.internal.graph.JourneyGraph;
 import io.siyu.journeys.internal.store.LiveJourneys;
+import io.siyu.shared.AfterCommit;
 import io.siyu.shared.PersonalData;
 import io.siyu.shared.Timestamps;
 import java.sql.ResultSet;
@@ -18,8 +19,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,16 +142,7 @@ class TriggerInbox {
         jdbc.batchUpdate("""
                 insert into journeys.trigger_inbox (customer_id, event, message_id, occurred_at, properties, kind)
                 values (?, ?, ?, ?, ?::jsonb, ?)""", rows);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    worker.wake();
-                }
-            });
-        } else {
-            worker.wake();
-        }
+        AfterCommit.run(worker::wake);
     }
 
     /** Takes up to {@code limit} rows, oldest first, in the caller's transaction: a rollback puts them back. */
