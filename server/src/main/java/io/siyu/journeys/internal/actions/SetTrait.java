@@ -67,10 +67,7 @@ class SetTrait implements JourneyAction {
             var message = JsonNodeFactory.instance.objectNode();
             message.put("type", "identify");
             message.put("messageId", call.key());
-            switch (identifier.field()) {
-                case "userId", "anonymousId" -> message.put(identifier.field(), identifier.value());
-                default -> message.putObject("context").putObject("traits").put(identifier.field(), identifier.value());
-            }
+            identifier.address(message);
             message.putObject("traits")
                     .set(call.config().path("trait").asString(), call.config().path("value"));
             message.withObject("context").putObject("library").put("name", "siyu-journeys");

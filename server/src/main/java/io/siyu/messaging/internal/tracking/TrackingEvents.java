@@ -74,11 +74,7 @@ public class TrackingEvents {
         message.put("timestamp", event.at().toString());
         var context = message.putObject("context");
         context.putObject("library").put("name", "siyu-messaging");
-        var identifier = event.customer();
-        switch (identifier.field()) {
-            case "userId", "anonymousId" -> message.put(identifier.field(), identifier.value());
-            default -> context.putObject("traits").put(identifier.field(), identifier.value());
-        }
+        event.customer().address(message);
         var properties = message.putObject("properties");
         event.properties().forEach((name, value) -> {
             switch (value) {
