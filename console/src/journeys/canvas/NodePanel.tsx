@@ -301,9 +301,20 @@ export function NodePanel({ node, graph, catalog, problems, onChange, onRemove, 
         </>
       )}
       {node.type === 'wait_best_hour' && (
-        <Field label={t('journey.field.within')} problem={problem('within')} hint={t('journey.withinHint')}>
-          <DurationInput value={node.within} onChange={(within) => onChange({ ...node, within })} testId="wait-best-hour-within" />
-        </Field>
+        <>
+          <Field label={t('journey.field.within')} problem={problem('within')} hint={t('journey.withinHint')}>
+            <DurationInput value={node.within} onChange={(within) => onChange({ ...node, within })} testId="wait-best-hour-within" />
+          </Field>
+          {catalog.bestHours && catalog.bestHours.events > 0 && (
+            <p className="jp-hint" data-testid="brand-best-hour">
+              {t('journey.brandBestHour', {
+                day: t(`journey.weekday.${catalog.bestHours.bestDay as Weekday}`),
+                hour: `${String(catalog.bestHours.bestHour).padStart(2, '0')}:00`,
+                count: catalog.bestHours.events,
+              })}
+            </p>
+          )}
+        </>
       )}
       {node.type === 'wait_event' && (
         <>

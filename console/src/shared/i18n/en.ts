@@ -1184,6 +1184,7 @@ export const en = {
   'journey.timeHint': '24-hour clock, such as 09:30, in the customer’s time zone.',
   'journey.daysHint': 'Leave empty for any day.',
   'journey.anyDay': 'Any day',
+  'journey.brandBestHour': 'Customers without history go at the brand’s best hour, {day} {hour} (from {count} opens, clicks, visits and orders).',
   'journey.withinHint': 'The best hour is looked for from the moment the customer arrives, for this long (an hour to a week).',
   'journey.weekday.MON': 'Mon',
   'journey.weekday.TUE': 'Tue',

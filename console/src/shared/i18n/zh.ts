@@ -1177,6 +1177,7 @@ export const zh: Record<MessageKey, string> = {
   'journey.timeHint': '24 小时制，如 09:30，按客户所在时区。',
   'journey.daysHint': '留空表示每天。',
   'journey.anyDay': '每天',
+  'journey.brandBestHour': '没有历史的客户按品牌整体的最佳时段：{day} {hour}（来自 {count} 次打开、点击、访问和下单）。',
   'journey.withinHint': '从客户到达起，在这段时间内寻找其最佳时段（1 小时到 7 天）。',
   'journey.weekday.MON': '周一',
   'journey.weekday.TUE': '周二',
