@@ -13,6 +13,7 @@ export type JourneyExperiment = Schemas['JourneyExperiment'];
 export type JourneyVariant = Schemas['JourneyVariant'];
 export type ActionType = Schemas['ActionType'];
 export type MessageTemplate = Schemas['MessageTemplate'];
+export type BestHours = Schemas['BestHours'];
 
 export interface JourneyChange {
   name: string;
@@ -36,5 +37,6 @@ export const journeysApi = {
   versions: (id: number, signal?: AbortSignal) => api.get<JourneyVersion[]>(`${journey(id)}/versions`, { signal }),
   report: (id: number, signal?: AbortSignal) => api.get<JourneyReport>(`${journey(id)}/report`, { signal }),
   actions: (signal?: AbortSignal) => api.get<ActionType[]>('/api/v1/journey-actions', { signal }),
+  bestHours: (signal?: AbortSignal) => api.get<BestHours>('/api/v1/journeys/best-hours', { signal }),
   templates: (signal?: AbortSignal) => api.get<MessageTemplate[]>('/api/v1/message-templates', { signal }),
 };

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useSession } from '../access/SessionProvider';
 import { audienceApi, type LifecycleModel, type Segment, type Tag } from '../audience/api';
 import { useApi } from '../shared/hooks/useApi';
-import { journeysApi, type ActionType, type MessageTemplate } from './api';
+import { journeysApi, type ActionType, type BestHours, type MessageTemplate } from './api';
 
 /** What the canvas offers to pick from: events, segments, tags, lifecycle models, actions and message templates. */
 export interface JourneyCatalog {
@@ -13,6 +13,8 @@ export interface JourneyCatalog {
   models: LifecycleModel[];
   actions: ActionType[];
   templates: MessageTemplate[];
+  /** The brand's pattern of responsive hours, which best-hour waits fall back on. */
+  bestHours?: BestHours;
 }
 
 const none = () => Promise.resolve(undefined);
@@ -28,6 +30,7 @@ export function useJourneyCatalog(): JourneyCatalog {
   const models = useApi((signal) => (audience ? audienceApi.models(signal) : none()), [audience]);
   const actions = useApi((signal) => journeysApi.actions(signal), []);
   const templates = useApi((signal) => (messages ? journeysApi.templates(signal) : none()), [messages]);
+  const bestHours = useApi((signal) => journeysApi.bestHours(signal), []);
   return useMemo(
     () => ({
       events: vocabulary.data?.events ?? [],
@@ -36,7 +39,8 @@ export function useJourneyCatalog(): JourneyCatalog {
       models: models.data ?? [],
       actions: actions.data ?? [],
       templates: (templates.data ?? []).filter((template) => !template.archivedAt),
+      bestHours: bestHours.data,
     }),
-    [vocabulary.data, segments.data, tags.data, models.data, actions.data, templates.data],
+    [vocabulary.data, segments.data, tags.data, models.data, actions.data, templates.data, bestHours.data],
   );
 }

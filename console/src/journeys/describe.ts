@@ -7,6 +7,8 @@ import type { JourneyGraph, JourneyNode, NodeType, Outlet } from './graph';
 
 export const NODE_LABEL: Record<NodeType, MessageKey> = {
   wait: 'journey.node.wait',
+  wait_until: 'journey.node.wait_until',
+  wait_best_hour: 'journey.node.wait_best_hour',
   wait_event: 'journey.node.wait_event',
   split_segment: 'journey.node.split_segment',
   split_condition: 'journey.node.split_condition',
@@ -18,6 +20,8 @@ export const NODE_LABEL: Record<NodeType, MessageKey> = {
 
 export const NODE_HINT: Record<NodeType, MessageKey> = {
   wait: 'journey.hint.wait',
+  wait_until: 'journey.hint.wait_until',
+  wait_best_hour: 'journey.hint.wait_best_hour',
   wait_event: 'journey.hint.wait_event',
   split_segment: 'journey.hint.split_segment',
   split_condition: 'journey.hint.split_condition',
@@ -54,6 +58,12 @@ export function nodeSummary(t: Translate, catalog: JourneyCatalog, node: Journey
   switch (node.type) {
     case 'wait':
       return t('journey.summary.wait', { duration: durationText(t, node.duration) });
+    case 'wait_until':
+      return node.days && node.days.length > 0
+        ? t('journey.summary.waitUntilDays', { time: node.time, days: node.days.map((day) => t(`journey.weekday.${day}`)).join(', ') })
+        : t('journey.summary.waitUntil', { time: node.time });
+    case 'wait_best_hour':
+      return t('journey.summary.waitBestHour', { duration: durationText(t, node.within) });
     case 'wait_event':
       return t('journey.summary.waitEvent', { event: node.event || t('journey.unset'), duration: durationText(t, node.timeout) });
     case 'split_segment':

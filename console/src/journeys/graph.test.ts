@@ -5,6 +5,7 @@ import {
   graphEdges,
   moveNodes,
   outletField,
+  outlets,
   readGraph,
   removeEdge,
   removeNode,
@@ -198,5 +199,17 @@ describe('the condition and experiment splits', () => {
     expect(added.nodes.map((node) => node.id)).toEqual(['vip', 'ab', 'bye', 'experiment_1', 'condition_1']);
     expect(added.nodes[3]).toMatchObject({ variants: [{ name: 'a', percent: 50 }, { name: 'b', percent: 50 }] });
     expect(added.nodes[4]).toMatchObject({ condition: { type: 'fact', fact: 'order_count' } });
+  });
+
+  it('wait until a time of day or for the best hour, with one way out', () => {
+    const { graph: once } = addNode(splits, 'wait_until', { x: 0, y: 0 });
+    const { graph: twice } = addNode(once, 'wait_best_hour', { x: 0, y: 0 });
+    const [at, best] = twice.nodes.slice(-2);
+    expect(at).toMatchObject({ id: 'at_1', type: 'wait_until', time: '09:00', next: null });
+    expect(best).toMatchObject({ id: 'best_1', type: 'wait_best_hour', within: 'P1D', next: null });
+    expect(outlets(best).map((outlet) => outlet.handle)).toEqual(['next']);
+    const linked = connect(twice, 'at_1', 'next', 'best_1');
+    expect(linked.nodes.find((node) => node.id === 'at_1')).toMatchObject({ next: 'best_1' });
+    expect(removeNode(linked, 'best_1').nodes.find((node) => node.id === 'at_1')).toMatchObject({ next: null });
   });
 });

@@ -12,6 +12,8 @@ export interface Position {
 
 export type NodeType =
   | 'wait'
+  | 'wait_until'
+  | 'wait_best_hour'
   | 'wait_event'
   | 'split_segment'
   | 'split_condition'
@@ -22,6 +24,8 @@ export type NodeType =
 
 export const NODE_TYPES: readonly NodeType[] = [
   'wait',
+  'wait_until',
+  'wait_best_hour',
   'wait_event',
   'split_segment',
   'split_condition',
@@ -42,6 +46,26 @@ interface NodeBase {
 export interface WaitNode extends NodeBase {
   type: 'wait';
   duration: string;
+  next?: Target;
+}
+
+/** The days of the week a `wait_until` may name, Monday first. */
+export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface WaitUntilNode extends NodeBase {
+  type: 'wait_until';
+  /** A time of day in the customer's time zone, `09:30`. */
+  time: string;
+  /** The days it may be on; any day when absent. */
+  days?: Weekday[];
+  next?: Target;
+}
+
+export interface WaitBestHourNode extends NodeBase {
+  type: 'wait_best_hour';
+  /** The window to find the customer's best hour in, an ISO-8601 duration from PT1H to P7D. */
+  within: string;
   next?: Target;
 }
 
@@ -104,6 +128,8 @@ export interface ExitNode extends NodeBase {
 
 export type JourneyNode =
   | WaitNode
+  | WaitUntilNode
+  | WaitBestHourNode
   | WaitEventNode
   | SplitSegmentNode
   | SplitConditionNode
@@ -161,6 +187,8 @@ export interface Outlet {
 export function outlets(node: JourneyNode): Outlet[] {
   switch (node.type) {
     case 'wait':
+    case 'wait_until':
+    case 'wait_best_hour':
     case 'action':
       return [{ handle: 'next', target: node.next }];
     case 'wait_event':
@@ -213,6 +241,8 @@ export function withOutlet(node: JourneyNode, handle: string, target: Target): J
   const to = target ?? null;
   switch (node.type) {
     case 'wait':
+    case 'wait_until':
+    case 'wait_best_hour':
     case 'action':
       return handle === 'next' ? { ...node, next: to } : node;
     case 'wait_event':
@@ -264,6 +294,8 @@ export function removeNode(graph: JourneyGraph, id: string): JourneyGraph {
 
 const ID_PREFIX: Record<NodeType, string> = {
   wait: 'wait',
+  wait_until: 'at',
+  wait_best_hour: 'best',
   wait_event: 'await',
   split_segment: 'segment',
   split_condition: 'condition',
@@ -289,6 +321,10 @@ export function newNode(id: string, type: NodeType, position: Position): Journey
   switch (type) {
     case 'wait':
       return { id, type, duration: 'P1D', next: null, position };
+    case 'wait_until':
+      return { id, type, time: '09:00', next: null, position };
+    case 'wait_best_hour':
+      return { id, type, within: 'P1D', next: null, position };
     case 'wait_event':
       return { id, type, event: '', timeout: 'P3D', onEvent: null, onTimeout: null, position };
     case 'split_segment':

@@ -13,6 +13,8 @@ import {
   type SplitConditionNode,
   type SplitExperimentNode,
   type SplitRandomNode,
+  type Weekday,
+  WEEKDAYS,
 } from '../graph';
 import type { PlacedProblem } from '../problems';
 import { nodeIcon } from './cards';
@@ -279,6 +281,40 @@ export function NodePanel({ node, graph, catalog, problems, onChange, onRemove, 
         <Field label={t('journey.field.duration')} problem={problem('duration')}>
           <DurationInput value={node.duration} onChange={(duration) => onChange({ ...node, duration })} testId="wait-duration" />
         </Field>
+      )}
+      {node.type === 'wait_until' && (
+        <>
+          <Field label={t('journey.field.time')} problem={problem('time')} hint={t('journey.timeHint')}>
+            <Input value={node.time} placeholder="09:30" onChange={(event) => onChange({ ...node, time: event.target.value })} data-testid="wait-until-time" />
+          </Field>
+          <Field label={t('journey.field.days')} problem={problem('days')} hint={t('journey.daysHint')}>
+            <Select<Weekday[]>
+              mode="multiple"
+              className="full-width"
+              value={node.days ?? []}
+              placeholder={t('journey.anyDay')}
+              onChange={(days) => onChange(days.length > 0 ? { ...node, days } : { ...node, days: undefined })}
+              options={WEEKDAYS.map((day) => ({ value: day, label: t(`journey.weekday.${day}`) }))}
+              data-testid="wait-until-days"
+            />
+          </Field>
+        </>
+      )}
+      {node.type === 'wait_best_hour' && (
+        <>
+          <Field label={t('journey.field.within')} problem={problem('within')} hint={t('journey.withinHint')}>
+            <DurationInput value={node.within} onChange={(within) => onChange({ ...node, within })} testId="wait-best-hour-within" />
+          </Field>
+          {catalog.bestHours && catalog.bestHours.events > 0 && (
+            <p className="jp-hint" data-testid="brand-best-hour">
+              {t('journey.brandBestHour', {
+                day: t(`journey.weekday.${catalog.bestHours.bestDay as Weekday}`),
+                hour: `${String(catalog.bestHours.bestHour).padStart(2, '0')}:00`,
+                count: catalog.bestHours.events,
+              })}
+            </p>
+          )}
+        </>
       )}
       {node.type === 'wait_event' && (
         <>

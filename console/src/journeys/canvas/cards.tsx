@@ -1,5 +1,7 @@
 import {
+  BulbOutlined,
   ClockCircleOutlined,
+  FieldTimeOutlined,
   ExperimentOutlined,
   FilterOutlined,
   ForkOutlined,
@@ -49,6 +51,10 @@ export function nodeIcon(node: Pick<JourneyNode, 'type'> & { action?: string }):
   switch (node.type as NodeType) {
     case 'wait':
       return <ClockCircleOutlined />;
+    case 'wait_until':
+      return <FieldTimeOutlined />;
+    case 'wait_best_hour':
+      return <BulbOutlined />;
     case 'wait_event':
       return <HourglassOutlined />;
     case 'split_segment':

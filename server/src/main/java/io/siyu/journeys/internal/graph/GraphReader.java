@@ -11,9 +11,12 @@ import io.siyu.journeys.internal.graph.JourneyGraph.Variant;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +40,8 @@ public final class GraphReader {
     static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
     static final int MAX_NODES = 200;
     static final Duration LONGEST_WAIT = Duration.ofDays(400);
+    static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    static final Map<String, DayOfWeek> DAYS = days();
     static final Set<String> OPERATORS = Set.of("equals", "not_equals", "at_least", "at_most");
 
     /**
@@ -327,6 +332,11 @@ public final class GraphReader {
         return switch (type) {
             case "wait" ->
                 new Node.Wait(id, duration(json, field + ".duration", "duration"), next(json, field, "next"));
+            case "wait_until" ->
+                new Node.WaitUntil(
+                        id, timeOfDay(json, field + ".time"), days(json, field + ".days"), next(json, field, "next"));
+            case "wait_best_hour" ->
+                new Node.WaitBestHour(id, window(json, field + ".within"), next(json, field, "next"));
             case "wait_event" ->
                 new Node.WaitEvent(
                         id,
@@ -375,7 +385,7 @@ public final class GraphReader {
                 violations.add(new Violation(
                         field + ".type",
                         "one-of",
-                        "must be one of [wait, wait_event, split_segment, split_condition, split_random,"
+                        "must be one of [wait, wait_until, wait_best_hour, wait_event, split_segment, split_condition, split_random,"
                                 + " split_experiment, action, exit]"));
                 yield null;
             }
@@ -512,6 +522,54 @@ public final class GraphReader {
         }
     }
 
+    /** A time of day, {@code "09:30"}: hours 00 to 23, minutes 00 to 59. */
+    private LocalTime timeOfDay(JsonNode json, String field) {
+        var text = json.path("time").asString("");
+        if (TIME.matcher(text).matches()) {
+            return LocalTime.parse(text);
+        }
+        violations.add(new Violation(field, "time", "must be a time of day from 00:00 to 23:59, such as 09:30"));
+        return LocalTime.MIDNIGHT;
+    }
+
+    /** Days of the week, {@code ["MON", "FRI"]}, or none (any day) when left out. */
+    private Set<DayOfWeek> days(JsonNode json, String field) {
+        var days = EnumSet.noneOf(DayOfWeek.class);
+        var list = json.path("days");
+        if (list.isMissingNode() || list.isNull()) {
+            return days;
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            violations.add(
+                    new Violation(field, "type", "must be a list of days such as [\"MON\", \"FRI\"], or be left out"));
+            return days;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            var day = DAYS.get(list.get(i).asString(""));
+            if (day == null) {
+                violations.add(new Violation(field + "[" + i + "]", "one-of", "must be one of " + DAYS.keySet()));
+            } else if (!days.add(day)) {
+                violations.add(new Violation(field + "[" + i + "]", "unique", "names a day twice"));
+            }
+        }
+        return days;
+    }
+
+    /** The window a best-hour wait looks in: from an hour to 7 days. */
+    private Duration window(JsonNode json, String field) {
+        var text = json.path("within").asString("");
+        try {
+            var within = Duration.parse(text);
+            if (within.compareTo(Duration.ofHours(1)) < 0 || within.compareTo(Duration.ofDays(7)) > 0) {
+                violations.add(new Violation(field, "range", "must be from PT1H to P7D"));
+            }
+            return within;
+        } catch (DateTimeException e) {
+            violations.add(new Violation(field, "duration", "must be an ISO-8601 duration such as PT12H or P1D"));
+            return Duration.ZERO;
+        }
+    }
+
     private @Nullable String text(JsonNode json, String name, boolean required) {
         var value = json.path(name);
         if (value.isString() && !value.asString().isBlank()) {
@@ -546,6 +604,14 @@ public final class GraphReader {
             violations.add(new Violation(name, "instant", "must be an ISO-8601 instant such as 2026-12-24T00:00:00Z"));
             return null;
         }
+    }
+
+    private static Map<String, DayOfWeek> days() {
+        var days = new LinkedHashMap<String, DayOfWeek>();
+        for (var day : DayOfWeek.values()) {
+            days.put(day.name().substring(0, 3), day);
+        }
+        return java.util.Collections.unmodifiableMap(days);
     }
 
     /** Reads an action registry into a map by type. */

@@ -20,6 +20,8 @@ public final class Graphs {
     public static List<String> successors(Node node) {
         var next = switch (node) {
             case Node.Wait wait -> Stream.of(wait.next());
+            case Node.WaitUntil wait -> Stream.of(wait.next());
+            case Node.WaitBestHour wait -> Stream.of(wait.next());
             case Node.WaitEvent wait -> Stream.of(wait.onEvent(), wait.onTimeout());
             case Node.SplitSegment split -> Stream.of(split.yes(), split.no());
             case Node.SplitCondition split -> Stream.of(split.yes(), split.no());
@@ -33,7 +35,10 @@ public final class Graphs {
 
     /** Whether a customer stops at this node to wait. */
     public static boolean waits(Node node) {
-        return node instanceof Node.Wait || node instanceof Node.WaitEvent;
+        return node instanceof Node.Wait
+                || node instanceof Node.WaitUntil
+                || node instanceof Node.WaitBestHour
+                || node instanceof Node.WaitEvent;
     }
 
     /** A loop of nodes none of which waits, if there is one (a customer would go round it forever at once). */

@@ -1,10 +1,13 @@
 package io.siyu.journeys.internal.graph;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -84,6 +87,20 @@ public record JourneyGraph(
 
         /** Waits a fixed time. */
         record Wait(String id, Duration duration, @Nullable String next) implements Node {}
+
+        /**
+         * Waits until the next {@code time} of day in the customer's time zone, on one of {@code days} (any day when it
+         * is empty).
+         */
+        record WaitUntil(
+                String id,
+                LocalTime time,
+                Set<DayOfWeek> days,
+                @Nullable String next) implements Node {}
+
+        /** Waits until the customer's most responsive hour of the week within {@code within}. */
+        record WaitBestHour(
+                String id, Duration within, @Nullable String next) implements Node {}
 
         /** Waits for an event, at most {@code timeout}. */
         record WaitEvent(

@@ -4,6 +4,7 @@ import io.siyu.journeys.internal.graph.JourneyGraph;
 import io.siyu.journeys.internal.graph.JourneyGraph.Node;
 import io.siyu.shared.Sha256;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -30,6 +31,12 @@ public final class Interpreter {
 
         /** Whether the customer meets a condition of the audience's condition language now. */
         boolean meets(JsonNode condition);
+
+        /** The time zone the customer lives in, for waits until a time of day. */
+        ZoneId timeZone();
+
+        /** The customer's responsiveness per hour of the week in their zone ({@link BestHour#estimate}). */
+        double[] responsiveness();
     }
 
     /** An action node passed: its node, action and settings. */
@@ -75,6 +82,14 @@ public final class Interpreter {
                     return new Step(
                             passed, actions, new Stop.Waiting(current, now.plus(wait.duration()), null), variant);
                 }
+                case Node.WaitUntil wait -> {
+                    var due = TimeOfDay.next(now, facts.timeZone(), wait.time(), wait.days());
+                    return new Step(passed, actions, new Stop.Waiting(current, due, null), variant);
+                }
+                case Node.WaitBestHour wait -> {
+                    var due = BestHour.pick(now, wait.within(), facts.timeZone(), facts.responsiveness());
+                    return new Step(passed, actions, new Stop.Waiting(current, due, null), variant);
+                }
                 case Node.WaitEvent wait -> {
                     return new Step(
                             passed,
@@ -107,6 +122,8 @@ public final class Interpreter {
             JourneyGraph graph, long journeyId, long customer, String waitNode, Cause cause, Facts facts, Instant now) {
         var next = switch (graph.node(waitNode)) {
             case Node.Wait wait -> wait.next();
+            case Node.WaitUntil wait -> wait.next();
+            case Node.WaitBestHour wait -> wait.next();
             case Node.WaitEvent wait -> cause == Cause.EVENT ? wait.onEvent() : wait.onTimeout();
             case null -> null;
             default -> throw new IllegalStateException("node " + waitNode + " does not wait");

@@ -36,6 +36,7 @@ public class JourneyRuntime {
     private final RunStore runs;
     private final LiveJourneys journeys;
     private final Audiences audiences;
+    private final HourCounts hours;
     private final Map<String, JourneyAction> actions;
     private final Clock clock;
     private final ZoneId zone;
@@ -44,11 +45,13 @@ public class JourneyRuntime {
             RunStore runs,
             LiveJourneys journeys,
             Audiences audiences,
+            HourCounts hours,
             Clock clock,
             @Value("${siyu.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.runs = runs;
         this.journeys = journeys;
         this.audiences = audiences;
+        this.hours = hours;
         this.actions = journeys.actions();
         this.clock = clock;
         this.zone = zone;
@@ -313,6 +316,16 @@ public class JourneyRuntime {
             @Override
             public boolean meets(JsonNode condition) {
                 return audiences.meets(id, condition);
+            }
+
+            @Override
+            public ZoneId timeZone() {
+                return hours.zoneOf(id, zone);
+            }
+
+            @Override
+            public double[] responsiveness() {
+                return BestHour.estimate(hours.of(id), hours.brand());
             }
         };
     }

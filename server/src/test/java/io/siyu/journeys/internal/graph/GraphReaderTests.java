@@ -7,8 +7,11 @@ import static io.siyu.journeys.internal.graph.GraphFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.shared.Violation;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GraphReaderTests {
@@ -68,6 +71,57 @@ class GraphReaderTests {
         assertThat(broken("r", """
                 {"id":"r","type":"split_random","branches":[{"percent":30,"next":"x"},{"percent":60,"next":"x"}]},
                 {"id":"x","type":"exit"}""")).containsExactly("nodes[0].branches sum");
+    }
+
+    @Test
+    void aWaitUntilATimeOfDayReadsItsTimeAndDays() {
+        var graph = GraphFixtures.read("a", """
+                {"id":"a","type":"wait_until","time":"09:30","days":["MON","FRI"],"next":"b"},
+                {"id":"b","type":"wait_until","time":"23:59"}""");
+
+        assertThat(graph.node("a"))
+                .isEqualTo(new JourneyGraph.Node.WaitUntil(
+                        "a", LocalTime.of(9, 30), Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "b"));
+        assertThat(graph.node("b"))
+                .isEqualTo(new JourneyGraph.Node.WaitUntil("b", LocalTime.of(23, 59), Set.of(), null));
+    }
+
+    @Test
+    void aWaitUntilRefusesBadTimesAndDaysNamingTheField() {
+        assertThat(broken("a", """
+                {"id":"a","type":"wait_until","time":"24:00","next":"b"},
+                {"id":"b","type":"wait_until","time":"9:30","next":"c"},
+                {"id":"c","type":"wait_until","next":"d"},
+                {"id":"d","type":"wait_until","time":"09:30","days":["MON","Funday","MON"],"next":"e"},
+                {"id":"e","type":"wait_until","time":"09:30","days":[]}"""))
+                .containsExactly(
+                        "nodes[0].time time",
+                        "nodes[1].time time",
+                        "nodes[2].time time",
+                        "nodes[3].days[1] one-of",
+                        "nodes[3].days[2] unique",
+                        "nodes[4].days type");
+    }
+
+    @Test
+    void aBestHourWaitLooksWithinAnHourToAWeek() {
+        var graph = GraphFixtures.read("a", """
+                {"id":"a","type":"wait_best_hour","within":"P1D"}""");
+        assertThat(graph.node("a")).isEqualTo(new JourneyGraph.Node.WaitBestHour("a", Duration.ofDays(1), null));
+
+        assertThat(broken("a", """
+                {"id":"a","type":"wait_best_hour","within":"PT30M","next":"b"},
+                {"id":"b","type":"wait_best_hour","within":"P8D","next":"c"},
+                {"id":"c","type":"wait_best_hour","within":"tomorrow"}"""))
+                .containsExactly("nodes[0].within range", "nodes[1].within range", "nodes[2].within duration");
+    }
+
+    @Test
+    void aLoopThroughATimedWaitWaits() {
+        assertThat(broken("a", """
+                {"id":"a","type":"action","action":"nothing","config":{},"next":"w"},
+                {"id":"w","type":"wait_best_hour","within":"P1D","next":"u"},
+                {"id":"u","type":"wait_until","time":"08:00","next":"a"}""")).isEmpty();
     }
 
     @Test

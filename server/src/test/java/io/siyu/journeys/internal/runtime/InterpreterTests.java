@@ -7,6 +7,7 @@ import io.siyu.journeys.internal.runtime.Interpreter.Cause;
 import io.siyu.journeys.internal.runtime.Interpreter.Stop;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class InterpreterTests {
@@ -39,6 +40,42 @@ class InterpreterTests {
         assertThat(ordered.stop()).isEqualTo(new Stop.Ended("completed"));
         assertThat(timedOut.passed()).containsExactly("remind", "bye");
         assertThat(timedOut.stop()).isEqualTo(new Stop.Ended("exit"));
+    }
+
+    @Test
+    void aWaitUntilATimeOfDayIsDueAtTheNextSuchTimeInTheCustomersZone() {
+        var graph = GraphFixtures.read("morning", """
+                {"id":"morning","type":"wait_until","time":"09:30","next":"hello"},
+                {"id":"hello","type":"action","action":"nothing","config":{}}""");
+        var shanghai = RuntimeFixtures.facts(ZoneId.of("Asia/Shanghai"), new double[BestHour.HOURS]);
+        var newYork = RuntimeFixtures.facts(ZoneId.of("America/New_York"), new double[BestHour.HOURS]);
+
+        // 10:00 UTC is 18:00 in Shanghai and 05:00 in New York
+        assertThat(Interpreter.arrive(graph, 1, 42, "morning", shanghai, NOW).stop())
+                .isEqualTo(new Stop.Waiting("morning", Instant.parse("2026-12-08T01:30:00Z"), null));
+        assertThat(Interpreter.arrive(graph, 1, 42, "morning", newYork, NOW).stop())
+                .isEqualTo(new Stop.Waiting("morning", Instant.parse("2026-12-07T14:30:00Z"), null));
+        assertThat(Interpreter.resume(graph, 1, 42, "morning", Cause.TIMER, shanghai, NOW)
+                        .actions())
+                .extracting(Interpreter.ActionStep::node)
+                .containsExactly("hello");
+    }
+
+    @Test
+    void aBestHourWaitIsDueAtTheCustomersBestHourInItsWindow() {
+        var graph = GraphFixtures.read("best", """
+                {"id":"best","type":"wait_best_hour","within":"P1D","next":"hello"},
+                {"id":"hello","type":"action","action":"nothing","config":{}}""");
+        var responsiveness = new double[BestHour.HOURS];
+        responsiveness[20] = 1; // Monday 20:00
+        var customer = RuntimeFixtures.facts(ZoneId.of("Asia/Shanghai"), responsiveness);
+
+        // Monday 2026-12-07 18:00 in Shanghai: due at 20:00, 12:00 UTC
+        assertThat(Interpreter.arrive(graph, 1, 42, "best", customer, NOW).stop())
+                .isEqualTo(new Stop.Waiting("best", Instant.parse("2026-12-07T12:00:00Z"), null));
+        assertThat(Interpreter.resume(graph, 1, 42, "best", Cause.TIMER, customer, NOW)
+                        .passed())
+                .containsExactly("hello");
     }
 
     @Test
