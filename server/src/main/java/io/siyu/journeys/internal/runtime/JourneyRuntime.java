@@ -126,7 +126,7 @@ public class JourneyRuntime {
         var newRuns = new ArrayList<RunStore.NewRun>();
         for (var i : open) {
             var entry = entries.get(i);
-            if (!mayEnter(graph(entry).reentry(), entry, last.get(inside(entry)))) {
+            if (!mayEnter(graph(entry).reentry(), entry.at(), last.get(inside(entry)))) {
                 answers[i] = Entered.ALREADY;
                 continue;
             }
@@ -212,12 +212,12 @@ public class JourneyRuntime {
         return RunStore.occurrenceOf(entry.journeyId(), entry.customerId(), entry.occurrence());
     }
 
-    private static boolean mayEnter(Reentry reentry, Entry entry, @Nullable Instant lastEntered) {
+    /** Whether re-entry rules let a customer who last entered at {@code lastEntered} (null: never) enter {@code at}. */
+    static boolean mayEnter(Reentry reentry, Instant at, @Nullable Instant lastEntered) {
         return switch (reentry.mode()) {
             case ONCE -> lastEntered == null;
             case ONCE_PER_DAYS ->
-                lastEntered == null
-                        || lastEntered.isBefore(entry.at().minus(java.time.Duration.ofDays(reentry.days())));
+                lastEntered == null || lastEntered.isBefore(at.minus(java.time.Duration.ofDays(reentry.days())));
             case ALWAYS -> true;
         };
     }
@@ -303,6 +303,11 @@ public class JourneyRuntime {
     }
 
     private Interpreter.Facts facts(long customer) {
+        return facts(audiences, customer);
+    }
+
+    /** The interpreter's questions about a customer, answered by the audience engine now. */
+    static Interpreter.Facts facts(Audiences audiences, long customer) {
         var id = CustomerId.of(customer);
         return new Interpreter.Facts() {
             @Override
