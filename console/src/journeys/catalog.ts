@@ -2,9 +2,13 @@ import { useMemo } from 'react';
 import { useSession } from '../access/SessionProvider';
 import { audienceApi, type LifecycleModel, type Segment, type Tag } from '../audience/api';
 import { useApi } from '../shared/hooks/useApi';
+import { webhooksApi, type WebhookEndpoint } from '../webhooks/api';
 import { journeysApi, type ActionType, type MessageTemplate } from './api';
 
-/** What the canvas offers to pick from: events, segments, tags, lifecycle models, actions and message templates. */
+/**
+ * What the canvas offers to pick from: events, segments, tags, lifecycle models, actions, message templates and webhook
+ * endpoints.
+ */
 export interface JourneyCatalog {
   events: string[];
   segments: Segment[];
@@ -13,6 +17,7 @@ export interface JourneyCatalog {
   models: LifecycleModel[];
   actions: ActionType[];
   templates: MessageTemplate[];
+  webhooks: WebhookEndpoint[];
 }
 
 const none = () => Promise.resolve(undefined);
@@ -28,6 +33,8 @@ export function useJourneyCatalog(): JourneyCatalog {
   const models = useApi((signal) => (audience ? audienceApi.models(signal) : none()), [audience]);
   const actions = useApi((signal) => journeysApi.actions(signal), []);
   const templates = useApi((signal) => (messages ? journeysApi.templates(signal) : none()), [messages]);
+  const hooks = can('webhooks:read');
+  const webhooks = useApi((signal) => (hooks ? webhooksApi.endpoints(signal) : none()), [hooks]);
   return useMemo(
     () => ({
       events: vocabulary.data?.events ?? [],
@@ -36,7 +43,8 @@ export function useJourneyCatalog(): JourneyCatalog {
       models: models.data ?? [],
       actions: actions.data ?? [],
       templates: (templates.data ?? []).filter((template) => !template.archivedAt),
+      webhooks: webhooks.data ?? [],
     }),
-    [vocabulary.data, segments.data, tags.data, models.data, actions.data, templates.data],
+    [vocabulary.data, segments.data, tags.data, models.data, actions.data, templates.data, webhooks.data],
   );
 }
