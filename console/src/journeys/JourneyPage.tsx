@@ -22,6 +22,7 @@ import { readGraph, withoutPositions, type JourneyGraph } from './graph';
 import { JourneyStatusTag } from './JourneyStatusTag';
 import { layoutGraph, needsLayout } from './layout';
 import { placeProblems, type PlacedProblem } from './problems';
+import { DryRunPanel } from './DryRunPanel';
 import { JourneyReportView } from './report/JourneyReportView';
 import './journeys.css';
 
@@ -368,6 +369,11 @@ function JourneyEditor({ journey, onJourney }: { journey: Journey; onJourney: (j
                   )}
                 </>
               ),
+            },
+            {
+              key: 'dry-run',
+              label: <span data-testid="journey-tab-dry-run">{t('journey.dryRun')}</span>,
+              children: <DryRunPanel journeyId={journey.id} graph={shown} />,
             },
             {
               key: 'report',

@@ -14,6 +14,8 @@ export type JourneyVariant = Schemas['JourneyVariant'];
 export type ActionType = Schemas['ActionType'];
 export type MessageTemplate = Schemas['MessageTemplate'];
 export type BestHours = Schemas['BestHours'];
+export type DryRun = Schemas['DryRun'];
+export type DryRunStep = Schemas['DryRunStep'];
 
 export interface JourneyChange {
   name: string;
@@ -30,6 +32,8 @@ export const journeysApi = {
   save: (id: number, change: JourneyChange) => api.put<Journey>(journey(id), change),
   check: (draft: JourneyGraph, signal?: AbortSignal) =>
     api.post<Schemas['JourneyCheck']>('/api/v1/journeys/check', { draft }, { signal }),
+  dryRun: (draft: JourneyGraph, journeyId: number, customerId: number | undefined, signal?: AbortSignal) =>
+    api.post<DryRun>('/api/v1/journeys/dry-run', { draft, journeyId, customerId }, { signal }),
   publish: (id: number) => api.post<Journey>(`${journey(id)}/publish`),
   pause: (id: number) => api.post<Journey>(`${journey(id)}/pause`),
   resume: (id: number) => api.post<Journey>(`${journey(id)}/resume`),

@@ -2,9 +2,13 @@ import { useMemo } from 'react';
 import { useSession } from '../access/SessionProvider';
 import { audienceApi, type LifecycleModel, type Segment, type Tag } from '../audience/api';
 import { useApi } from '../shared/hooks/useApi';
+import { webhooksApi, type WebhookEndpoint } from '../webhooks/api';
 import { journeysApi, type ActionType, type BestHours, type MessageTemplate } from './api';
 
-/** What the canvas offers to pick from: events, segments, tags, lifecycle models, actions and message templates. */
+/**
+ * What the canvas offers to pick from: events, segments, tags, lifecycle models, actions, message templates and webhook
+ * endpoints.
+ */
 export interface JourneyCatalog {
   events: string[];
   segments: Segment[];
@@ -15,6 +19,7 @@ export interface JourneyCatalog {
   templates: MessageTemplate[];
   /** The brand's pattern of responsive hours, which best-hour waits fall back on. */
   bestHours?: BestHours;
+  webhooks: WebhookEndpoint[];
 }
 
 const none = () => Promise.resolve(undefined);
@@ -31,6 +36,8 @@ export function useJourneyCatalog(): JourneyCatalog {
   const actions = useApi((signal) => journeysApi.actions(signal), []);
   const templates = useApi((signal) => (messages ? journeysApi.templates(signal) : none()), [messages]);
   const bestHours = useApi((signal) => journeysApi.bestHours(signal), []);
+  const hooks = can('webhooks:read');
+  const webhooks = useApi((signal) => (hooks ? webhooksApi.endpoints(signal) : none()), [hooks]);
   return useMemo(
     () => ({
       events: vocabulary.data?.events ?? [],
@@ -40,7 +47,8 @@ export function useJourneyCatalog(): JourneyCatalog {
       actions: actions.data ?? [],
       templates: (templates.data ?? []).filter((template) => !template.archivedAt),
       bestHours: bestHours.data,
+      webhooks: webhooks.data ?? [],
     }),
-    [vocabulary.data, segments.data, tags.data, models.data, actions.data, templates.data, bestHours.data],
+    [vocabulary.data, segments.data, tags.data, models.data, actions.data, templates.data, bestHours.data, webhooks.data],
   );
 }

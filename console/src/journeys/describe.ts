@@ -90,6 +90,13 @@ export function nodeSummary(t: Translate, catalog: JourneyCatalog, node: Journey
         const tag = String(node.config.tag ?? '') || t('journey.unset');
         return t(node.action === 'add_tag' ? 'journey.summary.addTag' : 'journey.summary.removeTag', { tag });
       }
+      if (node.action === 'call_webhook') {
+        const endpoint = catalog.webhooks.find((candidate) => candidate.id === node.config.endpoint);
+        return t('journey.summary.callWebhook', {
+          endpoint: endpoint ? endpoint.name : typeof node.config.endpoint === 'number' ? `#${node.config.endpoint}` : t('journey.unset'),
+          eventType: String(node.config.eventType ?? '') || t('journey.unset'),
+        });
+      }
       return catalog.actions.find((action) => action.type === node.action)?.description ?? node.action;
     }
     case 'exit':

@@ -211,7 +211,9 @@ function ActionSettings({ node, catalog, onChange, problem }: { node: Extract<Jo
                     ? { trait: '', value: '' }
                     : action === 'add_tag' || action === 'remove_tag'
                       ? { tag: '' }
-                      : {},
+                      : action === 'call_webhook'
+                        ? { eventType: '' }
+                        : {},
             })
           }
           options={(catalog.actions.length > 0 ? catalog.actions : [{ type: node.action, description: node.action }]).map((action) => ({
@@ -246,6 +248,33 @@ function ActionSettings({ node, catalog, onChange, problem }: { node: Extract<Jo
         </>
       )}
       {(node.action === 'add_tag' || node.action === 'remove_tag') && <TagSettings node={node} catalog={catalog} onChange={onChange} problem={problem} />}
+      {node.action === 'call_webhook' && (
+        <>
+          <Field label={t('journey.field.endpoint')} problem={problem('config.endpoint')} hint={t('journey.endpointHint')}>
+            <Select<number>
+              showSearch={{ optionFilterProp: 'label' }}
+              className="full-width"
+              value={typeof node.config.endpoint === 'number' ? node.config.endpoint : undefined}
+              onChange={(endpoint) => setConfig({ ...node.config, endpoint })}
+              placeholder={t('journey.endpointPlaceholder')}
+              notFoundContent={t('journey.noEndpoints')}
+              options={catalog.webhooks.map((endpoint) => ({
+                value: endpoint.id,
+                label: `${endpoint.name} (${endpoint.url})${endpoint.enabled ? '' : ` · ${t('journey.endpointDisabled')}`}`,
+              }))}
+              data-testid="action-endpoint"
+            />
+          </Field>
+          <Field label={t('journey.field.eventType')} problem={problem('config.eventType')} hint={t('journey.eventTypeHint')}>
+            <Input
+              value={String(node.config.eventType ?? '')}
+              placeholder="journey.welcomed"
+              onChange={(event) => setConfig({ ...node.config, eventType: event.target.value })}
+              data-testid="action-event-type"
+            />
+          </Field>
+        </>
+      )}
     </>
   );
 }

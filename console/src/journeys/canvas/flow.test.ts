@@ -3,7 +3,7 @@ import type { JourneyCatalog } from '../catalog';
 import { TRIGGER, type JourneyGraph } from '../graph';
 import { flowEdges, flowNodes } from './flow';
 
-const catalog: JourneyCatalog = { events: [], segments: [], tags: [], models: [], actions: [], templates: [] };
+const catalog: JourneyCatalog = { events: [], segments: [], tags: [], models: [], actions: [], templates: [], webhooks: [] };
 const graph: JourneyGraph = {
   trigger: { type: 'api' },
   first: 'split',

@@ -12,6 +12,15 @@ public interface Audiences {
     /** Whether a customer is a member of a segment now. */
     boolean isMember(long segmentId, CustomerId customer);
 
+    /** How many customers a segment has now, and the first of them by id. */
+    record SegmentSample(long count, List<CustomerId> sample) {}
+
+    /**
+     * How many customers a segment has now and the first {@code limit} of them by id: none for a segment the index does
+     * not hold.
+     */
+    SegmentSample sample(long segmentId, int limit);
+
     /** The id of the segment of this name, if there is one (built-in segments included, e.g. {@code RFM: at risk}). */
     Optional<Long> segmentNamed(String name);
 

@@ -53,6 +53,16 @@ public interface Profiles {
      */
     void forEachStoredTouch(long from, long to, java.util.function.Consumer<TouchesRecorded.RecordedTouch> consumer);
 
+    /**
+     * Streams the stored events of this name that happened since {@code since}, newest first and at most {@code limit}
+     * of them, as {@link #forEachStoredTouch} gives them: for modules that ask who did something lately.
+     */
+    void forEachRecentEvent(
+            String name,
+            java.time.Instant since,
+            int limit,
+            java.util.function.Consumer<TouchesRecorded.RecordedTouch> consumer);
+
     /** Streams every live profile, for modules that build an index of all customers. */
     void forEachLive(java.util.function.Consumer<ProfileSnapshot> consumer);
 }

@@ -53,6 +53,25 @@ public interface Messages {
     /** Creates the template unless one with its key exists; answers whether it created it. */
     boolean ensureTemplate(TemplateSpec spec, String by);
 
+    /**
+     * A message as one customer would get it now, rendered and not sent: for SMS, the approved template's code and the
+     * parameters the provider is asked to fill.
+     */
+    record RenderedMessage(
+            String template,
+            Channel channel,
+            String subject,
+            @Nullable String html,
+            String text,
+            @Nullable String smsTemplateCode,
+            @Nullable Map<String, String> smsParameters) {}
+
+    /**
+     * Renders the current version of a template for a customer, with {@code variables} under {@code data}, as the
+     * dispatcher would, sending and writing nothing; empty when no template that is not archived has the key.
+     */
+    java.util.Optional<RenderedMessage> preview(String template, CustomerId customerId, Map<String, Object> variables);
+
     /** Whether a template of this key exists and is not archived, so that messages can name it. */
     boolean hasTemplate(String key);
 }

@@ -56,6 +56,23 @@ class AudienceFacade implements Audiences {
     }
 
     @Override
+    public SegmentSample sample(long segmentId, int limit) {
+        var index = current.index();
+        return index.read(() -> {
+            var members = index.segment(segmentId);
+            if (members == null) {
+                return new SegmentSample(0, List.of());
+            }
+            var sample = new java.util.ArrayList<CustomerId>(limit);
+            var iterator = members.getIntIterator();
+            while (iterator.hasNext() && sample.size() < limit) {
+                sample.add(CustomerId.of(iterator.next()));
+            }
+            return new SegmentSample(members.getLongCardinality(), sample);
+        });
+    }
+
+    @Override
     public Optional<String> stage(String model, CustomerId customer) {
         var ordinal = AudienceIndex.ordinal(customer.value());
         var index = current.index();

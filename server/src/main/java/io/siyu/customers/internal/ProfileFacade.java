@@ -106,4 +106,10 @@ class ProfileFacade implements Profiles {
     public void forEachStoredTouch(long from, long to, Consumer<TouchesRecorded.RecordedTouch> consumer) {
         storedTouches.forEach(from, to, consumer);
     }
+
+    @Override
+    public void forEachRecentEvent(
+            String name, java.time.Instant since, int limit, Consumer<TouchesRecorded.RecordedTouch> consumer) {
+        storedTouches.forEachRecent(name, since, limit, consumer);
+    }
 }

@@ -1,7 +1,9 @@
 package io.siyu.messaging.internal;
 
+import io.siyu.customers.CustomerId;
 import io.siyu.messaging.Messages;
 import io.siyu.messaging.internal.dispatch.Dispatcher;
+import io.siyu.messaging.internal.dispatch.TestSends;
 import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.messaging.internal.templates.MessageTemplate;
 import io.siyu.messaging.internal.templates.TemplateContent;
@@ -13,6 +15,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +27,14 @@ class MessagesFacade implements Messages {
     private final Templates templates;
     private final SendLedger ledger;
     private final Dispatcher dispatcher;
+    private final TestSends tests;
     private final Clock clock;
 
-    MessagesFacade(Templates templates, SendLedger ledger, Dispatcher dispatcher, Clock clock) {
+    MessagesFacade(Templates templates, SendLedger ledger, Dispatcher dispatcher, TestSends tests, Clock clock) {
         this.templates = templates;
         this.ledger = ledger;
         this.dispatcher = dispatcher;
+        this.tests = tests;
         this.clock = clock;
     }
 
@@ -50,6 +56,22 @@ class MessagesFacade implements Messages {
     @Override
     public boolean hasTemplate(String key) {
         return templates.findByKey(key).filter(t -> t.archivedAt() == null).isPresent();
+    }
+
+    @Override
+    public Optional<RenderedMessage> preview(String template, CustomerId customerId, Map<String, Object> variables) {
+        return templates.findByKey(template).filter(t -> t.archivedAt() == null).map(found -> {
+            var rendered = tests.preview(found.id(), null, customerId.value(), variables);
+            var sms = rendered.sms();
+            return new RenderedMessage(
+                    template,
+                    found.channel(),
+                    rendered.subject(),
+                    rendered.html(),
+                    rendered.text(),
+                    sms == null ? null : sms.templateCode(),
+                    sms == null ? null : sms.parameters());
+        });
     }
 
     @Override

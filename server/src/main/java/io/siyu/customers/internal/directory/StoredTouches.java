@@ -51,6 +51,21 @@ public class StoredTouches {
                 (RowCallbackHandler) rs -> consumer.accept(storedTouch(rs)));
     }
 
+    /** The events of a name since a time, newest first, at most {@code limit}. */
+    public void forEachRecent(
+            String name, java.time.Instant since, int limit, Consumer<TouchesRecorded.RecordedTouch> consumer) {
+        jdbc.query(
+                """
+                select customer_id, occurred_at, received_at, type, name, message_id, properties, context,
+                       sealed_values
+                  from customers.event where name = ? and occurred_at >= ?
+                 order by occurred_at desc, id desc limit ?""",
+                (RowCallbackHandler) rs -> consumer.accept(storedTouch(rs)),
+                name,
+                io.siyu.shared.Timestamps.of(since),
+                limit);
+    }
+
     /** An event of the timeline as the touch it was recorded from; identify's traits are kept as its properties. */
     private TouchesRecorded.RecordedTouch storedTouch(ResultSet rs) throws SQLException {
         var type = TouchType.fromWire(rs.getString("type")).orElseThrow();

@@ -1,6 +1,5 @@
 package io.siyu.journeys.internal.runtime;
 
-import io.siyu.audience.Audiences;
 import io.siyu.customers.CustomerId;
 import io.siyu.journeys.JourneyAction;
 import io.siyu.journeys.internal.graph.JourneyGraph;
@@ -21,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Moves customers through journeys: enters them (re-entry rules, dates, the daily cap, the control group), fires the
@@ -35,8 +33,7 @@ public class JourneyRuntime {
 
     private final RunStore runs;
     private final LiveJourneys journeys;
-    private final Audiences audiences;
-    private final HourCounts hours;
+    private final CustomerFacts facts;
     private final Map<String, JourneyAction> actions;
     private final Clock clock;
     private final ZoneId zone;
@@ -44,14 +41,12 @@ public class JourneyRuntime {
     JourneyRuntime(
             RunStore runs,
             LiveJourneys journeys,
-            Audiences audiences,
-            HourCounts hours,
+            CustomerFacts facts,
             Clock clock,
             @Value("${siyu.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.runs = runs;
         this.journeys = journeys;
-        this.audiences = audiences;
-        this.hours = hours;
+        this.facts = facts;
         this.actions = journeys.actions();
         this.clock = clock;
         this.zone = zone;
@@ -129,7 +124,7 @@ public class JourneyRuntime {
         var newRuns = new ArrayList<RunStore.NewRun>();
         for (var i : open) {
             var entry = entries.get(i);
-            if (!mayEnter(graph(entry).reentry(), entry, last.get(inside(entry)))) {
+            if (!mayEnter(graph(entry).reentry(), entry.at(), last.get(inside(entry)))) {
                 answers[i] = Entered.ALREADY;
                 continue;
             }
@@ -215,12 +210,12 @@ public class JourneyRuntime {
         return RunStore.occurrenceOf(entry.journeyId(), entry.customerId(), entry.occurrence());
     }
 
-    private static boolean mayEnter(Reentry reentry, Entry entry, @Nullable Instant lastEntered) {
+    /** Whether re-entry rules let a customer who last entered at {@code lastEntered} (null: never) enter {@code at}. */
+    static boolean mayEnter(Reentry reentry, Instant at, @Nullable Instant lastEntered) {
         return switch (reentry.mode()) {
             case ONCE -> lastEntered == null;
             case ONCE_PER_DAYS ->
-                lastEntered == null
-                        || lastEntered.isBefore(entry.at().minus(java.time.Duration.ofDays(reentry.days())));
+                lastEntered == null || lastEntered.isBefore(at.minus(java.time.Duration.ofDays(reentry.days())));
             case ALWAYS -> true;
         };
     }
@@ -306,28 +301,7 @@ public class JourneyRuntime {
     }
 
     private Interpreter.Facts facts(long customer) {
-        var id = CustomerId.of(customer);
-        return new Interpreter.Facts() {
-            @Override
-            public boolean inSegment(long segment) {
-                return audiences.isMember(segment, id);
-            }
-
-            @Override
-            public boolean meets(JsonNode condition) {
-                return audiences.meets(id, condition);
-            }
-
-            @Override
-            public ZoneId timeZone() {
-                return hours.zoneOf(id, zone);
-            }
-
-            @Override
-            public double[] responsiveness() {
-                return BestHour.estimate(hours.of(id), hours.brand());
-            }
-        };
+        return facts.of(customer);
     }
 
     private Instant now() {

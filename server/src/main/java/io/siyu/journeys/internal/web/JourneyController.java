@@ -4,6 +4,7 @@ import io.siyu.access.AuditLog;
 import io.siyu.access.Viewer;
 import io.siyu.journeys.internal.graph.GraphReader;
 import io.siyu.journeys.internal.measurement.JourneyReport;
+import io.siyu.journeys.internal.runtime.DryRun;
 import io.siyu.journeys.internal.store.Journey;
 import io.siyu.journeys.internal.store.JourneyStore;
 import io.siyu.journeys.internal.store.LiveJourneys;
@@ -37,12 +38,14 @@ class JourneyController {
     private final LiveJourneys live;
     private final JourneyReport reports;
     private final AuditLog audit;
+    private final DryRun dryRuns;
 
-    JourneyController(JourneyStore store, LiveJourneys live, JourneyReport reports, AuditLog audit) {
+    JourneyController(JourneyStore store, LiveJourneys live, JourneyReport reports, AuditLog audit, DryRun dryRuns) {
         this.store = store;
         this.live = live;
         this.reports = reports;
         this.audit = audit;
+        this.dryRuns = dryRuns;
     }
 
     record JourneyRequest(
@@ -106,6 +109,33 @@ class JourneyController {
     Check check(@RequestBody CheckRequest body) {
         GraphReader.read(body.draft(), store.terms(), "draft");
         return new Check(true);
+    }
+
+    record DryRunRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = GRAPH)
+            JsonNode draft,
+
+            @Schema(
+                    description =
+                            "the journey the draft belongs to, if saved: re-entry sees who entered it, and random splits"
+                                    + " and the control group hash as they will once it is published")
+            @Nullable
+            Long journeyId,
+
+            @Schema(description = "the customer whose path and messages to show") @Nullable
+            Long customerId) {}
+
+    /**
+     * A dry run of a graph being drawn: who would enter now (how many, and the first ten), and for one customer the
+     * nodes they would pass and the messages they would get, rendered; nothing is saved or sent. A graph that could not
+     * run gets the 400 problem {@code check} answers.
+     */
+    @PostMapping("/api/v1/journeys/dry-run")
+    @PreAuthorize("hasAuthority('journeys:read')")
+    DryRun.Result dryRun(@RequestBody DryRunRequest body) {
+        var graph = GraphReader.read(body.draft(), store.terms(), "draft");
+        return dryRuns.run(
+                graph, body.draft().path("trigger").path("type").asString(""), body.journeyId(), body.customerId());
     }
 
     @PostMapping("/api/v1/journeys/{id}/publish")
