@@ -4,6 +4,7 @@ import io.siyu.access.AuditLog;
 import io.siyu.access.Viewer;
 import io.siyu.journeys.internal.graph.GraphReader;
 import io.siyu.journeys.internal.measurement.JourneyReport;
+import io.siyu.journeys.internal.runtime.BroadcastPlan;
 import io.siyu.journeys.internal.store.Journey;
 import io.siyu.journeys.internal.store.JourneyStore;
 import io.siyu.journeys.internal.store.LiveJourneys;
@@ -37,12 +38,15 @@ class JourneyController {
     private final LiveJourneys live;
     private final JourneyReport reports;
     private final AuditLog audit;
+    private final BroadcastPlan broadcasts;
 
-    JourneyController(JourneyStore store, LiveJourneys live, JourneyReport reports, AuditLog audit) {
+    JourneyController(
+            JourneyStore store, LiveJourneys live, JourneyReport reports, AuditLog audit, BroadcastPlan broadcasts) {
         this.store = store;
         this.live = live;
         this.reports = reports;
         this.audit = audit;
+        this.broadcasts = broadcasts;
     }
 
     record JourneyRequest(
@@ -113,6 +117,7 @@ class JourneyController {
     Journey publish(@PathVariable long id) {
         var journey = store.publish(id, Viewer.name());
         live.refresh();
+        broadcasts.plan(id);
         audit.record("journey.published", "journey:" + id, Map.of("version", journey.version()));
         return journey;
     }
@@ -159,6 +164,7 @@ class JourneyController {
 
     private Journey changed(Journey journey, String action) {
         live.refresh();
+        broadcasts.plan(journey.id());
         audit.record(action, "journey:" + journey.id(), Map.of());
         return journey;
     }
