@@ -58,6 +58,16 @@ public final class DateTrigger {
         return day.atTime(trigger.at()).atZone(zone).toInstant();
     }
 
+    /**
+     * Whether the trigger's time on {@code day} falls in {@code (from, to]} in any zone on earth: a day for which it
+     * does not needs no query.
+     */
+    public static boolean mayFireWithin(DateAttribute trigger, LocalDate day, Instant from, Instant to) {
+        var earliest = day.atTime(trigger.at()).atOffset(ZoneOffset.ofHours(14)).toInstant();
+        var latest = day.atTime(trigger.at()).atOffset(ZoneOffset.ofHours(-12)).toInstant();
+        return latest.isAfter(from) && !earliest.isAfter(to);
+    }
+
     /** Every date that is today somewhere on earth at {@code now} (zones run from UTC−12 to UTC+14). */
     public static List<LocalDate> daysOnEarth(Instant now) {
         var days = new TreeSet<LocalDate>();

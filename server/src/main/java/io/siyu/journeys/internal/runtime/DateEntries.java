@@ -70,7 +70,9 @@ public class DateEntries {
         var first = DateTrigger.daysOnEarth(from).getFirst();
         var last = DateTrigger.daysOnEarth(now).getLast();
         for (var day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            entered += enterDay(journeyId, trigger, day, from, now);
+            if (DateTrigger.mayFireWithin(trigger, day, from, now)) {
+                entered += enterDay(journeyId, trigger, day, from, now);
+            }
         }
         jdbc.update("""
                 insert into journeys.date_trigger (journey_id, version, fired_until) values (?, ?, ?)

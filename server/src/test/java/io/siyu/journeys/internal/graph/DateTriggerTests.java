@@ -86,4 +86,20 @@ class DateTriggerTests {
         assertThat(span[0]).isEqualTo(Instant.parse("2026-05-16T10:00:00Z"));
         assertThat(span[1]).isEqualTo(Instant.parse("2026-05-18T12:00:00Z"));
     }
+
+    @Test
+    void aDayIsAskedForOnlyWhileItsTimeComesSomewhere() {
+        var day =
+                LocalDate.of(2026, 5, 17); // 09:00 comes from 2026-05-16T19:00Z (UTC+14) to 2026-05-17T21:00Z (UTC−12)
+
+        assertThat(DateTrigger.mayFireWithin(
+                        birthday(0), day, Instant.parse("2026-05-16T18:00:00Z"), Instant.parse("2026-05-16T19:00:00Z")))
+                .isTrue();
+        assertThat(DateTrigger.mayFireWithin(
+                        birthday(0), day, Instant.parse("2026-05-16T17:00:00Z"), Instant.parse("2026-05-16T18:59:00Z")))
+                .isFalse();
+        assertThat(DateTrigger.mayFireWithin(
+                        birthday(0), day, Instant.parse("2026-05-17T21:00:00Z"), Instant.parse("2026-05-17T22:00:00Z")))
+                .isFalse();
+    }
 }
