@@ -3,6 +3,8 @@ package io.siyu.journeys.internal;
 import static io.siyu.journeys.internal.JourneyFixtures.arm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import io.siyu.SiyuIntegrationTest;
 import io.siyu.SiyuUnderTest;
 import io.siyu.audience.Audiences;
@@ -37,6 +39,9 @@ class ScheduledEntryTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SchedulerClient scheduler;
 
     @Test
     void aOneOffBroadcastEntersTheSegmentsMembersOnceHoweverOftenItFires() {
@@ -95,6 +100,49 @@ class ScheduledEntryTests {
                         Integer.class,
                         "journey-" + journey))
                 .isZero();
+    }
+
+    @Test
+    void theSchedulerFiresAPlannedBroadcastAndForgetsItOnceItIsDone() {
+        var fixtures = new JourneyFixtures(siyu);
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        var member = fixtures.customer();
+        fixtures.identify(member, "club_" + run, "yes");
+        siyu.admin().awaitAudienceIndex();
+        var created = siyu.admin().post("/api/v1/segments", """
+                        {"name":"Club %s","definition":{"version":1,"condition":{"type":"trait","trait":"club_%s",
+                         "operator":"equals","value":"yes"}}}""".formatted(run, run));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var segment = created.json().get("id").asLong();
+        awaitMembers(segment, 1);
+        var journey = fixtures.published(
+                """
+                {"trigger":{"type":"schedule","segment":%d,"at":"%s"},"first":"bye",
+                 "nodes":[{"id":"bye","type":"exit"}]}""".formatted(segment, Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS)));
+
+        // the firing falls due now, as if its day had come
+        scheduler.reschedule(TaskInstanceId.of("journeys-broadcast", "journey-" + journey), Instant.now());
+
+        fixtures.report(
+                journey,
+                r -> arm(r, "treated").path("customers").asLong(0)
+                                + arm(r, "control").path("customers").asLong(0)
+                        == 1);
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (planned(journey) > 0) {
+            assertThat(System.nanoTime())
+                    .as("the finished one-off broadcast is forgotten")
+                    .isLessThan(deadline);
+            JourneyFixtures.pause();
+        }
+        assertThat(runs(journey, member.id())).isEqualTo(1);
+    }
+
+    private int planned(long journey) {
+        return jdbc.queryForObject(
+                "select count(*) from platform.scheduled_tasks where task_name = 'journeys-broadcast' and task_instance = ?",
+                Integer.class,
+                "journey-" + journey);
     }
 
     @Test
