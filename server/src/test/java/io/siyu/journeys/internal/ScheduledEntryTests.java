@@ -53,13 +53,7 @@ class ScheduledEntryTests {
         fixtures.identify(gold, "tier_" + run, "gold");
         fixtures.identify(alsoGold, "tier_" + run, "gold");
         fixtures.identify(silver, "tier_" + run, "silver");
-        siyu.admin().awaitAudienceIndex();
-        var created = siyu.admin().post("/api/v1/segments", """
-                        {"name":"Tier %s","definition":{"version":1,"condition":{"type":"trait","trait":"tier_%s",
-                         "operator":"equals","value":"gold"}}}""".formatted(run, run));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        var segment = created.json().get("id").asLong();
-        awaitMembers(segment, 2);
+        var segment = segment("tier_" + run, "gold", 2);
         var at = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         var journey = fixtures.published("""
                 {"trigger":{"type":"schedule","segment":%d,"at":"%s"},"reentry":{"mode":"always"},"first":"bye",
@@ -108,13 +102,7 @@ class ScheduledEntryTests {
         var run = UUID.randomUUID().toString().substring(0, 8);
         var member = fixtures.customer();
         fixtures.identify(member, "club_" + run, "yes");
-        siyu.admin().awaitAudienceIndex();
-        var created = siyu.admin().post("/api/v1/segments", """
-                        {"name":"Club %s","definition":{"version":1,"condition":{"type":"trait","trait":"club_%s",
-                         "operator":"equals","value":"yes"}}}""".formatted(run, run));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        var segment = created.json().get("id").asLong();
-        awaitMembers(segment, 1);
+        var segment = segment("club_" + run, "yes", 1);
         var journey = fixtures.published(
                 """
                 {"trigger":{"type":"schedule","segment":%d,"at":"%s"},"first":"bye",
@@ -190,6 +178,18 @@ class ScheduledEntryTests {
                 Long.class,
                 journey,
                 customer);
+    }
+
+    /** A segment of the customers whose trait holds the value, once the index holds its {@code members}. */
+    private long segment(String trait, String value, int members) {
+        siyu.admin().awaitAudienceIndex();
+        var created = siyu.admin().post("/api/v1/segments", """
+                        {"name":"%s %s","definition":{"version":1,"condition":{"type":"trait","trait":"%s",
+                         "operator":"equals","value":"%s"}}}""".formatted(trait, value, trait, value));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var segment = created.json().get("id").asLong();
+        awaitMembers(segment, members);
+        return segment;
     }
 
     private void awaitMembers(long segment, int count) {
