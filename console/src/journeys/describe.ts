@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { segmentTitle } from '../audience/catalog';
 import type { MessageKey } from '../shared/i18n/en';
 import type { Translate } from '../shared/i18n/I18nProvider';
@@ -122,6 +123,11 @@ export function outletLabel(t: Translate, outlet: Outlet): string {
   }
 }
 
+/** The phrase of a date trigger: on the day, or some days before or after it. */
+function dateSummaryKey(offsetDays: number) {
+  return offsetDays === 0 ? 'journey.summary.triggerDate' : offsetDays < 0 ? 'journey.summary.triggerDateBefore' : 'journey.summary.triggerDateAfter';
+}
+
 /** What starts the journey, in one line. */
 export function triggerSummary(t: Translate, catalog: JourneyCatalog, graph: JourneyGraph): string {
   const trigger = graph.trigger;
@@ -142,6 +148,19 @@ export function triggerSummary(t: Translate, catalog: JourneyCatalog, graph: Jou
       });
     case 'api':
       return t('journey.summary.triggerApi');
+    case 'schedule':
+      return trigger.cron
+        ? t('journey.summary.triggerCron', { segment: segmentName(t, catalog, trigger.segment), cron: trigger.cron })
+        : t('journey.summary.triggerOnce', {
+            segment: segmentName(t, catalog, trigger.segment),
+            at: trigger.at ? dayjs(trigger.at).format('YYYY-MM-DD HH:mm') : t('journey.unset'),
+          });
+    case 'date':
+      return t(dateSummaryKey(trigger.offsetDays ?? 0), {
+        attribute: trigger.attribute === 'last_order' ? t('journey.dateAttribute.last_order') : trigger.attribute === 'birthday' ? t('journey.dateAttribute.birthday') : trigger.attribute || t('journey.unset'),
+        days: Math.abs(trigger.offsetDays ?? 0),
+        at: trigger.at ?? '09:00',
+      });
   }
 }
 

@@ -151,7 +151,12 @@ export type Trigger =
   | { type: 'segment_entered'; segment: number | null }
   | { type: 'segment_left'; segment: number | null }
   | { type: 'stage_changed'; model: string; to?: string | null }
-  | { type: 'api' };
+  | { type: 'api' }
+  | { type: 'schedule'; segment: number | null; at?: string | null; cron?: string | null; zone?: string | null }
+  | { type: 'date'; attribute: string; offsetDays?: number; at?: string };
+
+/** The date attributes a date trigger offers by name; any trait holding a date may be typed instead. */
+export const DATE_ATTRIBUTES = ['birthday', 'last_order'] as const;
 
 export type ReentryMode = 'once' | 'once_per_days' | 'always';
 

@@ -1,9 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, InputNumber, Select, Switch } from 'antd';
+import { AutoComplete, Button, DatePicker, Input, InputNumber, Radio, Select, Switch, TimePicker } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { JourneyCatalog } from '../catalog';
-import type { FilterOperator, JourneyGraph, PropertyFilter, ReentryMode, Trigger } from '../graph';
+import { DATE_ATTRIBUTES, type FilterOperator, type JourneyGraph, type PropertyFilter, type ReentryMode, type Trigger } from '../graph';
 import type { PlacedProblem } from '../problems';
 import { EventInput, Field, SegmentSelect } from './fields';
 
@@ -56,6 +56,97 @@ function instant(value: string | null | undefined) {
   return value ? dayjs(value) : null;
 }
 
+type ScheduleTrigger = Extract<Trigger, { type: 'schedule' }>;
+type DateTrigger = Extract<Trigger, { type: 'date' }>;
+type Problem = (field: string) => string | undefined;
+
+/** A broadcast's segment and when it goes out: once at a time, or on a cron expression in a time zone. */
+function ScheduleFields({ trigger, catalog, problem, onChange }: { trigger: ScheduleTrigger; catalog: JourneyCatalog; problem: Problem; onChange: (trigger: Trigger) => void }) {
+  const { t } = useI18n();
+  const recurring = trigger.cron != null;
+  return (
+    <>
+      <Field label={t('journey.field.segment')} problem={problem('trigger.segment')}>
+        <SegmentSelect value={trigger.segment} onChange={(segment) => onChange({ ...trigger, segment })} catalog={catalog} testId="trigger-segment" />
+      </Field>
+      <Field label={t('journey.field.scheduleRepeat')}>
+        <Radio.Group
+          value={recurring ? 'cron' : 'once'}
+          onChange={(event) =>
+            onChange(event.target.value === 'cron' ? { type: 'schedule', segment: trigger.segment, cron: '0 0 10 * * MON', zone: null } : { type: 'schedule', segment: trigger.segment, at: null })
+          }
+          options={[
+            { value: 'once', label: t('journey.schedule.once') },
+            { value: 'cron', label: t('journey.schedule.cron') },
+          ]}
+          data-testid="schedule-repeat"
+        />
+      </Field>
+      {recurring ? (
+        <>
+          <Field label={t('journey.field.cron')} problem={problem('trigger.cron')} hint={t('journey.cronHint')}>
+            <Input value={trigger.cron ?? ''} onChange={(event) => onChange({ ...trigger, cron: event.target.value })} data-testid="trigger-cron" />
+          </Field>
+          <Field label={t('journey.field.zone')} problem={problem('trigger.zone')}>
+            <Input value={trigger.zone ?? ''} placeholder={t('journey.zonePlaceholder')} onChange={(event) => onChange({ ...trigger, zone: event.target.value.trim() || null })} />
+          </Field>
+        </>
+      ) : (
+        <Field label={t('journey.field.scheduleAt')} problem={problem('trigger.at')}>
+          <DatePicker
+            className="full-width"
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            value={instant(trigger.at)}
+            onChange={(at) => onChange({ ...trigger, at: at ? at.format('YYYY-MM-DDTHH:mm:ssZ') : null })}
+            data-testid="trigger-at"
+          />
+        </Field>
+      )}
+      <p className="jp-hint">{t('journey.scheduleHint')}</p>
+    </>
+  );
+}
+
+/** A date of the customer's (a date trait's anniversary, or the last order), days from it, and the local time. */
+function DateFields({ trigger, problem, onChange }: { trigger: DateTrigger; problem: Problem; onChange: (trigger: Trigger) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t('journey.field.dateAttribute')} problem={problem('trigger.attribute')} hint={t('journey.dateAttributeHint')}>
+        <AutoComplete
+          className="full-width"
+          value={trigger.attribute}
+          onChange={(attribute: string) => onChange({ ...trigger, attribute })}
+          options={DATE_ATTRIBUTES.map((attribute) => ({ value: attribute, label: `${attribute} · ${t(`journey.dateAttribute.${attribute}`)}` }))}
+          data-testid="trigger-attribute"
+        />
+      </Field>
+      <Field label={t('journey.field.offsetDays')} problem={problem('trigger.offsetDays')} hint={t('journey.offsetHint')}>
+        <InputNumber
+          className="full-width"
+          min={-366}
+          max={366}
+          precision={0}
+          value={trigger.offsetDays ?? 0}
+          suffix={t('journey.unit.days')}
+          onChange={(days) => onChange({ ...trigger, offsetDays: days ?? 0 })}
+          data-testid="trigger-offset"
+        />
+      </Field>
+      <Field label={t('journey.field.dateAt')} problem={problem('trigger.at')}>
+        <TimePicker
+          className="full-width"
+          format="HH:mm"
+          allowClear={false}
+          value={dayjs(trigger.at ?? '09:00', 'HH:mm')}
+          onChange={(at) => onChange({ ...trigger, at: at ? at.format('HH:mm') : '09:00' })}
+        />
+      </Field>
+    </>
+  );
+}
+
 /** What starts the journey, who may enter again, when, how many a day, the control group and the goal. */
 export function TriggerPanel({ graph, catalog, problems, onChange }: TriggerPanelProps) {
   const { t } = useI18n();
@@ -73,7 +164,11 @@ export function TriggerPanel({ graph, catalog, problems, onChange }: TriggerPane
           ? { type, segment: null }
           : type === 'stage_changed'
             ? { type, model: catalog.models[0]?.name ?? '', to: null }
-            : { type },
+            : type === 'schedule'
+              ? { type, segment: null, at: null }
+              : type === 'date'
+                ? { type, attribute: 'birthday', offsetDays: 0, at: '09:00' }
+                : { type },
     );
   const stages = trigger.type === 'stage_changed' ? (catalog.models.find((model) => model.name === trigger.model)?.stages ?? []) : [];
   const reentry = graph.reentry ?? { mode: 'once' as ReentryMode };
@@ -104,6 +199,8 @@ export function TriggerPanel({ graph, catalog, problems, onChange }: TriggerPane
             { value: 'segment_left', label: t('journey.triggerType.segment_left') },
             { value: 'stage_changed', label: t('journey.triggerType.stage_changed') },
             { value: 'api', label: t('journey.triggerType.api') },
+            { value: 'schedule', label: t('journey.triggerType.schedule') },
+            { value: 'date', label: t('journey.triggerType.date') },
           ]}
           data-testid="trigger-type"
         />
@@ -148,6 +245,8 @@ export function TriggerPanel({ graph, catalog, problems, onChange }: TriggerPane
         </Field>
       )}
       {trigger.type === 'api' && <p className="jp-hint">{t('journey.apiHint')}</p>}
+      {trigger.type === 'schedule' && <ScheduleFields trigger={trigger} catalog={catalog} problem={problem} onChange={setTrigger} />}
+      {trigger.type === 'date' && <DateFields trigger={trigger} problem={problem} onChange={setTrigger} />}
 
       <div className="jp-section">
         <div className="jp-section-title">{t('journey.entry')}</div>

@@ -20,6 +20,14 @@ public interface Audiences {
      * not hold.
      */
     SegmentSample sample(long segmentId, int limit);
+    /** Whether there is a segment with this id (built-in segments included). */
+    boolean isSegment(long segmentId);
+
+    /**
+     * Up to {@code limit} members of a segment now, in the order of their ids, starting after the id {@code after}
+     * (0 for the first): a caller walks a large segment chunk by chunk and resumes where it stopped.
+     */
+    List<CustomerId> members(long segmentId, long after, int limit);
 
     /** The id of the segment of this name, if there is one (built-in segments included, e.g. {@code RFM: at risk}). */
     Optional<Long> segmentNamed(String name);

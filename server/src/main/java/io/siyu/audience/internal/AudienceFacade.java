@@ -46,6 +46,29 @@ class AudienceFacade implements Audiences {
     }
 
     @Override
+    public boolean isSegment(long segmentId) {
+        return store.segment(segmentId).isPresent();
+    }
+
+    @Override
+    public List<CustomerId> members(long segmentId, long after, int limit) {
+        var index = current.index();
+        return index.read(() -> {
+            var members = index.segment(segmentId);
+            var found = new java.util.ArrayList<CustomerId>(Math.min(limit, 1024));
+            if (members == null || after >= Integer.MAX_VALUE) {
+                return found;
+            }
+            var ids = members.getIntIterator();
+            ids.advanceIfNeeded((int) after + 1);
+            while (ids.hasNext() && found.size() < limit) {
+                found.add(CustomerId.of(ids.next()));
+            }
+            return found;
+        });
+    }
+
+    @Override
     public boolean isMember(long segmentId, CustomerId customer) {
         var ordinal = AudienceIndex.ordinal(customer.value());
         var index = current.index();

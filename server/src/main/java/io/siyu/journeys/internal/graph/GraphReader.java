@@ -10,11 +10,14 @@ import io.siyu.journeys.internal.graph.JourneyGraph.Trigger;
 import io.siyu.journeys.internal.graph.JourneyGraph.Variant;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +43,7 @@ public final class GraphReader {
 
     static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
     static final int MAX_NODES = 200;
+    static final Pattern TRAIT = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     static final Duration LONGEST_WAIT = Duration.ofDays(400);
     static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     static final Map<String, DayOfWeek> DAYS = days();
@@ -47,12 +52,14 @@ public final class GraphReader {
     /**
      * What a graph's names are checked against: the actions there are, the audience's condition language (the rules
      * a condition breaks, fields named from the condition) and its lifecycle models (a model's stages, none when it
-     * does not exist).
+     * does not exist), the segments there are, and the clock a one-off broadcast must lie ahead of.
      */
     public record Terms(
             Map<String, JourneyAction> actions,
             Function<JsonNode, List<Violation>> conditions,
-            Function<String, List<String>> stages) {}
+            Function<String, List<String>> stages,
+            LongPredicate segments,
+            Clock clock) {}
 
     private final Terms terms;
     private final Map<String, JourneyAction> actions;
@@ -82,7 +89,9 @@ public final class GraphReader {
      * deleted; the action then says so when it runs, and the condition matches nobody in that part).
      */
     public static JourneyGraph load(JsonNode json, Map<String, JourneyAction> actions) {
-        var reader = new GraphReader(new Terms(actions, condition -> List.of(), model -> List.of()), false);
+        var reader = new GraphReader(
+                new Terms(actions, condition -> List.of(), model -> List.of(), segment -> true, Clock.systemUTC()),
+                false);
         var graph = reader.graph(json);
         if (!reader.violations.isEmpty()) {
             throw new IllegalStateException("a published journey graph does not read: " + reader.violations);
@@ -172,14 +181,112 @@ public final class GraphReader {
             }
             case "stage_changed" -> stageChanged(json);
             case "api" -> new Trigger.Api();
+            case "schedule" -> schedule(json);
+            case "date" -> dateAttribute(json);
             default -> {
                 violations.add(new Violation(
                         "trigger.type",
                         "one-of",
-                        "must be one of [event, segment_entered, segment_left, stage_changed, api]"));
+                        "must be one of [event, segment_entered, segment_left, stage_changed, api, schedule, date]"));
                 yield null;
             }
         };
+    }
+
+    /**
+     * A broadcast to a segment: {@code {"segment": 12, "at": "2026-12-24T10:00:00+08:00"}} once, or
+     * {@code {"segment": 12, "cron": "0 0 10 * * MON", "zone": "Asia/Shanghai"}} again and again ({@code zone}
+     * optional, the brand's by default). A one-off time must lie ahead when the draft is saved or published.
+     */
+    private @Nullable Trigger schedule(JsonNode json) {
+        var segment = segment(json.path("segment"), "trigger.segment");
+        if (segment != null && checkNames && !terms.segments().test(segment)) {
+            violations.add(new Violation("trigger.segment", "exists", "there is no segment " + segment));
+        }
+        var atNode = json.path("at");
+        var cronNode = json.path("cron");
+        var hasAt = !atNode.isMissingNode() && !atNode.isNull();
+        var hasCron = !cronNode.isMissingNode() && !cronNode.isNull();
+        if (hasAt == hasCron) {
+            violations.add(new Violation(
+                    "trigger.at", "one-of", "give either a time (at) for one broadcast or a cron expression (cron)"));
+            return null;
+        }
+        Instant at = null;
+        String cron = null;
+        if (hasAt) {
+            try {
+                at = OffsetDateTime.parse(atNode.asString("")).toInstant();
+            } catch (DateTimeException e) {
+                violations.add(new Violation(
+                        "trigger.at",
+                        "instant",
+                        "must be an ISO-8601 time with its offset, such as 2026-12-24T10:00:00+08:00"));
+                return null;
+            }
+            if (checkNames && !at.isAfter(terms.clock().instant())) {
+                violations.add(new Violation("trigger.at", "future", "must lie ahead; " + at + " has passed"));
+            }
+        } else {
+            cron = cronNode.asString("");
+            var problem = Broadcasts.cronProblem(cron);
+            if (problem.isPresent()) {
+                violations.add(new Violation(
+                        "trigger.cron",
+                        "cron",
+                        "must be a cron expression of six fields, seconds first, such as 0 0 10 * * MON: "
+                                + problem.get()));
+                return null;
+            }
+        }
+        ZoneId zone = null;
+        var zoneNode = json.path("zone");
+        if (!zoneNode.isMissingNode() && !zoneNode.isNull()) {
+            try {
+                zone = ZoneId.of(zoneNode.asString(""));
+            } catch (DateTimeException e) {
+                violations.add(new Violation("trigger.zone", "time-zone", "must be a time zone such as Asia/Shanghai"));
+            }
+        }
+        return segment == null ? null : new Trigger.Schedule(segment, at, cron, zone);
+    }
+
+    /**
+     * A date of the customer's: {@code {"attribute": "birthday", "offsetDays": -3, "at": "09:00"}}; the attribute is
+     * {@code last_order} or a trait holding a date ({@code birthday}, {@code member_since}).
+     */
+    private @Nullable Trigger dateAttribute(JsonNode json) {
+        var attribute = json.path("attribute").asString("");
+        if (!TRAIT.matcher(attribute).matches()) {
+            violations.add(new Violation(
+                    "trigger.attribute",
+                    "required",
+                    "must name last_order or a trait holding a date (letters, digits, _ and -, up to 100)"));
+        }
+        var offset = json.path("offsetDays");
+        var days = 0;
+        if (!offset.isMissingNode() && !offset.isNull()) {
+            if (!offset.isIntegralNumber() || !offset.canConvertToInt() || Math.abs(offset.asInt()) > 366) {
+                violations.add(new Violation("trigger.offsetDays", "range", "must be a whole number from -366 to 366"));
+            } else {
+                days = offset.asInt();
+            }
+        }
+        if (DateTrigger.LAST_ORDER.equals(attribute) && days < 0) {
+            violations.add(new Violation(
+                    "trigger.offsetDays", "range", "must not be negative after the last order: it cannot be foreseen"));
+        }
+        LocalTime at = LocalTime.of(9, 0);
+        var atNode = json.path("at");
+        if (!atNode.isMissingNode() && !atNode.isNull()) {
+            try {
+                at = DateTrigger.timeOfDay(atNode.asString(""));
+            } catch (DateTimeException e) {
+                violations.add(new Violation("trigger.at", "time", "must be a time of day such as 09:00"));
+                return null;
+            }
+        }
+        return new Trigger.DateAttribute(attribute, days, at);
     }
 
     /** A segment's id, or null (and a violation) when the value is none. */

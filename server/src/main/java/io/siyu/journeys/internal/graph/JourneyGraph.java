@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,23 @@ public record JourneyGraph(
 
         /** A call of the journey's entry endpoint by the shop's backend. */
         record Api() implements Trigger {}
+
+        /**
+         * A broadcast to a segment's members: once at {@code at}, or at every time a cron expression names (six
+         * fields, seconds first, as in {@code 0 0 10 * * MON}) read in {@code zone}, the brand's when it is null.
+         */
+        record Schedule(
+                long segment,
+                @Nullable Instant at,
+                @Nullable String cron,
+                @Nullable ZoneId zone) implements Trigger {}
+
+        /**
+         * A day of the customer's own: {@code offsetDays} after the anniversary of a date trait (their birthday, a
+         * membership's start), or after their last order ({@link DateTrigger#LAST_ORDER}), at {@code at} in their
+         * time zone.
+         */
+        record DateAttribute(String attribute, int offsetDays, LocalTime at) implements Trigger {}
     }
 
     /** A filter on an event property: {@code equals}, {@code not_equals}, {@code at_least}, {@code at_most}. */

@@ -1,5 +1,6 @@
 package io.siyu.journeys.internal.runtime;
 
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -13,15 +14,18 @@ import org.springframework.context.event.EventListener;
 /**
  * The journeys' durable schedule: every second, on one node at a time, drain what the inbox holds and fire due
  * timers. Timers are rows of {@code journeys.run}; a node that dies mid-batch loses
- * nothing, since the batch's transaction never committed and the next round takes the same rows.
+ * nothing, since the batch's transaction never committed and the next round takes the same rows. Broadcasts to a
+ * segment and date-attribute entries run as their own tasks.
  */
 @Configuration(proxyBeanMethods = false)
 class JourneySchedule {
 
     private final LiveJourneys journeys;
+    private final BroadcastPlan broadcasts;
 
-    JourneySchedule(LiveJourneys journeys) {
+    JourneySchedule(LiveJourneys journeys, BroadcastPlan broadcasts) {
         this.journeys = journeys;
+        this.broadcasts = broadcasts;
     }
 
     @Bean
@@ -30,8 +34,22 @@ class JourneySchedule {
                 .execute((instance, context) -> worker.drain());
     }
 
+    /** A broadcast journey's firings, one instance per journey ({@link BroadcastPlan}). */
+    @Bean
+    CustomTask<String> journeysBroadcast(BroadcastPlan plan) {
+        return Tasks.custom(BroadcastPlan.TASK, String.class).execute((instance, context) -> plan.fire(instance));
+    }
+
+    /** Date-attribute journeys: every minute, the customers whose day and time have come ({@link DateEntries}). */
+    @Bean
+    RecurringTask<Void> journeysDates(DateEntries dates) {
+        return Tasks.recurring("journeys-dates", Schedules.fixedDelay(Duration.ofMinutes(1)))
+                .execute((instance, context) -> dates.enterDue());
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         journeys.refresh();
+        broadcasts.planMissing();
     }
 }

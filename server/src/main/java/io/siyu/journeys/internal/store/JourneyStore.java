@@ -46,7 +46,8 @@ public class JourneyStore {
         this.json = json;
         this.clock = clock;
         this.actions = GraphReader.byType(actions);
-        this.terms = new GraphReader.Terms(this.actions, audiences::checkCondition, audiences::stages);
+        this.terms = new GraphReader.Terms(
+                this.actions, audiences::checkCondition, audiences::stages, audiences::isSegment, clock);
     }
 
     /** A published version. */

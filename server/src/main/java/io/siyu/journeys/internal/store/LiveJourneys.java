@@ -114,6 +114,14 @@ public class LiveJourneys {
                 .toList();
     }
 
+    /** Published journeys whose trigger is of this type (a schedule, a date attribute). */
+    public List<Live> triggeredBy(Class<? extends Trigger> type) {
+        return snapshot.journeys().values().stream()
+                .filter(j -> j.status() == JourneyStatus.PUBLISHED)
+                .filter(j -> type.isInstance(j.graph().trigger()))
+                .toList();
+    }
+
     /** Journeys, published or paused, whose goal is an event of this name. */
     public List<Live> convertingOn(String event) {
         return snapshot.journeys().values().stream()

@@ -4,7 +4,7 @@ import io.siyu.access.AuditLog;
 import io.siyu.access.Viewer;
 import io.siyu.journeys.internal.graph.GraphReader;
 import io.siyu.journeys.internal.measurement.JourneyReport;
-import io.siyu.journeys.internal.runtime.DryRun;
+import io.siyu.journeys.internal.runtime.BroadcastPlan;
 import io.siyu.journeys.internal.store.Journey;
 import io.siyu.journeys.internal.store.JourneyStore;
 import io.siyu.journeys.internal.store.LiveJourneys;
@@ -38,14 +38,15 @@ class JourneyController {
     private final LiveJourneys live;
     private final JourneyReport reports;
     private final AuditLog audit;
-    private final DryRun dryRuns;
+    private final BroadcastPlan broadcasts;
 
-    JourneyController(JourneyStore store, LiveJourneys live, JourneyReport reports, AuditLog audit, DryRun dryRuns) {
+    JourneyController(
+            JourneyStore store, LiveJourneys live, JourneyReport reports, AuditLog audit, BroadcastPlan broadcasts) {
         this.store = store;
         this.live = live;
         this.reports = reports;
         this.audit = audit;
-        this.dryRuns = dryRuns;
+        this.broadcasts = broadcasts;
     }
 
     record JourneyRequest(
@@ -111,38 +112,12 @@ class JourneyController {
         return new Check(true);
     }
 
-    record DryRunRequest(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = GRAPH)
-            JsonNode draft,
-
-            @Schema(
-                    description =
-                            "the journey the draft belongs to, if saved: re-entry sees who entered it, and random splits"
-                                    + " and the control group hash as they will once it is published")
-            @Nullable
-            Long journeyId,
-
-            @Schema(description = "the customer whose path and messages to show") @Nullable
-            Long customerId) {}
-
-    /**
-     * A dry run of a graph being drawn: who would enter now (how many, and the first ten), and for one customer the
-     * nodes they would pass and the messages they would get, rendered; nothing is saved or sent. A graph that could not
-     * run gets the 400 problem {@code check} answers.
-     */
-    @PostMapping("/api/v1/journeys/dry-run")
-    @PreAuthorize("hasAuthority('journeys:read')")
-    DryRun.Result dryRun(@RequestBody DryRunRequest body) {
-        var graph = GraphReader.read(body.draft(), store.terms(), "draft");
-        return dryRuns.run(
-                graph, body.draft().path("trigger").path("type").asString(""), body.journeyId(), body.customerId());
-    }
-
     @PostMapping("/api/v1/journeys/{id}/publish")
     @PreAuthorize("hasAuthority('journeys:write')")
     Journey publish(@PathVariable long id) {
         var journey = store.publish(id, Viewer.name());
         live.refresh();
+        broadcasts.plan(id);
         audit.record("journey.published", "journey:" + id, Map.of("version", journey.version()));
         return journey;
     }
@@ -189,6 +164,7 @@ class JourneyController {
 
     private Journey changed(Journey journey, String action) {
         live.refresh();
+        broadcasts.plan(journey.id());
         audit.record(action, "journey:" + journey.id(), Map.of());
         return journey;
     }

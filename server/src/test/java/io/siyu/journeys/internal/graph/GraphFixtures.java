@@ -2,6 +2,9 @@ package io.siyu.journeys.internal.graph;
 
 import io.siyu.journeys.JourneyAction;
 import io.siyu.shared.Violation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -40,19 +43,28 @@ public final class GraphFixtures {
 
     public static final Map<String, JourneyAction> ACTIONS = Map.of("nothing", NOTHING);
 
+    /** The one segment the terms know. */
+    public static final long SEGMENT = 12;
+
+    /** The moment drafts are checked at: 2026-12-07 10:00 in Shanghai. */
+    public static final Clock NOW = Clock.fixed(Instant.parse("2026-12-07T02:00:00Z"), ZoneOffset.UTC);
+
     /** The lifecycle model the terms know: {@code value}, with three stages. */
     public static final List<String> VALUE_STAGES = List.of("new", "dormant", "active");
 
     /**
      * Terms with the one action, a condition language that refuses conditions of the type {@code "bogus"} (naming
-     * their {@code type}) and accepts the rest, and one lifecycle model, {@code value}.
+     * their {@code type}) and accepts the rest, one lifecycle model, {@code value}, one segment, {@link #SEGMENT}, and
+     * the clock {@link #NOW}.
      */
     public static final GraphReader.Terms TERMS = new GraphReader.Terms(
             ACTIONS,
             condition -> condition.path("type").asString("").equals("bogus")
                     ? List.of(new Violation("type", "one-of", "no such condition"))
                     : List.of(),
-            model -> model.equals("value") ? VALUE_STAGES : List.of());
+            model -> model.equals("value") ? VALUE_STAGES : List.of(),
+            segment -> segment == SEGMENT,
+            NOW);
 
     public static JsonNode json(String text) {
         return JSON.readTree(text);
@@ -62,6 +74,12 @@ public final class GraphFixtures {
     public static JsonNode graph(String first, String nodes) {
         return json("""
                 {"trigger":{"type":"event","event":"Signed Up"},"first":"%s","nodes":[%s]}""".formatted(first, nodes));
+    }
+
+    /** A graph whose trigger is the given one, with one action. */
+    public static JsonNode triggered(String trigger) {
+        return json("""
+                {"trigger":%s,"first":"a","nodes":[{"id":"a","type":"action","action":"nothing","config":{}}]}""".formatted(trigger));
     }
 
     public static JourneyGraph read(String first, String nodes) {
