@@ -894,7 +894,7 @@ export const en = {
   'nav.outbox': 'Outbox',
   'nav.messages': 'Sent messages',
   'nav.templates': 'Templates',
-  'nav.respect': 'Quiet hours and caps',
+  'nav.respect': 'Contact limits',
   'respect.subtitle': 'When marketing waits for the customer\'s morning, and how much of it one customer may get.',
   'respect.quietHours': 'Quiet hours',
   'respect.quietExplain':
