@@ -105,6 +105,25 @@ class SmsDeliveryTests {
     }
 
     @Test
+    void aReceiptForNoSettledMessageIsAskedForAgainAndCountsWhenItComesBack() {
+        var sent = sent("{\"sms\":true}");
+        var early = receipt(sent, true, "DELIVERED").replace(sent.accepted().bizId(), "900000000000000000^0");
+
+        var answer = siyu.anonymous().post(RECEIPTS, "[" + early + "]", "application/json");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.json().get("code").asInt()).isNotZero();
+        var row = siyu.admin().get("/api/v1/messages/" + sent.sendId()).json();
+        assertThat(row.has("deliveredAt")).isFalse();
+        assertThat(push(RECEIPTS, "[" + receipt(sent, true, "DELIVERED") + "]")
+                        .get("code")
+                        .asInt())
+                .isZero();
+        assertThat(siyu.admin().get("/api/v1/messages/" + sent.sendId()).json().has("deliveredAt"))
+                .isTrue();
+    }
+
+    @Test
     void anUnsubscribeReplyDeniesSmsConsentExactlyOnce() {
         var fixtures = new MessagingFixtures(siyu);
         var sent = sent("{\"sms\":true}");

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,9 +42,10 @@ class SmsCallbackController {
     }
 
     @PostMapping(value = "/t/sms/{token}/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> receipts(@PathVariable String token, @RequestBody(required = false) @Nullable JsonNode body) {
+    ResponseEntity<Map<String, Object>> receipts(
+            @PathVariable String token, @RequestBody(required = false) @Nullable JsonNode body) {
         open(token);
-        callbacks.receipts(items(
+        var settled = callbacks.receipts(items(
                 body,
                 (item, field) -> new SmsCallbacks.Receipt(
                         text(item, field, "phone_number", true),
@@ -51,7 +54,11 @@ class SmsCallbackController {
                         text(item, field, "err_code", false),
                         text(item, field, "err_msg", false),
                         text(item, field, "report_time", false))));
-        return RECEIVED;
+        // a receipt that came before its message was settled: "not received" makes the provider push it again
+        return settled.unmatched() == 0
+                ? ResponseEntity.ok(RECEIVED)
+                : ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .body(Map.of("code", 1, "msg", settled.unmatched() + " receipts name no message yet"));
     }
 
     @PostMapping(value = "/t/sms/{token}/replies", produces = MediaType.APPLICATION_JSON_VALUE)

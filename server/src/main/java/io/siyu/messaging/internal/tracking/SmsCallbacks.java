@@ -75,20 +75,30 @@ public class SmsCallbacks {
                         settings.callbackToken().strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Settles the messages the receipts are about; answers how many rows changed. */
+    /** What a push of receipts did: rows changed, and receipts that named no message Siyu has settled yet. */
+    public record Settled(int changed, int unmatched) {}
+
+    /**
+     * Settles the messages the receipts are about. A receipt can come before the dispatcher settled its message (the
+     * provider answers fast); one that names no message is not remembered, so the provider's next push of it (after 1,
+     * 5 and 10 minutes, when the answer says it was not received) finds the message.
+     */
     @Transactional
-    public int receipts(List<Receipt> receipts) {
+    public Settled receipts(List<Receipt> receipts) {
         var changed = 0;
+        var unmatched = 0;
         for (var receipt : receipts) {
-            if (!firstTime("report", receipt.bizId() + "|" + receipt.phoneNumber() + "|" + receipt.reportTime())) {
-                continue;
-            }
             var address = AlibabaSmsProvider.e164(receipt.phoneNumber());
             var rows = address == null
                     ? List.<SendLedger.Recipient>of()
                     : ledger.sentAs(PROVIDER, receipt.bizId(), links.recipientKey(address));
             if (rows.isEmpty()) {
-                LOG.info("A delivery receipt for BizId {} names no message Siyu sent; it is ignored", receipt.bizId());
+                LOG.info("A delivery receipt for BizId {} names no message Siyu settled; asked again", receipt.bizId());
+                unmatched++;
+                continue;
+            }
+            if (!firstTime("report", receipt.bizId() + "|" + receipt.phoneNumber() + "|" + receipt.reportTime())) {
+                continue;
             }
             for (var row : rows) {
                 var sent = new Engagement.Sent(row.id(), row.customerId(), row.channel(), row.templateId());
@@ -114,7 +124,7 @@ public class SmsCallbacks {
                 }
             }
         }
-        return changed;
+        return new Settled(changed, unmatched);
     }
 
     /** Unsubscribes the customers whose replies are an unsubscribe keyword; answers how many. */
