@@ -11,12 +11,11 @@ import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
 import io.siyu.customers.internal.identity.IdentityKey;
+import io.siyu.shared.KeyFiles;
 import io.siyu.shared.PersonalData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -72,27 +71,19 @@ public final class PersonalDataVault {
         try {
             AeadConfig.register();
             PrfConfig.register();
-            KeyFile keys;
-            if (keysInEnvironment != null && !keysInEnvironment.isBlank()) {
-                keys = json.readValue(keysInEnvironment, KeyFile.class);
-            } else if (Files.exists(keyFile)) {
-                keys = json.readValue(Files.readString(keyFile), KeyFile.class);
-            } else {
-                keys = new KeyFile(
-                        serialize(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM)),
-                        serialize(KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF)));
-                Files.createDirectories(keyFile.getParent());
-                Files.writeString(keyFile, json.writeValueAsString(keys));
-                try {
-                    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system; the folder's own permissions must protect the file
-                }
+            var stored = KeyFiles.readOrCreate(
+                    keysInEnvironment,
+                    keyFile,
+                    () -> json.writeValueAsString(new KeyFile(
+                            serialize(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM)),
+                            serialize(KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF)))));
+            if (stored.created()) {
                 log.warn(
                         "generated the personal-data keys in {}; back this file up apart from the database, "
                                 + "without it phone numbers and e-mail addresses cannot be read",
                         keyFile);
             }
+            var keys = json.readValue(stored.text(), KeyFile.class);
             var aead = TinkJsonProtoKeysetFormat.parseKeyset(keys.aead(), InsecureSecretKeyAccess.get())
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
             var prf = TinkJsonProtoKeysetFormat.parseKeyset(keys.prf(), InsecureSecretKeyAccess.get())

@@ -7,11 +7,10 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import io.siyu.shared.KeyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -43,26 +42,19 @@ public final class SigningSecrets {
     public static SigningSecrets open(@Nullable String keysetInEnvironment, Path keyFile) {
         try {
             AeadConfig.register();
-            String keyset;
-            if (keysetInEnvironment != null && !keysetInEnvironment.isBlank()) {
-                keyset = keysetInEnvironment;
-            } else if (Files.exists(keyFile)) {
-                keyset = Files.readString(keyFile);
-            } else {
-                keyset = TinkJsonProtoKeysetFormat.serializeKeyset(
-                        KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
-                Files.createDirectories(keyFile.getParent());
-                Files.writeString(keyFile, keyset);
-                try {
-                    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system; the folder's own permissions must protect the file
-                }
+            var keys = KeyFiles.readOrCreate(
+                    keysetInEnvironment,
+                    keyFile,
+                    () -> TinkJsonProtoKeysetFormat.serializeKeyset(
+                            KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
+                            InsecureSecretKeyAccess.get()));
+            if (keys.created()) {
                 LOG.warn(
                         "generated the webhook keys in {}; back this file up apart from the database, without it"
                                 + " every webhook endpoint needs a new signing secret",
                         keyFile);
             }
+            var keyset = keys.text();
             return new SigningSecrets(TinkJsonProtoKeysetFormat.parseKeyset(keyset, InsecureSecretKeyAccess.get())
                     .getPrimitive(RegistryConfiguration.get(), Aead.class));
         } catch (GeneralSecurityException | IOException e) {
