@@ -1,7 +1,6 @@
 package io.siyu.journeys.internal.runtime;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
+import io.siyu.shared.Drain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,8 +22,7 @@ class JourneyWorker {
     private final JourneyRuntime runtime;
     private final Arrivals arrivals;
     private final TransactionTemplate transactions;
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Drain drain = new Drain("siyu-journeys-wake", this::round);
 
     JourneyWorker(
             ObjectProvider<TriggerInbox> inbox,
@@ -38,32 +36,20 @@ class JourneyWorker {
     }
 
     void wake() {
-        if (draining.isLocked()) {
-            again.set(true);
-        } else {
-            Thread.ofVirtual().name("siyu-journeys-wake").start(this::drain);
-        }
+        drain.wake();
     }
 
     /** Drains the inbox and fires due timers; answers how many inbox rows and runs it handled. */
     int drain() {
-        if (!draining.tryLock()) {
-            again.set(true);
-            return 0;
-        }
+        return drain.run();
+    }
+
+    private int round() {
         try {
-            var handled = 0;
-            do {
-                again.set(false);
-                handled += drainInbox();
-                handled += fireTimers();
-            } while (again.get());
-            return handled;
+            return drainInbox() + fireTimers();
         } catch (RuntimeException e) {
             LOG.error("Journeys stopped draining; the rest waits for the next round", e);
             return 0;
-        } finally {
-            draining.unlock();
         }
     }
 

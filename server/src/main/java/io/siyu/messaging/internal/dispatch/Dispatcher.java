@@ -17,6 +17,7 @@ import io.siyu.messaging.internal.templates.TemplateRenderer;
 import io.siyu.messaging.internal.templates.TemplateVersion;
 import io.siyu.messaging.internal.templates.Templates;
 import io.siyu.messaging.internal.tracking.TrackingEvents;
+import io.siyu.shared.Drain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +47,7 @@ public class Dispatcher {
     private final Providers providers;
     private final MessagingProperties properties;
     private final Clock clock;
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean wokenDuringDrain = new AtomicBoolean();
+    private final Drain drain = new Drain("siyu-dispatch-wake", this::drainOnce);
 
     Dispatcher(
             SendLedger ledger,
@@ -68,29 +66,12 @@ public class Dispatcher {
 
     /** Sends everything due now; returns how many messages were settled. */
     public int drain() {
-        if (!draining.tryLock()) {
-            wokenDuringDrain.set(true);
-            return 0;
-        }
-        try {
-            var settled = 0;
-            do {
-                wokenDuringDrain.set(false);
-                settled += drainOnce();
-            } while (wokenDuringDrain.get());
-            return settled;
-        } finally {
-            draining.unlock();
-        }
+        return drain.run();
     }
 
     /** Asks for a drain soon, without waiting for it. */
     public void wake() {
-        if (draining.isLocked()) {
-            wokenDuringDrain.set(true);
-        } else {
-            Thread.ofVirtual().name("siyu-dispatch-wake").start(this::drain);
-        }
+        drain.wake();
     }
 
     /** Queues again what a dead dispatcher left claimed; returns how many. */

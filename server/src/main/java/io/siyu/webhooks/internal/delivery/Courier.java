@@ -1,5 +1,6 @@
 package io.siyu.webhooks.internal.delivery;
 
+import io.siyu.shared.Drain;
 import io.siyu.webhooks.internal.WebhooksProperties;
 import io.siyu.webhooks.internal.endpoints.Endpoints;
 import java.time.Clock;
@@ -8,8 +9,6 @@ import java.util.ArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,8 +31,7 @@ public class Courier {
     private final Sender sender;
     private final WebhooksProperties properties;
     private final Clock clock;
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final Drain drain = new Drain("siyu-webhooks-wake", this::sendAllDue);
 
     Courier(WebhookOutbox outbox, Endpoints endpoints, Sender sender, WebhooksProperties properties, Clock clock) {
         this.outbox = outbox;
@@ -43,28 +41,14 @@ public class Courier {
         this.clock = clock;
     }
 
-    /**
-     * Sends everything due now; answers how many deliveries were settled. A call while another drains only asks that
-     * one to look again, and the drain that ends checks for such asks before it lets go, so none is lost.
-     */
+    /** Sends everything due now; answers how many deliveries were settled. */
     public int drain() {
-        requested.set(true);
-        var settled = 0;
-        while (requested.get() && draining.tryLock()) {
-            try {
-                while (requested.getAndSet(false)) {
-                    settled += sendAllDue();
-                }
-            } finally {
-                draining.unlock();
-            }
-        }
-        return settled;
+        return drain.run();
     }
 
     /** Asks for a drain soon, without waiting for it. */
     public void wake() {
-        Thread.ofVirtual().name("siyu-webhooks-wake").start(this::drain);
+        drain.wake();
     }
 
     /** Queues again what a dead sender left claimed; answers how many. */
