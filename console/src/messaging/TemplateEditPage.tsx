@@ -29,8 +29,14 @@ export interface Edited {
   text: string;
   templateCode: string;
   signName: string;
-  /** One parameter per line, `name = Handlebars template`. */
+  /** One parameter per line, `name = Handlebars template` (an SMS template's parameters, a WeChat template's keys). */
   parameters: string;
+  /** A WeChat template's id in the mini-program's or official account's back office. */
+  wechatTemplateId: string;
+  /** The mini-program page a WeChat message opens. */
+  page: string;
+  /** The address an inbox or official-account message opens. */
+  link: string;
 }
 
 const STARTER: Edited = {
@@ -44,9 +50,15 @@ const STARTER: Edited = {
   templateCode: '',
   signName: '',
   parameters: '',
+  wechatTemplateId: '',
+  page: '',
+  link: '',
 };
 
-type Parts = Pick<Edited, 'subject' | 'html' | 'text' | 'templateCode' | 'signName' | 'parameters'>;
+type Parts = Pick<
+  Edited,
+  'subject' | 'html' | 'text' | 'templateCode' | 'signName' | 'parameters' | 'wechatTemplateId' | 'page' | 'link'
+>;
 
 /** A saved version's parts as the editor holds them. */
 function partsOf(content: TemplateVersion['content']): Parts {
@@ -56,9 +68,15 @@ function partsOf(content: TemplateVersion['content']): Parts {
     text: content.text,
     templateCode: content.sms?.templateCode ?? '',
     signName: content.sms?.signName ?? '',
-    parameters: formatParameters(content.sms?.parameters),
+    parameters: formatParameters(content.sms?.parameters ?? content.wechat?.parameters),
+    wechatTemplateId: content.wechat?.templateId ?? '',
+    page: content.wechat?.page ?? '',
+    link: content.link ?? '',
   };
 }
+
+/** Whether a channel sends a template picked in WeChat's back office. */
+export const isWechat = (channel: string) => channel === 'wechat_subscribe' || channel === 'wechat_template';
 
 function edited(detail: TemplateDetail): Edited {
   const { template, current } = detail;
@@ -83,7 +101,24 @@ export function draftOf(values: Edited): Draft {
       },
     };
   }
-  return { subject: values.subject, html: values.html.trim() ? values.html : undefined, text: values.text };
+  if (isWechat(values.channel)) {
+    return {
+      subject: values.subject,
+      text: values.text,
+      link: values.channel === 'wechat_template' && values.link.trim() ? values.link.trim() : undefined,
+      wechat: {
+        templateId: values.wechatTemplateId.trim(),
+        page: values.page.trim() || undefined,
+        parameters: parseParameters(values.parameters),
+      },
+    };
+  }
+  return {
+    subject: values.subject,
+    html: values.html.trim() ? values.html : undefined,
+    text: values.text,
+    link: values.channel === 'inbox' && values.link.trim() ? values.link.trim() : undefined,
+  };
 }
 
 /** The rules a failed call names, by field: those of a refused save, or of a draft the preview could not render. */
@@ -119,8 +154,11 @@ const SERVER_FIELDS: Record<keyof Edited, string> = {
   templateCode: 'sms.templateCode',
   signName: 'sms.signName',
   parameters: 'sms.parameters',
+  wechatTemplateId: 'wechat.templateId',
+  page: 'wechat.page',
+  link: 'link',
 };
-const PLACED = new Set(Object.values(SERVER_FIELDS));
+const PLACED = new Set([...Object.values(SERVER_FIELDS), 'wechat.parameters']);
 
 function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved: TemplateDetail) => void }) {
   const { t } = useI18n();
@@ -141,8 +179,13 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
   const errors = saveErrors.length > 0 ? saveErrors : previewErrors;
   const unplaced =
     submission.failure !== undefined &&
-    !saveErrors.some((error) => PLACED.has(error.field) || error.field.startsWith('sms.parameters.') || error.field === 'sms');
+    !saveErrors.some(
+      (error) =>
+        PLACED.has(error.field) || /^(sms|wechat)\.parameters\./.test(error.field) || error.field === 'sms' || error.field === 'wechat',
+    );
   const sms = values.channel === 'sms';
+  const wechat = isWechat(values.channel);
+  const provided = sms || wechat;
 
   const set = <K extends keyof Edited>(field: K, value: Edited[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -163,7 +206,7 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
   );
 
   const item = (field: keyof Edited) => {
-    const error = errorOf(errors, SERVER_FIELDS[field]);
+    const error = errorOf(errors, field === 'parameters' && wechat ? 'wechat.parameters' : SERVER_FIELDS[field]);
     return {
       validateStatus: error ? ('error' as const) : undefined,
       help: error ? <span data-testid="template-field-error" data-field={field}>{error}</span> : undefined,
@@ -336,7 +379,58 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                   </Row>
                 </>
               )}
-              <Form.Item label={t('message.subject')} required={!sms} extra={sms ? t('template.smsSubjectHint') : undefined} {...item('subject')}>
+              {wechat && (
+                <>
+                  <Alert
+                    className="form-alert"
+                    type="info"
+                    showIcon
+                    title={t(values.channel === 'wechat_subscribe' ? 'template.wechatSubscribeExplain' : 'template.wechatTemplateExplain')}
+                  />
+                  <Row gutter={16}>
+                    <Col xs={24} md={12}>
+                      <Form.Item label={t('template.wechatTemplateId')} required extra={t('template.wechatTemplateIdHint')} {...item('wechatTemplateId')}>
+                        <Input
+                          className="mono"
+                          value={values.wechatTemplateId}
+                          maxLength={64}
+                          placeholder="bDmywsp2oEHjwAadTGKkUHpC0RgBVPvfAIkCyLnj2kI"
+                          onChange={(event) => set('wechatTemplateId', event.target.value)}
+                          data-testid="template-wechat-id"
+                        />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={12}>
+                      <Form.Item label={t('template.wechatPage')} extra={t('template.wechatPageHint')} {...item('page')}>
+                        <Input
+                          className="mono"
+                          value={values.page}
+                          placeholder="pages/order/detail?id={{data.orderId}}"
+                          onChange={(event) => set('page', event.target.value)}
+                          data-testid="template-wechat-page"
+                        />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                </>
+              )}
+              {(values.channel === 'inbox' || values.channel === 'wechat_template') && (
+                <Form.Item label={t('template.link')} extra={t('template.linkHint')} {...item('link')}>
+                  <Input
+                    className="mono"
+                    value={values.link}
+                    placeholder="https://shop.example.com/orders/{{data.orderId}}"
+                    onChange={(event) => set('link', event.target.value)}
+                    data-testid="template-link"
+                  />
+                </Form.Item>
+              )}
+              <Form.Item
+                label={t(values.channel === 'inbox' ? 'template.inboxTitle' : 'message.subject')}
+                required={!provided}
+                extra={provided ? t('template.smsSubjectHint') : undefined}
+                {...item('subject')}
+              >
                 <Input
                   value={values.subject}
                   maxLength={500}
@@ -345,22 +439,30 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                   data-testid="template-subject"
                 />
               </Form.Item>
-              {sms && (
+              {provided && (
                 <Form.Item
-                  label={t('template.smsParameters')}
-                  extra={t('template.smsParametersHint', { names: wordingParameters(values.text).join(', ') || '—' })}
+                  label={t(wechat ? 'template.wechatKeys' : 'template.smsParameters')}
+                  extra={t(wechat ? 'template.wechatKeysHint' : 'template.smsParametersHint', {
+                    names: wordingParameters(values.text).join(', ') || '—',
+                  })}
                   {...item('parameters')}
                 >
-                  {codeArea('parameters', 3, 12, 'template-sms-parameters', 'name = {{customer.first_name}}')}
+                  {codeArea(
+                    'parameters',
+                    3,
+                    12,
+                    'template-sms-parameters',
+                    wechat ? 'thing1 = {{data.product}}' : 'name = {{customer.first_name}}',
+                  )}
                 </Form.Item>
               )}
-              <Form.Item label={t('template.html')} extra={t('template.htmlHint')} {...item('html')} hidden={sms}>
+              <Form.Item label={t('template.html')} extra={t('template.htmlHint')} {...item('html')} hidden={provided}>
                 {codeArea('html', 10, 28, 'template-html', '<p>{{customer.first_name}}, …</p>')}
               </Form.Item>
               <Form.Item
-                label={t(sms ? 'template.smsWording' : 'template.text')}
+                label={t(provided ? 'template.smsWording' : 'template.text')}
                 required
-                extra={t(sms ? 'template.smsWordingHint' : 'template.textHint')}
+                extra={t(wechat ? 'template.wechatWordingHint' : sms ? 'template.smsWordingHint' : 'template.textHint')}
                 {...item('text')}
                 style={{ marginBottom: 0 }}
               >

@@ -1,6 +1,7 @@
 import { Alert, Form, Input } from 'antd';
 import { FormDialog } from '../shared/components/FormDialog';
 import { useSubmission } from '../shared/hooks/useSubmission';
+import type { MessageKey } from '../shared/i18n/en';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { messagingApi, type Draft, type TestResult } from './api';
 import { CustomerPicker } from './CustomerPicker';
@@ -23,9 +24,19 @@ interface TestSendDialogProps {
   onClose: () => void;
 }
 
+/** Where a test of each channel goes, and how the address is checked before it is sent. */
+const TO: Record<string, { hint: MessageKey; invalid: MessageKey; placeholder: string; email?: boolean; pattern?: RegExp }> = {
+  email: { hint: 'testSend.toHint', invalid: 'testSend.invalidAddress', placeholder: 'operator@brand.example', email: true },
+  sms: { hint: 'testSend.toPhoneHint', invalid: 'testSend.invalidPhone', placeholder: '+8613812345678', pattern: /^\+?[0-9 -]{7,20}$/ },
+  wechat_subscribe: { hint: 'testSend.toOpenidHint', invalid: 'testSend.invalidOpenid', placeholder: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', pattern: /^[A-Za-z0-9_-]{10,64}$/ },
+  wechat_template: { hint: 'testSend.toOpenidHint', invalid: 'testSend.invalidOpenid', placeholder: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', pattern: /^[A-Za-z0-9_-]{10,64}$/ },
+  inbox: { hint: 'testSend.toCustomerHint', invalid: 'testSend.invalidCustomer', placeholder: '1024', pattern: /^[1-9][0-9]{0,17}$/ },
+};
+
 /** Sends the editor's draft to an address the operator gives, marked [TEST], and says what the provider answered. */
 export function TestSendDialog({ open, templateId, channel, draft, customerId, onClose }: TestSendDialogProps) {
   const sms = channel === 'sms';
+  const to = TO[channel] ?? TO.email;
   const { t } = useI18n();
   const [form] = Form.useForm<TestSendForm>();
   const [result, setResult] = useState<TestResult>();
@@ -58,18 +69,15 @@ export function TestSendDialog({ open, templateId, channel, draft, customerId, o
       <Form.Item
         name="to"
         label={t('testSend.to')}
-        extra={t(sms ? 'testSend.toPhoneHint' : 'testSend.toHint')}
-        rules={[
-          { required: true, message: t('form.required') },
-          sms ? { pattern: /^\+?[0-9 -]{7,20}$/, message: t('testSend.invalidPhone') } : { type: 'email', message: t('testSend.invalidAddress') },
-        ]}
+        extra={t(to.hint)}
+        rules={[{ required: true, message: t('form.required') }, to.email ? { type: 'email', message: t(to.invalid) } : { pattern: to.pattern, message: t(to.invalid) }]}
         validateStatus={submission.fieldError('to') ? 'error' : undefined}
         help={submission.fieldError('to')}
       >
         {sms ? (
           <Input type="tel" autoComplete="tel" placeholder="+8613812345678" data-testid="test-send-to" />
         ) : (
-          <Input type="email" autoComplete="email" placeholder="operator@brand.example" data-testid="test-send-to" />
+          <Input type={to.email ? 'email' : 'text'} autoComplete={to.email ? 'email' : 'off'} placeholder={to.placeholder} data-testid="test-send-to" />
         )}
       </Form.Item>
       <Form.Item name="customerId" label={t('testSend.customer')} extra={t('testSend.customerHint')}>

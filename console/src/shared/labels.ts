@@ -45,6 +45,9 @@ export const CHANNEL_CODES = [
   'app',
   'email',
   'sms',
+  'wechat_subscribe',
+  'wechat_template',
+  'inbox',
 ] as const;
 const IDENTITY_CODES = [
   'user_id',

@@ -326,6 +326,9 @@ class BadInputSweepTests {
                             Map.entry("channel", NODES.stringNode("email")),
                             // e-mail templates name no provider's SMS template
                             Map.entry("sms", NODES.nullNode()),
+                            // nor a WeChat template, nor the link of an inbox or official-account message
+                            Map.entry("wechat", NODES.nullNode()),
+                            Map.entry("link", NODES.nullNode()),
                             Map.entry("to", NODES.stringNode("sweep@example.com")),
                             // a public key of its own for each registration the sweep sends
                             Map.entry("jwk", ConsumerTokenFixtures.es256().publicJwkNode()),

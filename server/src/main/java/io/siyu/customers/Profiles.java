@@ -42,6 +42,12 @@ public interface Profiles {
      */
     Optional<CustomerId> find(String identity);
 
+    /**
+     * The live customer the shop's user id leads to, for requests a customer makes about themselves (the consumer API,
+     * whose token proves the user id); empty while Siyu has not met the user.
+     */
+    Optional<CustomerId> ownedBy(String userId);
+
     /** The highest customer id handed out so far (0 when there is none): the end of the ids to walk. */
     long highestCustomerId();
 

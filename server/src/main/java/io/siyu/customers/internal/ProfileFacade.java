@@ -92,6 +92,11 @@ class ProfileFacade implements Profiles {
     }
 
     @Override
+    public Optional<CustomerId> ownedBy(String userId) {
+        return queries.ownedBy(userId);
+    }
+
+    @Override
     public Optional<CustomerId> live(CustomerId id) {
         return queries.live(id);
     }

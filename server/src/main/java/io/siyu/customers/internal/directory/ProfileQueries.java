@@ -78,8 +78,9 @@ public class ProfileQueries {
     }
 
     /**
-     * Per customer, the newest e-mail address and phone number (opened from the vault) and the identifier messages
-     * about the customer are addressed by: the user id, else an anonymous id, else the e-mail address or phone number.
+     * Per customer, the newest e-mail address and phone number (opened from the vault), the newest identifier of
+     * every other type, and the identifier messages about the customer are addressed by: the user id, else an
+     * anonymous id, else the e-mail address, a platform id the tracking API reads from traits, or the phone number.
      */
     public List<ContactPoints> contactPoints(Collection<CustomerId> ids) {
         if (ids.isEmpty()) {
@@ -90,7 +91,7 @@ public class ProfileQueries {
                 connection -> {
                     var statement = connection.prepareStatement("""
                             select customer_id, type, lookup_key, display_value, sealed_value from customers.identity
-                             where customer_id = any(?) and type in ('user_id', 'anonymous_id', 'email', 'phone')
+                             where customer_id = any(?)
                              order by first_seen_at desc, type""");
                     statement.setArray(
                             1,
@@ -110,8 +111,16 @@ public class ProfileQueries {
         found.forEach((id, byType) -> {
             var email = byType.getOrDefault(IdentityRules.EMAIL, new String[2]);
             var phone = byType.getOrDefault(IdentityRules.PHONE, new String[2]);
-            points.add(
-                    new ContactPoints(CustomerId.of(id), email[0], email[1], phone[0], phone[1], addressedAs(byType)));
+            var platformIds = new HashMap<String, String>();
+            byType.forEach((type, value) -> {
+                if (!IdentityRules.PERSONAL.contains(type)
+                        && !type.equals(IdentityRules.USER_ID)
+                        && !type.equals(IdentityRules.ANONYMOUS_ID)) {
+                    platformIds.put(type, value[0]);
+                }
+            });
+            points.add(new ContactPoints(
+                    CustomerId.of(id), email[0], email[1], phone[0], phone[1], addressedAs(byType), platformIds));
         });
         return points;
     }
@@ -127,7 +136,16 @@ public class ProfileQueries {
                 return new ContactPoints.Identifier(field, byType.get(type)[0]);
             }
         }
-        return new ContactPoints.Identifier(IdentityRules.PHONE, byType.get(IdentityRules.PHONE)[0]);
+        for (var type : IdentityRules.PLATFORM_TRAITS.values()) {
+            if (byType.containsKey(type)) {
+                return new ContactPoints.Identifier(type, byType.get(type)[0]);
+            }
+        }
+        if (byType.containsKey(IdentityRules.PHONE)) {
+            return new ContactPoints.Identifier(IdentityRules.PHONE, byType.get(IdentityRules.PHONE)[0]);
+        }
+        var any = byType.entrySet().iterator().next();
+        return new ContactPoints.Identifier(any.getKey(), any.getValue()[0]);
     }
 
     public void forEachLive(Consumer<ProfileSnapshot> consumer) {
@@ -219,6 +237,21 @@ public class ProfileQueries {
                         key.type(),
                         lookup)
                 .stream()
+                .findFirst();
+    }
+
+    /** The live customer a shop's user id leads to; see {@link io.siyu.customers.Profiles#ownedBy}. */
+    public Optional<CustomerId> ownedBy(String userId) {
+        String key;
+        try {
+            key = rules.parse(IdentityRules.USER_ID, userId).value();
+        } catch (io.siyu.shared.InvalidInputException e) {
+            return Optional.empty();
+        }
+        return jdbc.query("""
+                        select c.id from customers.identity i
+                          join customers.customer c on c.id = i.customer_id and c.merged_into is null
+                         where i.type = ? and i.lookup_key = ?""", (rs, n) -> CustomerId.of(rs.getLong(1)), IdentityRules.USER_ID, key).stream()
                 .findFirst();
     }
 

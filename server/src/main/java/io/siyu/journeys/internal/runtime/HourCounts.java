@@ -27,7 +27,13 @@ import org.springframework.stereotype.Component;
 public class HourCounts {
 
     /** The tracked events that show a customer paying attention. */
-    static final Set<String> RESPONSES = Set.of("Email Opened", "Email Link Clicked", EcommerceEvents.ORDER_COMPLETED);
+    static final Set<String> RESPONSES = Set.of(
+            "Email Opened",
+            "Email Link Clicked",
+            "Inbox Message Opened",
+            "Inbox Message Clicked",
+            "WeChat Message Clicked",
+            EcommerceEvents.ORDER_COMPLETED);
 
     /** The row that holds the brand's counts. */
     static final long BRAND = 0;

@@ -16,4 +16,12 @@ public interface Provider {
     String name();
 
     List<Delivery> send(List<Outgoing> messages);
+
+    /**
+     * Whether the provider can send: a provider that is a Spring bean of its own (not the SMTP or SMS one) and answers
+     * false here leaves its channel to the sandbox outbox.
+     */
+    default boolean configured() {
+        return true;
+    }
 }

@@ -4,17 +4,26 @@ import io.siyu.messaging.Channel;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The provider of each channel: the configured one, else the sandbox outbox. */
+/**
+ * The provider of each channel: the configured one, else the sandbox outbox. E-mail and SMS are made here from their
+ * settings; the other channels' providers are beans of their own, used when they say they are configured.
+ */
 @Component
 public class Providers {
 
     private final Map<Channel, Provider> byChannel = new EnumMap<>(Channel.class);
 
-    Providers(MessagingProperties properties, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    Providers(
+            MessagingProperties properties,
+            JdbcTemplate jdbc,
+            JsonMapper json,
+            Clock clock,
+            ObjectProvider<Provider> beans) {
         var email = properties.email();
         byChannel.put(
                 Channel.EMAIL,
@@ -27,6 +36,14 @@ public class Providers {
                 sms.configured()
                         ? new AlibabaSmsProvider(sms, json, clock)
                         : new SandboxProvider(Channel.SMS, jdbc, json, clock));
+        for (var bean : beans.orderedStream().toList()) {
+            if (bean.configured()) {
+                byChannel.put(bean.channel(), bean);
+            }
+        }
+        for (var channel : Channel.values()) {
+            byChannel.computeIfAbsent(channel, c -> new SandboxProvider(c, jdbc, json, clock));
+        }
     }
 
     public Provider of(Channel channel) {

@@ -35,6 +35,23 @@ public class SandboxProvider implements Provider {
         return "sandbox";
     }
 
+    /** The headers, and what a WeChat or inbox message names besides its text, for people reading the outbox. */
+    private static java.util.Map<String, String> shown(Outgoing message) {
+        var shown = new java.util.LinkedHashMap<>(message.headers());
+        var rendered = message.rendered();
+        if (rendered.link() != null) {
+            shown.put("Link", rendered.link());
+        }
+        if (rendered.wechat() != null) {
+            shown.put("WeChat-Template", rendered.wechat().templateId());
+            if (rendered.wechat().page() != null) {
+                shown.put("WeChat-Page", rendered.wechat().page());
+            }
+            rendered.wechat().parameters().forEach((key, value) -> shown.put("WeChat-" + key, value));
+        }
+        return shown;
+    }
+
     @Override
     public List<Delivery> send(List<Outgoing> messages) {
         var now = Timestamps.of(clock.instant());
@@ -51,7 +68,7 @@ public class SandboxProvider implements Provider {
                             m.rendered().subject(),
                             m.rendered().html(),
                             m.rendered().text(),
-                            json.writeValueAsString(m.headers())
+                            json.writeValueAsString(shown(m))
                         })
                         .toList());
         return messages.stream()

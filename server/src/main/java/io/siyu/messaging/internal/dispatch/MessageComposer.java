@@ -84,6 +84,9 @@ public class MessageComposer {
                             new TemplateRenderer.SmsMessage(sms.templateCode(), sign, sms.parameters())),
                     Map.of());
         }
+        if (channel == Channel.WECHAT_SUBSCRIBE || channel == Channel.WECHAT_TEMPLATE || channel == Channel.INBOX) {
+            return new Composed(linked(sendId, channel, rendered, track), Map.of());
+        }
         var headers = new LinkedHashMap<String, String>();
         var html = rendered.html();
         var text = rendered.text();
@@ -108,6 +111,25 @@ public class MessageComposer {
             html = links.track(html, sendId);
         }
         return new Composed(new TemplateRenderer.Rendered(rendered.subject(), html, text), headers);
+    }
+
+    /**
+     * A WeChat or inbox message with its web link (and an inbox message's HTML links) going through the click redirect
+     * when tracked. A path inside the shop's app stays as it is: only the app can open it. An official-account message
+     * is a service notice and an inbox message lives in the shop's app, so neither carries an unsubscribe footer: the
+     * customer turns them off in WeChat or in the app's settings (the consent category of the channel).
+     */
+    private TemplateRenderer.Rendered linked(
+            long sendId, Channel channel, TemplateRenderer.Rendered rendered, boolean track) {
+        var link = rendered.link();
+        if (track && link != null && (link.startsWith("https://") || link.startsWith("http://"))) {
+            link = links.clickUrl(sendId, link);
+        }
+        var html = track && channel == Channel.INBOX && rendered.html() != null
+                ? links.track(rendered.html(), sendId)
+                : rendered.html();
+        return new TemplateRenderer.Rendered(
+                rendered.subject(), html, rendered.text(), rendered.sms(), rendered.wechat(), link);
     }
 
     /** The keyed digest under which the ledger knows the address a message went to (see {@link TrackingLinks}). */

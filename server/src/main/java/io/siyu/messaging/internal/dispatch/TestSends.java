@@ -51,10 +51,10 @@ public class TestSends {
             long templateId, @Nullable TemplateContent draft, @Nullable Long customerId, Map<String, Object> data) {
         var template = templates.get(templateId);
         var rendered = render(template, draft, customerId, data, -1L);
-        return template.channel() == Channel.SMS
-                ? composer.compose(-1L, Channel.SMS, template.purpose(), rendered, false)
-                        .rendered()
-                : rendered;
+        return template.channel() == Channel.EMAIL
+                ? rendered
+                : composer.compose(-1L, template.channel(), template.purpose(), rendered, false)
+                        .rendered();
     }
 
     /** What became of a test send. */
@@ -73,32 +73,53 @@ public class TestSends {
         var address = address(template.channel(), to);
         var sendId = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         var rendered = render(template, draft, customerId, data, sendId);
-        var test = new TemplateRenderer.Rendered(
-                "[TEST] " + rendered.subject(), rendered.html(), rendered.text(), rendered.sms());
+        var test = rendered.withSubject("[TEST] " + rendered.subject());
         var composed = composer.compose(sendId, template.channel(), template.purpose(), test, false);
         var provider = providers.of(template.channel());
-        var masked =
-                template.channel() == Channel.SMS ? PersonalData.maskPhone(address) : PersonalData.maskEmail(address);
+        var masked = template.channel().mask(address);
         var delivery = provider.send(java.util.List.of(
                         new Outgoing(sendId, address, masked, composed.rendered(), composed.headers())))
                 .getFirst();
         return new TestResult(provider.name(), delivery.status(), delivery.detail());
     }
 
-    /** The address a test send goes to: an e-mail address, or for SMS a phone number (in E.164). */
+    /**
+     * The address a test send goes to: an e-mail address; for SMS a phone number (in E.164); for WeChat the openid of
+     * a test account; for the inbox the id of a customer whose inbox gets it.
+     */
     private static String address(Channel channel, @Nullable String to) {
-        if (channel == Channel.SMS) {
-            var phone = to == null ? null : AlibabaSmsProvider.e164(to.replaceAll("[\\s-]", ""));
-            if (phone == null) {
-                throw new InvalidInputException("to", "phone", "must be a phone number, as +8613812345678");
+        var given = to == null ? "" : to.strip();
+        return switch (channel) {
+            case SMS -> {
+                var phone = AlibabaSmsProvider.e164(given.replaceAll("[\\s-]", ""));
+                if (phone == null) {
+                    throw new InvalidInputException("to", "phone", "must be a phone number, as +8613812345678");
+                }
+                yield phone;
             }
-            return phone;
-        }
-        if (to == null || !PersonalData.isEmailAddress(to)) {
-            throw new InvalidInputException("to", "email", "must be an e-mail address");
-        }
-        return to;
+            case EMAIL -> {
+                if (!PersonalData.isEmailAddress(given)) {
+                    throw new InvalidInputException("to", "email", "must be an e-mail address");
+                }
+                yield given;
+            }
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE -> {
+                if (!OPENID.matcher(given).matches()) {
+                    throw new InvalidInputException(
+                            "to", "openid", "must be the openid of a WeChat account, 10 to 64 letters, digits, - or _");
+                }
+                yield given;
+            }
+            case INBOX -> {
+                if (!given.matches("[1-9][0-9]{0,17}")) {
+                    throw new InvalidInputException("to", "customer-id", "must be the id of a customer");
+                }
+                yield given;
+            }
+        };
     }
+
+    private static final java.util.regex.Pattern OPENID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{10,64}");
 
     private TemplateRenderer.Rendered render(
             MessageTemplate template,

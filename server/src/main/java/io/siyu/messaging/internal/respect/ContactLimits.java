@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * When marketing may reach a customer, and how much of it: the brand's quiet hours on the customer's own clock hold a
  * message until they end, and the frequency caps skip one that would exceed the customer's contact budget.
- * Transactional messages pass both at once. Quiet hours come first, so a held message spends no budget until it goes.
+ * Transactional messages pass both at once. Quiet hours come first, so a held message spends no budget until it goes;
+ * they hold only channels that interrupt the customer (not the inbox, which they read when they choose).
  */
 @Component
 public class ContactLimits {
@@ -49,12 +50,13 @@ public class ContactLimits {
             if (message.purpose() != Purpose.MARKETING) {
                 continue;
             }
-            current.quietHours()
-                    .heldUntil(now, message.zone())
-                    .ifPresentOrElse(
-                            until -> held.put(message.sendId(), until),
-                            () -> counted.add(new ContactBudgets.Candidate(
-                                    message.sendId(), message.customerId(), message.channel())));
+            var quiet = message.channel().interrupts()
+                    ? current.quietHours().heldUntil(now, message.zone())
+                    : java.util.Optional.<Instant>empty();
+            quiet.ifPresentOrElse(
+                    until -> held.put(message.sendId(), until),
+                    () -> counted.add(
+                            new ContactBudgets.Candidate(message.sendId(), message.customerId(), message.channel())));
         }
         return new Decision(held, budgets.spend(counted, current.caps(), now));
     }

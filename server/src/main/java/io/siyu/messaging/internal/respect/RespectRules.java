@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whether one message may be sent, and if not, why. In order: the customer must have an address for the channel and
  * must not be suppressed on it; a marketing message also needs the channel's consent category (granted, or in
- * {@link ConsentMode#OPT_OUT} mode at least not denied) and the marketing category not denied. Transactional messages
+ * {@link ConsentMode#OPT_OUT} mode at least not denied; on a channel whose use is consent, such as a subscription
+ * granted in the mini-program, not denied) and the marketing category not denied. Transactional messages
  * need no consent: the customer asked for them by placing an order or an account.
  */
 public final class RespectRules {
@@ -50,7 +51,7 @@ public final class RespectRules {
         if (Boolean.FALSE.equals(onChannel) || Boolean.FALSE.equals(consents.get(marketingCategory))) {
             return Optional.of(CONSENT_DENIED);
         }
-        if (mode == ConsentMode.OPT_IN && !Boolean.TRUE.equals(onChannel)) {
+        if (mode == ConsentMode.OPT_IN && !Boolean.TRUE.equals(onChannel) && !channel.consentByUse()) {
             return Optional.of(CONSENT_MISSING);
         }
         return Optional.empty();

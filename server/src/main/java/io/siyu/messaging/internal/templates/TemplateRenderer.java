@@ -16,15 +16,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class TemplateRenderer {
 
-    /** A rendered message: subject, optional HTML and plain text, and for SMS what the provider is asked to send. */
+    /**
+     * A rendered message: subject, optional HTML and plain text; for SMS and WeChat what the provider is asked to send;
+     * and the link the message opens, if any.
+     */
     public record Rendered(
             String subject,
             @Nullable String html,
             String text,
-            @Nullable SmsMessage sms) {
+            @Nullable SmsMessage sms,
+            @Nullable WechatMessage wechat,
+            @Nullable String link) {
 
         public Rendered(String subject, @Nullable String html, String text) {
-            this(subject, html, text, null);
+            this(subject, html, text, null, null, null);
+        }
+
+        public Rendered(String subject, @Nullable String html, String text, @Nullable SmsMessage sms) {
+            this(subject, html, text, sms, null, null);
+        }
+
+        /** The same message with another subject (a test send's mark). */
+        public Rendered withSubject(String newSubject) {
+            return new Rendered(newSubject, html, text, sms, wechat, link);
         }
     }
 
@@ -33,6 +47,9 @@ public class TemplateRenderer {
      * the rendered parameter values.
      */
     public record SmsMessage(String templateCode, @Nullable String signName, Map<String, String> parameters) {}
+
+    /** A WeChat message as WeChat takes it: the template's id, the page it opens and the rendered values of its keys. */
+    public record WechatMessage(String templateId, @Nullable String page, Map<String, String> parameters) {}
 
     private final Cache<String, Template> compiled =
             Caffeine.newBuilder().maximumSize(2_000).build();
@@ -57,19 +74,43 @@ public class TemplateRenderer {
         var html = content.html() == null
                 ? null
                 : HtmlPolicy.sanitise(TemplateEngine.apply(templates.apply(TemplatePart.html(content.html())), model));
-        if (content.sms() == null) {
-            return new Rendered(subject, html, text);
+        var link = content.link() == null || content.link().isBlank()
+                ? null
+                : TemplateEngine.apply(templates.apply(TemplatePart.text(content.link())), model)
+                        .strip();
+        if (content.wechat() != null) {
+            var wechat = content.wechat();
+            var parameters = parameters(wechat.parameters(), model, templates);
+            var page = wechat.page() == null || wechat.page().isBlank()
+                    ? null
+                    : TemplateEngine.apply(templates.apply(TemplatePart.text(wechat.page())), model)
+                            .strip();
+            return new Rendered(
+                    subject.isEmpty() ? wechat.templateId() : subject,
+                    null,
+                    wording(text, parameters),
+                    null,
+                    new WechatMessage(wechat.templateId(), page, parameters),
+                    link);
         }
-        var parameters = new java.util.LinkedHashMap<String, String>();
-        content.sms()
-                .parameters()
-                .forEach((name, source) -> parameters.put(
-                        name,
-                        TemplateEngine.apply(templates.apply(TemplatePart.text(source)), model)
-                                .replaceAll("\\s+", " ")
-                                .strip()));
+        if (content.sms() == null) {
+            return new Rendered(subject, html, text, null, null, link);
+        }
+        var parameters = parameters(content.sms().parameters(), model, templates);
         var sms = new SmsMessage(content.sms().templateCode(), content.sms().signName(), parameters);
         return new Rendered(subject.isEmpty() ? sms.templateCode() : subject, null, wording(text, parameters), sms);
+    }
+
+    /** The values of a provider template's parameters, each rendered as one line of plain text. */
+    private static Map<String, String> parameters(
+            Map<String, String> sources, Map<String, Object> model, Function<TemplatePart, Template> templates) {
+        var parameters = new java.util.LinkedHashMap<String, String>();
+        sources.forEach((name, source) -> parameters.put(
+                name,
+                TemplateEngine.apply(templates.apply(TemplatePart.text(source)), model)
+                        .replaceAll("\\s+", " ")
+                        .strip()));
+        return parameters;
     }
 
     /** The provider's wording with its {@code ${name}} parameters filled: what the customer reads. */

@@ -18,6 +18,7 @@ public final class TemplateRules {
     public static final int MAX_HTML = 100_000;
 
     public static final int MAX_TEXT = 50_000;
+    public static final int MAX_LINK = 2_000;
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]{1,59}");
 
     /** Alibaba Cloud SMS takes at most 35 characters in one template parameter. */
@@ -27,6 +28,9 @@ public final class TemplateRules {
     static final Pattern SMS_TEMPLATE_CODE = Pattern.compile("SMS_[0-9]{1,20}");
     /** A signature as the provider approves one: 2 to 12 letters, digits or Chinese characters, not digits only. */
     static final Pattern SIGN_NAME = Pattern.compile("(?=.*[^0-9])[\\p{IsHan}A-Za-z0-9]{2,12}");
+
+    /** A WeChat template's id as the back office shows it (43 characters today). */
+    static final Pattern WECHAT_TEMPLATE_ID = Pattern.compile("[A-Za-z0-9_-]{10,64}");
 
     static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
     /** A parameter in the provider's wording of a template: {@code ${name}}. */
@@ -52,13 +56,97 @@ public final class TemplateRules {
         return violation == null ? List.of() : List.of(violation);
     }
 
-    /** The broken rules of a template's content, with each part's syntax errors. */
+    /** The broken rules of an e-mail template's content, with each part's syntax errors. */
     public static List<Violation> checkContent(TemplateContent content) {
         var violations = checkParts(content, true);
-        if (content.sms() != null) {
-            violations.add(new Violation("sms", "channel", "only SMS templates name a provider template"));
-        }
+        onlyFor(violations, content, "e-mail");
         return violations;
+    }
+
+    /**
+     * The broken rules of an inbox message's content: a title (the subject) and a text, an optional HTML body, and an
+     * optional link the message opens (a web address or a path in the shop's app).
+     */
+    public static List<Violation> checkInbox(TemplateContent content) {
+        var violations = checkParts(content, true);
+        onlyFor(violations, content, "inbox");
+        part(violations, "link", content.link(), MAX_LINK, false);
+        return violations;
+    }
+
+    /**
+     * The broken rules of a WeChat template's content: the template's id, keys named as WeChat names them and whose
+     * fixed text fits WeChat's limit for their kind, a wording that names only given keys, no HTML; and an
+     * official-account template message is a service notice, which WeChat forbids for marketing.
+     */
+    public static List<Violation> checkWechat(TemplateContent content, boolean subscribe, boolean marketing) {
+        var violations = checkParts(content, false);
+        if (content.html() != null && !content.html().isBlank()) {
+            violations.add(new Violation("html", "channel", "a WeChat message has no HTML part"));
+        }
+        if (content.sms() != null) {
+            violations.add(new Violation("sms", "channel", "only SMS templates name an SMS template"));
+        }
+        if (subscribe && content.link() != null && !content.link().isBlank()) {
+            violations.add(new Violation(
+                    "link", "channel", "a subscribe message opens a page of the mini-program: give wechat.page"));
+        }
+        part(violations, "link", content.link(), MAX_LINK, false);
+        if (!subscribe && marketing) {
+            violations.add(new Violation(
+                    "purpose",
+                    "wechat-service-only",
+                    "WeChat allows official-account template messages for service notices only, never marketing"));
+        }
+        var wechat = content.wechat();
+        if (wechat == null) {
+            violations.add(new Violation("wechat", "required", "a WeChat template names the template it sends"));
+            return violations;
+        }
+        if (wechat.templateId() == null
+                || !WECHAT_TEMPLATE_ID.matcher(wechat.templateId()).matches()) {
+            violations.add(new Violation(
+                    "wechat.templateId",
+                    "pattern",
+                    "must be the template's id from the mini-program's or official account's back office"));
+        }
+        part(violations, "wechat.page", wechat.page(), MAX_LINK, false);
+        if (wechat.parameters().isEmpty()) {
+            violations.add(new Violation("wechat.parameters", "required", "must give the template's keys"));
+        }
+        if (wechat.parameters().size() > MAX_SMS_PARAMETERS) {
+            violations.add(new Violation(
+                    "wechat.parameters", "max-size", "must have at most " + MAX_SMS_PARAMETERS + " keys"));
+        }
+        wechat.parameters().forEach((name, source) -> wechatParameter(violations, name, source, subscribe));
+        wordingNamesOnlyGiven(violations, content.text(), wechat.parameters(), "wechat.parameters.");
+        return violations;
+    }
+
+    private static void wechatParameter(List<Violation> violations, String name, String source, boolean subscribe) {
+        var field = "wechat.parameters." + name;
+        var kind = WechatKeys.kind(name);
+        if (subscribe ? kind.isEmpty() : !PARAMETER_NAME.matcher(name).matches()) {
+            violations.add(new Violation(
+                    field,
+                    "pattern",
+                    subscribe
+                            ? "a subscribe message's key is its kind and number, as thing1, time2 or amount3"
+                            : "a key is 1 to 30 letters, digits or '_', starting with a letter"));
+            return;
+        }
+        var fixed = fixedText(violations, field, source);
+        if (fixed == null || kind.isEmpty()) {
+            return;
+        }
+        var limit = kind.get().maxLength();
+        if (fixed.codePointCount(0, fixed.length()) > limit) {
+            violations.add(new Violation(
+                    field,
+                    "wechat-value-length",
+                    "its fixed text alone has more than " + limit + " characters, WeChat's limit for "
+                            + kind.get().key() + " values"));
+        }
     }
 
     /**
@@ -71,6 +159,12 @@ public final class TemplateRules {
         var violations = checkParts(content, false);
         if (content.html() != null && !content.html().isBlank()) {
             violations.add(new Violation("html", "channel", "an SMS has no HTML part"));
+        }
+        if (content.wechat() != null) {
+            violations.add(new Violation("wechat", "channel", "only WeChat templates name a WeChat template"));
+        }
+        if (content.link() != null && !content.link().isBlank()) {
+            violations.add(new Violation("link", "channel", "an SMS carries no link of its own"));
         }
         var sms = content.sms();
         if (sms == null) {
@@ -97,16 +191,8 @@ public final class TemplateRules {
                     "sms.parameters", "max-size", "must have at most " + MAX_SMS_PARAMETERS + " parameters"));
         }
         sms.parameters().forEach((name, source) -> smsParameter(violations, name, source));
+        wordingNamesOnlyGiven(violations, content.text(), sms.parameters(), "sms.parameters.");
         if (content.text() != null) {
-            var named = WORDING_PARAMETER.matcher(content.text());
-            while (named.find()) {
-                if (!sms.parameters().containsKey(named.group(1))) {
-                    violations.add(new Violation(
-                            "sms.parameters." + named.group(1),
-                            "required",
-                            "the wording uses ${" + named.group(1) + "}; give it a value"));
-                }
-            }
             if (marketing && (optOut == null || !content.text().contains(optOut))) {
                 violations.add(new Violation(
                         "text",
@@ -125,28 +211,70 @@ public final class TemplateRules {
                     field, "pattern", "a parameter's name is 1 to 30 letters, digits or '_', starting with a letter"));
             return;
         }
-        if (source == null || source.isBlank()) {
-            violations.add(new Violation(field, "required", "must not be blank"));
-            return;
-        }
-        var length = InputRules.check(field, source, MAX_SUBJECT);
-        if (length != null) {
-            violations.add(length);
-            return;
-        }
-        var syntax = TemplateEngine.syntaxError(source);
-        if (syntax.isPresent()) {
-            violations.add(new Violation(field, "template-syntax", syntax.get()));
-            return;
-        }
-        var fixed = TemplateEngine.apply(TemplateEngine.compileText(source), java.util.Map.of())
-                .strip();
-        if (fixed.codePointCount(0, fixed.length()) > MAX_SMS_PARAMETER) {
+        var fixed = fixedText(violations, field, source);
+        if (fixed != null && fixed.codePointCount(0, fixed.length()) > MAX_SMS_PARAMETER) {
             violations.add(new Violation(
                     field,
                     "sms-parameter-length",
                     "its fixed text alone has more than " + MAX_SMS_PARAMETER
                             + " characters, the provider's limit for one parameter"));
+        }
+    }
+
+    /**
+     * What a parameter's source renders to with no customer (its fixed text), or null with the rule it breaks: blank,
+     * too long, or not a template.
+     */
+    private static @Nullable String fixedText(List<Violation> violations, String field, String source) {
+        if (source == null || source.isBlank()) {
+            violations.add(new Violation(field, "required", "must not be blank"));
+            return null;
+        }
+        var length = InputRules.check(field, source, MAX_SUBJECT);
+        if (length != null) {
+            violations.add(length);
+            return null;
+        }
+        var syntax = TemplateEngine.syntaxError(source);
+        if (syntax.isPresent()) {
+            violations.add(new Violation(field, "template-syntax", syntax.get()));
+            return null;
+        }
+        return TemplateEngine.apply(TemplateEngine.compileText(source), java.util.Map.of())
+                .strip();
+    }
+
+    /** Every {@code ${name}} the wording shows must be a given parameter. */
+    private static void wordingNamesOnlyGiven(
+            List<Violation> violations, @Nullable String text, java.util.Map<String, String> given, String prefix) {
+        if (text == null) {
+            return;
+        }
+        var named = WORDING_PARAMETER.matcher(text);
+        while (named.find()) {
+            if (!given.containsKey(named.group(1))) {
+                violations.add(new Violation(
+                        prefix + named.group(1),
+                        "required",
+                        "the wording uses ${" + named.group(1) + "}; give it a value"));
+            }
+        }
+    }
+
+    /** A template of one channel names nothing that only another channel's templates name. */
+    private static void onlyFor(List<Violation> violations, TemplateContent content, String channel) {
+        if (content.sms() != null) {
+            violations.add(new Violation("sms", "channel", "only SMS templates name an SMS template, not " + channel));
+        }
+        if (content.wechat() != null) {
+            violations.add(
+                    new Violation("wechat", "channel", "only WeChat templates name a WeChat template, not " + channel));
+        }
+        if (!"inbox".equals(channel)
+                && content.link() != null
+                && !content.link().isBlank()) {
+            violations.add(new Violation(
+                    "link", "channel", "an " + channel + " message carries its links in its body, not as a link"));
         }
     }
 

@@ -123,7 +123,7 @@ public class Templates {
 
     public TemplateVersion version(long id, int version) {
         return jdbc.query("""
-                        select template_id, version, subject, html, text_body, saved_at, saved_by, sms
+                        select template_id, version, subject, html, text_body, saved_at, saved_by, sms, wechat, link
                           from messaging.template_version where template_id = ? and version = ?""", this::version, id, version).stream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("template version", id + "/" + version));
@@ -133,7 +133,7 @@ public class Templates {
     public List<TemplateVersion> versions(long id) {
         get(id);
         return jdbc.query("""
-                select template_id, version, subject, html, text_body, saved_at, saved_by, sms
+                select template_id, version, subject, html, text_body, saved_at, saved_by, sms, wechat, link
                   from messaging.template_version where template_id = ? order by version desc""", this::version, id);
     }
 
@@ -145,17 +145,22 @@ public class Templates {
 
     /** The rules content of a channel and purpose breaks (for SMS, with the configured opt-out words and signature). */
     public List<Violation> checkContent(Channel channel, Purpose purpose, TemplateContent content) {
-        return channel == Channel.SMS
-                ? TemplateRules.checkSms(content, purpose == Purpose.MARKETING, sms.optOut(), sms.signName())
-                : TemplateRules.checkContent(content);
+        var marketing = purpose == Purpose.MARKETING;
+        return switch (channel) {
+            case EMAIL -> TemplateRules.checkContent(content);
+            case SMS -> TemplateRules.checkSms(content, marketing, sms.optOut(), sms.signName());
+            case WECHAT_SUBSCRIBE -> TemplateRules.checkWechat(content, true, marketing);
+            case WECHAT_TEMPLATE -> TemplateRules.checkWechat(content, false, marketing);
+            case INBOX -> TemplateRules.checkInbox(content);
+        };
     }
 
     private void insertVersion(long id, int version, TemplateContent content, String by) {
         jdbc.update(
                 """
                 insert into messaging.template_version (template_id, version, subject, html, text_body, saved_at,
-                                                        saved_by, sms)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                                                        saved_by, sms, wechat, link)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""",
                 id,
                 version,
                 content.subject() == null ? "" : content.subject(),
@@ -163,7 +168,9 @@ public class Templates {
                 content.text(),
                 Timestamps.of(clock.instant()),
                 by,
-                content.sms() == null ? null : json.writeValueAsString(content.sms()));
+                content.sms() == null ? null : json.writeValueAsString(content.sms()),
+                content.wechat() == null ? null : json.writeValueAsString(content.wechat()),
+                content.link() == null || content.link().isBlank() ? null : content.link());
     }
 
     private static MessageTemplate template(ResultSet rs, int row) throws SQLException {
@@ -181,6 +188,7 @@ public class Templates {
 
     private TemplateVersion version(ResultSet rs, int row) throws SQLException {
         var sms = rs.getString("sms");
+        var wechat = rs.getString("wechat");
         return new TemplateVersion(
                 rs.getLong("template_id"),
                 rs.getInt("version"),
@@ -188,7 +196,9 @@ public class Templates {
                         rs.getString("subject"),
                         rs.getString("html"),
                         rs.getString("text_body"),
-                        sms == null ? null : json.readValue(sms, SmsContent.class)),
+                        sms == null ? null : json.readValue(sms, SmsContent.class),
+                        wechat == null ? null : json.readValue(wechat, WechatContent.class),
+                        rs.getString("link")),
                 Timestamps.read(rs, "saved_at"),
                 rs.getString("saved_by"));
     }

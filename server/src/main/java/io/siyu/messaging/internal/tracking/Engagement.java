@@ -56,7 +56,7 @@ public class Engagement {
     public void opened(long sendId) {
         sent(sendId).ifPresent(sent -> {
             ledger.noteEngagement(sendId, false, clock.instant());
-            record(sent, "siyu-open-" + sendId, TrackingEvents.OPENED, Map.of(), null);
+            record(sent, "siyu-open-" + sendId, TrackingEvents.opened(sent.channel()), Map.of(), null);
         });
     }
 
@@ -66,7 +66,7 @@ public class Engagement {
             record(
                     sent,
                     "siyu-click-" + sendId + "-" + Sha256.hex(url).substring(0, 16),
-                    TrackingEvents.CLICKED,
+                    TrackingEvents.clicked(sent.channel()),
                     Map.of("link_url", url),
                     null);
         });

@@ -38,7 +38,27 @@ public class TrackingEvents {
 
     /** The event that says a channel's provider accepted a message. */
     public static String sent(Channel channel) {
-        return channel == Channel.SMS ? SMS_SENT : SENT;
+        return switch (channel) {
+            case EMAIL -> SENT;
+            case SMS -> SMS_SENT;
+            case WECHAT_SUBSCRIBE -> "WeChat Subscribe Message Sent";
+            case WECHAT_TEMPLATE -> "WeChat Template Message Sent";
+            case INBOX -> "Inbox Message Sent";
+        };
+    }
+
+    /** The event that says the customer opened (read) a message of a channel. */
+    public static String opened(Channel channel) {
+        return channel == Channel.INBOX ? "Inbox Message Opened" : OPENED;
+    }
+
+    /** The event that says the customer followed a message's link. */
+    public static String clicked(Channel channel) {
+        return switch (channel) {
+            case INBOX -> "Inbox Message Clicked";
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE -> "WeChat Message Clicked";
+            default -> CLICKED;
+        };
     }
 
     TrackingEvents(Ingestion ingestion) {

@@ -12,6 +12,7 @@ import io.siyu.messaging.internal.templates.TemplateRenderer;
 import io.siyu.messaging.internal.templates.TemplateRules;
 import io.siyu.messaging.internal.templates.TemplateVersion;
 import io.siyu.messaging.internal.templates.Templates;
+import io.siyu.messaging.internal.templates.WechatContent;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.LongText;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -56,7 +57,11 @@ class TemplateController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Welcome, first e-mail")
             String name,
 
-            @Schema(example = "email", description = "email or sms; required to create, and cannot change") @Nullable
+            @Schema(
+                    example = "email",
+                    description = "email, sms, wechat_subscribe, wechat_template or inbox; required to create, and"
+                            + " cannot change")
+            @Nullable
             String channel,
 
             @Schema(
@@ -85,7 +90,43 @@ class TemplateController {
             String text,
 
             @Schema(description = "for SMS (required there): the provider's approved template this one sends") @Nullable
-            SmsTemplate sms) {}
+            SmsTemplate sms,
+
+            @Schema(description = "for WeChat (required there): the mini-program's or official account's template")
+            @Nullable
+            WechatTemplate wechat,
+
+            @Schema(
+                    description = "for the inbox and official-account messages: the address or app path the message"
+                            + " opens, a Handlebars template",
+                    example = "https://shop.example.com/orders/{{data.orderId}}")
+            @Nullable
+            String link) {}
+
+    record WechatTemplate(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "bDmywsp2oEHjwAadTGKkUHpC0RgBVPvfAIkCyLnj2kI",
+                    description = "the template's id in the mini-program's or official account's back office")
+            String templateId,
+
+            @Schema(
+                    example = "pages/order/detail?id={{data.orderId}}",
+                    description = "the mini-program page the message opens, a Handlebars template")
+            @Nullable
+            String page,
+
+            @Schema(
+                    description = "the template's keys, each a Handlebars template; a subscribe message's keys are"
+                            + " named by kind (thing1, time2, amount3) and WeChat limits each kind's length",
+                    example = "{\"thing1\": \"{{data.product}}\", \"amount2\": \"{{data.total}}元\"}")
+            @Nullable
+            Map<String, String> parameters) {
+
+        WechatContent content() {
+            return new WechatContent(templateId, page, parameters);
+        }
+    }
 
     record SmsTemplate(
             @Schema(
@@ -135,13 +176,16 @@ class TemplateController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             String text,
 
-            @Nullable SmsTemplate sms) {}
+            @Nullable SmsTemplate sms,
+            @Nullable WechatTemplate wechat,
+            @Nullable String link) {}
 
     record TestSendRequest(
             @Schema(
                     requiredMode = Schema.RequiredMode.REQUIRED,
                     example = "operator@brand.example",
-                    description = "an e-mail address; for an SMS template, a phone number (+8613812345678)")
+                    description = "an e-mail address; for an SMS template, a phone number (+8613812345678); for a"
+                            + " WeChat template, the openid of a test account; for the inbox, a customer's id")
             String to,
 
             @Nullable Long customerId,
@@ -233,7 +277,9 @@ class TemplateController {
                         draft.subject(),
                         draft.html(),
                         draft.text(),
-                        draft.sms() == null ? null : draft.sms().content());
+                        draft.sms() == null ? null : draft.sms().content(),
+                        draft.wechat() == null ? null : draft.wechat().content(),
+                        draft.link());
     }
 
     private static TemplateContent content(TemplateRequest body) {
@@ -241,7 +287,9 @@ class TemplateController {
                 body.subject(),
                 body.html(),
                 body.text(),
-                body.sms() == null ? null : body.sms().content());
+                body.sms() == null ? null : body.sms().content(),
+                body.wechat() == null ? null : body.wechat().content(),
+                body.link());
     }
 
     static Map<String, Object> data(@Nullable Map<String, Object> data) {
