@@ -13,8 +13,8 @@ import { CHANNELS, messagingApi } from './api';
 import { EVERY_CHANNEL, formOf, requestOf, TIME_OF_DAY, type CapRow, type RespectForm } from './respectSettings';
 
 /**
- * The brand's quiet hours (免打扰) and frequency caps: when marketing waits for the customer's morning and how much of
- * it one customer may get. Everyone who may see messages sees them; operators with `respect:write` change them.
+ * The brand's quiet hours (免打扰), frequency caps and per-channel policies: when marketing waits for the customer's
+ * morning, how much of it one customer may get, and whether a message they stop waits or is skipped. Everyone who may see messages sees them; operators with `respect:write` change them.
  */
 export default function RespectSettingsPage() {
   const { t } = useI18n();
@@ -114,6 +114,42 @@ export default function RespectSettingsPage() {
               )}
             </Form.List>
             {submission.fieldError('caps') && <Typography.Paragraph type="danger">{submission.fieldError('caps')}</Typography.Paragraph>}
+          </Card>
+          <Card variant="borderless" className="section-card" title={t('respect.policies')} data-testid="respect-policies">
+            <Alert className="form-alert" type="info" showIcon title={t('respect.policiesExplain')} />
+            <Form.List name="policies">
+              {(rows) =>
+                rows.map((row, index) => (
+                  <Space key={row.key} align="start" wrap data-testid="respect-policy">
+                    <Form.Item label={t('message.channel')}>
+                      <Typography.Text strong style={{ display: 'inline-block', width: 200 }}>
+                        {channelLabel(t, form.getFieldValue(['policies', row.name, 'channel']))}
+                      </Typography.Text>
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'whenQuiet']} label={t('respect.whenQuiet')} {...fieldStatus(`policies[${index}].whenQuiet`)}>
+                      <Select
+                        style={{ width: 200 }}
+                        options={[
+                          { value: 'wait', label: t('respect.waitQuiet') },
+                          { value: 'skip', label: t('respect.skip') },
+                        ]}
+                        data-testid="respect-policy-quiet"
+                      />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'whenCapped']} label={t('respect.whenCapped')} {...fieldStatus(`policies[${index}].whenCapped`)}>
+                      <Select
+                        style={{ width: 200 }}
+                        options={[
+                          { value: 'skip', label: t('respect.skip') },
+                          { value: 'wait', label: t('respect.waitCap') },
+                        ]}
+                        data-testid="respect-policy-capped"
+                      />
+                    </Form.Item>
+                  </Space>
+                ))
+              }
+            </Form.List>
           </Card>
           <Typography.Paragraph type="secondary" data-testid="respect-saved-by">
             {data.updatedAt ? t('respect.savedBy', { by: data.updatedBy ?? '—', at: format.dateTime(data.updatedAt) }) : t('respect.defaults')}

@@ -8,6 +8,10 @@ const saved: RespectSettings = {
     { limit: 2, windowHours: 24 },
     { limit: 1, windowHours: 24, channel: 'email' },
   ],
+  policies: [
+    { channel: 'email', whenQuiet: 'wait', whenCapped: 'skip' },
+    { channel: 'sms', whenQuiet: 'skip', whenCapped: 'wait' },
+  ],
 };
 
 describe('respect settings form', () => {
@@ -20,11 +24,15 @@ describe('respect settings form', () => {
         { limit: 2, windowHours: 24, channel: undefined },
         { limit: 1, windowHours: 24, channel: 'email' },
       ],
+      policies: [
+        { channel: 'email', whenQuiet: 'wait', whenCapped: 'skip' },
+        { channel: 'sms', whenQuiet: 'skip', whenCapped: 'wait' },
+      ],
     });
   });
 
   it('sends switched-off quiet hours with their times, trimmed', () => {
-    const request = requestOf({ enabled: false, start: ' 22:30 ', end: '07:00', caps: [] });
+    const request = requestOf({ enabled: false, start: ' 22:30 ', end: '07:00', caps: [], policies: [] });
     expect(request.quietHours).toEqual({ enabled: false, start: '22:30', end: '07:00' });
     expect(request.caps).toEqual([]);
   });

@@ -11,11 +11,19 @@ export interface CapRow {
   channel: string;
 }
 
+/** What a quiet or capped marketing message on one channel does. */
+export interface PolicyRow {
+  channel: string;
+  whenQuiet: 'wait' | 'skip';
+  whenCapped: 'wait' | 'skip';
+}
+
 export interface RespectForm {
   enabled: boolean;
   start: string;
   end: string;
   caps: CapRow[];
+  policies: PolicyRow[];
 }
 
 /** The form's values for saved settings; a cap on every channel shows as its own choice. */
@@ -25,6 +33,11 @@ export function formOf(settings: RespectSettings): RespectForm {
     start: settings.quietHours.start,
     end: settings.quietHours.end,
     caps: settings.caps.map((cap) => ({ limit: cap.limit, windowHours: cap.windowHours, channel: cap.channel ?? EVERY_CHANNEL })),
+    policies: (settings.policies ?? []).map((policy) => ({
+      channel: policy.channel,
+      whenQuiet: policy.whenQuiet === 'skip' ? 'skip' : 'wait',
+      whenCapped: policy.whenCapped === 'wait' ? 'wait' : 'skip',
+    })),
   };
 }
 
@@ -37,5 +50,6 @@ export function requestOf(form: RespectForm): RespectSettingsRequest {
       windowHours: cap.windowHours ?? 0,
       channel: cap.channel === EVERY_CHANNEL ? undefined : cap.channel,
     })),
+    policies: form.policies.map((policy) => ({ ...policy })),
   };
 }

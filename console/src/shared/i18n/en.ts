@@ -923,6 +923,13 @@ export const en = {
   'respect.until': 'Until',
   'respect.timeOfDay': 'A time of day as HH:MM, such as 21:00',
   'respect.caps': 'Frequency caps',
+  'respect.policies': 'What a stopped message does, per channel',
+  'respect.policiesExplain': 'A marketing message in the customer’s quiet hours, or over a cap, either waits or is skipped (the journey moves on). Default: wait out the quiet hours, skip over a cap — waiting for a cap piles messages up at the window’s edge.',
+  'respect.whenQuiet': 'In quiet hours',
+  'respect.whenCapped': 'Over a cap',
+  'respect.waitQuiet': 'Wait until they end',
+  'respect.waitCap': 'Wait until the cap frees',
+  'respect.skip': 'Skip it',
   'respect.capsExplain':
     'At most this many marketing messages to one customer in any window of this many hours, from every journey, broadcast and the API together. A message over a cap is skipped with the reason "frequency cap", not sent later. Transactional messages do not count.',
   'respect.noCaps': 'No caps: customers get every marketing message they consented to.',

@@ -921,6 +921,13 @@ export const zh: Record<MessageKey, string> = {
   'respect.until': '结束',
   'respect.timeOfDay': '请填写 HH:MM 格式的时间，例如 21:00',
   'respect.caps': '频次上限',
+  'respect.policies': '被拦下的消息如何处理（按渠道）',
+  'respect.policiesExplain': '落在顾客免打扰时段或超出频次上限的营销消息，可以等待，也可以跳过（旅程继续向下）。默认：免打扰时等待结束，超出上限时跳过——等待上限会让消息堆积在时间窗的边缘。',
+  'respect.whenQuiet': '免打扰时段内',
+  'respect.whenCapped': '超出频次上限',
+  'respect.waitQuiet': '等待时段结束',
+  'respect.waitCap': '等待上限释放',
+  'respect.skip': '跳过',
   'respect.capsExplain':
     '任意连续若干小时内，每位客户最多收到的营销消息条数，所有旅程、群发和 API 合计。超出上限的消息会被跳过（原因：频次上限），不会延后发送。交易类消息不计入。',
   'respect.noCaps': '未设上限：客户会收到其同意接收的每一条营销消息。',

@@ -138,6 +138,7 @@ public final class MessagingFixtures {
         var previous = io.siyu.HttpFixtures.JSON.createObjectNode();
         previous.set("quietHours", before.get("quietHours"));
         previous.set("caps", before.get("caps"));
+        previous.set("policies", before.get("policies"));
         return previous.toString();
     }
 

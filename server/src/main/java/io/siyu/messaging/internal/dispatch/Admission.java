@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides which claimed messages go out now, in the order the respect rules ask: an address, no suppression, consent;
- * then the customer's quiet hours (held until they end) and the contact budget (skipped over a cap).
+ * then the customer's quiet hours and the contact budget, where each channel's policy says whether a message they stop
+ * waits (held until the quiet hours end or the cap frees) or is skipped.
  */
 @Component
 class Admission {
@@ -40,7 +41,11 @@ class Admission {
      * What became of a claimed batch: the messages to send, those skipped (settled as such), and those held until a
      * moment (queued again without counting the attempt).
      */
-    record Decision(List<Admitted> admitted, List<Settlement> skipped, Map<Long, Instant> held) {}
+    record Decision(
+            List<Admitted> admitted,
+            List<Settlement> skipped,
+            Map<Long, Instant> heldForQuiet,
+            Map<Long, Instant> heldForCap) {}
 
     Decision decide(List<Claimed> claimed, Instant now) {
         var batch = recipients.load(
@@ -72,16 +77,21 @@ class Admission {
         var admitted = new ArrayList<Admitted>();
         for (var message : asked) {
             var candidate = respected.get(message.sendId());
-            if (limited.held().containsKey(message.sendId())) {
+            var id = message.sendId();
+            if (limited.heldForQuiet().containsKey(id) || limited.heldForCap().containsKey(id)) {
                 continue;
             }
-            if (limited.capped().containsKey(message.sendId())) {
+            if (limited.skippedForQuiet().contains(id)) {
+                skipped.add(skip(candidate.row(), ContactLimits.QUIET_HOURS, candidate.contact()));
+                continue;
+            }
+            if (limited.capped().containsKey(id)) {
                 skipped.add(skip(candidate.row(), ContactLimits.FREQUENCY_CAP, candidate.contact()));
                 continue;
             }
             admitted.add(candidate);
         }
-        return new Decision(admitted, skipped, limited.held());
+        return new Decision(admitted, skipped, limited.heldForQuiet(), limited.heldForCap());
     }
 
     private static Settlement skip(Claimed row, String why, ContactPoints contact) {

@@ -125,7 +125,8 @@ public class Dispatcher {
             return 0;
         }
         var decision = admission.decide(claimed, now);
-        ledger.hold(decision.held(), ContactLimits.QUIET_HOURS);
+        ledger.hold(decision.heldForQuiet(), ContactLimits.QUIET_HOURS);
+        ledger.hold(decision.heldForCap(), ContactLimits.FREQUENCY_CAP);
         var settlements = new ArrayList<Settlement>(decision.skipped());
         var outgoing = new HashMap<Channel, List<Outgoing>>();
         var contacts = new HashMap<Long, ContactPoints>();

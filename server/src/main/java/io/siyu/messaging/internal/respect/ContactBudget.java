@@ -12,9 +12,10 @@ import java.util.Optional;
  * every cap whose channel it shares, in every window that moment lies in; one that failed for good or was parked
  * counts no more, since it never reached the customer.
  *
- * <p>A message over a cap is skipped, not deferred (Braze's rule, and Klaviyo's): deferring would pile the held
- * messages up at the window's edge, where they would again exceed the cap or go out late and out of context; a journey
- * that needs the message moves on either way.
+ * <p>By default a message over a cap is skipped, not deferred (Braze's rule, and Klaviyo's): deferring would pile the
+ * held messages up at the window's edge, where they would again exceed the cap or go out late and out of context; a
+ * journey that needs the message moves on either way. A brand may choose to wait instead, per channel
+ * ({@link ChannelPolicy}): the message is then queued again for {@link #freesAt the moment the cap frees}.
  */
 public final class ContactBudget {
 
@@ -48,5 +49,23 @@ public final class ContactBudget {
         }
         counted.add(new Counted(channel, now));
         return Optional.empty();
+    }
+
+    /**
+     * When a message on {@code channel} refused at {@code now} by {@code cap} could go: when enough of the messages
+     * counted in the cap's window have left it.
+     */
+    public Instant freesAt(FrequencyCap cap, Instant now) {
+        var since = now.minus(cap.window());
+        var inWindow = counted.stream()
+                .filter(c -> cap.counts(c.channel()) && c.at().isAfter(since))
+                .map(Counted::at)
+                .sorted()
+                .toList();
+        var leaving = inWindow.size() - cap.limit();
+        if (leaving < 0) {
+            return now;
+        }
+        return inWindow.get(leaving).plus(cap.window());
     }
 }

@@ -41,11 +41,14 @@ public class ContactBudgets {
     /** A marketing message a dispatcher means to send: its ledger row, the live customer it goes to, its channel. */
     public record Candidate(long sendId, long customerId, Channel channel) {}
 
+    /** Why a candidate may not go now: the cap it would exceed, and when that cap frees for it. */
+    public record Refusal(FrequencyCap cap, Instant freesAt) {}
+
     /**
      * Spends the budgets on the candidates, in the order given, where the caps allow. Answers the candidates that must
-     * not be sent, each with the cap it would exceed; the others are counted and may go.
+     * not be sent now, each with the cap it would exceed; the others are counted and may go.
      */
-    public Map<Long, FrequencyCap> spend(List<Candidate> candidates, List<FrequencyCap> caps, Instant now) {
+    public Map<Long, Refusal> spend(List<Candidate> candidates, List<FrequencyCap> caps, Instant now) {
         if (candidates.isEmpty() || caps.isEmpty()) {
             return Map.of();
         }
@@ -67,7 +70,7 @@ public class ContactBudgets {
                 alreadyCounted.add(sendId);
             });
             var budgets = new HashMap<Long, ContactBudget>();
-            var refused = new HashMap<Long, FrequencyCap>();
+            var refused = new HashMap<Long, Refusal>();
             var admitted = new ArrayList<Object[]>();
             for (var candidate : candidates) {
                 if (alreadyCounted.contains(candidate.sendId())) {
@@ -77,7 +80,7 @@ public class ContactBudgets {
                         candidate.customerId(), c -> new ContactBudget(caps, counted.getOrDefault(c, List.of())));
                 budget.spend(candidate.channel(), now)
                         .ifPresentOrElse(
-                                cap -> refused.put(candidate.sendId(), cap),
+                                cap -> refused.put(candidate.sendId(), new Refusal(cap, budget.freesAt(cap, now))),
                                 () -> admitted.add(
                                         new Object[] {candidate.customerId(), Timestamps.of(now), candidate.sendId()}));
             }

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,15 +39,23 @@ public class ContactLimits {
     public record Message(long sendId, long customerId, Channel channel, Purpose purpose, ZoneId zone) {}
 
     /**
-     * What becomes of the messages of one batch, decided at {@code now}: those to hold, with the moment their quiet
-     * hours end, and those to skip, with the cap they would exceed. The rest may go, and count against the budget.
+     * What becomes of the messages of one batch, decided at {@code now}: those to hold, with the moment they may go
+     * (their quiet hours end, or their cap frees, on channels whose policy is to wait), and those to skip, for the
+     * quiet hours or with the cap they would exceed (on channels whose policy is to skip). The rest may go, and count
+     * against the budget.
      */
-    public record Decision(Map<Long, Instant> held, Map<Long, FrequencyCap> capped) {}
+    public record Decision(
+            Map<Long, Instant> heldForQuiet,
+            Map<Long, Instant> heldForCap,
+            Set<Long> skippedForQuiet,
+            Map<Long, FrequencyCap> capped) {}
 
     public Decision decide(List<Message> messages, Instant now) {
         var current = settings.settings();
-        var held = new HashMap<Long, Instant>();
+        var heldForQuiet = new HashMap<Long, Instant>();
+        var skippedForQuiet = new HashSet<Long>();
         var counted = new ArrayList<ContactBudgets.Candidate>();
+        var channels = new HashMap<Long, Channel>();
         for (var message : messages) {
             if (message.purpose() != Purpose.MARKETING) {
                 continue;
@@ -53,11 +63,24 @@ public class ContactLimits {
             var quiet = message.channel().interrupts()
                     ? current.quietHours().heldUntil(now, message.zone())
                     : java.util.Optional.<Instant>empty();
-            quiet.ifPresentOrElse(
-                    until -> held.put(message.sendId(), until),
-                    () -> counted.add(
-                            new ContactBudgets.Candidate(message.sendId(), message.customerId(), message.channel())));
+            if (quiet.isEmpty()) {
+                channels.put(message.sendId(), message.channel());
+                counted.add(new ContactBudgets.Candidate(message.sendId(), message.customerId(), message.channel()));
+            } else if (current.policy(message.channel()).whenQuiet() == ChannelPolicy.Action.WAIT) {
+                heldForQuiet.put(message.sendId(), quiet.get());
+            } else {
+                skippedForQuiet.add(message.sendId());
+            }
         }
-        return new Decision(held, budgets.spend(counted, current.caps(), now));
+        var heldForCap = new HashMap<Long, Instant>();
+        var capped = new HashMap<Long, FrequencyCap>();
+        budgets.spend(counted, current.caps(), now).forEach((sendId, refusal) -> {
+            if (current.policy(channels.get(sendId)).whenCapped() == ChannelPolicy.Action.WAIT) {
+                heldForCap.put(sendId, refusal.freesAt());
+            } else {
+                capped.put(sendId, refusal.cap());
+            }
+        });
+        return new Decision(heldForQuiet, heldForCap, skippedForQuiet, capped);
     }
 }

@@ -7,17 +7,31 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * What a brand allows itself towards its customers beyond consent: the quiet hours in which marketing waits, and the
+ * What a brand allows itself towards its customers beyond consent: the quiet hours in which marketing waits, the
  * frequency caps that bound how much marketing one customer gets (their contact budget, shared by every journey, the
- * API and every channel). Transactional messages are bound by neither.
+ * API and every channel), and per channel whether a quiet or capped message waits or is skipped. Transactional
+ * messages are bound by none of them.
  */
-public record RespectSettings(QuietHours quietHours, List<FrequencyCap> caps) {
+public record RespectSettings(QuietHours quietHours, List<FrequencyCap> caps, List<ChannelPolicy> policies) {
 
     /** The most caps a brand may set. */
     public static final int MOST_CAPS = 10;
 
     public RespectSettings {
         caps = List.copyOf(caps);
+        policies = List.copyOf(policies);
+    }
+
+    public RespectSettings(QuietHours quietHours, List<FrequencyCap> caps) {
+        this(quietHours, caps, List.of());
+    }
+
+    /** What becomes of a quiet or capped message on a channel: its own policy, else the default. */
+    public ChannelPolicy policy(io.siyu.messaging.Channel channel) {
+        return policies.stream()
+                .filter(p -> p.channel() == channel)
+                .findFirst()
+                .orElseGet(() -> ChannelPolicy.defaults(channel));
     }
 
     /** The rules these settings break, every one named by its field; empty when they keep them. */
@@ -44,6 +58,13 @@ public record RespectSettings(QuietHours quietHours, List<FrequencyCap> caps) {
             if (!seen.add(java.util.Arrays.asList(cap.windowHours(), cap.channel()))) {
                 violations.add(new Violation(
                         field, "unique", "another cap has the same window and channel; keep the stricter one"));
+            }
+        }
+        var channels = new HashSet<io.siyu.messaging.Channel>();
+        for (int i = 0; i < policies.size(); i++) {
+            if (!channels.add(policies.get(i).channel())) {
+                violations.add(new Violation(
+                        "policies[" + i + "].channel", "unique", "another policy names the same channel"));
             }
         }
         return violations;

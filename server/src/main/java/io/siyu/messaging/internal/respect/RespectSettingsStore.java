@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,8 @@ public class RespectSettingsStore {
                                         rs.getBoolean("quiet_hours_enabled"),
                                         rs.getObject("quiet_hours_start", java.time.LocalTime.class),
                                         rs.getObject("quiet_hours_end", java.time.LocalTime.class)),
-                                caps(json.readTree(rs.getString("caps")))),
+                                caps(json.readTree(rs.getString("caps"))),
+                                policies(json.readTree(rs.getString("channel_policies")))),
                         Timestamps.read(rs, "updated_at"),
                         rs.getString("updated_by")));
         return saved.isEmpty() ? new Current(defaults, null, null) : saved.getFirst();
@@ -62,11 +64,12 @@ public class RespectSettingsStore {
         jdbc.update(
                 """
                 insert into messaging.respect_settings (id, quiet_hours_enabled, quiet_hours_start, quiet_hours_end,
-                       caps, updated_at, updated_by)
-                values (1, ?, ?, ?, ?::jsonb, ?, ?)
+                       caps, channel_policies, updated_at, updated_by)
+                values (1, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
                 on conflict (id) do update set quiet_hours_enabled = excluded.quiet_hours_enabled,
                        quiet_hours_start = excluded.quiet_hours_start, quiet_hours_end = excluded.quiet_hours_end,
-                       caps = excluded.caps, updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
+                       caps = excluded.caps, channel_policies = excluded.channel_policies,
+                       updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
                 quiet.enabled(),
                 quiet.start(),
                 quiet.end(),
@@ -81,8 +84,32 @@ public class RespectSettingsStore {
                             return stored;
                         })
                         .toList()),
+                json.writeValueAsString(settings.policies().stream()
+                        .map(policy -> Map.of(
+                                "channel", policy.channel().category(),
+                                "whenQuiet", policy.whenQuiet().value(),
+                                "whenCapped", policy.whenCapped().value()))
+                        .toList()),
                 Timestamps.of(clock.instant()),
                 by);
+    }
+
+    /** The saved policies; one naming a channel this version does not know is left out. */
+    private static List<ChannelPolicy> policies(JsonNode stored) {
+        var policies = new ArrayList<ChannelPolicy>();
+        for (var policy : stored) {
+            try {
+                policies.add(new ChannelPolicy(
+                        Channel.parse("channel", policy.path("channel").asString()),
+                        ChannelPolicy.Action.parse(
+                                "whenQuiet", policy.path("whenQuiet").asString()),
+                        ChannelPolicy.Action.parse(
+                                "whenCapped", policy.path("whenCapped").asString())));
+            } catch (io.siyu.shared.InvalidInputException unknown) {
+                // a channel or action of a newer version: its default applies
+            }
+        }
+        return policies;
     }
 
     private static List<FrequencyCap> caps(JsonNode stored) {

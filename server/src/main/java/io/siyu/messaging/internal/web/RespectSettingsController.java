@@ -3,6 +3,7 @@ package io.siyu.messaging.internal.web;
 import io.siyu.access.AuditLog;
 import io.siyu.access.Viewer;
 import io.siyu.messaging.Channel;
+import io.siyu.messaging.internal.respect.ChannelPolicy;
 import io.siyu.messaging.internal.respect.FrequencyCap;
 import io.siyu.messaging.internal.respect.QuietHours;
 import io.siyu.messaging.internal.respect.RespectSettings;
@@ -23,7 +24,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The brand's quiet hours and frequency caps: what protects every customer from too much marketing. */
+/**
+ * The brand's quiet hours, frequency caps and per-channel policies: what protects every customer from too much
+ * marketing.
+ */
 @RestController
 class RespectSettingsController {
 
@@ -65,16 +69,41 @@ class RespectSettingsController {
             @Nullable
             String channel) {}
 
+    record ChannelPolicySetting(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "sms")
+            String channel,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "wait",
+                    description = "a marketing message in the customer's quiet hours: wait until they end, or skip it")
+            String whenQuiet,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "skip",
+                    description = "a marketing message over a frequency cap: skip it, or wait until the cap frees")
+            String whenCapped) {}
+
     record RespectSettingsRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             QuietHoursSetting quietHours,
 
             @Schema(description = "at most 10; none or empty: no caps") @Nullable
-            List<FrequencyCapSetting> caps) {}
+            List<FrequencyCapSetting> caps,
+
+            @Schema(
+                    description = "per channel, what a quiet or capped message does; a channel not named keeps the"
+                            + " default: " + ChannelPolicy.DEFAULT)
+            @Nullable
+            List<ChannelPolicySetting> policies) {}
 
     record RespectSettingsView(
             QuietHoursSetting quietHours,
             List<FrequencyCapSetting> caps,
+
+            @Schema(description = "every channel's policy in force, the default where none was saved")
+            List<ChannelPolicySetting> policies,
 
             @Schema(description = "when an operator last saved them; none: the defaults apply") @Nullable
             Instant updatedAt,
@@ -100,7 +129,9 @@ class RespectSettingsController {
                         "quietHours",
                         quiet.enabled() ? quiet.start() + "-" + quiet.end() : "off",
                         "caps",
-                        settings.caps().size()));
+                        settings.caps().size(),
+                        "policies",
+                        settings.policies().size()));
         return view(store.current());
     }
 
@@ -148,10 +179,49 @@ class RespectSettingsController {
                 caps.add(new FrequencyCap(cap.limit(), cap.windowHours(), channel));
             }
         }
+        var policies = policies(body.policies(), violations);
         if (!violations.isEmpty() || quietHours == null) {
             throw new InvalidInputException(violations);
         }
-        return new RespectSettings(quietHours, caps);
+        return new RespectSettings(quietHours, caps, policies);
+    }
+
+    private static List<ChannelPolicy> policies(
+            @Nullable List<ChannelPolicySetting> given, List<Violation> violations) {
+        var policies = new ArrayList<ChannelPolicy>();
+        if (given == null) {
+            return policies;
+        }
+        for (int i = 0; i < given.size(); i++) {
+            var policy = given.get(i);
+            var field = "policies[" + i + "]";
+            if (policy == null) {
+                violations.add(new Violation(field, "required", "must not be null"));
+                continue;
+            }
+            var channel = parsed(violations, () -> Channel.parse(field + ".channel", required(policy.channel())));
+            var quiet = parsed(
+                    violations, () -> ChannelPolicy.Action.parse(field + ".whenQuiet", required(policy.whenQuiet())));
+            var capped = parsed(
+                    violations, () -> ChannelPolicy.Action.parse(field + ".whenCapped", required(policy.whenCapped())));
+            if (channel != null && quiet != null && capped != null) {
+                policies.add(new ChannelPolicy(channel, quiet, capped));
+            }
+        }
+        return policies;
+    }
+
+    private static String required(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private static <T> @Nullable T parsed(List<Violation> violations, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidInputException e) {
+            violations.addAll(e.violations());
+            return null;
+        }
     }
 
     private static @Nullable LocalTime timeOfDay(String field, @Nullable String text, List<Violation> violations) {
@@ -181,6 +251,13 @@ class RespectSettingsController {
                                 cap.limit(),
                                 cap.windowHours(),
                                 cap.channel() == null ? null : cap.channel().category()))
+                        .toList(),
+                java.util.Arrays.stream(Channel.values())
+                        .map(settings::policy)
+                        .map(policy -> new ChannelPolicySetting(
+                                policy.channel().category(),
+                                policy.whenQuiet().value(),
+                                policy.whenCapped().value()))
                         .toList(),
                 current.updatedAt(),
                 current.updatedBy());

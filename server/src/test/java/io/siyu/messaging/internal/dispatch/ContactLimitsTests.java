@@ -135,6 +135,76 @@ class ContactLimitsTests {
     }
 
     @Test
+    void aChannelWhosePolicyIsToSkipSkipsQuietMarketingAndOneThatWaitsWaitsOutACap() {
+        var fixtures = new MessagingFixtures(siyu);
+        var sleeper = MessagingFixtures.freshAddress();
+        var busy = MessagingFixtures.freshAddress();
+        var sleeping = fixtures.customer(sleeper, "Wei", "{\"email\":true}", "Asia/Shanghai");
+        var template = fixtures.marketingTemplate();
+        var present = nowInShanghai();
+        var before = fixtures.respectSettings("{\"quietHours\":{\"enabled\":true,\"start\":\"" + present.minusHours(1)
+                + "\",\"end\":\"" + present.plusHours(1) + "\"},\"caps\":[],"
+                + "\"policies\":[{\"channel\":\"email\",\"whenQuiet\":\"skip\",\"whenCapped\":\"skip\"}]}");
+        try {
+            var skipped = fixtures.settled(
+                    fixtures.send(sleeping, template, null).get("sendId").asLong());
+
+            assertThat(skipped.get("state").asString()).isEqualTo("skipped");
+            assertThat(skipped.get("outcome").asString()).isEqualTo(ContactLimits.QUIET_HOURS);
+            var shown = siyu.admin().get("/api/v1/respect-settings").json().get("policies");
+            assertThat(shown.findValuesAsString("channel")).contains("email", "sms", "inbox");
+            assertThat(shown.get(0).get("whenQuiet").asString()).isEqualTo("skip");
+        } finally {
+            fixtures.respectSettings(before);
+        }
+
+        var customer = fixtures.customer(busy, "Kai", "{\"email\":true}", null);
+        fixtures.respectSettings(caps("[{\"limit\":1,\"windowHours\":24}],"
+                + "\"policies\":[{\"channel\":\"email\",\"whenQuiet\":\"wait\",\"whenCapped\":\"wait\"}]"));
+        try {
+            var first = fixtures.settled(
+                    fixtures.send(customer, template, null).get("sendId").asLong());
+            var second = fixtures.send(customer, template, null).get("sendId").asLong();
+            dispatcher.drain();
+            var waiting = row(second);
+
+            assertThat(first.get("state").asString()).isEqualTo("sent");
+            assertThat(waiting.get("state").asString()).isEqualTo("queued");
+            assertThat(waiting.get("outcome").asString()).isEqualTo(ContactLimits.FREQUENCY_CAP);
+            assertThat(waiting.get("attempts").asInt()).isZero();
+            var frees = Instant.parse(waiting.get("dueAt").asString());
+            var counted = jdbc.queryForObject(
+                    "select counted_at from messaging.send where id = ?",
+                    java.time.OffsetDateTime.class,
+                    first.get("id").asLong());
+            assertThat(frees)
+                    .as("when the first leaves the 24-hour window")
+                    .isEqualTo(counted.toInstant().plus(Duration.ofHours(24)));
+        } finally {
+            fixtures.respectSettings(before);
+        }
+    }
+
+    @Test
+    void policiesNamingUnknownChannelsOrActionsAreRefusedByField() {
+        var refused = siyu.admin()
+                .put(
+                        "/api/v1/respect-settings",
+                        caps(
+                                "[],\"policies\":[{\"channel\":\"fax\",\"whenQuiet\":\"wait\",\"whenCapped\":\"later\"}]"));
+        var twice = siyu.admin()
+                .put(
+                        "/api/v1/respect-settings",
+                        caps("[],\"policies\":[{\"channel\":\"sms\",\"whenQuiet\":\"skip\",\"whenCapped\":\"skip\"},"
+                                + "{\"channel\":\"sms\",\"whenQuiet\":\"wait\",\"whenCapped\":\"skip\"}]"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("policies[0].channel").contains("policies[0].whenCapped");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("policies[1].channel").contains("unique");
+    }
+
+    @Test
     void transactionalMessagesAreNotHeldByQuietHours() {
         var fixtures = new MessagingFixtures(siyu);
         var address = MessagingFixtures.freshAddress();
