@@ -7,6 +7,7 @@ import io.siyu.messaging.Channel;
 import io.siyu.messaging.internal.delivery.Delivery;
 import io.siyu.messaging.internal.delivery.MessagingProperties;
 import io.siyu.messaging.internal.delivery.Outgoing;
+import io.siyu.messaging.internal.delivery.ProviderRateLimits;
 import io.siyu.messaging.internal.delivery.Providers;
 import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.messaging.internal.ledger.SendLedger.Claimed;
@@ -41,10 +42,14 @@ public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
+    /** Why a message waits while its provider's rate limit is reached, as the ledger records it. */
+    public static final String RATE_LIMIT = "rate-limit";
+
     private final SendLedger ledger;
     private final Admission admission;
     private final Composition composition;
     private final Providers providers;
+    private final ProviderRateLimits rateLimits;
     private final MessagingProperties properties;
     private final Clock clock;
     private final Drain drain = new Drain("siyu-dispatch-wake", this::drainOnce);
@@ -54,12 +59,14 @@ public class Dispatcher {
             Admission admission,
             Composition composition,
             Providers providers,
+            ProviderRateLimits rateLimits,
             MessagingProperties properties,
             Clock clock) {
         this.ledger = ledger;
         this.admission = admission;
         this.composition = composition;
         this.providers = providers;
+        this.rateLimits = rateLimits;
         this.properties = properties;
         this.clock = clock;
     }
@@ -139,7 +146,14 @@ public class Dispatcher {
                     .add(composition.outgoing(row, admitted.profile(), admitted.contact()));
         }
         var sentEvents = new ArrayList<TrackingEvents.Event>();
-        outgoing.forEach((channel, messages) -> {
+        var limited = new HashMap<Long, Instant>();
+        outgoing.forEach((channel, all) -> {
+            var allowance = rateLimits.allow(channel, all, now);
+            allowance.later().forEach((message, at) -> limited.put(message.sendId(), at));
+            var messages = allowance.now();
+            if (messages.isEmpty()) {
+                return;
+            }
             var provider = providers.of(channel);
             var subjects = messages.stream()
                     .collect(
@@ -160,6 +174,7 @@ public class Dispatcher {
                 }
             }
         });
+        ledger.hold(limited, RATE_LIMIT);
         composition.record(sentEvents);
         ledger.settle(settlements, clock.instant());
         return claimed.size();

@@ -68,6 +68,9 @@ class ContactLimitsTests {
     Providers providers;
 
     @Autowired
+    io.siyu.messaging.internal.delivery.ProviderRateLimits rateLimits;
+
+    @Autowired
     MessagingProperties properties;
 
     @Autowired
@@ -283,6 +286,7 @@ class ContactLimitsTests {
                             new Admission(recipients, limits, oneAtATime),
                             composition,
                             providers,
+                            rateLimits,
                             oneAtATime,
                             ahead);
                     workers.add(executor.submit(() -> {
