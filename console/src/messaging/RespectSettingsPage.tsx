@@ -121,14 +121,21 @@ export default function RespectSettingsPage() {
               {(rows) =>
                 rows.map((row, index) => (
                   <Space key={row.key} align="start" wrap data-testid="respect-policy">
-                    <Form.Item label={t('message.channel')}>
+                    <Form.Item label={index === 0 ? t('message.channel') : undefined}>
                       <Typography.Text strong style={{ display: 'inline-block', width: 200 }}>
                         {channelLabel(t, form.getFieldValue(['policies', row.name, 'channel']))}
                       </Typography.Text>
                     </Form.Item>
-                    <Form.Item name={[row.name, 'whenQuiet']} label={t('respect.whenQuiet')} {...fieldStatus(`policies[${index}].whenQuiet`)}>
+                    <Form.Item
+                      name={[row.name, 'whenQuiet']}
+                      style={{ width: 200 }}
+                      label={index === 0 ? t('respect.whenQuiet') : undefined}
+                      extra={form.getFieldValue(['policies', row.name, 'channel']) === 'inbox' ? t('respect.inboxNotHeld') : undefined}
+                      {...fieldStatus(`policies[${index}].whenQuiet`)}
+                    >
                       <Select
                         style={{ width: 200 }}
+                        disabled={form.getFieldValue(['policies', row.name, 'channel']) === 'inbox'}
                         options={[
                           { value: 'wait', label: t('respect.waitQuiet') },
                           { value: 'skip', label: t('respect.skip') },
@@ -136,7 +143,11 @@ export default function RespectSettingsPage() {
                         data-testid="respect-policy-quiet"
                       />
                     </Form.Item>
-                    <Form.Item name={[row.name, 'whenCapped']} label={t('respect.whenCapped')} {...fieldStatus(`policies[${index}].whenCapped`)}>
+                    <Form.Item
+                      name={[row.name, 'whenCapped']}
+                      label={index === 0 ? t('respect.whenCapped') : undefined}
+                      {...fieldStatus(`policies[${index}].whenCapped`)}
+                    >
                       <Select
                         style={{ width: 200 }}
                         options={[

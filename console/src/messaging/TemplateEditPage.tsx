@@ -347,7 +347,15 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                 className="form-alert"
                 type={values.purpose === 'marketing' ? 'warning' : 'info'}
                 showIcon
-                title={t(values.purpose === 'marketing' ? 'template.marketingExplain' : 'template.transactionalExplain')}
+                title={t(
+                  values.purpose !== 'marketing'
+                    ? 'template.transactionalExplain'
+                    : values.channel === 'email'
+                      ? 'template.marketingExplain'
+                      : values.channel === 'sms'
+                        ? 'template.marketingExplainSms'
+                        : 'template.marketingExplainOther',
+                )}
               />
               {sms && (
                 <>
@@ -414,21 +422,10 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                   </Row>
                 </>
               )}
-              {(values.channel === 'inbox' || values.channel === 'wechat_template') && (
-                <Form.Item label={t('template.link')} extra={t('template.linkHint')} {...item('link')}>
-                  <Input
-                    className="mono"
-                    value={values.link}
-                    placeholder="https://shop.example.com/orders/{{data.orderId}}"
-                    onChange={(event) => set('link', event.target.value)}
-                    data-testid="template-link"
-                  />
-                </Form.Item>
-              )}
               <Form.Item
                 label={t(values.channel === 'inbox' ? 'template.inboxTitle' : 'message.subject')}
                 required={!provided}
-                extra={provided ? t('template.smsSubjectHint') : undefined}
+                extra={provided ? t(wechat ? 'template.wechatSubjectHint' : 'template.smsSubjectHint') : undefined}
                 {...item('subject')}
               >
                 <Input
@@ -462,12 +459,31 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
               <Form.Item
                 label={t(provided ? 'template.smsWording' : 'template.text')}
                 required
-                extra={t(wechat ? 'template.wechatWordingHint' : sms ? 'template.smsWordingHint' : 'template.textHint')}
+                extra={t(
+                  wechat
+                    ? 'template.wechatWordingHint'
+                    : sms
+                      ? 'template.smsWordingHint'
+                      : values.channel === 'inbox'
+                        ? 'template.inboxTextHint'
+                        : 'template.textHint',
+                )}
                 {...item('text')}
                 style={{ marginBottom: 0 }}
               >
                 {codeArea('text', 5, 16, 'template-text')}
               </Form.Item>
+              {(values.channel === 'inbox' || values.channel === 'wechat_template') && (
+                <Form.Item label={t('template.link')} style={{ marginTop: 24, marginBottom: 0 }} extra={t('template.linkHint')} {...item('link')}>
+                  <Input
+                    className="mono"
+                    value={values.link}
+                    placeholder="https://shop.example.com/orders/{{data.orderId}}"
+                    onChange={(event) => set('link', event.target.value)}
+                    data-testid="template-link"
+                  />
+                </Form.Item>
+              )}
             </Form>
           </Card>
           {template && (

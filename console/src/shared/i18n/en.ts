@@ -925,6 +925,7 @@ export const en = {
   'respect.caps': 'Frequency caps',
   'respect.policies': 'What a stopped message does, per channel',
   'respect.policiesExplain': 'A marketing message in the customer’s quiet hours, or over a cap, either waits or is skipped (the journey moves on). Default: wait out the quiet hours, skip over a cap — waiting for a cap piles messages up at the window’s edge.',
+  'respect.inboxNotHeld': 'Never held: the inbox interrupts nobody',
   'respect.whenQuiet': 'In quiet hours',
   'respect.whenCapped': 'Over a cap',
   'respect.waitQuiet': 'Wait until they end',
@@ -1045,6 +1046,10 @@ export const en = {
   'template.noMatch': 'No templates here',
   'template.content': 'Template',
   'template.subjectPlaceholder': 'e.g. Welcome, {{customer.first_name}}',
+  'template.marketingExplainSms': 'Marketing: sent only to customers who consented to SMS, within quiet hours and caps; the approved wording must tell them how to refuse more (拒收请回复R).',
+  'template.marketingExplainOther': 'Marketing: sent only to customers who consented to this channel (for subscribe messages and the inbox, who did not refuse it), within quiet hours and caps. Customers turn it off in WeChat or in the app’s settings.',
+  'template.wechatSubjectHint': 'Optional: how lists show this message (its template id when empty).',
+  'template.inboxTextHint': 'The message as the app’s list shows it, and in full where the app shows no HTML.',
   'template.smsExplain':
     'An SMS in China is a template approved at the provider (Alibaba Cloud SMS), named by its code, with a signature and parameter values. Siyu fills the parameters for each customer.',
   'template.smsCode': 'Provider template code',
