@@ -113,7 +113,7 @@ class JpushProvider implements Provider {
             if (delivery.status() == Delivery.Status.SENT) {
                 LOG.debug("JPush took the push to {} as {}", message.maskedTo(), delivery.providerMessageId());
             }
-            limited = answer.exhausted();
+            limited = delivery.status() == Delivery.Status.DEFERRED ? delivery.retryAfter() : answer.exhausted();
             results.put(sendId, delivery);
         }
         return messages.stream().map(m -> results.get(m.sendId())).toList();
