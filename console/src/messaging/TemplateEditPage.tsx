@@ -75,6 +75,9 @@ function partsOf(content: TemplateVersion['content']): Parts {
   };
 }
 
+/** Whether a message of a channel opens a link of its own (a web address or a path in the shop's app). */
+export const opensLink = (channel: string) => channel === 'inbox' || channel === 'push' || channel === 'wechat_template';
+
 /** Whether a channel sends a template picked in WeChat's back office. */
 export const isWechat = (channel: string) => channel === 'wechat_subscribe' || channel === 'wechat_template';
 
@@ -115,9 +118,9 @@ export function draftOf(values: Edited): Draft {
   }
   return {
     subject: values.subject,
-    html: values.html.trim() ? values.html : undefined,
+    html: values.channel !== 'push' && values.html.trim() ? values.html : undefined,
     text: values.text,
-    link: values.channel === 'inbox' && values.link.trim() ? values.link.trim() : undefined,
+    link: opensLink(values.channel) && values.link.trim() ? values.link.trim() : undefined,
   };
 }
 
@@ -423,7 +426,7 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                 </>
               )}
               <Form.Item
-                label={t(values.channel === 'inbox' ? 'template.inboxTitle' : 'message.subject')}
+                label={t(values.channel === 'inbox' || values.channel === 'push' ? 'template.inboxTitle' : 'message.subject')}
                 required={!provided}
                 extra={provided ? t(wechat ? 'template.wechatSubjectHint' : 'template.smsSubjectHint') : undefined}
                 {...item('subject')}
@@ -453,7 +456,7 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                   )}
                 </Form.Item>
               )}
-              <Form.Item label={t('template.html')} extra={t('template.htmlHint')} {...item('html')} hidden={provided}>
+              <Form.Item label={t('template.html')} extra={t('template.htmlHint')} {...item('html')} hidden={provided || values.channel === 'push'}>
                 {codeArea('html', 10, 28, 'template-html', '<p>{{customer.first_name}}, …</p>')}
               </Form.Item>
               <Form.Item
@@ -473,7 +476,7 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
               >
                 {codeArea('text', 5, 16, 'template-text')}
               </Form.Item>
-              {(values.channel === 'inbox' || values.channel === 'wechat_template') && (
+              {opensLink(values.channel) && (
                 <Form.Item label={t('template.link')} style={{ marginTop: 24, marginBottom: 0 }} extra={t('template.linkHint')} {...item('link')}>
                   <Input
                     className="mono"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf, isWechat, type Edited } from './TemplateEditPage';
+import { draftOf, isWechat, opensLink, type Edited } from './TemplateEditPage';
 
 const base: Edited = {
   key: 'k',
@@ -45,6 +45,13 @@ describe('draftOf', () => {
     const inbox = draftOf({ ...base, channel: 'inbox', html: '<p>x</p>', link: ' https://x.example/b ' });
     expect(inbox).toMatchObject({ html: '<p>x</p>', link: 'https://x.example/b' });
     expect(draftOf({ ...base, link: 'https://x.example/c' }).link).toBeUndefined();
+  });
+
+  it('gives a push its title, body and link but never HTML', () => {
+    const push = draftOf({ ...base, channel: 'push', subject: 'Hi', html: '<p>x</p>', link: ' https://x.example/p ' });
+    expect(push).toMatchObject({ subject: 'Hi', link: 'https://x.example/p' });
+    expect(push.html).toBeUndefined();
+    expect(['push', 'inbox', 'wechat_template', 'email', 'sms'].filter(opensLink)).toEqual(['push', 'inbox', 'wechat_template']);
   });
 
   it('knows the WeChat channels', () => {

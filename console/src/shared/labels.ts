@@ -48,6 +48,7 @@ export const CHANNEL_CODES = [
   'wechat_subscribe',
   'wechat_template',
   'inbox',
+  'push',
 ] as const;
 const IDENTITY_CODES = [
   'user_id',

@@ -102,6 +102,7 @@ export const en = {
   'channel.wechat_subscribe': 'WeChat subscribe message',
   'channel.wechat_template': 'WeChat template message',
   'channel.inbox': 'In-app inbox',
+  'channel.push': 'App push',
   'template.wechatSubscribeExplain': 'A mini-program subscribe message (订阅消息) names a template picked in the mini-program’s back office and fills its keys. Each subscription the customer grants in the mini-program is good for one message; without one the message is skipped.',
   'template.wechatTemplateExplain': 'An official-account template message (模板消息) names a template of the official account and fills its keys. WeChat allows it for service notices only, never marketing, and only to followers.',
   'template.wechatTemplateId': 'WeChat template id',
@@ -118,6 +119,8 @@ export const en = {
   'testSend.invalidOpenid': 'Enter an openid: 10 to 64 letters, digits, - or _',
   'testSend.toCustomerHint': 'The message goes into this customer’s inbox only.',
   'testSend.invalidCustomer': 'Enter a customer id',
+  'testSend.toRegistrationIdHint': 'The JPush registration id of a test device with the shop’s app; the app logs it at start.',
+  'testSend.invalidRegistrationId': 'Enter a registration id: 10 to 64 letters and digits',
 
   'identity.type': 'Type',
   'identity.value': 'Value',

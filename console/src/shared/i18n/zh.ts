@@ -104,6 +104,7 @@ export const zh: Record<MessageKey, string> = {
   'channel.wechat_subscribe': '小程序订阅消息',
   'channel.wechat_template': '公众号模板消息',
   'channel.inbox': '站内信',
+  'channel.push': 'App 推送',
   'template.wechatSubscribeExplain': '小程序订阅消息使用在小程序后台选用的模板并填写其关键词。顾客在小程序中每授权一次订阅，可发送一条消息；没有可用的订阅时消息会被跳过。',
   'template.wechatTemplateExplain': '公众号模板消息使用公众号的模板并填写其关键词。微信只允许用于服务通知，不得用于营销，且只能发给关注者。',
   'template.wechatTemplateId': '微信模板 ID',
@@ -120,6 +121,8 @@ export const zh: Record<MessageKey, string> = {
   'testSend.invalidOpenid': '请输入 openid：10 到 64 个字母、数字、- 或 _',
   'testSend.toCustomerHint': '消息只进入这位顾客的站内信。',
   'testSend.invalidCustomer': '请输入顾客 ID',
+  'testSend.toRegistrationIdHint': '装有商城 App 的测试设备的极光 Registration ID；App 启动时会在日志中打印。',
+  'testSend.invalidRegistrationId': '请输入 Registration ID：10 到 64 位字母或数字',
 
   'identity.type': '类型',
   'identity.value': '标识',

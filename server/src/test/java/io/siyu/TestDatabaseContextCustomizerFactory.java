@@ -16,7 +16,7 @@ import org.springframework.test.context.MergedContextConfiguration;
  * Gives every Spring context of the test suite its own fresh database on the test PostgreSQL server and its own data
  * folder, so that contexts never see each other's rows or lock each other's files, and sends their e-mail to the test
  * suite's SMTP server ({@link TestMailServer}) and their SMS to its stand-in for Alibaba Cloud SMS
- * ({@link TestSmsServer}).
+ * ({@link TestSmsServer}), and their app pushes to its stand-in for JPush ({@link TestJpushServer}).
  */
 public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -58,6 +58,19 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
                                         "siyu.messaging.sms.endpoint",
                                                 TestSmsServer.get().endpoint(),
                                         "siyu.messaging.sms.callback-token", TestSmsServer.CALLBACK_TOKEN)));
+                context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource(
+                                "siyu-test-push",
+                                Map.of(
+                                        "siyu.messaging.push.app-key",
+                                        TestJpushServer.APP_KEY,
+                                        "siyu.messaging.push.master-secret",
+                                        TestJpushServer.MASTER_SECRET,
+                                        "siyu.messaging.push.endpoint",
+                                        TestJpushServer.get().endpoint(),
+                                        "siyu.messaging.push.timeout",
+                                        "5s")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

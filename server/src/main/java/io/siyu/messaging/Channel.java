@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The WeChat channels reach a customer by the openid WeChat gave them in the brand's mini-program ({@code
  * wechat_openid}) or official account ({@code wechat_oa_openid}): each app has its own openid for the same person, so
  * the shop names which is which when it sends them (as {@code context.externalIds}).
+ *
+ * <p>App push reaches the device on which the customer last used the shop's app, by the registration id JPush gave the
+ * app there ({@code jpush_registration_id}); the app sends it as {@code context.externalIds} or as the trait of that
+ * name.
  */
 public enum Channel {
     EMAIL("email", null),
@@ -21,7 +25,9 @@ public enum Channel {
     /** Official-account template messages (模板消息): service notices to followers, never marketing. */
     WECHAT_TEMPLATE("wechat_template", "wechat_oa_openid"),
     /** The in-app inbox: messages the shop's app lists and receives as they come. */
-    INBOX("inbox", null);
+    INBOX("inbox", null),
+    /** App push: a notification on the customer's phone through JPush (极光推送), which the shop's app opens. */
+    PUSH("push", "jpush_registration_id");
 
     private final String category;
     private final @Nullable String identityType;
@@ -61,7 +67,7 @@ public enum Channel {
 
     /**
      * Where the channel reaches a customer, in clear (for sending only): the e-mail address, the phone number, the
-     * openid, or for the inbox the customer's own id.
+     * openid or registration id, or for the inbox the customer's own id.
      */
     public @Nullable String addressOf(@Nullable ContactPoints contact) {
         if (contact == null) {
@@ -70,7 +76,7 @@ public enum Channel {
         return switch (this) {
             case EMAIL -> contact.email();
             case SMS -> contact.phone();
-            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE -> contact.platformId(identityType);
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, PUSH -> contact.platformId(identityType);
             case INBOX -> Long.toString(contact.customerId().value());
         };
     }
@@ -83,7 +89,7 @@ public enum Channel {
         return switch (this) {
             case EMAIL -> contact.maskedEmail();
             case SMS -> contact.maskedPhone();
-            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE -> maskId(contact.platformId(identityType));
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, PUSH -> maskId(contact.platformId(identityType));
             case INBOX -> "inbox";
         };
     }
@@ -93,7 +99,7 @@ public enum Channel {
         return switch (this) {
             case EMAIL -> PersonalData.maskEmail(address);
             case SMS -> PersonalData.maskPhone(address);
-            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE -> maskId(address);
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, PUSH -> maskId(address);
             case INBOX -> "inbox";
         };
     }

@@ -63,7 +63,9 @@ public final class IdentityRules {
             Map.entry("xiaohongshu_id", "xiaohongshu_id"),
             Map.entry("xiaohongshuId", "xiaohongshu_id"),
             Map.entry("weibo_uid", "weibo_uid"),
-            Map.entry("weiboUid", "weibo_uid"));
+            Map.entry("weiboUid", "weibo_uid"),
+            Map.entry("jpush_registration_id", "jpush_registration_id"),
+            Map.entry("jpushRegistrationId", "jpush_registration_id"));
 
     public static final Set<String> EMAIL_TRAITS = Set.of("email", "Email", "e-mail");
     public static final Set<String> PHONE_TRAITS = Set.of("phone", "Phone", "mobile", "phone_number", "phoneNumber");

@@ -33,6 +33,7 @@ public class HourCounts {
             "Inbox Message Opened",
             "Inbox Message Clicked",
             "WeChat Message Clicked",
+            "Push Notification Tapped",
             EcommerceEvents.ORDER_COMPLETED);
 
     /** The row that holds the brand's counts. */

@@ -84,7 +84,10 @@ public class MessageComposer {
                             new TemplateRenderer.SmsMessage(sms.templateCode(), sign, sms.parameters())),
                     Map.of());
         }
-        if (channel == Channel.WECHAT_SUBSCRIBE || channel == Channel.WECHAT_TEMPLATE || channel == Channel.INBOX) {
+        if (channel == Channel.WECHAT_SUBSCRIBE
+                || channel == Channel.WECHAT_TEMPLATE
+                || channel == Channel.INBOX
+                || channel == Channel.PUSH) {
             return new Composed(linked(sendId, channel, rendered, track), Map.of());
         }
         var headers = new LinkedHashMap<String, String>();
@@ -114,10 +117,11 @@ public class MessageComposer {
     }
 
     /**
-     * A WeChat or inbox message with its web link (and an inbox message's HTML links) going through the click redirect
-     * when tracked. A path inside the shop's app stays as it is: only the app can open it. An official-account message
-     * is a service notice and an inbox message lives in the shop's app, so neither carries an unsubscribe footer: the
-     * customer turns them off in WeChat or in the app's settings (the consent category of the channel).
+     * A WeChat, inbox or push message with its web link (and an inbox message's HTML links) going through the click
+     * redirect when tracked. A path inside the shop's app stays as it is: only the app can open it. An official-account
+     * message is a service notice, and an inbox message or a notification belongs to the shop's app, so none carries an
+     * unsubscribe footer: the customer turns them off in WeChat, in the app's settings or in the phone's (the consent
+     * category of the channel).
      */
     private TemplateRenderer.Rendered linked(
             long sendId, Channel channel, TemplateRenderer.Rendered rendered, boolean track) {

@@ -85,7 +85,8 @@ public class TestSends {
 
     /**
      * The address a test send goes to: an e-mail address; for SMS a phone number (in E.164); for WeChat the openid of
-     * a test account; for the inbox the id of a customer whose inbox gets it.
+     * a test account; for push the JPush registration id of a test device; for the inbox the id of a customer whose
+     * inbox gets it.
      */
     private static String address(Channel channel, @Nullable String to) {
         var given = to == null ? "" : to.strip();
@@ -110,6 +111,15 @@ public class TestSends {
                 }
                 yield given;
             }
+            case PUSH -> {
+                if (!REGISTRATION_ID.matcher(given).matches()) {
+                    throw new InvalidInputException(
+                            "to",
+                            "registration-id",
+                            "must be the JPush registration id of a test device, 10 to 64 letters and digits");
+                }
+                yield given;
+            }
             case INBOX -> {
                 if (!given.matches("[1-9][0-9]{0,17}")) {
                     throw new InvalidInputException("to", "customer-id", "must be the id of a customer");
@@ -120,6 +130,8 @@ public class TestSends {
     }
 
     private static final java.util.regex.Pattern OPENID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{10,64}");
+    private static final java.util.regex.Pattern REGISTRATION_ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9]{10,64}");
 
     private TemplateRenderer.Rendered render(
             MessageTemplate template,

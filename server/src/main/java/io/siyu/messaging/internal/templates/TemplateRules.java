@@ -32,6 +32,19 @@ public final class TemplateRules {
     /** A WeChat template's id as the back office shows it (43 characters today). */
     static final Pattern WECHAT_TEMPLATE_ID = Pattern.compile("[A-Za-z0-9_-]{10,64}");
 
+    /**
+     * JPush refuses a notification whose part for one platform ({@code "android":{...}}, {@code "ios":{...}}, keys and
+     * extras included, in UTF-8) has more than 4,000 bytes (code 1005); Siyu sends no custom message beside it.
+     */
+    public static final int MAX_PUSH_BYTES = 4_000;
+
+    /**
+     * What a push template's fixed text (title, body and link, in UTF-8, the link counted twice since the click redirect
+     * carries it again) may take of {@link #MAX_PUSH_BYTES}, leaving the rest to the payload's keys, the redirect and
+     * what the template says of each customer; the provider checks each message's real payload before it goes.
+     */
+    public static final int MAX_PUSH_CONTENT_BYTES = 3_000;
+
     static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
     /** A parameter in the provider's wording of a template: {@code ${name}}. */
     public static final Pattern WORDING_PARAMETER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]{0,29})}");
@@ -72,6 +85,41 @@ public final class TemplateRules {
         onlyFor(violations, content, "inbox");
         part(violations, "link", content.link(), MAX_LINK, false);
         return violations;
+    }
+
+    /**
+     * The broken rules of an app push template's content: an optional title (the subject), a body (the text), an
+     * optional link the app opens (a web address or a path in the shop's app), no HTML, and fixed text that leaves room
+     * in JPush's payload ({@link #MAX_PUSH_CONTENT_BYTES}).
+     */
+    public static List<Violation> checkPush(TemplateContent content) {
+        var violations = checkParts(content, false);
+        if (content.html() != null && !content.html().isBlank()) {
+            violations.add(new Violation("html", "channel", "a push notification has no HTML part"));
+        }
+        onlyFor(violations, content, "push");
+        part(violations, "link", content.link(), MAX_LINK, false);
+        if (violations.isEmpty()) {
+            var bytes = fixedBytes(content.subject()) + fixedBytes(content.text()) + 2 * fixedBytes(content.link());
+            if (bytes > MAX_PUSH_CONTENT_BYTES) {
+                violations.add(new Violation(
+                        "text",
+                        "push-payload-size",
+                        "the title, body and link (twice) have " + bytes + " bytes in UTF-8; at most "
+                                + MAX_PUSH_CONTENT_BYTES + " leave room in JPush's " + MAX_PUSH_BYTES
+                                + "-byte notification"));
+            }
+        }
+        return violations;
+    }
+
+    private static int fixedBytes(@Nullable String source) {
+        if (source == null || source.isBlank()) {
+            return 0;
+        }
+        return TemplateEngine.apply(TemplateEngine.compileText(source), java.util.Map.of())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                .length;
     }
 
     /**
@@ -271,6 +319,7 @@ public final class TemplateRules {
                     new Violation("wechat", "channel", "only WeChat templates name a WeChat template, not " + channel));
         }
         if (!"inbox".equals(channel)
+                && !"push".equals(channel)
                 && content.link() != null
                 && !content.link().isBlank()) {
             violations.add(new Violation(

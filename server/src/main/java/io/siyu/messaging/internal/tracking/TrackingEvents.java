@@ -33,6 +33,7 @@ public class TrackingEvents {
     public static final String SMS_SENT = "SMS Sent";
     public static final String SMS_DELIVERED = "SMS Delivered";
     public static final String SMS_FAILED = "SMS Delivery Failed";
+    public static final String PUSH_SENT = "Push Notification Sent";
 
     private final Ingestion ingestion;
 
@@ -44,6 +45,7 @@ public class TrackingEvents {
             case WECHAT_SUBSCRIBE -> "WeChat Subscribe Message Sent";
             case WECHAT_TEMPLATE -> "WeChat Template Message Sent";
             case INBOX -> "Inbox Message Sent";
+            case PUSH -> PUSH_SENT;
         };
     }
 
@@ -56,6 +58,7 @@ public class TrackingEvents {
     public static String clicked(Channel channel) {
         return switch (channel) {
             case INBOX -> "Inbox Message Clicked";
+            case PUSH -> "Push Notification Tapped";
             case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE -> "WeChat Message Clicked";
             default -> CLICKED;
         };

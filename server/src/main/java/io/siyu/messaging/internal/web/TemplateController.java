@@ -59,8 +59,8 @@ class TemplateController {
 
             @Schema(
                     example = "email",
-                    description = "email, sms, wechat_subscribe, wechat_template or inbox; required to create, and"
-                            + " cannot change")
+                    description = "email, sms, wechat_subscribe, wechat_template, inbox or push; required to create,"
+                            + " and cannot change")
             @Nullable
             String channel,
 
@@ -97,8 +97,8 @@ class TemplateController {
             WechatTemplate wechat,
 
             @Schema(
-                    description = "for the inbox and official-account messages: the address or app path the message"
-                            + " opens, a Handlebars template",
+                    description = "for the inbox, push and official-account messages: the address or app path"
+                            + " the message opens, a Handlebars template",
                     example = "https://shop.example.com/orders/{{data.orderId}}")
             @Nullable
             String link) {}
@@ -185,7 +185,8 @@ class TemplateController {
                     requiredMode = Schema.RequiredMode.REQUIRED,
                     example = "operator@brand.example",
                     description = "an e-mail address; for an SMS template, a phone number (+8613812345678); for a"
-                            + " WeChat template, the openid of a test account; for the inbox, a customer's id")
+                            + " WeChat template, the openid of a test account; for the inbox, a customer's id;"
+                            + " for push, the JPush registration id of a test device")
             String to,
 
             @Nullable Long customerId,

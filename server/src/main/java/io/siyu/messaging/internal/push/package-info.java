@@ -1,0 +1,8 @@
+/**
+ * App push through JPush (极光推送) Push API v3: {@link io.siyu.messaging.internal.push.JpushProvider} sends each
+ * message to the registration id of the customer's device, with a {@code cid} from JPush's pool kept per ledger row by
+ * {@link io.siyu.messaging.internal.push.PushCids}, so a retry never pushes twice. Configured by
+ * {@link io.siyu.messaging.internal.push.PushSettings}; without an app key and master secret, push goes to the sandbox
+ * outbox.
+ */
+package io.siyu.messaging.internal.push;
