@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A journey's figures: customers by state, per node how many entered, wait there now and ended there (and, for a node
- * that sends messages, what became of them, from messaging's ledger), and per group
- * (treated, control) how many entered, converted and what they spent, with the uplift of the treated group over the
- * control group and the sample-ratio check of the split between them; and, for a journey with an experiment split,
- * the same per variant, each against the first.
+ * that sends messages, what became of them, from messaging's ledger), and per group (treated, control) how many
+ * entered, converted and what they spent, with the uplift of the treated group over the control group and the
+ * sample-ratio check of the split between them; and, for a journey with an experiment split, the same per variant,
+ * each against the first.
  */
 @Component
 public class JourneyReport {

@@ -285,7 +285,8 @@ class RunStore {
     void convert(long runId, Instant at, BigDecimal revenue, Instant now) {
         jdbc.update("""
                 update journeys.run set converted_at = ?, revenue = ?, state = 'converted', end_reason = 'goal',
-                       exit_node = coalesce(node, exit_node), node = null, due_at = null, wait_event = null, ended_at = coalesce(ended_at, ?), updated_at = ?
+                       exit_node = coalesce(node, exit_node), node = null, due_at = null, wait_event = null,
+                       ended_at = coalesce(ended_at, ?), updated_at = ?
                  where id = ?""", Timestamps.of(at), revenue, Timestamps.of(now), Timestamps.of(now), runId);
     }
 
