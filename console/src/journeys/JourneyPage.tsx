@@ -15,12 +15,12 @@ import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { RecordPending } from '../shared/layout/RecordPending';
 import { journeysApi, type Journey, type JourneyReport, type JourneyVersion } from './api';
-import type { Counts } from './canvas/cards';
 import { JourneyCanvas } from './canvas/JourneyCanvas';
 import { useJourneyCatalog } from './catalog';
 import { readGraph, withoutPositions, type JourneyGraph } from './graph';
 import { JourneyStatusTag } from './JourneyStatusTag';
 import { layoutGraph, needsLayout } from './layout';
+import { countsOf } from './measure';
 import { placeProblems, type PlacedProblem } from './problems';
 import { DryRunPanel } from './DryRunPanel';
 import { JourneyReportView } from './report/JourneyReportView';
@@ -194,15 +194,7 @@ function JourneyEditor({ journey, onJourney }: { journey: Journey; onJourney: (j
     const version = versions.data?.find((candidate) => candidate.version === journey.version);
     return version ? prepare(version.graph) : undefined;
   }, [versions.data, journey.version]);
-  const counts = useMemo(() => {
-    const byNode = new Map<string, Counts>();
-    for (const count of report?.nodes ?? []) {
-      if (count.version === journey.version) {
-        byNode.set(count.node, { passed: count.passed, waiting: count.waiting });
-      }
-    }
-    return byNode;
-  }, [report, journey.version]);
+  const counts = useMemo(() => countsOf(report?.nodes ?? [], journey.version), [report, journey.version]);
   const entered = Object.values(report?.states ?? {}).reduce((sum, count) => sum + count, 0);
 
   const saveCall = async () => {
@@ -378,7 +370,9 @@ function JourneyEditor({ journey, onJourney }: { journey: Journey; onJourney: (j
             {
               key: 'report',
               label: <span data-testid="journey-tab-report">{t('journey.report')}</span>,
-              children: <JourneyReportView report={report} published={journey.version !== undefined} error={reportError} />,
+              children: (
+                <JourneyReportView report={report} version={journey.version} published={journey.version !== undefined} error={reportError} />
+              ),
             },
             {
               key: 'versions',

@@ -1,4 +1,4 @@
-import { EyeOutlined, LinkOutlined } from '@ant-design/icons';
+import { EyeOutlined, LinkOutlined, ShoppingOutlined } from '@ant-design/icons';
 import { Space, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import { useFormat } from '../shared/hooks/useFormat';
@@ -15,11 +15,15 @@ export function SendStateTag({ state }: { state: SendState }) {
   );
 }
 
-/** Whether the customer opened the message and followed a link in it, each with its time. */
-export function EngagementMarks({ row }: { row: Pick<SendRow, 'openedAt' | 'clickedAt'> }) {
+/**
+ * Whether the customer opened the message and followed a link in it, each with its time, and the orders attributed to
+ * it with what they brought.
+ */
+export function EngagementMarks({ row }: { row: Pick<SendRow, 'openedAt' | 'clickedAt'> & Partial<Pick<SendRow, 'conversions' | 'revenue'>> }) {
   const { t } = useI18n();
   const format = useFormat();
-  if (!row.openedAt && !row.clickedAt) {
+  const conversions = row.conversions ?? 0;
+  if (!row.openedAt && !row.clickedAt && conversions === 0) {
     return <span className="muted">—</span>;
   }
   return (
@@ -35,6 +39,13 @@ export function EngagementMarks({ row }: { row: Pick<SendRow, 'openedAt' | 'clic
         <Tooltip title={t('message.clickedAt', { at: format.dateTime(row.clickedAt) })}>
           <Tag icon={<LinkOutlined />} color="purple" data-testid="message-clicked">
             {t('message.clicked')}
+          </Tag>
+        </Tooltip>
+      )}
+      {conversions > 0 && (
+        <Tooltip title={t('message.convertedDetail', { count: conversions, revenue: format.money(row.revenue ?? 0) })}>
+          <Tag icon={<ShoppingOutlined />} color="green" data-testid="message-converted" data-conversions={conversions}>
+            {t('message.converted')}
           </Tag>
         </Tooltip>
       )}

@@ -34,7 +34,8 @@ import {
 } from '../graph';
 import { CARD, clearOf, freePosition, layoutGraph } from '../layout';
 import { problemsByPlace, type PlacedProblem } from '../problems';
-import { NODE_COMPONENTS, nodeIcon, type Counts } from './cards';
+import type { Counts } from '../measure';
+import { NODE_COMPONENTS, nodeIcon } from './cards';
 import { flowEdges, flowNodes, type CanvasNode } from './flow';
 import { NodePanel } from './NodePanel';
 import { TriggerPanel } from './TriggerPanel';

@@ -21,13 +21,9 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { JourneyCatalog } from '../catalog';
 import { NODE_LABEL, nodeSummary, outletLabel, triggerSettings, triggerSummary } from '../describe';
 import { FIRST, outlets, type JourneyGraph, type JourneyNode, type NodeType } from '../graph';
+import { messageFigures, type Counts, type NodeMessages } from '../measure';
 import type { PlacedProblem } from '../problems';
 
-/** How many customers passed a node of the live version, and how many wait there now. */
-export interface Counts {
-  passed: number;
-  waiting: number;
-}
 
 export interface StepData extends Record<string, unknown> {
   node: JourneyNode;
@@ -100,12 +96,49 @@ function CountLine({ counts }: { counts: Counts }) {
   const { t } = useI18n();
   const format = useFormat();
   return (
-    <div className="jc-counts" data-testid="node-counts" data-passed={counts.passed} data-waiting={counts.waiting}>
+    <div
+      className="jc-counts"
+      data-testid="node-counts"
+      data-passed={counts.passed}
+      data-waiting={counts.waiting}
+      data-exited={counts.exited}
+    >
       <span>
         <b>{format.number(counts.passed)}</b> {t('journey.count.passed')}
       </span>
       <span className={counts.waiting > 0 ? 'jc-waiting-now' : undefined}>
         <b>{format.number(counts.waiting)}</b> {t('journey.count.waiting')}
+      </span>
+      {counts.exited > 0 && (
+        <span>
+          <b>{format.number(counts.exited)}</b> {t('journey.count.exited')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** What became of a message node's messages: sent, opened, clicked, converted (each with its share of those sent) and revenue. */
+function MessageLine({ messages }: { messages: NodeMessages }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  return (
+    <div
+      className="jc-counts jc-messages"
+      data-testid="node-messages"
+      data-sent={messages.sent}
+      data-opened={messages.opened}
+      data-clicked={messages.clicked}
+      data-converted={messages.converted}
+      data-revenue={messages.revenue}
+    >
+      {messageFigures(messages).map(({ figure, value, ofSent }) => (
+        <span key={figure} title={ofSent === undefined ? undefined : format.percent(value, messages.sent)}>
+          <b>{format.number(value)}</b> {t(`journey.count.${figure}`)}
+        </span>
+      ))}
+      <span className={messages.revenue > 0 ? 'jc-revenue' : undefined}>
+        <b>{format.money(messages.revenue)}</b>
       </span>
     </div>
   );
@@ -133,6 +166,7 @@ export function StepCard({ data, selected }: NodeProps<StepNode>) {
         {nodeSummary(t, catalog, node)}
       </div>
       {counts && <CountLine counts={counts} />}
+      {counts?.messages && <MessageLine messages={counts.messages} />}
       <ProblemLine problems={problems} />
       {ways.length > 0 && (
         <div className="jc-outlets">

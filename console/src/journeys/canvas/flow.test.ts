@@ -32,9 +32,13 @@ describe('the cards', () => {
   });
 
   it('carry live counts, none passed for a node the report does not name yet', () => {
-    const counts = new Map([['split', { passed: 5, waiting: 0 }]]);
+    const counts = new Map([['split', { passed: 5, waiting: 0, exited: 0 }]]);
     const nodes = flowNodes(graph, { catalog, problems: new Map(), counts, entered: 5, editable: false });
-    expect(nodes.slice(1).map((node) => node.data.counts)).toEqual([{ passed: 5, waiting: 0 }, { passed: 0, waiting: 0 }, { passed: 0, waiting: 0 }]);
+    expect(nodes.slice(1).map((node) => node.data.counts)).toEqual([
+      { passed: 5, waiting: 0, exited: 0 },
+      { passed: 0, waiting: 0, exited: 0 },
+      { passed: 0, waiting: 0, exited: 0 },
+    ]);
     expect(nodes[0].data.entered).toBe(5);
     expect(nodes.every((node) => node.draggable === false)).toBe(true);
   });

@@ -2,7 +2,8 @@ import { MarkerType, type Edge } from '@xyflow/react';
 import type { JourneyCatalog } from '../catalog';
 import { graphEdges, outlets, TRIGGER, type JourneyGraph, type Outlet } from '../graph';
 import type { PlacedProblem } from '../problems';
-import type { Counts, StepNode, TriggerNode } from './cards';
+import { NO_COUNTS, type Counts } from '../measure';
+import type { StepNode, TriggerNode } from './cards';
 
 export type CanvasNode = StepNode | TriggerNode;
 
@@ -44,7 +45,7 @@ export function flowNodes(graph: JourneyGraph, decorations: Decorations): Canvas
           node,
           catalog,
           problems: problems.get(node.id) ?? [],
-          counts: counts ? (counts.get(node.id) ?? { passed: 0, waiting: 0 }) : undefined,
+          counts: counts ? (counts.get(node.id) ?? NO_COUNTS) : undefined,
         },
       }),
     ),

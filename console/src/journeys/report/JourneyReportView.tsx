@@ -9,7 +9,7 @@ import { StatisticRow } from '../../shared/components/StatisticRow';
 import { useFormat, type Formatter } from '../../shared/hooks/useFormat';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { Translate } from '../../shared/i18n/I18nProvider';
-import type { Arm, JourneyEffect, JourneyExperiment, JourneyReport, JourneyVariant } from '../api';
+import type { Arm, JourneyEffect, JourneyExperiment, JourneyReport, JourneyVariant, NodeCount } from '../api';
 import { conversionRows, direction, evidence, finite, revenueRow, type IntervalRow } from './uplift';
 
 const COLOURS = { up: '#389e0d', down: '#cf1322', unclear: '#1677ff' };
@@ -265,8 +265,56 @@ function Experiment({ experiment, t, format }: { experiment: JourneyExperiment; 
   );
 }
 
+/**
+ * Every node of the live version: customers who entered it, wait there and ended there, and for a node that sends
+ * messages, what became of them (the other nodes show a dash there).
+ */
+function Steps({ nodes, t, format }: { nodes: NodeCount[]; t: Translate; format: Formatter }) {
+  const figure = (key: 'sent' | 'delivered' | 'opened' | 'clicked' | 'converted') => ({
+    title: t(`journey.count.${key}`),
+    key,
+    align: 'right' as const,
+    render: (_: unknown, node: NodeCount) => (node.messages ? format.number(node.messages[key]) : '—'),
+  });
+  return (
+    <ListTable<NodeCount>
+      rowKey="node"
+      rows={nodes}
+      data-testid="journey-steps"
+      empty={t('journey.noCustomers')}
+      columns={[
+        { title: t('journey.step'), dataIndex: 'node' },
+        { title: t('journey.count.passed'), dataIndex: 'passed', align: 'right', render: (value: number) => format.number(value) },
+        { title: t('journey.count.waiting'), dataIndex: 'waiting', align: 'right', render: (value: number) => format.number(value) },
+        { title: t('journey.count.exited'), dataIndex: 'exited', align: 'right', render: (value: number) => format.number(value) },
+        figure('sent'),
+        figure('delivered'),
+        figure('opened'),
+        figure('clicked'),
+        figure('converted'),
+        {
+          title: t('journey.group.revenue'),
+          key: 'revenue',
+          align: 'right',
+          render: (_, node) => (node.messages ? format.money(node.messages.revenue) : '—'),
+        },
+      ]}
+    />
+  );
+}
+
 /** The journey's figures: customers by state, the two groups side by side, and the uplift with its intervals. */
-export function JourneyReportView({ report, published, error }: { report: JourneyReport | undefined; published: boolean; error: unknown }) {
+export function JourneyReportView({
+  report,
+  version,
+  published,
+  error,
+}: {
+  report: JourneyReport | undefined;
+  version?: number;
+  published: boolean;
+  error: unknown;
+}) {
   const { t } = useI18n();
   const format = useFormat();
   if (!published) {
@@ -291,6 +339,8 @@ export function JourneyReportView({ report, published, error }: { report: Journe
           { title: t('journey.state.exited'), value: format.number(states.exited ?? 0) },
         ]}
       />
+      <h4 className="journey-report-heading">{t('journey.steps')}</h4>
+      <Steps nodes={report.nodes.filter((node) => node.version === version)} t={t} format={format} />
       <h4 className="journey-report-heading">{t('journey.groups')}</h4>
       <Groups arms={report.arms} t={t} format={format} />
       <h4 className="journey-report-heading">{t('journey.uplift')}</h4>

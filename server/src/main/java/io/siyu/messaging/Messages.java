@@ -74,4 +74,32 @@ public interface Messages {
 
     /** Whether a template of this key exists and is not archived, so that messages can name it. */
     boolean hasTemplate(String key);
+
+    /**
+     * What became of a group of messages.
+     *
+     * @param group the first parts of their reasons, as {@link #figures} grouped them
+     * @param sent accepted by the channel's provider (bounced later or not)
+     * @param delivered a receipt said so; for e-mail, which has no receipts, sent and not bounced
+     * @param opened opened at least once (the e-mail's pixel loaded)
+     * @param clicked a link followed at least once
+     * @param converted messages an order was attributed to (the last message its customer clicked or opened within the
+     *     attribution window)
+     * @param revenue what the attributed orders brought
+     */
+    record Figures(
+            String group,
+            long sent,
+            long delivered,
+            long opened,
+            long clicked,
+            long converted,
+            java.math.BigDecimal revenue) {}
+
+    /**
+     * The figures of the messages queued under {@code origin}, grouped by the first {@code parts} colon-separated parts
+     * of their reasons: a journey's reasons ({@code journey:<id>:v<version>:<node>:<customer>:...}) grouped by 4
+     * parts give one group per version and node. Groups without any message sent are left out.
+     */
+    List<Figures> figures(String origin, int parts);
 }

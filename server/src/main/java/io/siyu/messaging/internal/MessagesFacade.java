@@ -4,6 +4,7 @@ import io.siyu.customers.CustomerId;
 import io.siyu.messaging.Messages;
 import io.siyu.messaging.internal.dispatch.Dispatcher;
 import io.siyu.messaging.internal.dispatch.TestSends;
+import io.siyu.messaging.internal.ledger.SendHistory;
 import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.messaging.internal.templates.MessageTemplate;
 import io.siyu.messaging.internal.templates.TemplateContent;
@@ -28,14 +29,30 @@ class MessagesFacade implements Messages {
     private final SendLedger ledger;
     private final Dispatcher dispatcher;
     private final TestSends tests;
+    private final SendHistory history;
     private final Clock clock;
 
-    MessagesFacade(Templates templates, SendLedger ledger, Dispatcher dispatcher, TestSends tests, Clock clock) {
+    MessagesFacade(
+            Templates templates,
+            SendLedger ledger,
+            Dispatcher dispatcher,
+            TestSends tests,
+            SendHistory history,
+            Clock clock) {
         this.templates = templates;
         this.ledger = ledger;
         this.dispatcher = dispatcher;
         this.tests = tests;
+        this.history = history;
         this.clock = clock;
+    }
+
+    @Override
+    public List<Figures> figures(String origin, int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("reasons are grouped by one part or more, not " + parts);
+        }
+        return history.figures(origin, parts);
     }
 
     @Override

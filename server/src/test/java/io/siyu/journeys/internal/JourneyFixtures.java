@@ -42,6 +42,20 @@ public final class JourneyFixtures {
         return id;
     }
 
+    /**
+     * Publishes a journey entered on {@code trigger} that sends the template ({@code hello}), waits three days for an
+     * order ({@code order}) and converts on it within seven, or exits ({@code bye}); answers its id.
+     */
+    public long messageThenOrder(String trigger, String template) {
+        return published("""
+                {"trigger":{"type":"event","event":"%s"},"goal":{"event":"Order Completed","withinDays":7},
+                 "first":"hello","nodes":[
+                  {"id":"hello","type":"action","action":"send_message","config":{"template":"%s"},"next":"order"},
+                  {"id":"order","type":"wait_event","event":"Order Completed","timeout":"P3D","onEvent":null,
+                   "onTimeout":"bye"},
+                  {"id":"bye","type":"exit"}]}""".formatted(trigger, template));
+    }
+
     /** Tracks an event of the customer and applies it, as the pipeline would. */
     public void track(Customer customer, String event, String properties) {
         var sent = siyu.shop()

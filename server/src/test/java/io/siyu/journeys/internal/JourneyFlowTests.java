@@ -25,13 +25,7 @@ class JourneyFlowTests {
         var fixtures = new JourneyFixtures(siyu);
         var template = new MessagingFixtures(siyu).marketingTemplate();
         var joined = "Joined " + UUID.randomUUID();
-        var journey = fixtures.published("""
-                {"trigger":{"type":"event","event":"%s"},"goal":{"event":"Order Completed","withinDays":7},
-                 "first":"hello","nodes":[
-                  {"id":"hello","type":"action","action":"send_message","config":{"template":"%s"},"next":"order"},
-                  {"id":"order","type":"wait_event","event":"Order Completed","timeout":"P3D","onEvent":null,
-                   "onTimeout":"bye"},
-                  {"id":"bye","type":"exit"}]}""".formatted(joined, template));
+        var journey = fixtures.messageThenOrder(joined, template);
         var customer = fixtures.customer();
 
         fixtures.track(customer, joined, "{\"plan\":\"gold\"}");

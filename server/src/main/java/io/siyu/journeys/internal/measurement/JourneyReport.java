@@ -1,6 +1,7 @@
 package io.siyu.journeys.internal.measurement;
 
 import io.siyu.journeys.internal.graph.JourneyGraph;
+import io.siyu.messaging.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A journey's figures: customers by state, per node how many passed and how many wait there now, and per group
- * (treated, control) how many entered, converted and what they spent, with the uplift of the treated group over the
- * control group and the sample-ratio check of the split between them; and, for a journey with an experiment split,
- * the same per variant, each against the first.
+ * A journey's figures: customers by state, per node how many entered, wait there now and ended there (and, for a node
+ * that sends messages, what became of them, from messaging's ledger), and per group (treated, control) how many
+ * entered, converted and what they spent, with the uplift of the treated group over the control group and the
+ * sample-ratio check of the split between them; and, for a journey with an experiment split, the same per variant,
+ * each against the first.
  */
 @Component
 public class JourneyReport {
@@ -21,18 +23,38 @@ public class JourneyReport {
     private static final double CONFIDENCE = 0.95;
 
     private final JdbcTemplate jdbc;
+    private final Messages messages;
 
-    JourneyReport(JdbcTemplate jdbc) {
+    JourneyReport(JdbcTemplate jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     /** A group's figures: customers who entered, converted, and revenue per customer (non-buyers count as 0). */
     @io.swagger.v3.oas.annotations.media.Schema(name = "JourneyArm")
     public record Arm(String arm, long customers, long converted, double revenue, double revenuePerCustomer) {}
 
-    /** One node's counts in one version. */
+    /**
+     * One node's counts in one version: customers who entered it ({@code passed}), wait there now, and ended their
+     * journey there (an exit node, the end of a path, an exit condition or the goal reached while waiting there); for a
+     * node that sends messages, what became of them.
+     */
     @io.swagger.v3.oas.annotations.media.Schema(name = "JourneyNodeCount")
-    public record NodeCount(int version, String node, long passed, long waiting) {}
+    public record NodeCount(
+            int version,
+            String node,
+            long passed,
+            long waiting,
+            long exited,
+            @Nullable NodeMessages messages) {}
+
+    /**
+     * What became of the messages a node sent: accepted by the provider, delivered, opened, clicked, converted (an
+     * order was attributed to them: the last message the customer clicked or opened within messaging's attribution
+     * window) and the revenue of those orders.
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "JourneyNodeMessages")
+    public record NodeMessages(long sent, long delivered, long opened, long clicked, long converted, double revenue) {}
 
     /**
      * The uplift of the treated group over the control group, when each has customers; revenue needs two customers
@@ -79,6 +101,7 @@ public class JourneyReport {
 
     /** The report of a journey whose current version has this graph (null while it was never published). */
     public Report of(long journeyId, @Nullable JourneyGraph graph) {
+        var sent = messages(journeyId);
         var states = new LinkedHashMap<String, Long>();
         jdbc.query(
                 "select state, count(*) from journeys.run where journey_id = ? group by state order by state",
@@ -88,14 +111,29 @@ public class JourneyReport {
                 journeyId);
         var nodes = jdbc.query(
                 """
-                select c.version, c.node, c.passed, coalesce(w.waiting, 0) as waiting
+                select c.version, c.node, c.passed, coalesce(w.waiting, 0) as waiting, coalesce(e.exited, 0) as exited
                   from journeys.node_count c
                   left join (select version, node, count(*) as waiting from journeys.run
                               where journey_id = ? and state = 'waiting' and node is not null group by version, node) w
                     on w.version = c.version and w.node = c.node
+                  left join (select version, exit_node, count(*) as exited from journeys.run
+                              where journey_id = ? and exit_node is not null
+                                and state in ('completed', 'exited', 'converted')
+                              group by version, exit_node) e
+                    on e.version = c.version and e.exit_node = c.node
                  where c.journey_id = ? order by c.version, c.node""",
-                (rs, row) -> new NodeCount(
-                        rs.getInt("version"), rs.getString("node"), rs.getLong("passed"), rs.getLong("waiting")),
+                (rs, row) -> {
+                    var version = rs.getInt("version");
+                    var node = rs.getString("node");
+                    return new NodeCount(
+                            version,
+                            node,
+                            rs.getLong("passed"),
+                            rs.getLong("waiting"),
+                            rs.getLong("exited"),
+                            sent.get(version + ":" + node));
+                },
+                journeyId,
                 journeyId,
                 journeyId);
         var groups = groups("arm", "true", journeyId);
@@ -105,6 +143,30 @@ public class JourneyReport {
                 ? null
                 : graph.experiment().map(split -> experiment(journeyId, split)).orElse(null);
         return new Report(journeyId, states, nodes, arms, effect(groups, controlPercent), experiment);
+    }
+
+    /**
+     * The figures of the messages the journey's nodes sent, by {@code <version>:<node>}: their reasons are the
+     * journey's action keys, {@code journey:<id>:v<version>:<node>:...}.
+     */
+    private Map<String, NodeMessages> messages(long journeyId) {
+        var byNode = new java.util.HashMap<String, NodeMessages>();
+        for (var figures : messages.figures("journey:" + journeyId, 4)) {
+            var parts = figures.group().split(":");
+            if (parts.length < 4 || !parts[2].startsWith("v")) {
+                continue;
+            }
+            byNode.put(
+                    parts[2].substring(1) + ":" + parts[3],
+                    new NodeMessages(
+                            figures.sent(),
+                            figures.delivered(),
+                            figures.opened(),
+                            figures.clicked(),
+                            figures.converted(),
+                            figures.revenue().doubleValue()));
+        }
+        return byNode;
     }
 
     /** A group's figures and the moments of what its customers spent. */

@@ -331,7 +331,12 @@ public class JourneyRuntime {
             for (var node : step.passed()) {
                 passed.merge(new NodeKey(run.journeyId(), run.version(), node), 1L, Long::sum);
             }
-            saved.add(new RunStore.Saved(run.id(), step.stop(), steps, step.variant()));
+            saved.add(new RunStore.Saved(
+                    run.id(),
+                    step.stop(),
+                    steps,
+                    step.variant(),
+                    step.passed().isEmpty() ? run.node() : step.passed().getLast()));
         }
 
         void resume(Run run, Interpreter.Cause cause, Instant now) {

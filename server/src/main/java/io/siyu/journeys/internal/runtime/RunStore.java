@@ -154,12 +154,16 @@ class RunStore {
         }
     }
 
-    /** Where a run stopped after a step, and the experiment's variant it was given on the way, if any. */
+    /**
+     * Where a run stopped after a step, the experiment's variant it was given on the way, if any, and the last node it
+     * was at (where it ended, if it ended).
+     */
     record Saved(
             long runId,
             Interpreter.Stop stop,
             int steps,
-            @Nullable String variant) {}
+            @Nullable String variant,
+            @Nullable String lastNode) {}
 
     /** Writes where runs stopped, in two batched statements: those that wait, those that ended. */
     void save(List<Saved> saved, Instant now) {
@@ -182,6 +186,7 @@ class RunStore {
                     ended.add(new Object[] {
                         "exit".equals(end.reason()) ? "exited" : "completed",
                         end.reason(),
+                        run.lastNode(),
                         run.steps(),
                         run.variant(),
                         at,
@@ -197,8 +202,9 @@ class RunStore {
         }
         if (!ended.isEmpty()) {
             jdbc.batchUpdate("""
-                    update journeys.run set state = ?, end_reason = ?, node = null, due_at = null, wait_event = null,
-                           steps = greatest(steps, ?), variant = coalesce(?, variant), ended_at = ?, updated_at = ?
+                    update journeys.run set state = ?, end_reason = ?, exit_node = ?, node = null, due_at = null,
+                           wait_event = null, steps = greatest(steps, ?), variant = coalesce(?, variant), ended_at = ?,
+                           updated_at = ?
                      where id = ?""", ended);
         }
     }
@@ -262,7 +268,8 @@ class RunStore {
     void exitLive(long customer, List<Long> journeys, String reason, Instant now) {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
-                            update journeys.run set state = 'exited', end_reason = ?, node = null, due_at = null,
+                            update journeys.run set state = 'exited', end_reason = ?, exit_node = node, node = null,
+                                   due_at = null,
                                    wait_event = null, ended_at = ?, updated_at = ?
                              where customer_id = ? and journey_id = any(?) and state in ('active', 'waiting')""");
             statement.setString(1, reason);
@@ -278,7 +285,8 @@ class RunStore {
     void convert(long runId, Instant at, BigDecimal revenue, Instant now) {
         jdbc.update("""
                 update journeys.run set converted_at = ?, revenue = ?, state = 'converted', end_reason = 'goal',
-                       node = null, due_at = null, wait_event = null, ended_at = coalesce(ended_at, ?), updated_at = ?
+                       exit_node = coalesce(node, exit_node), node = null, due_at = null, wait_event = null,
+                       ended_at = coalesce(ended_at, ?), updated_at = ?
                  where id = ?""", Timestamps.of(at), revenue, Timestamps.of(now), Timestamps.of(now), runId);
     }
 

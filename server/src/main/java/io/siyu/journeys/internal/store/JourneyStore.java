@@ -156,7 +156,7 @@ public class JourneyStore {
         jdbc.update("update journeys.journey set status = 'archived', updated_at = ? where id = ?", now, id);
         jdbc.update("""
                 update journeys.run set state = 'exited', end_reason = 'archived', ended_at = ?, updated_at = ?,
-                       due_at = null, wait_event = null
+                       due_at = null, wait_event = null, exit_node = node
                  where journey_id = ? and state in ('active', 'waiting')""", now, now, id);
         return get(id);
     }

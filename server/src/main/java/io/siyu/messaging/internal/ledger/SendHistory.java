@@ -23,7 +23,7 @@ public class SendHistory {
             select s.id, s.reason, s.origin, s.customer_id, s.channel, s.purpose, s.template_id, t.key as template_key,
                    s.template_version, s.state, s.outcome, s.attempts, s.queued_at, s.due_at, s.sent_at, s.address,
                    s.provider, s.provider_message_id, s.subject, s.opened_at, s.clicked_at, s.delivered_at,
-                   s.bounced_at
+                   s.bounced_at, s.converted_at, s.conversions, s.revenue
               from messaging.send s join messaging.template t on t.id = s.template_id""";
 
     private final JdbcTemplate jdbc;
@@ -34,7 +34,8 @@ public class SendHistory {
 
     /**
      * One message of the ledger; the address is masked. {@code providerMessageId} is the provider's id of the message
-     * (an SMS's BizId), {@code deliveredAt} and {@code bouncedAt} what its receipt said.
+     * (an SMS's BizId), {@code deliveredAt} and {@code bouncedAt} what its receipt said; {@code conversions} and
+     * {@code revenue} the orders attributed to it, the first at {@code convertedAt}.
      */
     public record SendRow(
             long id,
@@ -59,7 +60,10 @@ public class SendHistory {
             @Nullable Instant openedAt,
             @Nullable Instant clickedAt,
             @Nullable Instant deliveredAt,
-            @Nullable Instant bouncedAt) {}
+            @Nullable Instant bouncedAt,
+            @Nullable Instant convertedAt,
+            int conversions,
+            java.math.BigDecimal revenue) {}
 
     public SendRow get(long id) {
         return jdbc.query(COLUMNS + " where s.id = ?", SendHistory::row, id).stream()
@@ -117,6 +121,33 @@ public class SendHistory {
                 Timestamps.read(rs, "opened_at"),
                 Timestamps.read(rs, "clicked_at"),
                 Timestamps.read(rs, "delivered_at"),
-                Timestamps.read(rs, "bounced_at"));
+                Timestamps.read(rs, "bounced_at"),
+                Timestamps.read(rs, "converted_at"),
+                rs.getInt("conversions"),
+                rs.getBigDecimal("revenue"));
+    }
+
+    /** The figures of {@link io.siyu.messaging.Messages#figures}. */
+    public List<io.siyu.messaging.Messages.Figures> figures(String origin, int parts) {
+        return jdbc.query(
+                """
+                select array_to_string((string_to_array(reason, ':'))[1:?], ':') as grp, count(sent_at) as sent,
+                       count(*) filter (where delivered_at is not null
+                                           or (channel <> ? and sent_at is not null and bounced_at is null))
+                           as delivered,
+                       count(opened_at) as opened, count(clicked_at) as clicked, count(converted_at) as converted,
+                       coalesce(sum(revenue), 0) as revenue
+                  from messaging.send where origin = ? group by 1 having count(sent_at) > 0 order by 1""",
+                (rs, row) -> new io.siyu.messaging.Messages.Figures(
+                        rs.getString("grp"),
+                        rs.getLong("sent"),
+                        rs.getLong("delivered"),
+                        rs.getLong("opened"),
+                        rs.getLong("clicked"),
+                        rs.getLong("converted"),
+                        rs.getBigDecimal("revenue")),
+                parts,
+                Channel.SMS.category(),
+                origin);
     }
 }

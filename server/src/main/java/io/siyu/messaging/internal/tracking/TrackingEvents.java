@@ -15,10 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records what happened to messages as events of the Segment e-mail specification ({@code Email Sent},
- * {@code Email Opened}, {@code Email Link Clicked}, {@code Unsubscribed}), and their SMS counterparts ({@code SMS Sent},
- * {@code SMS Delivered}, {@code SMS Delivery Failed}), on the customer's timeline, through ingestion like any other
- * event, so segments can use them. Each event's message id is derived from the ledger row (and the
- * link), so recording it again after a retry or a crash changes nothing.
+ * {@code Email Opened}, {@code Email Link Clicked}, {@code Unsubscribed}), their SMS counterparts ({@code SMS Sent},
+ * {@code SMS Delivered}, {@code SMS Delivery Failed}) and the orders attributed to them ({@code Order Attributed}), on
+ * the customer's timeline, through ingestion like any other event, so segments can use them. Each event's message id is
+ * derived from the ledger row (and the link, or the order), so recording it again after a retry or a crash changes
+ * nothing.
  */
 @Component
 public class TrackingEvents {
@@ -34,6 +35,7 @@ public class TrackingEvents {
     public static final String SMS_DELIVERED = "SMS Delivered";
     public static final String SMS_FAILED = "SMS Delivery Failed";
     public static final String PUSH_SENT = "Push Notification Sent";
+    public static final String ORDER_ATTRIBUTED = "Order Attributed";
 
     private final Ingestion ingestion;
 
@@ -104,6 +106,7 @@ public class TrackingEvents {
                 case Long number -> properties.put(name, number);
                 case Integer number -> properties.put(name, number);
                 case Boolean flag -> properties.put(name, flag);
+                case java.math.BigDecimal amount -> properties.put(name, amount);
                 case null -> properties.putNull(name);
                 default -> properties.put(name, value.toString());
             }
