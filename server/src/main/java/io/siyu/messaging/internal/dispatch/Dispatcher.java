@@ -116,7 +116,7 @@ public class Dispatcher {
 
     /**
      * One batch: claim, decide (address, suppression, consent; then quiet hours and the contact budget), render, send,
-     * record, settle. Returns how many rows were claimed.
+     * settle, record. Returns how many rows were claimed.
      */
     int pass() {
         var now = clock.instant();
@@ -159,8 +159,13 @@ public class Dispatcher {
                 }
             }
         });
-        composition.record(sentEvents);
+        // settled before anything else can fail: a message the provider took is never queued again for a hiccup after
         ledger.settle(settlements, clock.instant());
+        try {
+            composition.record(sentEvents);
+        } catch (RuntimeException e) {
+            LOG.error("{} messages were sent, but their 'sent' events could not be recorded", sentEvents.size(), e);
+        }
         return claimed.size();
     }
 
