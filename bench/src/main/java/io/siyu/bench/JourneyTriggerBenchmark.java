@@ -194,32 +194,12 @@ public final class JourneyTriggerBenchmark {
     }
 
     private static long setUp(BenchServer server) throws Exception {
-        var client = HttpClient.newHttpClient();
-        post(client, server, "/api/v1/message-templates", """
+        Api.post(server, "/api/v1/message-templates", """
                 {"key":"bench-first","name":"Bench","channel":"email","purpose":"transactional","subject":"Hi",
                  "text":"Hi {{customer.first_name}}"}""", 201);
-        var created = post(client, server, "/api/v1/journeys", """
-                {"name":"bench trigger","draft":{"trigger":{"type":"event","event":"Bench Trigger"},
-                 "reentry":{"mode":"always"},"first":"send","nodes":[
-                  {"id":"send","type":"action","action":"send_message","config":{"template":"bench-first"}}]}}""", 201);
-        var id = Long.parseLong(created.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
-        post(client, server, "/api/v1/journeys/" + id + "/publish", "", 200);
-        return id;
-    }
-
-    private static String post(HttpClient client, BenchServer server, String path, String body, int expected)
-            throws Exception {
-        var response = client.send(
-                HttpRequest.newBuilder(URI.create(server.url() + path))
-                        .header("Authorization", "Bearer " + BenchServer.API_TOKEN)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
+        return Api.publishJourney(server, "bench trigger", """
+                {"trigger":{"type":"event","event":"Bench Trigger"},"reentry":{"mode":"always"},"first":"send","nodes":[
+                  {"id":"send","type":"action","action":"send_message","config":{"template":"bench-first"}}]}""");
     }
 
     private static void stream(

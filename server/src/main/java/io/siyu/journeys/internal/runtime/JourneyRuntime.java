@@ -237,6 +237,11 @@ public class JourneyRuntime {
         return due.size();
     }
 
+    /** When the next timer of a published journey falls due after {@code after}, if any is set. */
+    public Optional<Instant> nextDue(Instant after) {
+        return runs.nextDue(after);
+    }
+
     /** An event of a customer: it moves on runs waiting for it, converts runs it is the goal of, enters triggered ones. */
     public record Happened(
             long customerId, String event, String messageId, Instant at, Map<String, Object> properties) {}

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -236,6 +237,16 @@ class RunStore {
                   from journeys.run r join journeys.journey j on j.id = r.journey_id and j.status = 'published'
                  where r.state = 'waiting' and r.due_at <= ?
                  order by r.due_at limit ? for update of r skip locked""", this::run, Timestamps.of(now), limit);
+    }
+
+    /** When the earliest timer after {@code after} of a published journey falls due, if any is set. */
+    Optional<Instant> nextDue(Instant after) {
+        return jdbc.query("""
+                        select r.due_at from journeys.run r
+                          join journeys.journey j on j.id = r.journey_id and j.status = 'published'
+                         where r.state = 'waiting' and r.due_at > ?
+                         order by r.due_at limit 1""", (rs, row) -> Timestamps.read(rs, "due_at"), Timestamps.of(after)).stream()
+                .findFirst();
     }
 
     /** Claims the runs of a customer waiting for an event, in published journeys. */

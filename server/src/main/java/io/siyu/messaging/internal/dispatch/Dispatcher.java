@@ -123,7 +123,7 @@ public class Dispatcher {
 
     /**
      * One batch: claim, decide (address, suppression, consent; then quiet hours and the contact budget), render, send,
-     * record, settle. Returns how many rows were claimed.
+     * settle, record. Returns how many rows were claimed.
      */
     int pass() {
         var now = clock.instant();
@@ -175,8 +175,14 @@ public class Dispatcher {
             }
         });
         ledger.hold(limited, RATE_LIMIT);
-        composition.record(sentEvents);
+        // settled before the sent events are recorded: a message the provider took is never queued again because
+        // recording its event failed
         ledger.settle(settlements, clock.instant());
+        try {
+            composition.record(sentEvents);
+        } catch (RuntimeException e) {
+            LOG.error("{} messages were sent, but their 'sent' events could not be recorded", sentEvents.size(), e);
+        }
         return claimed.size();
     }
 
