@@ -115,7 +115,7 @@ export function draftOf(values: Edited): Draft {
   }
   return {
     subject: values.subject,
-    html: values.html.trim() ? values.html : undefined,
+    html: values.html.trim() && values.channel !== 'wecom' ? values.html : undefined,
     text: values.text,
     link: values.channel === 'inbox' && values.link.trim() ? values.link.trim() : undefined,
   };
@@ -456,7 +456,7 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                   )}
                 </Form.Item>
               )}
-              <Form.Item label={t('template.html')} extra={t('template.htmlHint')} {...item('html')} hidden={provided}>
+              <Form.Item label={t('template.html')} extra={t('template.htmlHint')} {...item('html')} hidden={provided || values.channel === 'wecom'}>
                 {codeArea('html', 10, 28, 'template-html', '<p>{{customer.first_name}}, …</p>')}
               </Form.Item>
               <Form.Item

@@ -30,6 +30,7 @@ const TO: Record<string, { hint: MessageKey; invalid: MessageKey; placeholder: s
   sms: { hint: 'testSend.toPhoneHint', invalid: 'testSend.invalidPhone', placeholder: '+8613812345678', pattern: /^\+?[0-9 -]{7,20}$/ },
   wechat_subscribe: { hint: 'testSend.toOpenidHint', invalid: 'testSend.invalidOpenid', placeholder: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', pattern: /^[A-Za-z0-9_-]{10,64}$/ },
   wechat_template: { hint: 'testSend.toOpenidHint', invalid: 'testSend.invalidOpenid', placeholder: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', pattern: /^[A-Za-z0-9_-]{10,64}$/ },
+  wecom: { hint: 'testSend.toWecomHint', invalid: 'testSend.invalidWecom', placeholder: 'wmAJ2GCAAAXtWyujaWJHDDGi0mACAAAA', pattern: /^[A-Za-z0-9_-]{10,64}$/ },
   inbox: { hint: 'testSend.toCustomerHint', invalid: 'testSend.invalidCustomer', placeholder: '1024', pattern: /^[1-9][0-9]{0,17}$/ },
 };
 

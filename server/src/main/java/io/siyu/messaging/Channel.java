@@ -21,7 +21,13 @@ public enum Channel {
     /** Official-account template messages (模板消息): service notices to followers, never marketing. */
     WECHAT_TEMPLATE("wechat_template", "wechat_oa_openid"),
     /** The in-app inbox: messages the shop's app lists and receives as they come. */
-    INBOX("inbox", null);
+    INBOX("inbox", null),
+    /**
+     * WeCom (企业微信) messages to external contacts: each message is a mass-message task (企业群发) that the staff
+     * member who owns the relationship confirms in WeCom; sent means the task was created, and the outcome follows as
+     * {@code WeCom Message Sent} or {@code WeCom Message Not Sent}.
+     */
+    WECOM("wecom", "wecom_external_userid");
 
     private final String category;
     private final @Nullable String identityType;
@@ -70,7 +76,7 @@ public enum Channel {
         return switch (this) {
             case EMAIL -> contact.email();
             case SMS -> contact.phone();
-            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE -> contact.platformId(identityType);
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, WECOM -> contact.platformId(identityType);
             case INBOX -> Long.toString(contact.customerId().value());
         };
     }
@@ -83,7 +89,7 @@ public enum Channel {
         return switch (this) {
             case EMAIL -> contact.maskedEmail();
             case SMS -> contact.maskedPhone();
-            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE -> maskId(contact.platformId(identityType));
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, WECOM -> maskId(contact.platformId(identityType));
             case INBOX -> "inbox";
         };
     }
@@ -93,7 +99,7 @@ public enum Channel {
         return switch (this) {
             case EMAIL -> PersonalData.maskEmail(address);
             case SMS -> PersonalData.maskPhone(address);
-            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE -> maskId(address);
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, WECOM -> maskId(address);
             case INBOX -> "inbox";
         };
     }

@@ -8,6 +8,7 @@ import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.messaging.internal.templates.MessageTemplate;
 import io.siyu.messaging.internal.templates.TemplateContent;
 import io.siyu.messaging.internal.templates.Templates;
+import io.siyu.messaging.internal.wecom.WecomResults;
 import io.siyu.shared.AfterCommit;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
@@ -28,14 +29,32 @@ class MessagesFacade implements Messages {
     private final SendLedger ledger;
     private final Dispatcher dispatcher;
     private final TestSends tests;
+    private final WecomResults wecom;
     private final Clock clock;
 
-    MessagesFacade(Templates templates, SendLedger ledger, Dispatcher dispatcher, TestSends tests, Clock clock) {
+    MessagesFacade(
+            Templates templates,
+            SendLedger ledger,
+            Dispatcher dispatcher,
+            TestSends tests,
+            WecomResults wecom,
+            Clock clock) {
         this.templates = templates;
         this.ledger = ledger;
         this.dispatcher = dispatcher;
         this.tests = tests;
+        this.wecom = wecom;
         this.clock = clock;
+    }
+
+    @Override
+    public Optional<io.siyu.messaging.Channel> channelOf(String key) {
+        return templates.findByKey(key).filter(t -> t.archivedAt() == null).map(MessageTemplate::channel);
+    }
+
+    @Override
+    public boolean cancelWecom(String reason) {
+        return wecom.cancelFor(reason);
     }
 
     @Override

@@ -84,7 +84,10 @@ public class MessageComposer {
                             new TemplateRenderer.SmsMessage(sms.templateCode(), sign, sms.parameters())),
                     Map.of());
         }
-        if (channel == Channel.WECHAT_SUBSCRIBE || channel == Channel.WECHAT_TEMPLATE || channel == Channel.INBOX) {
+        if (channel == Channel.WECHAT_SUBSCRIBE
+                || channel == Channel.WECHAT_TEMPLATE
+                || channel == Channel.INBOX
+                || channel == Channel.WECOM) {
             return new Composed(linked(sendId, channel, rendered, track), Map.of());
         }
         var headers = new LinkedHashMap<String, String>();

@@ -58,6 +58,17 @@ public class ContactLimits {
                     () -> counted.add(
                             new ContactBudgets.Candidate(message.sendId(), message.customerId(), message.channel())));
         }
-        return new Decision(held, budgets.spend(counted, current.caps(), now));
+        var caps = new ArrayList<>(current.caps());
+        if (counted.stream().anyMatch(candidate -> candidate.channel() == Channel.WECOM)) {
+            caps.add(WECOM_MONTH);
+        }
+        return new Decision(held, budgets.spend(counted, caps, now));
     }
+
+    /**
+     * WeCom's own rule, kept whatever the brand's caps are: one company may send a customer at most 4 mass messages in a
+     * calendar month, and WeCom refuses more (status 3). Counted here over any 30 days, which never lets more through
+     * than the calendar month would; a message WeCom refused for the limit still counts, as its task was created.
+     */
+    public static final FrequencyCap WECOM_MONTH = new FrequencyCap(4, 30 * 24, Channel.WECOM);
 }

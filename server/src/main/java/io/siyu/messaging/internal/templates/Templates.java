@@ -152,6 +152,7 @@ public class Templates {
             case WECHAT_SUBSCRIBE -> TemplateRules.checkWechat(content, true, marketing);
             case WECHAT_TEMPLATE -> TemplateRules.checkWechat(content, false, marketing);
             case INBOX -> TemplateRules.checkInbox(content);
+            case WECOM -> TemplateRules.checkWecom(content);
         };
     }
 
