@@ -32,13 +32,11 @@ class WecomStepTests {
         var sent = siyu.shop().post("/v1/batch", """
                 {"batch":[{"type":"identify","userId":"%s","traits":{"first_name":"Mei","email":"%s","wecom_owner":"lisi"},
                   "context":{"externalIds":[{"id":"%s","type":"wecom_external_userid"}],
-                             "consent":{"categoryPreferences":{"email":true,"wecom":true}}}}]}"""
-                .formatted(user, email, contact));
+                             "consent":{"categoryPreferences":{"email":true,"wecom":true}}}}]}""".formatted(user, email, contact));
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         siyu.applyQueued();
         TestWecomServer.get().befriend("lisi", contact);
-        return new Customer(
-                new JourneyFixtures.Customer(user, siyu.customerId("user_id:" + user), email), contact);
+        return new Customer(new JourneyFixtures.Customer(user, siyu.customerId("user_id:" + user), email), contact);
     }
 
     private String wecomTemplate() {
@@ -50,8 +48,8 @@ class WecomStepTests {
                 {"trigger":{"type":"event","event":"%s"},"first":"wecom","nodes":[
                   {"id":"wecom","type":"action","action":"send_message",
                    "config":{"template":"%s","awaitResult":{"timeout":"%s","fallbackTemplate":"%s"}},"next":"bye"},
-                  {"id":"bye","type":"exit"}]}"""
-                .formatted(event, wecomTemplate(), timeout, new MessagingFixtures(siyu).marketingTemplate()));
+                  {"id":"bye","type":"exit"}]}""".formatted(
+                        event, wecomTemplate(), timeout, new MessagingFixtures(siyu).marketingTemplate()));
     }
 
     @Test
@@ -71,10 +69,10 @@ class WecomStepTests {
         cases.forEach((config, field) -> {
             var refused = siyu.admin().post("/api/v1/journeys", """
                     {"name":"Refused %s","draft":{"trigger":{"type":"event","event":"X"},"first":"w","nodes":[
-                      {"id":"w","type":"action","action":"send_message","config":%s}]}}"""
-                    .formatted(UUID.randomUUID(), config));
+                      {"id":"w","type":"action","action":"send_message","config":%s}]}}""".formatted(UUID.randomUUID(), config));
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo(field);
         });
     }
 
@@ -89,6 +87,7 @@ class WecomStepTests {
         var task = TestWecomServer.get().await(customer.contact(), 1).getFirst();
         fixtures.report(journey, r -> state(r, "waiting") == 1);
         TestWecomServer.get().confirm(task.msgid());
+        new MessagingFixtures(siyu).timelineEvent(customer.customer().id(), "WeCom Message Sent");
 
         fixtures.report(journey, r -> state(r, "exited") + state(r, "completed") == 1);
         assertThat(task.cancels().get()).isZero();
@@ -107,7 +106,8 @@ class WecomStepTests {
 
         assertThat(TestMailServer.await(customer.customer().email(), 1)).hasSize(1);
         fixtures.report(journey, r -> state(r, "exited") + state(r, "completed") == 1);
-        var notSent = new MessagingFixtures(siyu).timelineEvent(customer.customer().id(), "WeCom Message Not Sent");
+        var notSent =
+                new MessagingFixtures(siyu).timelineEvent(customer.customer().id(), "WeCom Message Not Sent");
         assertThat(notSent.get("properties").get("reason").asString()).isEqualTo("cancelled");
         assertThat(task.cancels().get()).isEqualTo(1);
         TestWecomServer.get().confirm(task.msgid());

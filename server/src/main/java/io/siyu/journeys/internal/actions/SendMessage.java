@@ -72,14 +72,14 @@ class SendMessage implements JourneyAction {
                     "awaitResult", "channel", "only a WeCom message has an outcome to wait for; remove awaitResult"));
         }
         if (!await.isObject()) {
-            return List.of(new Violation(
-                    "awaitResult", "type", "must be an object with timeout and fallbackTemplate"));
+            return List.of(new Violation("awaitResult", "type", "must be an object with timeout and fallbackTemplate"));
         }
         var violations = new ArrayList<Violation>();
         try {
             var timeout = Duration.parse(await.path("timeout").asString(""));
             if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(LONGEST_AWAIT) > 0) {
-                violations.add(new Violation("awaitResult.timeout", "range", "must be longer than 0 and at most 30 days"));
+                violations.add(
+                        new Violation("awaitResult.timeout", "range", "must be longer than 0 and at most 30 days"));
             }
         } catch (DateTimeParseException e) {
             violations.add(new Violation(
@@ -88,7 +88,9 @@ class SendMessage implements JourneyAction {
         var fallback = await.path("fallbackTemplate");
         if (!fallback.isString() || fallback.asString().isBlank()) {
             violations.add(new Violation(
-                    "awaitResult.fallbackTemplate", "required", "must name the template sent when WeCom does not send"));
+                    "awaitResult.fallbackTemplate",
+                    "required",
+                    "must name the template sent when WeCom does not send"));
         } else {
             var fallbackChannel = messages.channelOf(fallback.asString());
             if (fallbackChannel.isEmpty()) {

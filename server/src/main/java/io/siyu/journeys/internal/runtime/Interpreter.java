@@ -141,7 +141,11 @@ public final class Interpreter {
                 return step;
             }
             var fallback = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            fallback.put("template", action.awaitResult().map(JourneyGraph.AwaitResult::fallbackTemplate).orElse(""));
+            fallback.put(
+                    "template",
+                    action.awaitResult()
+                            .map(JourneyGraph.AwaitResult::fallbackTemplate)
+                            .orElse(""));
             fallback.put("replacing", true);
             var actions = new ArrayList<ActionStep>();
             actions.add(new ActionStep(waitNode, action.action(), fallback));

@@ -38,13 +38,21 @@ public class WecomResults {
     private final WecomClient client;
     private final WecomTasks tasks;
     private final TrackingEvents events;
+    private final Profiles profiles;
     private final Clock clock;
 
-    WecomResults(WecomProperties settings, WecomClient client, WecomTasks tasks, TrackingEvents events, Clock clock) {
+    WecomResults(
+            WecomProperties settings,
+            WecomClient client,
+            WecomTasks tasks,
+            TrackingEvents events,
+            Profiles profiles,
+            Clock clock) {
         this.settings = settings;
         this.client = client;
         this.tasks = tasks;
         this.events = events;
+        this.profiles = profiles;
         this.clock = clock;
     }
 

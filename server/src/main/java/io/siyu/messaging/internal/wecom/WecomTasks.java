@@ -44,13 +44,9 @@ public class WecomTasks {
 
     /** The task of the message queued for a reason, if it became one. */
     public Optional<Task> ofReason(String reason) {
-        return jdbc.query(
-                        """
+        return jdbc.query("""
                         select t.*, s.customer_id from messaging.wecom_task t join messaging.send s on s.id = t.send_id
-                         where s.reason = ?""",
-                        (rs, i) -> task(rs),
-                        reason).stream()
-                .findFirst();
+                         where s.reason = ?""", (rs, i) -> task(rs), reason).stream().findFirst();
     }
 
     void checkAgain(long sendId, Instant at) {

@@ -49,8 +49,7 @@ class InterpreterTests {
                         {"id":"wecom","type":"action","action":"send_message",
                          "config":{"template":"wecom-1","awaitResult":{"timeout":"PT24H","fallbackTemplate":"mail-1"}},
                          "next":"bye"},
-                        {"id":"bye","type":"exit"}"""),
-                java.util.Map.of("send_message", GraphFixtures.NOTHING));
+                        {"id":"bye","type":"exit"}"""), java.util.Map.of("send_message", GraphFixtures.NOTHING));
 
         var sent = Interpreter.arrive(graph, 1, 42, "wecom", NO_SEGMENTS, NOW);
         var confirmed = Interpreter.resume(graph, 1, 42, "wecom", Cause.EVENT, NO_SEGMENTS, NOW);
