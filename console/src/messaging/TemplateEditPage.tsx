@@ -118,7 +118,7 @@ export function draftOf(values: Edited): Draft {
   }
   return {
     subject: values.subject,
-    html: values.channel !== 'push' && values.html.trim() ? values.html : undefined,
+    html: values.channel !== 'push' && values.channel !== 'wecom' && values.html.trim() ? values.html : undefined,
     text: values.text,
     link: opensLink(values.channel) && values.link.trim() ? values.link.trim() : undefined,
   };
@@ -456,7 +456,7 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                   )}
                 </Form.Item>
               )}
-              <Form.Item label={t('template.html')} extra={t('template.htmlHint')} {...item('html')} hidden={provided || values.channel === 'push'}>
+              <Form.Item label={t('template.html')} extra={t('template.htmlHint')} {...item('html')} hidden={provided || values.channel === 'push' || values.channel === 'wecom'}>
                 {codeArea('html', 10, 28, 'template-html', '<p>{{customer.first_name}}, …</p>')}
               </Form.Item>
               <Form.Item

@@ -31,6 +31,7 @@ const TO: Record<string, { hint: MessageKey; invalid: MessageKey; placeholder: s
   wechat_subscribe: { hint: 'testSend.toOpenidHint', invalid: 'testSend.invalidOpenid', placeholder: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', pattern: /^[A-Za-z0-9_-]{10,64}$/ },
   wechat_template: { hint: 'testSend.toOpenidHint', invalid: 'testSend.invalidOpenid', placeholder: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', pattern: /^[A-Za-z0-9_-]{10,64}$/ },
   push: { hint: 'testSend.toRegistrationIdHint', invalid: 'testSend.invalidRegistrationId', placeholder: '1a0018970af2a4e5b6c', pattern: /^[A-Za-z0-9]{10,64}$/ },
+  wecom: { hint: 'testSend.toWecomHint', invalid: 'testSend.invalidWecom', placeholder: 'wmAJ2GCAAAXtWyujaWJHDDGi0mACAAAA', pattern: /^[A-Za-z0-9_-]{10,64}$/ },
   inbox: { hint: 'testSend.toCustomerHint', invalid: 'testSend.invalidCustomer', placeholder: '1024', pattern: /^[1-9][0-9]{0,17}$/ },
 };
 

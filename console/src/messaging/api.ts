@@ -35,7 +35,7 @@ export type SuppressionRequest = Schemas['SuppressionRequest'];
 
 export const SEND_STATES: readonly SendState[] = ['queued', 'sending', 'sent', 'skipped', 'failed', 'parked'];
 export const PURPOSES: readonly TemplatePurpose[] = ['marketing', 'transactional'];
-export const CHANNELS: readonly TemplateChannel[] = ['email', 'sms', 'wechat_subscribe', 'wechat_template', 'inbox', 'push'];
+export const CHANNELS: readonly TemplateChannel[] = ['email', 'sms', 'wechat_subscribe', 'wechat_template', 'inbox', 'push', 'wecom'];
 
 export interface LedgerQuery {
   state?: SendState;

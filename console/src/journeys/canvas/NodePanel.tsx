@@ -32,6 +32,73 @@ interface NodePanelProps {
 
 const MAX_BRANCHES = 10;
 
+/** Whether the template a send_message node names is a WeCom one, whose outcome the customer may wait for. */
+const isWecomTemplate = (catalog: JourneyCatalog, key: unknown) =>
+  typeof key === 'string' && catalog.templates.some((template) => template.key === key && (template.channel as string) === 'wecom');
+
+interface AwaitResult {
+  timeout: string;
+  fallbackTemplate: string;
+}
+
+/**
+ * A WeCom message's wait for its outcome: the template of another channel sent when the staff member does not send it
+ * in time (none: the customer goes on at once), and how long to wait.
+ */
+function AwaitResultSettings({
+  config,
+  catalog,
+  setConfig,
+  problem,
+}: {
+  config: Record<string, unknown>;
+  catalog: JourneyCatalog;
+  setConfig: (config: Record<string, unknown>) => void;
+  problem: (field: string) => string | undefined;
+}) {
+  const { t } = useI18n();
+  const awaiting = typeof config.awaitResult === 'object' && config.awaitResult !== null ? (config.awaitResult as AwaitResult) : undefined;
+  const withoutAwait = () => {
+    const rest = { ...config };
+    delete rest.awaitResult;
+    return rest;
+  };
+  return (
+    <>
+      <Field
+        label={t('journey.field.fallbackTemplate')}
+        problem={problem('config.awaitResult.fallbackTemplate') ?? problem('config.awaitResult')}
+        hint={t('journey.fallbackTemplateHint')}
+      >
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          className="full-width"
+          value={awaiting?.fallbackTemplate || undefined}
+          onChange={(fallbackTemplate) =>
+            setConfig(fallbackTemplate ? { ...config, awaitResult: { timeout: awaiting?.timeout ?? 'PT24H', fallbackTemplate } } : withoutAwait())
+          }
+          placeholder={t('journey.fallbackTemplatePlaceholder')}
+          notFoundContent={t('journey.noTemplates')}
+          options={catalog.templates
+            .filter((template) => (template.channel as string) !== 'wecom')
+            .map((template) => ({ value: template.key, label: `${template.name} (${template.key})` }))}
+          data-testid="action-fallback-template"
+        />
+      </Field>
+      {awaiting && (
+        <Field label={t('journey.field.awaitTimeout')} problem={problem('config.awaitResult.timeout')} hint={t('journey.awaitTimeoutHint')}>
+          <DurationInput
+            value={awaiting.timeout}
+            onChange={(timeout) => setConfig({ ...config, awaitResult: { ...awaiting, timeout } })}
+            testId="action-await-timeout"
+          />
+        </Field>
+      )}
+    </>
+  );
+}
+
 function Branches({ node, onChange, problem }: { node: SplitRandomNode; onChange: (node: JourneyNode) => void; problem: (field: string) => string | undefined }) {
   const { t } = useI18n();
   const total = node.branches.reduce((sum, branch) => sum + (branch.percent || 0), 0);
@@ -236,6 +303,9 @@ function ActionSettings({ node, catalog, onChange, problem }: { node: Extract<Jo
             data-testid="action-template"
           />
         </Field>
+      )}
+      {node.action === 'send_message' && isWecomTemplate(catalog, node.config.template) && (
+        <AwaitResultSettings config={node.config} catalog={catalog} setConfig={setConfig} problem={problem} />
       )}
       {node.action === 'set_trait' && (
         <>

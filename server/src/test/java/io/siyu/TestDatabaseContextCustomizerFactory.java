@@ -71,6 +71,17 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
                                         TestJpushServer.get().endpoint(),
                                         "siyu.messaging.push.timeout",
                                         "5s")));
+                context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource(
+                                "siyu-test-wecom",
+                                Map.of(
+                                        "siyu.messaging.wecom.corp-id", TestWecomServer.CORP_ID,
+                                        "siyu.messaging.wecom.secret", TestWecomServer.SECRET,
+                                        "siyu.messaging.wecom.endpoint",
+                                                TestWecomServer.get().endpoint(),
+                                        "siyu.messaging.wecom.default-sender", TestWecomServer.DEFAULT_SENDER,
+                                        "siyu.messaging.wecom.poll-every", "1s")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -27,7 +27,13 @@ public enum Channel {
     /** The in-app inbox: messages the shop's app lists and receives as they come. */
     INBOX("inbox", null),
     /** App push: a notification on the customer's phone through JPush (极光推送), which the shop's app opens. */
-    PUSH("push", "jpush_registration_id");
+    PUSH("push", "jpush_registration_id"),
+    /**
+     * WeCom (企业微信) messages to external contacts: each message is a mass-message task (企业群发) that the staff
+     * member who owns the relationship confirms in WeCom; sent means the task was created, and the outcome follows as
+     * {@code WeCom Message Sent} or {@code WeCom Message Not Sent}.
+     */
+    WECOM("wecom", "wecom_external_userid");
 
     private final String category;
     private final @Nullable String identityType;
@@ -76,7 +82,7 @@ public enum Channel {
         return switch (this) {
             case EMAIL -> contact.email();
             case SMS -> contact.phone();
-            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, PUSH -> contact.platformId(identityType);
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, PUSH, WECOM -> contact.platformId(identityType);
             case INBOX -> Long.toString(contact.customerId().value());
         };
     }
@@ -89,7 +95,7 @@ public enum Channel {
         return switch (this) {
             case EMAIL -> contact.maskedEmail();
             case SMS -> contact.maskedPhone();
-            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, PUSH -> maskId(contact.platformId(identityType));
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, PUSH, WECOM -> maskId(contact.platformId(identityType));
             case INBOX -> "inbox";
         };
     }
@@ -99,7 +105,7 @@ public enum Channel {
         return switch (this) {
             case EMAIL -> PersonalData.maskEmail(address);
             case SMS -> PersonalData.maskPhone(address);
-            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, PUSH -> maskId(address);
+            case WECHAT_SUBSCRIBE, WECHAT_TEMPLATE, PUSH, WECOM -> maskId(address);
             case INBOX -> "inbox";
         };
     }

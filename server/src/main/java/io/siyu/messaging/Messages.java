@@ -102,4 +102,20 @@ public interface Messages {
      * parts give one group per version and node. Groups without any message sent are left out.
      */
     List<Figures> figures(String origin, int parts);
+
+    /** The template's channel, if a template of this key exists and is not archived. */
+    java.util.Optional<Channel> channelOf(String key);
+
+    /** On the customer's timeline: the staff member sent a WeCom message (its task confirmed). */
+    String WECOM_SENT = "WeCom Message Sent";
+
+    /** On the customer's timeline: WeCom did not send a message (property {@code reason}). */
+    String WECOM_NOT_SENT = "WeCom Message Not Sent";
+
+    /**
+     * Cancels the WeCom task of the message queued for {@code reason} while its staff member has not sent it, and
+     * records it as not sent ({@code cancelled}); answers whether it cancelled one (false when there is no such task or
+     * it has an outcome already).
+     */
+    boolean cancelWecom(String reason);
 }

@@ -9,6 +9,7 @@ import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.messaging.internal.templates.MessageTemplate;
 import io.siyu.messaging.internal.templates.TemplateContent;
 import io.siyu.messaging.internal.templates.Templates;
+import io.siyu.messaging.internal.wecom.WecomResults;
 import io.siyu.shared.AfterCommit;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
@@ -30,6 +31,7 @@ class MessagesFacade implements Messages {
     private final Dispatcher dispatcher;
     private final TestSends tests;
     private final SendHistory history;
+    private final WecomResults wecom;
     private final Clock clock;
 
     MessagesFacade(
@@ -38,12 +40,14 @@ class MessagesFacade implements Messages {
             Dispatcher dispatcher,
             TestSends tests,
             SendHistory history,
+            WecomResults wecom,
             Clock clock) {
         this.templates = templates;
         this.ledger = ledger;
         this.dispatcher = dispatcher;
         this.tests = tests;
         this.history = history;
+        this.wecom = wecom;
         this.clock = clock;
     }
 
@@ -53,6 +57,16 @@ class MessagesFacade implements Messages {
             throw new IllegalArgumentException("reasons are grouped by one part or more, not " + parts);
         }
         return history.figures(origin, parts);
+    }
+
+    @Override
+    public Optional<io.siyu.messaging.Channel> channelOf(String key) {
+        return templates.findByKey(key).filter(t -> t.archivedAt() == null).map(MessageTemplate::channel);
+    }
+
+    @Override
+    public boolean cancelWecom(String reason) {
+        return wecom.cancelFor(reason);
     }
 
     @Override

@@ -77,6 +77,13 @@ public final class MessagingFixtures {
         return created(body);
     }
 
+    /** A marketing WeCom template with a fresh key and this text; answers its key. */
+    public String wecomTemplate(String text) {
+        var body = newTemplate("wecom", "marketing");
+        body.put("text", text);
+        return created(body);
+    }
+
     /** A template's request body with a fresh key, channel and purpose. */
     private tools.jackson.databind.node.ObjectNode newTemplate(String channel, String purpose) {
         var key = (channel.equals("sms") ? "s-" : "t-")

@@ -151,15 +151,55 @@ public record JourneyGraph(
          */
         record SplitExperiment(String id, List<Variant> variants) implements Node {}
 
-        /** Does an action ({@link io.siyu.journeys.JourneyAction}) and goes on. */
+        /**
+         * Does an action ({@link io.siyu.journeys.JourneyAction}) and goes on; a WeCom message's node that declares
+         * {@code awaitResult} first waits for its outcome ({@link #awaitResult}).
+         */
         record Action(
                 String id,
                 String action,
                 JsonNode config,
-                @Nullable String next) implements Node {}
+                @Nullable String next) implements Node {
+
+            /** The node's wait for its WeCom message's outcome, if its settings declare one. */
+            public Optional<AwaitResult> awaitResult() {
+                return AwaitResult.of(action, config);
+            }
+        }
 
         /** Leaves the journey. */
         record Exit(String id) implements Node {}
+    }
+
+    /**
+     * A {@code send_message} node's wait for its WeCom message's outcome ({@code "awaitResult": {"timeout": "PT24H",
+     * "fallbackTemplate": "key"}}): the customer waits at the node until {@code WeCom Message Sent} (and goes on), or
+     * {@code WeCom Message Not Sent} or the timeout (then the task is cancelled if still open, the fallback template
+     * is sent, and the customer goes on).
+     */
+    public record AwaitResult(Duration timeout, String fallbackTemplate) {
+
+        /** What a customer waiting for a WeCom message's outcome waits for, as runs record it. */
+        public static final String WAITED = "wecom-result";
+
+        /** The events that end such a wait: the WeCom outcomes. */
+        public static final Set<String> EVENTS =
+                Set.of(io.siyu.messaging.Messages.WECOM_SENT, io.siyu.messaging.Messages.WECOM_NOT_SENT);
+
+        /** The wait a node's settings declare, if they declare a readable one. */
+        public static Optional<AwaitResult> of(String action, JsonNode config) {
+            var await = config.path("awaitResult");
+            if (!"send_message".equals(action) || !await.isObject()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new AwaitResult(
+                        Duration.parse(await.path("timeout").asString("")),
+                        await.path("fallbackTemplate").asString("")));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** One way out of a random split. */

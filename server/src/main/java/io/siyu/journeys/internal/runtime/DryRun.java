@@ -274,7 +274,12 @@ public class DryRun {
                                                     Map.of())
                                             .orElse(null)
                                     : null;
-                            yield new Passed(id, "action", action.action(), action.action(), action.config(), message);
+                            var what = action.awaitResult()
+                                    .map(await -> action.action() + ", then waits for the WeCom outcome at most "
+                                            + await.timeout() + "; if it is not sent, cancels it and sends "
+                                            + await.fallbackTemplate())
+                                    .orElse(action.action());
+                            yield new Passed(id, "action", what, action.action(), action.config(), message);
                         }
                         case Node.Exit exit -> new Passed(id, "exit", "leaves the journey", null, null, null);
                     });

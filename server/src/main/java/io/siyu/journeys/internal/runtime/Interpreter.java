@@ -64,7 +64,9 @@ public final class Interpreter {
     /** Why a waiting customer moves on. */
     public enum Cause {
         TIMER,
-        EVENT
+        EVENT,
+        /** The awaited outcome came and it is a failure: a WeCom message that was not sent. */
+        FAILED
     }
 
     /** A customer arriving at a node (the first, on entry). */
@@ -107,6 +109,15 @@ public final class Interpreter {
                 }
                 case Node.Action action -> {
                     actions.add(new ActionStep(current, action.action(), action.config()));
+                    var await = action.awaitResult();
+                    if (await.isPresent()) {
+                        return new Step(
+                                passed,
+                                actions,
+                                new Stop.Waiting(
+                                        current, now.plus(await.get().timeout()), JourneyGraph.AwaitResult.WAITED),
+                                variant);
+                    }
                     current = action.next();
                 }
                 case Node.Exit exit -> {
@@ -117,9 +128,30 @@ public final class Interpreter {
         return new Step(passed, actions, new Stop.Ended(current == null ? "completed" : "too-many-steps"), variant);
     }
 
-    /** A waiting customer moving on from their wait node: its time is up, or the event came. */
+    /**
+     * A waiting customer moving on from their wait node: its time is up, or the event came. A customer waiting for a
+     * WeCom message's outcome whose message was not sent, or not in time, gets the fallback message as they leave: a
+     * {@code send_message} step of the fallback template that also cancels the WeCom task ({@code replacing}).
+     */
     public static Step resume(
             JourneyGraph graph, long journeyId, long customer, String waitNode, Cause cause, Facts facts, Instant now) {
+        if (graph.node(waitNode) instanceof Node.Action action) {
+            var step = arrive(graph, journeyId, customer, action.next(), facts, now);
+            if (cause == Cause.EVENT) {
+                return step;
+            }
+            var fallback = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            fallback.put(
+                    "template",
+                    action.awaitResult()
+                            .map(JourneyGraph.AwaitResult::fallbackTemplate)
+                            .orElse(""));
+            fallback.put("replacing", true);
+            var actions = new ArrayList<ActionStep>();
+            actions.add(new ActionStep(waitNode, action.action(), fallback));
+            actions.addAll(step.actions());
+            return new Step(step.passed(), actions, step.stop(), step.variant());
+        }
         var next = switch (graph.node(waitNode)) {
             case Node.Wait wait -> wait.next();
             case Node.WaitUntil wait -> wait.next();

@@ -254,11 +254,19 @@ public class JourneyRuntime {
             work.flush();
             exit(event);
             convert(event);
-            if (!journeys.waitedFor(event.event())) {
-                continue;
+            if (journeys.waitedFor(event.event())) {
+                for (var run : runs.claimWaitingFor(event.customerId(), event.event())) {
+                    work.resume(run, Interpreter.Cause.EVENT, now());
+                }
             }
-            for (var run : runs.claimWaitingFor(event.customerId(), event.event())) {
-                work.resume(run, Interpreter.Cause.EVENT, now());
+            if (JourneyGraph.AwaitResult.EVENTS.contains(event.event())
+                    && journeys.waitedFor(JourneyGraph.AwaitResult.WAITED)) {
+                var cause = event.event().equals(io.siyu.messaging.Messages.WECOM_NOT_SENT)
+                        ? Interpreter.Cause.FAILED
+                        : Interpreter.Cause.EVENT;
+                for (var run : runs.claimWaitingFor(event.customerId(), JourneyGraph.AwaitResult.WAITED)) {
+                    work.resume(run, cause, now());
+                }
             }
         }
         enter(entries, work);

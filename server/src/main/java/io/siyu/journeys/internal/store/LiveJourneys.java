@@ -60,6 +60,9 @@ public class LiveJourneys {
                 if (node instanceof Node.WaitEvent wait) {
                     waitedFor.add(wait.event());
                 }
+                if (node instanceof Node.Action action && action.awaitResult().isPresent()) {
+                    waitedFor.add(JourneyGraph.AwaitResult.WAITED);
+                }
             }
         });
         snapshot = new Snapshot(Map.copyOf(journeys), Set.copyOf(events), Set.copyOf(waitedFor));
@@ -173,6 +176,9 @@ public class LiveJourneys {
         for (var node : graph.nodes().values()) {
             if (node instanceof Node.WaitEvent wait) {
                 events.add(wait.event());
+            }
+            if (node instanceof Node.Action action && action.awaitResult().isPresent()) {
+                events.addAll(JourneyGraph.AwaitResult.EVENTS);
             }
         }
         return events;

@@ -283,7 +283,9 @@ public class Dispatcher {
                     row.channel().addressOf(contact),
                     row.channel().maskedAddressOf(contact),
                     composed.rendered(),
-                    composed.headers());
+                    row.channel() == Channel.WECOM
+                            ? io.siyu.messaging.internal.wecom.WecomProvider.withSender(composed.headers(), profile)
+                            : composed.headers());
         }
 
         String recipientKey(String address) {

@@ -87,7 +87,8 @@ public class MessageComposer {
         if (channel == Channel.WECHAT_SUBSCRIBE
                 || channel == Channel.WECHAT_TEMPLATE
                 || channel == Channel.INBOX
-                || channel == Channel.PUSH) {
+                || channel == Channel.PUSH
+                || channel == Channel.WECOM) {
             return new Composed(linked(sendId, channel, rendered, track), Map.of());
         }
         var headers = new LinkedHashMap<String, String>();

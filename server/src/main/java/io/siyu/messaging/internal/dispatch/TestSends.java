@@ -120,6 +120,15 @@ public class TestSends {
                 }
                 yield given;
             }
+            case WECOM -> {
+                if (!OPENID.matcher(given).matches()) {
+                    throw new InvalidInputException(
+                            "to",
+                            "external-userid",
+                            "must be the external_userid of a WeCom contact, 10 to 64 letters, digits, - or _");
+                }
+                yield given;
+            }
             case INBOX -> {
                 if (!given.matches("[1-9][0-9]{0,17}")) {
                     throw new InvalidInputException("to", "customer-id", "must be the id of a customer");

@@ -72,9 +72,13 @@ public class ContactLimits {
                 skippedForQuiet.add(message.sendId());
             }
         }
+        var caps = new ArrayList<>(current.caps());
+        if (counted.stream().anyMatch(candidate -> candidate.channel() == Channel.WECOM)) {
+            caps.add(WECOM_MONTH);
+        }
         var heldForCap = new HashMap<Long, Instant>();
         var capped = new HashMap<Long, FrequencyCap>();
-        budgets.spend(counted, current.caps(), now).forEach((sendId, refusal) -> {
+        budgets.spend(counted, caps, now).forEach((sendId, refusal) -> {
             if (current.policy(channels.get(sendId)).whenCapped() == ChannelPolicy.Action.WAIT) {
                 heldForCap.put(sendId, refusal.freesAt());
             } else {
@@ -83,4 +87,11 @@ public class ContactLimits {
         });
         return new Decision(heldForQuiet, heldForCap, skippedForQuiet, capped);
     }
+
+    /**
+     * WeCom's own rule, kept whatever the brand's caps are: one company may send a customer at most 4 mass messages in a
+     * calendar month, and WeCom refuses more (status 3). Counted here over any 30 days, which never lets more through
+     * than the calendar month would; a message WeCom refused for the limit still counts, as its task was created.
+     */
+    public static final FrequencyCap WECOM_MONTH = new FrequencyCap(4, 30 * 24, Channel.WECOM);
 }

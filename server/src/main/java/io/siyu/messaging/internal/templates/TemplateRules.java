@@ -87,6 +87,29 @@ public final class TemplateRules {
         return violations;
     }
 
+    /** WeCom takes at most 4000 bytes of text in one mass message ({@code text.content}). */
+    public static final int MAX_WECOM_TEXT_BYTES = 4_000;
+
+    /**
+     * The broken rules of a WeCom message's content: a text the staff member sends as it is (its links in the text),
+     * within WeCom's 4000 bytes, and no HTML, SMS or WeChat parts. A text whose values push it past the limit when
+     * rendered is refused by the provider, for that message only.
+     */
+    public static List<Violation> checkWecom(TemplateContent content) {
+        var violations = checkParts(content, false);
+        if (content.html() != null && !content.html().isBlank()) {
+            violations.add(new Violation("html", "channel", "a WeCom message has no HTML part"));
+        }
+        onlyFor(violations, content, "WeCom");
+        if (content.text() != null
+                && violations.stream().noneMatch(v -> v.field().equals("text"))
+                && content.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_WECOM_TEXT_BYTES) {
+            violations.add(new Violation(
+                    "text", "max-bytes", "must be at most " + MAX_WECOM_TEXT_BYTES + " bytes, WeCom's limit"));
+        }
+        return violations;
+    }
+
     /**
      * The broken rules of an app push template's content: an optional title (the subject), a body (the text), an
      * optional link the app opens (a web address or a path in the shop's app), no HTML, and fixed text that leaves room

@@ -153,6 +153,7 @@ public class Templates {
             case WECHAT_TEMPLATE -> TemplateRules.checkWechat(content, false, marketing);
             case INBOX -> TemplateRules.checkInbox(content);
             case PUSH -> TemplateRules.checkPush(content);
+            case WECOM -> TemplateRules.checkWecom(content);
         };
     }
 

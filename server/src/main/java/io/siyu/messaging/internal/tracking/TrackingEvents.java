@@ -36,6 +36,12 @@ public class TrackingEvents {
     public static final String SMS_FAILED = "SMS Delivery Failed";
     public static final String PUSH_SENT = "Push Notification Sent";
     public static final String ORDER_ATTRIBUTED = "Order Attributed";
+    /** A WeCom mass-message task was created; the staff member who owns the relationship has yet to confirm it. */
+    public static final String WECOM_TASK_CREATED = "WeCom Message Task Created";
+    /** The staff member sent a WeCom message to the customer. */
+    public static final String WECOM_SENT = io.siyu.messaging.Messages.WECOM_SENT;
+    /** A WeCom message did not reach the customer: not a friend, their monthly limit, cancelled or never confirmed. */
+    public static final String WECOM_NOT_SENT = io.siyu.messaging.Messages.WECOM_NOT_SENT;
 
     private final Ingestion ingestion;
 
@@ -48,6 +54,7 @@ public class TrackingEvents {
             case WECHAT_TEMPLATE -> "WeChat Template Message Sent";
             case INBOX -> "Inbox Message Sent";
             case PUSH -> PUSH_SENT;
+            case WECOM -> WECOM_TASK_CREATED;
         };
     }
 

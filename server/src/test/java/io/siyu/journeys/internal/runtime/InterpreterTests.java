@@ -43,6 +43,34 @@ class InterpreterTests {
     }
 
     @Test
+    void aWecomMessageWaitsForItsOutcomeAndFallsBackWhenItIsNotSentOrNotInTime() {
+        var graph = io.siyu.journeys.internal.graph.GraphReader.load(
+                GraphFixtures.graph("wecom", """
+                        {"id":"wecom","type":"action","action":"send_message",
+                         "config":{"template":"wecom-1","awaitResult":{"timeout":"PT24H","fallbackTemplate":"mail-1"}},
+                         "next":"bye"},
+                        {"id":"bye","type":"exit"}"""), java.util.Map.of("send_message", GraphFixtures.NOTHING));
+
+        var sent = Interpreter.arrive(graph, 1, 42, "wecom", NO_SEGMENTS, NOW);
+        var confirmed = Interpreter.resume(graph, 1, 42, "wecom", Cause.EVENT, NO_SEGMENTS, NOW);
+        var notSent = Interpreter.resume(graph, 1, 42, "wecom", Cause.FAILED, NO_SEGMENTS, NOW);
+        var timedOut = Interpreter.resume(graph, 1, 42, "wecom", Cause.TIMER, NO_SEGMENTS, NOW);
+
+        assertThat(sent.actions()).extracting(Interpreter.ActionStep::node).containsExactly("wecom");
+        assertThat(sent.stop()).isEqualTo(new Stop.Waiting("wecom", NOW.plus(Duration.ofHours(24)), "wecom-result"));
+        assertThat(confirmed.actions()).isEmpty();
+        assertThat(confirmed.stop()).isEqualTo(new Stop.Ended("exit"));
+        for (var fallback : java.util.List.of(notSent, timedOut)) {
+            assertThat(fallback.actions()).hasSize(1);
+            assertThat(fallback.actions().getFirst().config().get("template").asString())
+                    .isEqualTo("mail-1");
+            assertThat(fallback.actions().getFirst().config().get("replacing").asBoolean())
+                    .isTrue();
+            assertThat(fallback.stop()).isEqualTo(new Stop.Ended("exit"));
+        }
+    }
+
+    @Test
     void aWaitUntilATimeOfDayIsDueAtTheNextSuchTimeInTheCustomersZone() {
         var graph = GraphFixtures.read("morning", """
                 {"id":"morning","type":"wait_until","time":"09:30","next":"hello"},
