@@ -89,6 +89,9 @@ class ConsumerWechatController {
             throw new InvalidInputException(
                     "body", "type", "must be an object of template ids, each accept, reject, ban or filter");
         }
+        if (body.has("errMsg") && !body.get("errMsg").isString()) {
+            throw new InvalidInputException("errMsg", "type", "must be wx.requestSubscribeMessage's errMsg, a string");
+        }
         var count = body.size() - (body.has("errMsg") ? 1 : 0);
         if (count < 1 || count > MAX_TEMPLATES) {
             throw new InvalidInputException(

@@ -89,7 +89,8 @@ class WechatSubscribeProvider implements Provider {
                 if (!kind.get().key().equals("thing")) {
                     return "the key '" + key + "' has " + length
                             + " characters for this customer; WeChat takes at most "
-                            + kind.get().maxLength() + " in a " + kind.get().key();
+                            + kind.get().maxLength() + " in its kind ("
+                            + kind.get().key() + ")";
                 }
                 value = value.substring(0, value.offsetByCodePoints(0, THING_LIMIT - 1)) + "…";
             }

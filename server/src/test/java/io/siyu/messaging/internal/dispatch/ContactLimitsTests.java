@@ -71,6 +71,9 @@ class ContactLimitsTests {
     MessagingProperties properties;
 
     @Autowired
+    io.siyu.messaging.internal.wechat.SubscriptionGrants grants;
+
+    @Autowired
     Clock clock;
 
     /** The present minute in Shanghai. */
@@ -213,6 +216,7 @@ class ContactLimitsTests {
                             new Admission(recipients, limits, oneAtATime),
                             composition,
                             providers,
+                            grants,
                             oneAtATime,
                             ahead);
                     workers.add(executor.submit(() -> {
