@@ -15,8 +15,10 @@ import org.springframework.test.context.MergedContextConfiguration;
 /**
  * Gives every Spring context of the test suite its own fresh database on the test PostgreSQL server and its own data
  * folder, so that contexts never see each other's rows or lock each other's files, and sends their e-mail to the test
- * suite's SMTP server ({@link TestMailServer}) and their SMS to its stand-in for Alibaba Cloud SMS
- * ({@link TestSmsServer}), and their app pushes to its stand-in for JPush ({@link TestJpushServer}).
+ * suite's SMTP server ({@link TestMailServer}), their SMS to its stand-in for Alibaba Cloud SMS
+ * ({@link TestSmsServer}), their WeChat messages to its stand-in for WeChat's server API ({@link TestWechatServer}),
+ * their app pushes to its stand-in for JPush ({@link TestJpushServer}) and their WeCom tasks to its stand-in for WeCom
+ * ({@link TestWecomServer}).
  */
 public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -82,6 +84,23 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
                                                 TestWecomServer.get().endpoint(),
                                         "siyu.messaging.wecom.default-sender", TestWecomServer.DEFAULT_SENDER,
                                         "siyu.messaging.wecom.poll-every", "1s")));
+                context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource(
+                                "siyu-test-wechat",
+                                Map.of(
+                                        "siyu.messaging.wechat.endpoint",
+                                                TestWechatServer.get().endpoint(),
+                                        "siyu.messaging.wechat.mini-program.app-id",
+                                                TestWechatServer.MINI_PROGRAM_APP_ID,
+                                        "siyu.messaging.wechat.mini-program.app-secret",
+                                                TestWechatServer.MINI_PROGRAM_SECRET,
+                                        "siyu.messaging.wechat.official-account.app-id",
+                                                TestWechatServer.OFFICIAL_ACCOUNT_APP_ID,
+                                        "siyu.messaging.wechat.official-account.app-secret",
+                                                TestWechatServer.OFFICIAL_ACCOUNT_SECRET,
+                                        "siyu.messaging.wechat.official-account.mini-program-app-id",
+                                                TestWechatServer.LINKED_MINI_PROGRAM)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

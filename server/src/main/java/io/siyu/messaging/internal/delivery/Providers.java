@@ -17,13 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class Providers {
 
     private final Map<Channel, Provider> byChannel = new EnumMap<>(Channel.class);
+    private final ProviderRateLimits rateLimits;
 
     Providers(
             MessagingProperties properties,
             JdbcTemplate jdbc,
             JsonMapper json,
             Clock clock,
-            ObjectProvider<Provider> beans) {
+            ObjectProvider<Provider> beans,
+            ProviderRateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         var email = properties.email();
         byChannel.put(
                 Channel.EMAIL,
@@ -44,6 +47,12 @@ public class Providers {
         for (var channel : Channel.values()) {
             byChannel.computeIfAbsent(channel, c -> new SandboxProvider(c, jdbc, json, clock));
         }
+    }
+
+    /** Splits a channel's messages into those its provider's rate limit lets through now and those to queue again. */
+    public <T> ProviderRateLimits.Allowance<T> allow(
+            Channel channel, java.util.List<T> messages, java.time.Instant now) {
+        return rateLimits.allow(channel, messages, now);
     }
 
     public Provider of(Channel channel) {

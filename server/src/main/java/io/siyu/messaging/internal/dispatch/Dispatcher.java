@@ -7,7 +7,6 @@ import io.siyu.messaging.Channel;
 import io.siyu.messaging.internal.delivery.Delivery;
 import io.siyu.messaging.internal.delivery.MessagingProperties;
 import io.siyu.messaging.internal.delivery.Outgoing;
-import io.siyu.messaging.internal.delivery.ProviderRateLimits;
 import io.siyu.messaging.internal.delivery.Providers;
 import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.messaging.internal.ledger.SendLedger.Claimed;
@@ -18,6 +17,7 @@ import io.siyu.messaging.internal.templates.TemplateRenderer;
 import io.siyu.messaging.internal.templates.TemplateVersion;
 import io.siyu.messaging.internal.templates.Templates;
 import io.siyu.messaging.internal.tracking.TrackingEvents;
+import io.siyu.messaging.internal.wechat.SubscriptionGrants;
 import io.siyu.shared.Drain;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public class Dispatcher {
     private final Admission admission;
     private final Composition composition;
     private final Providers providers;
-    private final ProviderRateLimits rateLimits;
+    private final SubscriptionGrants grants;
     private final MessagingProperties properties;
     private final Clock clock;
     private final Drain drain = new Drain("siyu-dispatch-wake", this::drainOnce);
@@ -59,14 +59,14 @@ public class Dispatcher {
             Admission admission,
             Composition composition,
             Providers providers,
-            ProviderRateLimits rateLimits,
+            SubscriptionGrants grants,
             MessagingProperties properties,
             Clock clock) {
         this.ledger = ledger;
         this.admission = admission;
         this.composition = composition;
         this.providers = providers;
-        this.rateLimits = rateLimits;
+        this.grants = grants;
         this.properties = properties;
         this.clock = clock;
     }
@@ -145,10 +145,30 @@ public class Dispatcher {
             outgoing.computeIfAbsent(row.channel(), c -> new ArrayList<>())
                     .add(composition.outgoing(row, admitted.profile(), admitted.contact()));
         }
+        var subscribe = outgoing.get(Channel.WECHAT_SUBSCRIBE);
+        if (subscribe != null) {
+            subscribe.removeIf(message -> {
+                var contact = contacts.get(message.sendId());
+                if (takeSubscription(message, contact)) {
+                    return false;
+                }
+                var row = byId.get(message.sendId());
+                settlements.add(new Settlement(
+                        row.id(),
+                        SendState.SKIPPED,
+                        SubscriptionGrants.NO_SUBSCRIPTION,
+                        null,
+                        row.channel().maskedAddressOf(contact),
+                        null,
+                        null,
+                        null));
+                return true;
+            });
+        }
         var sentEvents = new ArrayList<TrackingEvents.Event>();
         var limited = new HashMap<Long, Instant>();
         outgoing.forEach((channel, all) -> {
-            var allowance = rateLimits.allow(channel, all, now);
+            var allowance = providers.allow(channel, all, now);
             allowance.later().forEach((message, at) -> limited.put(message.sendId(), at));
             var messages = allowance.now();
             if (messages.isEmpty()) {
@@ -171,6 +191,8 @@ public class Dispatcher {
                         now));
                 if (delivery.status() == Delivery.Status.SENT) {
                     sentEvents.add(composition.sentEvent(row, contact, provider.name(), now));
+                } else if (channel == Channel.WECHAT_SUBSCRIBE && delivery.status() != Delivery.Status.REJECTED) {
+                    returnSubscription(messages, delivery.sendId(), contact);
                 }
             }
         });
@@ -184,6 +206,24 @@ public class Dispatcher {
             LOG.error("{} messages were sent, but their 'sent' events could not be recorded", sentEvents.size(), e);
         }
         return claimed.size();
+    }
+
+    /**
+     * Takes the subscription a subscribe message needs before WeChat is asked: a customer without one is not asked of
+     * WeChat at all. A message without a WeChat template takes none (its provider parks it).
+     */
+    private boolean takeSubscription(Outgoing message, ContactPoints contact) {
+        var wechat = message.rendered().wechat();
+        return wechat == null || grants.take(contact.customerId(), wechat.templateId());
+    }
+
+    /** Gives back the subscription of a message that did not go and may go later; one WeChat refused spent it. */
+    private void returnSubscription(List<Outgoing> messages, long sendId, ContactPoints contact) {
+        messages.stream()
+                .filter(m -> m.sendId() == sendId && m.rendered().wechat() != null)
+                .findFirst()
+                .ifPresent(m -> grants.giveBack(
+                        contact.customerId(), m.rendered().wechat().templateId()));
     }
 
     private Settlement settlement(

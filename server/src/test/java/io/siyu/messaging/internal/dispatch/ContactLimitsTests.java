@@ -68,10 +68,10 @@ class ContactLimitsTests {
     Providers providers;
 
     @Autowired
-    io.siyu.messaging.internal.delivery.ProviderRateLimits rateLimits;
+    MessagingProperties properties;
 
     @Autowired
-    MessagingProperties properties;
+    io.siyu.messaging.internal.wechat.SubscriptionGrants grants;
 
     @Autowired
     Clock clock;
@@ -286,7 +286,7 @@ class ContactLimitsTests {
                             new Admission(recipients, limits, oneAtATime),
                             composition,
                             providers,
-                            rateLimits,
+                            grants,
                             oneAtATime,
                             ahead);
                     workers.add(executor.submit(() -> {

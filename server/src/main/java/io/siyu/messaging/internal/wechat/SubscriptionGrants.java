@@ -1,0 +1,88 @@
+package io.siyu.messaging.internal.wechat;
+
+import io.siyu.customers.CustomerId;
+import io.siyu.shared.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The subscriptions customers granted in the mini-program: what makes a subscribe message lawful. Each time a customer
+ * accepts a template in {@code wx.requestSubscribeMessage}, WeChat allows one message of it; Siyu counts them per
+ * customer and template, and a message takes one before WeChat is asked, in one statement, so that concurrent
+ * dispatchers can never together send more messages than were granted. A message that did not go and may go later (a
+ * retry, a quota waited out, a template to fix) gives its grant back; one WeChat refused for good spent it.
+ */
+@Component
+public class SubscriptionGrants {
+
+    /** The outcome of a subscribe message the customer has no subscription for. */
+    public static final String NO_SUBSCRIPTION = "no-subscription";
+
+    /** What a customer may answer for a template in {@code wx.requestSubscribeMessage}. */
+    public static final List<String> DECISIONS = List.of("accept", "reject", "ban", "filter");
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    SubscriptionGrants(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A customer's standing with one template. */
+    public record Subscription(String templateId, int remaining, String lastDecision, Instant decidedAt) {}
+
+    /** Records the customer's decisions per template: each {@code accept} grants one message more. */
+    @Transactional
+    public void record(CustomerId customer, Map<String, String> decisions) {
+        var now = Timestamps.of(clock.instant());
+        jdbc.batchUpdate(
+                """
+                insert into messaging.wechat_subscription as s
+                       (customer_id, template_id, remaining, accepted, last_decision, decided_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (customer_id, template_id) do update
+                   set remaining = s.remaining + excluded.remaining, accepted = s.accepted + excluded.accepted,
+                       last_decision = excluded.last_decision, decided_at = excluded.decided_at""",
+                decisions.entrySet().stream()
+                        .map(e -> {
+                            var granted = e.getValue().equals("accept") ? 1 : 0;
+                            return new Object[] {customer.value(), e.getKey(), granted, granted, e.getValue(), now};
+                        })
+                        .toList());
+    }
+
+    /** The customer's subscriptions, by template id. */
+    public List<Subscription> of(CustomerId customer) {
+        return jdbc.query(
+                """
+                select template_id, remaining, last_decision, decided_at from messaging.wechat_subscription
+                 where customer_id = ? order by template_id""",
+                (rs, row) -> new Subscription(
+                        rs.getString("template_id"),
+                        rs.getInt("remaining"),
+                        rs.getString("last_decision"),
+                        rs.getTimestamp("decided_at").toInstant()),
+                customer.value());
+    }
+
+    /** Takes one grant of the template for a message: false when the customer has none left. */
+    public boolean take(CustomerId customer, String templateId) {
+        return !jdbc.queryForList("""
+                        update messaging.wechat_subscription set remaining = remaining - 1
+                         where customer_id = ? and template_id = ? and remaining > 0 returning remaining""", Integer.class, customer.value(), templateId)
+                .isEmpty();
+    }
+
+    /** Gives back a grant taken for a message that did not go. */
+    public void giveBack(CustomerId customer, String templateId) {
+        jdbc.update("""
+                update messaging.wechat_subscription set remaining = remaining + 1
+                 where customer_id = ? and template_id = ?""", customer.value(), templateId);
+    }
+}
