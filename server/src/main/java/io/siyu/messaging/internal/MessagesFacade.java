@@ -2,7 +2,7 @@ package io.siyu.messaging.internal;
 
 import io.siyu.customers.CustomerId;
 import io.siyu.messaging.Messages;
-import io.siyu.messaging.internal.dispatch.Dispatcher;
+import io.siyu.messaging.internal.dispatch.SendQueue;
 import io.siyu.messaging.internal.dispatch.TestSends;
 import io.siyu.messaging.internal.ledger.SendHistory;
 import io.siyu.messaging.internal.ledger.SendLedger;
@@ -10,7 +10,6 @@ import io.siyu.messaging.internal.templates.MessageTemplate;
 import io.siyu.messaging.internal.templates.TemplateContent;
 import io.siyu.messaging.internal.templates.Templates;
 import io.siyu.messaging.internal.wecom.WecomResults;
-import io.siyu.shared.AfterCommit;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
 import java.time.Clock;
@@ -27,8 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 class MessagesFacade implements Messages {
 
     private final Templates templates;
-    private final SendLedger ledger;
-    private final Dispatcher dispatcher;
+    private final SendQueue queue;
     private final TestSends tests;
     private final SendHistory history;
     private final WecomResults wecom;
@@ -36,15 +34,13 @@ class MessagesFacade implements Messages {
 
     MessagesFacade(
             Templates templates,
-            SendLedger ledger,
-            Dispatcher dispatcher,
+            SendQueue queue,
             TestSends tests,
             SendHistory history,
             WecomResults wecom,
             Clock clock) {
         this.templates = templates;
-        this.ledger = ledger;
-        this.dispatcher = dispatcher;
+        this.queue = queue;
         this.tests = tests;
         this.history = history;
         this.wecom = wecom;
@@ -131,8 +127,6 @@ class MessagesFacade implements Messages {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        var queued = ledger.enqueue(sends, now);
-        AfterCommit.run(dispatcher::wake);
-        return queued;
+        return queue.enqueue(sends, now);
     }
 }
