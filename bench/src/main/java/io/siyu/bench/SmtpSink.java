@@ -136,7 +136,9 @@ final class SmtpSink implements AutoCloseable {
                         reply(out, "221 bye");
                         return null;
                     }
-                    default -> reply(out, "502 not implemented");
+                    // RFC 5321's answer to a command the server does not know (VRFY, EXPN, AUTH...): the sink needs
+                    // none
+                    default -> reply(out, "502 5.5.1 Command not recognized");
                 }
             }
         } catch (IOException | RuntimeException cut) {

@@ -51,10 +51,7 @@ public class AlibabaSmsProvider implements Provider {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = ProviderHttp.client(settings.timeout());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.siyu.messaging.Channel;
 import io.siyu.messaging.internal.delivery.Delivery;
 import io.siyu.messaging.internal.delivery.Outgoing;
 import io.siyu.messaging.internal.delivery.Provider;
+import io.siyu.messaging.internal.delivery.ProviderHttp;
 import io.siyu.messaging.internal.templates.TemplateRules;
 import java.io.IOException;
 import java.net.URI;
@@ -61,10 +62,7 @@ class JpushProvider implements Provider {
         this.settings = settings;
         this.cids = cids;
         this.json = json;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = ProviderHttp.client(settings.timeout());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.siyu.messaging.internal.wechat;
 
+import io.siyu.messaging.internal.delivery.ProviderHttp;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,10 +52,7 @@ public class WechatApi {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = ProviderHttp.client(settings.timeout());
     }
 
     /**

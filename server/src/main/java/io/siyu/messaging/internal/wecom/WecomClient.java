@@ -1,5 +1,6 @@
 package io.siyu.messaging.internal.wecom;
 
+import io.siyu.messaging.internal.delivery.ProviderHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -41,10 +42,7 @@ public class WecomClient {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = ProviderHttp.client(settings.timeout());
     }
 
     private record Token(String secret, String value, Instant refreshAt) {}
