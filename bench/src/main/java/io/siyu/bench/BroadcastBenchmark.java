@@ -57,7 +57,7 @@ public final class BroadcastBenchmark {
                 segment's members 1,000 per transaction, and its first node sends a **marketing** e-mail template (HTML
                 and text, a tracked link, the unsubscribe headers). The server runs with `SIYU_QUIET_HOURS=off`, so the
                 quiet hours hold none of it; consent and the contact budget are checked as for any marketing message.
-                E-mail goes over SMTP (4 dispatchers, 100 messages per connection) into a local SMTP sink in the
+                E-mail goes over SMTP (6 dispatchers, 200 messages per connection) into a local SMTP sink in the
                 benchmark that counts messages and recipients.
 
                 | figure | measured | target (issue 12) |

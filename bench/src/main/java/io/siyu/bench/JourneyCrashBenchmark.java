@@ -43,8 +43,14 @@ public final class JourneyCrashBenchmark {
                     var firing = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
                     var journey = Broadcasts.publish(server, segment, template, "crash broadcast " + round, firing);
                     var deadline = Instant.now().plus(Duration.ofMinutes(10));
-                    while (sink.messages() < customers * share && Instant.now().isBefore(deadline)) {
-                        Thread.sleep(5);
+                    if (round == 1) {
+                        // the first round is killed while the firing still enters the segment's members
+                        awaitEntered(server, journey, (long) (customers * share), deadline);
+                    } else {
+                        while (sink.messages() < customers * share
+                                && Instant.now().isBefore(deadline)) {
+                            Thread.sleep(5);
+                        }
                     }
                     server.kill();
                     var atKill = sink.messages();
@@ -128,8 +134,9 @@ public final class JourneyCrashBenchmark {
                         """
                 Measured %s with `bench/run journey-crash %d %d`: %,d customers with an e-mail address and consent form
                 a segment. Each round, a journey with a `schedule` trigger sends them a marketing e-mail over SMTP into a
-                local SMTP sink, and the server (Java process) is killed with SIGKILL once the sink has accepted a random
-                share of the messages; it is restarted on the same data (its orphaned PostgreSQL is stopped and recovers
+                local SMTP sink, and the server (Java process) is killed with SIGKILL: in the first round while the firing
+                is still entering the segment's members (once a random share of them has entered), in the others once the
+                sink has accepted a random share of the messages; it is restarted on the same data (its orphaned PostgreSQL is stopped and recovers
                 from its WAL) and the broadcast goes on. "In flight" are the ledger rows a dispatcher had claimed and not
                 yet settled at the kill (read from the database right after it); messages claimed by a dead dispatcher are
                 queued again 30 s after their claim (`siyu.messaging.dispatch.in-flight-timeout`, 5 min by default). Then
@@ -158,6 +165,25 @@ public final class JourneyCrashBenchmark {
                         String.join("\n", broadcastLines),
                         String.join("\n", timerLines),
                         allGood ? "yes" : "NO"));
+    }
+
+    /** Waits until the broadcast's firing has entered at least {@code entered} customers (committed chunks). */
+    private static void awaitEntered(BenchServer server, long journey, long entered, Instant deadline)
+            throws Exception {
+        try (var db = DriverManager.getConnection(server.jdbcUrl());
+                var query = db.prepareStatement(
+                        "select coalesce(sum(entered), 0) from journeys.broadcast where journey_id = ?")) {
+            query.setLong(1, journey);
+            while (Instant.now().isBefore(deadline)) {
+                try (var row = query.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) >= entered) {
+                        return;
+                    }
+                }
+                Thread.sleep(2);
+            }
+        }
     }
 
     /** A count read from the database, -1 when it cannot be read. */

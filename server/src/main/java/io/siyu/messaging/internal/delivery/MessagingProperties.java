@@ -109,8 +109,8 @@ public record MessagingProperties(
      * @param inFlightTimeout how long a claimed message may stay unsettled before it is queued again
      */
     public record Dispatch(
-            @DefaultValue("4") int workers,
-            @DefaultValue("100") int batch,
+            @DefaultValue("6") int workers,
+            @DefaultValue("200") int batch,
             @DefaultValue("6") int maxAttempts,
             @DefaultValue("30s") Duration firstRetry,
             @DefaultValue("5m") Duration inFlightTimeout) {}

@@ -36,6 +36,16 @@ public class SmtpProvider implements Provider {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpProvider.class);
 
+    /*
+     * Jakarta Mail 2.1 looks its stream provider up through the ServiceLoader for every body part it creates, encodes
+     * or writes (jakartaee/mail-api issues 699 and 861), and each lookup scans the class path: half of the dispatchers'
+     * CPU in a broadcast. Naming the implementation, as the API allows, makes each lookup one of a loaded class.
+     */
+    static {
+        System.getProperties()
+                .putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+
     private final JavaMailSenderImpl sender;
     private final MessagingProperties.Email settings;
     private final String domain;

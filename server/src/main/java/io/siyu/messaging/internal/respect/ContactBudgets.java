@@ -58,9 +58,7 @@ public class ContactBudgets {
                     .distinct()
                     .sorted(Comparator.comparingInt(ContactBudgets::lockKey).thenComparing(id -> id))
                     .toList();
-            for (var customer : customers) {
-                jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", LOCK_SPACE, lockKey(customer));
-            }
+            lock(customers);
             var longest =
                     caps.stream().mapToInt(FrequencyCap::windowHours).max().orElseThrow();
             var counted = new HashMap<Long, List<ContactBudget.Counted>>();
@@ -88,6 +86,20 @@ public class ContactBudgets {
             return refused;
         });
         return result == null ? Map.of() : result;
+    }
+
+    /** Takes the customers' locks in the order given, in one statement: a function scan yields the array in order. */
+    private void lock(List<Long> customers) {
+        var keys = customers.stream().map(ContactBudgets::lockKey).toArray(Integer[]::new);
+        jdbc.query(
+                connection -> {
+                    var statement =
+                            connection.prepareStatement("select pg_advisory_xact_lock(?, k) from unnest(?::int[]) k");
+                    statement.setInt(1, LOCK_SPACE);
+                    statement.setArray(2, connection.createArrayOf("int", keys));
+                    return statement;
+                },
+                rs -> {});
     }
 
     private interface CountedRow {
