@@ -357,7 +357,11 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                       ? 'template.marketingExplain'
                       : values.channel === 'sms'
                         ? 'template.marketingExplainSms'
-                        : 'template.marketingExplainOther',
+                        : values.channel === 'push'
+                          ? 'template.marketingExplainPush'
+                          : values.channel === 'wecom'
+                            ? 'template.marketingExplainWecom'
+                            : 'template.marketingExplainOther',
                 )}
               />
               {sms && (
@@ -469,7 +473,11 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                       ? 'template.smsWordingHint'
                       : values.channel === 'inbox'
                         ? 'template.inboxTextHint'
-                        : 'template.textHint',
+                        : values.channel === 'push'
+                          ? 'template.pushTextHint'
+                          : values.channel === 'wecom'
+                            ? 'template.wecomTextHint'
+                            : 'template.textHint',
                 )}
                 {...item('text')}
                 style={{ marginBottom: 0 }}
