@@ -700,6 +700,23 @@ describe('the console', () => {
     assert.deepEqual({ action: sent.action, config: sent.config, next: sent.next }, { action: 'send_message', config: { template: key }, next: 'exit_1' });
     assert.ok(sent.position && typeof sent.position.x === 'number', 'the canvas keeps where the card stands');
 
+    // a dry run of the draft walks the chosen customer through it and shows the message they would get, rendered
+    await page.getByTestId('journey-tab-dry-run').click();
+    await page.getByTestId('dry-run-customer').click();
+    await page.keyboard.type(String(customer.id));
+    await page.locator('.ant-select-item-option').filter({ hasText: `#${customer.id}` }).first().click();
+    await page.getByTestId('dry-run-start').click();
+    await page.getByTestId('dry-run-path').waitFor();
+    assert.equal(await page.getByTestId('dry-run-subject').innerText(), `Thanks for the poke ${stamp}`);
+    const walked = await page.getByTestId('dry-run-step').allInnerTexts();
+    assert.ok(walked.some((step) => step.includes(actionId)), `the path passes the action: ${walked.join(' | ')}`);
+    await page.getByTestId('dry-run-message-tab-text').click();
+    assert.match(await page.getByTestId('dry-run-message-text').innerText(), /Hello Poke, thanks for dropping by\./);
+    await shot(page, '22-journey-dry-run');
+    assert.equal((await api('/api/v1/outbox?limit=50')).body.items.filter((item) => item.subject === `Thanks for the poke ${stamp}`).length, 0,
+      'a dry run sends nothing');
+    await page.getByTestId('journey-tab-canvas').click();
+
     await page.getByTestId('journey-publish').click();
     await page.getByTestId('confirm-publish').click();
     await page.getByTestId('journey-live-banner').waitFor();

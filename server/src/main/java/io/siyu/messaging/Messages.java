@@ -109,13 +109,16 @@ public interface Messages {
     /** On the customer's timeline: the staff member sent a WeCom message (its task confirmed). */
     String WECOM_SENT = "WeCom Message Sent";
 
-    /** On the customer's timeline: WeCom did not send a message (property {@code reason}). */
+    /**
+     * On the customer's timeline: WeCom did not send a message (property {@code reason}). Both outcome events name the
+     * message by {@code send_reason}, the business reason it was queued for.
+     */
     String WECOM_NOT_SENT = "WeCom Message Not Sent";
 
     /**
-     * Cancels the WeCom task of the message queued for {@code reason} while its staff member has not sent it, and
-     * records it as not sent ({@code cancelled}); answers whether it cancelled one (false when there is no such task or
-     * it has an outcome already).
+     * Cancels the WeCom message queued for {@code reason}: withdrawn while no dispatcher has taken it, else its task
+     * cancelled while its staff member has not sent it and recorded as not sent ({@code cancelled}); nothing when it has
+     * an outcome already. Within a transaction, WeCom is asked after it commits.
      */
-    boolean cancelWecom(String reason);
+    void cancelWecom(String reason);
 }

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The messaging module's {@link Messages}: queue in the caller's transaction, wake the dispatcher after it commits. */
 @Component
@@ -61,8 +63,18 @@ class MessagesFacade implements Messages {
     }
 
     @Override
-    public boolean cancelWecom(String reason) {
-        return wecom.cancelFor(reason);
+    public void cancelWecom(String reason) {
+        // WeCom is asked once the caller's transaction commits, never while it holds its rows
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wecom.cancelFor(reason);
+                }
+            });
+        } else {
+            wecom.cancelFor(reason);
+        }
     }
 
     @Override

@@ -44,12 +44,16 @@ class WecomStepTests {
     }
 
     private long journey(String timeout, String event) {
+        return journey(timeout, event, wecomTemplate());
+    }
+
+    private long journey(String timeout, String event, String wecomTemplate) {
         return new JourneyFixtures(siyu).published("""
                 {"trigger":{"type":"event","event":"%s"},"first":"wecom","nodes":[
                   {"id":"wecom","type":"action","action":"send_message",
                    "config":{"template":"%s","awaitResult":{"timeout":"%s","fallbackTemplate":"%s"}},"next":"bye"},
                   {"id":"bye","type":"exit"}]}""".formatted(
-                        event, wecomTemplate(), timeout, new MessagingFixtures(siyu).marketingTemplate()));
+                        event, wecomTemplate, timeout, new MessagingFixtures(siyu).marketingTemplate()));
     }
 
     @Test
@@ -118,5 +122,31 @@ class WecomStepTests {
                         .json()
                         .get("items"))
                 .isEmpty();
+    }
+
+    @Test
+    void eachJourneyWaitsForTheOutcomeOfItsOwnMessage() {
+        var fixtures = new JourneyFixtures(siyu);
+        var first = "Member Day " + UUID.randomUUID();
+        var second = "Store Visit " + UUID.randomUUID();
+        var firstJourney = journey("PT1H", first, new MessagingFixtures(siyu).wecomTemplate("会员日到了"));
+        var secondJourney = journey("PT1H", second, new MessagingFixtures(siyu).wecomTemplate("门店活动"));
+        var customer = customer();
+
+        fixtures.track(customer.customer(), first, "{}");
+        fixtures.track(customer.customer(), second, "{}");
+        var tasks = TestWecomServer.get().await(customer.contact(), 2);
+        fixtures.report(firstJourney, r -> state(r, "waiting") == 1);
+        fixtures.report(secondJourney, r -> state(r, "waiting") == 1);
+        var firstTask =
+                tasks.stream().filter(t -> t.text().contains("会员日")).findFirst().orElseThrow();
+        TestWecomServer.get().confirm(firstTask.msgid());
+        new MessagingFixtures(siyu).timelineEvent(customer.customer().id(), "WeCom Message Sent");
+
+        fixtures.report(firstJourney, r -> state(r, "exited") + state(r, "completed") == 1);
+        // the other journey's message has no outcome yet: its customer still waits for it
+        var stillWaiting = fixtures.report(secondJourney, r -> true);
+        assertThat(state(stillWaiting, "waiting")).isEqualTo(1);
+        assertThat(TestMailServer.to(customer.customer().email())).isEmpty();
     }
 }

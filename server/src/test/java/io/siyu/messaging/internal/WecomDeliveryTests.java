@@ -27,6 +27,12 @@ class WecomDeliveryTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.siyu.messaging.Messages messages;
+
+    @Autowired
+    io.siyu.messaging.internal.dispatch.Dispatcher dispatcher;
+
     record Customer(long id, String contact) {}
 
     /** A customer reached on WeCom by a fresh external_userid, owned by {@code owner} (or nobody), consenting to it. */
@@ -202,5 +208,27 @@ class WecomDeliveryTests {
             }
         }
         throw new AssertionError("no " + what);
+    }
+
+    @Test
+    void aMessageCancelledBeforeAnyDispatcherTookItIsWithdrawnAndNeverBecomesATask() {
+        var customer = customer("lisi");
+        TestWecomServer.get().befriend("lisi", customer.contact());
+        var key = template();
+        var reason = "journey:test:wecom:" + UUID.randomUUID();
+        // queued for tomorrow, as a message held by the quiet hours is when its journey's wait times out
+        jdbc.update("""
+                insert into messaging.send (reason, origin, customer_id, channel, purpose, template_id, template_version,
+                                            variables, state, due_at, queued_at)
+                select ?, 'test', ?, 'wecom', 'marketing', id, version, '{}'::jsonb, 'queued', now() + interval '1 day', now()
+                  from messaging.template where key = ?""", reason, customer.id(), key);
+
+        messages.cancelWecom(reason);
+
+        var row = jdbc.queryForMap("select state, outcome from messaging.send where reason = ?", reason);
+        assertThat(row).containsEntry("state", "skipped").containsEntry("outcome", "cancelled");
+        jdbc.update("update messaging.send set due_at = now() where reason = ?", reason);
+        dispatcher.drain();
+        assertThat(TestWecomServer.get().tasksFor(customer.contact())).isEmpty();
     }
 }

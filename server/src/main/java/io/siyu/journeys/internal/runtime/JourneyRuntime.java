@@ -265,7 +265,10 @@ public class JourneyRuntime {
                         ? Interpreter.Cause.FAILED
                         : Interpreter.Cause.EVENT;
                 for (var run : runs.claimWaitingFor(event.customerId(), JourneyGraph.AwaitResult.WAITED)) {
-                    work.resume(run, cause, now());
+                    // only the outcome of the message this run sent moves it on, not one of another journey's
+                    if (awaitsOutcomeOf(run, event.properties().get("send_reason"))) {
+                        work.resume(run, cause, now());
+                    }
                 }
             }
         }
@@ -297,6 +300,28 @@ public class JourneyRuntime {
                 runs.convert(run.id(), event.at(), revenue(event.properties()), now());
             }
         }
+    }
+
+    /**
+     * The idempotency key of the actions a run takes at a node in its {@code steps}-th step; a message it sends is
+     * queued under this key as its business reason.
+     */
+    static String actionKey(Run run, String node, int steps) {
+        return "journey:" + run.journeyId() + ":v" + run.version() + ":" + node + ":" + run.customerId() + ":"
+                + run.occurrence() + ":" + steps;
+    }
+
+    /**
+     * Whether a run waiting at a WeCom step awaits the message queued for {@code sendReason}: the one its last step
+     * sent from that node. The customer's part of the key is not compared, as a merge may have moved the run to
+     * another profile since.
+     */
+    static boolean awaitsOutcomeOf(Run run, @Nullable Object sendReason) {
+        if (!(sendReason instanceof String reason) || run.node() == null) {
+            return false;
+        }
+        return reason.startsWith("journey:" + run.journeyId() + ":v" + run.version() + ":" + run.node() + ":")
+                && reason.endsWith(":" + run.occurrence() + ":" + run.steps());
     }
 
     /** The money a goal event brought: its {@code revenue}, else {@code total}, else {@code value}, else none. */
@@ -332,8 +357,7 @@ public class JourneyRuntime {
             for (var action : step.actions()) {
                 calls.computeIfAbsent(action.action(), a -> new ArrayList<>())
                         .add(new JourneyAction.Call(
-                                "journey:" + run.journeyId() + ":v" + run.version() + ":" + action.node() + ":"
-                                        + run.customerId() + ":" + run.occurrence() + ":" + steps,
+                                actionKey(run, action.node(), steps),
                                 CustomerId.of(run.customerId()),
                                 run.journeyId(),
                                 run.version(),

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Follows WeCom tasks to their outcome ({@code get_groupmsg_send_result} for the task's staff member) and records it on
@@ -105,10 +107,16 @@ public class WecomResults {
     }
 
     /**
-     * Cancels the task of the message queued for a reason if it is still open, and records it as not sent ({@code cancelled}); answers
-     * whether this call settled it (false when it had an outcome already, or is no WeCom task).
+     * Cancels the message queued for a reason: withdrawn from the ledger while no dispatcher has taken it, else its task
+     * cancelled at WeCom if still open and recorded as not sent ({@code cancelled}). Answers whether this call stopped
+     * it (false when it had an outcome already, or is no WeCom message). Always in a transaction of its own: it is
+     * called once a journey step's transaction has committed, whose connection would otherwise take its writes.
      */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean cancelFor(String reason) {
+        if (tasks.withdrawQueued(reason)) {
+            return true;
+        }
         var task = tasks.ofReason(reason).orElse(null);
         if (task == null || task.outcome() != null) {
             return false;
@@ -156,6 +164,8 @@ public class WecomResults {
         }
         var properties = new LinkedHashMap<String, Object>();
         properties.put("send_id", task.sendId());
+        // the business reason the message was queued for: a journey waiting for this message's outcome knows it by this
+        properties.put("send_reason", task.reason());
         properties.put("channel", Channel.WECOM.category());
         properties.put("sender", task.sender());
         if (reason != null) {

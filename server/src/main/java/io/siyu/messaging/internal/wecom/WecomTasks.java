@@ -18,9 +18,13 @@ public class WecomTasks {
         this.jdbc = jdbc;
     }
 
-    /** A task: the message it is, WeCom's id, the staff member who sends it and the customer it goes to. */
+    /**
+     * A task: the message it is (its ledger row and the business reason it was queued for), WeCom's id, the staff
+     * member who sends it and the customer it goes to.
+     */
     public record Task(
             long sendId,
+            String reason,
             String msgid,
             String sender,
             String externalUserid,
@@ -38,14 +42,14 @@ public class WecomTasks {
     /** Open tasks whose outcome is due to be asked for, oldest check first. */
     List<Task> due(Instant now, int limit) {
         return jdbc.query("""
-                select t.*, s.customer_id from messaging.wecom_task t join messaging.send s on s.id = t.send_id
+                select t.*, s.customer_id, s.reason from messaging.wecom_task t join messaging.send s on s.id = t.send_id
                  where t.settled_at is null and t.check_at <= ? order by t.check_at limit ?""", (rs, i) -> task(rs), Timestamp.from(now), limit);
     }
 
     /** The task of the message queued for a reason, if it became one. */
     public Optional<Task> ofReason(String reason) {
         return jdbc.query("""
-                        select t.*, s.customer_id from messaging.wecom_task t join messaging.send s on s.id = t.send_id
+                        select t.*, s.customer_id, s.reason from messaging.wecom_task t join messaging.send s on s.id = t.send_id
                          where s.reason = ?""", (rs, i) -> task(rs), reason).stream().findFirst();
     }
 
@@ -55,6 +59,16 @@ public class WecomTasks {
 
     void reminded(long sendId, Instant at) {
         jdbc.update("update messaging.wecom_task set reminded_at = ? where send_id = ?", Timestamp.from(at), sendId);
+    }
+
+    /**
+     * Withdraws the WeCom message queued for {@code reason} that no dispatcher has taken yet, so it never becomes a
+     * task; answers whether there was one.
+     */
+    boolean withdrawQueued(String reason) {
+        return jdbc.update("""
+                        update messaging.send set state = 'skipped', outcome = 'cancelled'
+                         where reason = ? and channel = 'wecom' and state = 'queued'""", reason) == 1;
     }
 
     /** Settles an open task; answers false when it was settled already (by another check or a cancel). */
@@ -68,6 +82,7 @@ public class WecomTasks {
         var reminded = rs.getTimestamp("reminded_at");
         return new Task(
                 rs.getLong("send_id"),
+                rs.getString("reason"),
                 rs.getString("msgid"),
                 rs.getString("sender"),
                 rs.getString("external_userid"),
