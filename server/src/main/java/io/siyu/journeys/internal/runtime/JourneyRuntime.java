@@ -333,7 +333,7 @@ public class JourneyRuntime {
                 calls.computeIfAbsent(action.action(), a -> new ArrayList<>())
                         .add(new JourneyAction.Call(
                                 "journey:" + run.journeyId() + ":v" + run.version() + ":" + action.node() + ":"
-                                        + run.customerId() + ":" + run.occurrence() + ":" + steps,
+                                        + run.actionKey() + ":" + steps,
                                 CustomerId.of(run.customerId()),
                                 run.journeyId(),
                                 run.version(),
