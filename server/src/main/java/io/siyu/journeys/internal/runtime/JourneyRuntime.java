@@ -307,21 +307,15 @@ public class JourneyRuntime {
      * queued under this key as its business reason.
      */
     static String actionKey(Run run, String node, int steps) {
-        return "journey:" + run.journeyId() + ":v" + run.version() + ":" + node + ":" + run.customerId() + ":"
-                + run.occurrence() + ":" + steps;
+        return "journey:" + run.journeyId() + ":v" + run.version() + ":" + node + ":" + run.actionKey() + ":" + steps;
     }
 
     /**
      * Whether a run waiting at a WeCom step awaits the message queued for {@code sendReason}: the one its last step
-     * sent from that node. The customer's part of the key is not compared, as a merge may have moved the run to
-     * another profile since.
+     * sent from that node (named as the run's actions are, also after a merge moved the run).
      */
     static boolean awaitsOutcomeOf(Run run, @Nullable Object sendReason) {
-        if (!(sendReason instanceof String reason) || run.node() == null) {
-            return false;
-        }
-        return reason.startsWith("journey:" + run.journeyId() + ":v" + run.version() + ":" + run.node() + ":")
-                && reason.endsWith(":" + run.occurrence() + ":" + run.steps());
+        return run.node() != null && actionKey(run, run.node(), run.steps()).equals(sendReason);
     }
 
     /** The money a goal event brought: its {@code revenue}, else {@code total}, else {@code value}, else none. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A customer's run through one version of a journey, as the runtime reads it to move it on. */
+/**
+ * A customer's run through one version of a journey, as the runtime reads it to move it on; {@code actionKey} is the
+ * customer and occurrence its actions' keys name (the run's own, unless its customer was merged into another since).
+ */
 public record Run(
         long id,
         long journeyId,
@@ -16,7 +19,8 @@ public record Run(
         @Nullable String node,
         int steps,
         Instant enteredAt,
-        Map<String, Object> data) {
+        Map<String, Object> data,
+        String actionKey) {
 
     public static final String TREATED = "treated";
     public static final String CONTROL = "control";

@@ -22,7 +22,7 @@ class RunStore {
 
     private static final String COLUMNS = """
             r.id, r.journey_id, r.version, r.customer_id, r.occurrence, r.arm, r.state, r.node, r.steps, r.entered_at,
-            r.data\s""";
+            r.data, coalesce(r.action_key, r.customer_id || ':' || r.occurrence) as action_key\s""";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -301,6 +301,37 @@ class RunStore {
                  where id = ?""", Timestamps.of(at), revenue, Timestamps.of(now), Timestamps.of(now), runId);
     }
 
+    /** Why a run ended that the merge of its customer into another made one too many. */
+    static final String MERGED = "merged";
+
+    /**
+     * Gives the absorbed profile's runs to the survivor: where both are inside the same journey, the survivor's run goes
+     * on and the absorbed one's ends, exited for {@link #MERGED} ("never twice at once"); a run whose occurrence the
+     * survivor entered on too keeps it marked as the absorbed profile's, so that both stay on record (and count for the
+     * re-entry rules). Timers, awaited events and goals are columns of the run, and move with it; the keys of its actions
+     * stay as they were.
+     */
+    void move(long absorbed, long survivor, Instant now) {
+        var at = Timestamps.of(now);
+        // the runs that go on name their actions as before, whoever they now belong to
+        jdbc.update("""
+                update journeys.run set action_key = customer_id || ':' || occurrence
+                 where customer_id = ? and state in ('active', 'waiting') and action_key is null""", absorbed);
+        jdbc.update("""
+                update journeys.run a set state = 'exited', end_reason = ?, exit_node = node, node = null, due_at = null,
+                       wait_event = null, ended_at = ?, updated_at = ?
+                 where a.customer_id = ? and a.state in ('active', 'waiting')
+                   and exists (select 1 from journeys.run b
+                                where b.customer_id = ? and b.journey_id = a.journey_id
+                                  and b.state in ('active', 'waiting'))""", MERGED, at, at, absorbed, survivor);
+        jdbc.update("""
+                update journeys.run a set occurrence = a.occurrence || ':merged:' || a.customer_id
+                 where a.customer_id = ?
+                   and exists (select 1 from journeys.run b
+                                where b.customer_id = ? and b.journey_id = a.journey_id and b.occurrence = a.occurrence)""", absorbed, survivor);
+        jdbc.update("update journeys.run set customer_id = ? where customer_id = ?", survivor, absorbed);
+    }
+
     /** Adds to the counts of runs that passed nodes: key is journey, version and node. */
     void countPassed(Map<NodeKey, Long> passed) {
         if (passed.isEmpty()) {
@@ -329,6 +360,7 @@ class RunStore {
                 rs.getString("node"),
                 rs.getInt("steps"),
                 Timestamps.read(rs, "entered_at"),
-                data);
+                data,
+                rs.getString("action_key"));
     }
 }

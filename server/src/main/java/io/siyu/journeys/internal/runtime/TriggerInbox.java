@@ -145,6 +145,14 @@ class TriggerInbox {
         AfterCommit.run(worker::wake);
     }
 
+    /**
+     * Gives the survivor of a merge the absorbed profile's triggers not yet drained: they move on, convert and enter
+     * the survivor, in the order they were recorded.
+     */
+    void move(long absorbed, long survivor) {
+        jdbc.update("update journeys.trigger_inbox set customer_id = ? where customer_id = ?", survivor, absorbed);
+    }
+
     /** Takes up to {@code limit} rows, oldest first, in the caller's transaction: a rollback puts them back. */
     List<Row> take(int limit) {
         // = any(array(..)) keeps the delete on the primary key; DELETE ... RETURNING answers rows in the order it found

@@ -28,16 +28,21 @@ public class InboxStore {
         this.clock = clock;
     }
 
-    /** Puts messages into their customers' inboxes (each {@link Outgoing#to} is a customer id); keeps each once. */
+    /**
+     * Puts messages into their customers' inboxes (each {@link Outgoing#to} is a customer id; one merged into another
+     * profile since its message was taken gets it in the survivor's); keeps each once.
+     */
     void put(List<Outgoing> messages) {
         var now = Timestamps.of(clock.instant());
         jdbc.batchUpdate(
                 """
                 insert into messaging.inbox_message (send_id, customer_id, title, text_body, html, link, created_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (send_id) do nothing""",
+                values (?, coalesce((select survivor from messaging.merged_customer where absorbed = ?), ?), ?, ?, ?, ?, ?)
+                on conflict (send_id) do nothing""",
                 messages.stream()
                         .map(m -> new Object[] {
                             m.sendId(),
+                            Long.parseLong(m.to()),
                             Long.parseLong(m.to()),
                             m.rendered().subject(),
                             m.rendered().text(),
@@ -46,6 +51,18 @@ public class InboxStore {
                             now
                         })
                         .toList());
+    }
+
+    /**
+     * Moves the absorbed profile's messages into the survivor's inbox, read or not, in the merge's transaction: the
+     * person's app lists them and counts the unread ones with the survivor's own. (A message on its way to the
+     * absorbed profile while they merged lands with the survivor, see {@link #put}.)
+     */
+    public void move(CustomerId absorbed, CustomerId survivor) {
+        jdbc.update(
+                "update messaging.inbox_message set customer_id = ? where customer_id = ?",
+                survivor.value(),
+                absorbed.value());
     }
 
     /** A page of a customer's inbox, newest first, before the message {@code before} (all when null). */

@@ -39,6 +39,21 @@ public class SendLedger {
             int templateVersion,
             Instant dueAt) {}
 
+    /**
+     * Moves the absorbed profile's ledger rows and the orders attributed to them to the survivor, in the merge's
+     * transaction: the survivor's message history lists them, the survivor's orders are attributed to what the absorbed
+     * profile clicked or opened, and a row still queued goes to the survivor. Rows keep their reason, so a message
+     * queued again under it is still found and not sent twice.
+     */
+    public void move(CustomerId absorbed, CustomerId survivor) {
+        jdbc.update(
+                "update messaging.send set customer_id = ? where customer_id = ?", survivor.value(), absorbed.value());
+        jdbc.update(
+                "update messaging.conversion set customer_id = ? where customer_id = ?",
+                survivor.value(),
+                absorbed.value());
+    }
+
     /** A claimed row: everything a dispatcher needs to render and send it. */
     public record Claimed(
             long id,

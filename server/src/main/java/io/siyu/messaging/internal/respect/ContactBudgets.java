@@ -1,5 +1,6 @@
 package io.siyu.messaging.internal.respect;
 
+import io.siyu.customers.CustomerId;
 import io.siyu.messaging.Channel;
 import io.siyu.shared.Timestamps;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never wait on each other in a circle), then counts what the customer already got, and writes down the messages it
  * lets through ({@code counted_at}) before it commits and sends them. The next dispatcher for that customer waits for
  * the commit and counts them. The lock is held for a few milliseconds, never while a provider is called.
+ *
+ * <p>A person has one budget: when two profiles merge, the absorbed one's counted messages move to the survivor under
+ * both profiles' locks ({@link #move}), and a dispatcher that loaded the absorbed profile before the merge finds, once it
+ * holds that profile's lock, that it was merged, and decides again for the survivor.
  */
 @Component
 public class ContactBudgets {
@@ -52,40 +58,115 @@ public class ContactBudgets {
         if (candidates.isEmpty() || caps.isEmpty()) {
             return Map.of();
         }
-        var result = transactions.execute(status -> {
-            var customers = candidates.stream()
-                    .map(Candidate::customerId)
-                    .distinct()
-                    .sorted(Comparator.comparingInt(ContactBudgets::lockKey).thenComparing(id -> id))
-                    .toList();
-            lock(customers);
-            var longest =
-                    caps.stream().mapToInt(FrequencyCap::windowHours).max().orElseThrow();
-            var counted = new HashMap<Long, List<ContactBudget.Counted>>();
-            var alreadyCounted = new HashSet<Long>();
-            counted(customers, now.minusSeconds(longest * 3600L), (customer, sendId, counting) -> {
-                counted.computeIfAbsent(customer, c -> new ArrayList<>()).add(counting);
-                alreadyCounted.add(sendId);
-            });
-            var budgets = new HashMap<Long, ContactBudget>();
-            var refused = new HashMap<Long, Refusal>();
-            var admitted = new ArrayList<Object[]>();
-            for (var candidate : candidates) {
-                if (alreadyCounted.contains(candidate.sendId())) {
-                    continue; // let through before, by an attempt that failed in a way that may pass
-                }
-                var budget = budgets.computeIfAbsent(
-                        candidate.customerId(), c -> new ContactBudget(caps, counted.getOrDefault(c, List.of())));
-                budget.spend(candidate.channel(), now)
-                        .ifPresentOrElse(
-                                cap -> refused.put(candidate.sendId(), new Refusal(cap, budget.freesAt(cap, now))),
-                                () -> admitted.add(
-                                        new Object[] {candidate.customerId(), Timestamps.of(now), candidate.sendId()}));
+        var spending = candidates;
+        for (int attempt = 1; ; attempt++) {
+            var last = attempt == MAX_ATTEMPTS;
+            var current = spending;
+            var outcome = transactions.execute(status -> spendOnce(current, caps, now, !last));
+            if (outcome == null) {
+                return Map.of();
             }
-            jdbc.batchUpdate("update messaging.send set counted_for = ?, counted_at = ? where id = ?", admitted);
-            return refused;
+            if (outcome.merged().isEmpty()) {
+                return outcome.refused();
+            }
+            // some customers were merged into others since the batch was loaded: their survivors' budgets pay
+            spending = current.stream()
+                    .map(c -> new Candidate(
+                            c.sendId(), outcome.merged().getOrDefault(c.customerId(), c.customerId()), c.channel()))
+                    .toList();
+        }
+    }
+
+    /** How often a batch is tried again when its customers were merged into others meanwhile. */
+    private static final int MAX_ATTEMPTS = 3;
+
+    /** What one try did: the candidates refused, or the customers found merged (absorbed to survivor) instead. */
+    private record Outcome(Map<Long, Refusal> refused, Map<Long, Long> merged) {}
+
+    private Outcome spendOnce(List<Candidate> candidates, List<FrequencyCap> caps, Instant now, boolean redirect) {
+        var customers = candidates.stream()
+                .map(Candidate::customerId)
+                .distinct()
+                .sorted(LOCK_ORDER)
+                .toList();
+        lock(customers);
+        if (redirect) {
+            // a merge moves the absorbed profile's budget under both profiles' locks: one that committed before these
+            // locks were taken is seen here, and the batch is tried again for the survivors
+            var merged = survivors(customers);
+            if (!merged.isEmpty()) {
+                return new Outcome(Map.of(), merged);
+            }
+        }
+        var longest = caps.stream().mapToInt(FrequencyCap::windowHours).max().orElseThrow();
+        var counted = new HashMap<Long, List<ContactBudget.Counted>>();
+        var alreadyCounted = new HashSet<Long>();
+        counted(customers, now.minusSeconds(longest * 3600L), (customer, sendId, counting) -> {
+            counted.computeIfAbsent(customer, c -> new ArrayList<>()).add(counting);
+            alreadyCounted.add(sendId);
         });
-        return result == null ? Map.of() : result;
+        var budgets = new HashMap<Long, ContactBudget>();
+        var refused = new HashMap<Long, Refusal>();
+        var admitted = new ArrayList<Object[]>();
+        for (var candidate : candidates) {
+            if (alreadyCounted.contains(candidate.sendId())) {
+                continue; // let through before, by an attempt that failed in a way that may pass
+            }
+            var budget = budgets.computeIfAbsent(
+                    candidate.customerId(), c -> new ContactBudget(caps, counted.getOrDefault(c, List.of())));
+            budget.spend(candidate.channel(), now)
+                    .ifPresentOrElse(
+                            cap -> refused.put(candidate.sendId(), new Refusal(cap, budget.freesAt(cap, now))),
+                            () -> admitted.add(
+                                    new Object[] {candidate.customerId(), Timestamps.of(now), candidate.sendId()}));
+        }
+        jdbc.batchUpdate("update messaging.send set counted_for = ?, counted_at = ? where id = ?", admitted);
+        return new Outcome(refused, Map.of());
+    }
+
+    /**
+     * Moves the absorbed profile's contact budget to the survivor, in the merge's transaction: the messages counted
+     * against it count against the survivor's caps from now on (one person, one budget), and the merge is noted for
+     * the rest of messaging. Takes both profiles' locks first, so that no dispatcher spends either budget meanwhile.
+     * Answers false, and moves nothing, when this merge was noted before (the event heard again).
+     */
+    public boolean move(CustomerId absorbed, CustomerId survivor, Instant mergedAt) {
+        lock(Stream.of(absorbed.value(), survivor.value()).sorted(LOCK_ORDER).toList());
+        var noted = jdbc.update("""
+                insert into messaging.merged_customer (absorbed, survivor, merged_at) values (?, ?, ?)
+                on conflict (absorbed) do nothing""", absorbed.value(), survivor.value(), Timestamps.of(mergedAt));
+        if (noted == 0) {
+            return false;
+        }
+        // profiles merged into the absorbed one before now belong to the survivor as well
+        jdbc.update(
+                "update messaging.merged_customer set survivor = ? where survivor = ?",
+                survivor.value(),
+                absorbed.value());
+        jdbc.update(
+                "update messaging.send set counted_for = ? where counted_for = ? and counted_at is not null",
+                survivor.value(),
+                absorbed.value());
+        return true;
+    }
+
+    /** The customers among these that were merged into another profile, with the profile they belong to now. */
+    public Map<Long, Long> survivors(Collection<Long> customers) {
+        var survivors = new HashMap<Long, Long>();
+        if (customers.isEmpty()) {
+            return survivors;
+        }
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(
+                            "select absorbed, survivor from messaging.merged_customer where absorbed = any(?)");
+                    statement.setArray(1, connection.createArrayOf("bigint", customers.toArray()));
+                    return statement;
+                },
+                rs -> {
+                    survivors.put(rs.getLong("absorbed"), rs.getLong("survivor"));
+                });
+        return survivors;
     }
 
     /** Takes the customers' locks in the order given, in one statement: a function scan yields the array in order. */
@@ -101,6 +182,10 @@ public class ContactBudgets {
                 },
                 rs -> {});
     }
+
+    /** The order every transaction takes customers' locks in, so that none waits on another in a circle. */
+    private static final Comparator<Long> LOCK_ORDER =
+            Comparator.comparingInt(ContactBudgets::lockKey).thenComparing(id -> id);
 
     private interface CountedRow {
         void accept(long customer, long sendId, ContactBudget.Counted counted);

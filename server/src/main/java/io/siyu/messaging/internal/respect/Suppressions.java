@@ -50,6 +50,21 @@ public class Suppressions {
                 > 0;
     }
 
+    /**
+     * Moves the absorbed profile's suppressions to the survivor, in the merge's transaction: a channel that must not
+     * reach one of them must not reach the person. Where the survivor is suppressed on the channel already, their entry
+     * keeps its reason.
+     */
+    public void move(CustomerId absorbed, CustomerId survivor) {
+        jdbc.update("""
+                with gone as (
+                    delete from messaging.suppression where customer_id = ?
+                    returning channel, reason, note, created_at, created_by)
+                insert into messaging.suppression (customer_id, channel, reason, note, created_at, created_by)
+                select ?, channel, reason, note, created_at, created_by from gone
+                on conflict (customer_id, channel) do nothing""", absorbed.value(), survivor.value());
+    }
+
     public boolean remove(CustomerId customer, Channel channel) {
         return jdbc.update(
                         "delete from messaging.suppression where customer_id = ? and channel = ?",

@@ -71,18 +71,46 @@ public class SubscriptionGrants {
                 customer.value());
     }
 
-    /** Takes one grant of the template for a message: false when the customer has none left. */
+    /**
+     * Takes one grant of the template for a message: false when the customer has none left. A customer merged into
+     * another profile since the message was taken takes from the survivor's grants, where theirs went.
+     */
     public boolean take(CustomerId customer, String templateId) {
         return !jdbc.queryForList("""
                         update messaging.wechat_subscription set remaining = remaining - 1
-                         where customer_id = ? and template_id = ? and remaining > 0 returning remaining""", Integer.class, customer.value(), templateId)
+                         where customer_id = """ + HOLDER + """
+                           and template_id = ? and remaining > 0 returning remaining""", Integer.class, customer.value(), customer.value(), templateId)
                 .isEmpty();
     }
 
-    /** Gives back a grant taken for a message that did not go. */
+    /** Gives back a grant taken for a message that did not go (to the survivor, if the customer was merged since). */
     public void giveBack(CustomerId customer, String templateId) {
         jdbc.update("""
                 update messaging.wechat_subscription set remaining = remaining + 1
-                 where customer_id = ? and template_id = ?""", customer.value(), templateId);
+                 where customer_id = """ + HOLDER + " and template_id = ?", customer.value(), customer.value(), templateId);
+    }
+
+    /** Who holds a customer's grants: the customer, or the profile they were merged into. */
+    private static final String HOLDER =
+            "coalesce((select survivor from messaging.merged_customer where absorbed = ?), ?)";
+
+    /**
+     * Moves the absorbed profile's grants to the survivor, in the merge's transaction, adding them up per template (the
+     * latest decision stands). One statement takes the rows away and adds them: a dispatcher taking a grant of the
+     * absorbed profile at that moment either took it before (and the rest moves) or finds it with the survivor.
+     */
+    public void move(CustomerId absorbed, CustomerId survivor) {
+        jdbc.update("""
+                with gone as (
+                    delete from messaging.wechat_subscription where customer_id = ?
+                    returning template_id, remaining, accepted, last_decision, decided_at)
+                insert into messaging.wechat_subscription as s
+                       (customer_id, template_id, remaining, accepted, last_decision, decided_at)
+                select ?, template_id, remaining, accepted, last_decision, decided_at from gone
+                on conflict (customer_id, template_id) do update
+                   set remaining = s.remaining + excluded.remaining, accepted = s.accepted + excluded.accepted,
+                       last_decision = case when excluded.decided_at > s.decided_at
+                                            then excluded.last_decision else s.last_decision end,
+                       decided_at = greatest(s.decided_at, excluded.decided_at)""", absorbed.value(), survivor.value());
     }
 }
