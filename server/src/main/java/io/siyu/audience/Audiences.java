@@ -25,9 +25,16 @@ public interface Audiences {
 
     /**
      * Up to {@code limit} members of a segment now, in the order of their ids, starting after the id {@code after}
-     * (0 for the first): a caller walks a large segment chunk by chunk and resumes where it stopped.
+     * (0 for the first): a caller walks a large segment chunk by chunk and resumes where it stopped. While the index is
+     * being built ({@link #ready()} false) it knows no members yet, and answers none.
      */
     List<CustomerId> members(long segmentId, long after, int limit);
+
+    /**
+     * Whether the index answers: false while it is being built, after a start or for a rebuild, when segments have no
+     * members yet. A caller that would take "no members" for an answer waits for it.
+     */
+    boolean ready();
 
     /** The id of the segment of this name, if there is one (built-in segments included, e.g. {@code RFM: at risk}). */
     Optional<Long> segmentNamed(String name);

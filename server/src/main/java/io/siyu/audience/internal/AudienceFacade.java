@@ -51,6 +51,11 @@ class AudienceFacade implements Audiences {
     }
 
     @Override
+    public boolean ready() {
+        return current.ready();
+    }
+
+    @Override
     public List<CustomerId> members(long segmentId, long after, int limit) {
         var index = current.index();
         return index.read(() -> {

@@ -43,6 +43,12 @@ class ScheduledEntryTests {
     @Autowired
     SchedulerClient scheduler;
 
+    @Autowired
+    io.siyu.audience.internal.index.CurrentIndex currentIndex;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void aOneOffBroadcastEntersTheSegmentsMembersOnceHoweverOftenItFires() {
         var fixtures = new JourneyFixtures(siyu);
@@ -181,6 +187,34 @@ class ScheduledEntryTests {
     }
 
     /** A segment of the customers whose trait holds the value, once the index holds its {@code members}. */
+    @Test
+    void aFiringThatFindsTheAudienceIndexBeingBuiltWaitsForItInsteadOfEndingHalfWay() {
+        var fixtures = new JourneyFixtures(siyu);
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        var first = fixtures.customer();
+        var second = fixtures.customer();
+        fixtures.identify(first, "wave_" + run, "spring");
+        fixtures.identify(second, "wave_" + run, "spring");
+        var segment = segment("wave_" + run, "spring", 2);
+        var at = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        var journey = new JourneyFixtures(siyu).published("""
+                {"trigger":{"type":"schedule","segment":%d,"at":"%s"},"first":"bye",
+                 "nodes":[{"id":"bye","type":"exit"}]}""".formatted(segment, at));
+
+        // as after a restart: the index is being built and knows no members yet
+        currentIndex.startBuild();
+        var waiting = broadcaster.fire(journey, 1, at);
+        io.siyu.audience.internal.engine.IndexRebuilds.rebuild(context);
+        var fired = broadcaster.fire(journey, 1, at);
+
+        assertThat(waiting.waitingForAudience()).isTrue();
+        assertThat(waiting.finished()).isFalse();
+        assertThat(waiting.entered()).isZero();
+        assertThat(fired.finished()).isTrue();
+        assertThat(fired.entered()).isEqualTo(2);
+        assertThat(runs(journey, first.id()) + runs(journey, second.id())).isEqualTo(2);
+    }
+
     private long segment(String trait, String value, int members) {
         siyu.admin().awaitAudienceIndex();
         var created = siyu.admin().post("/api/v1/segments", """

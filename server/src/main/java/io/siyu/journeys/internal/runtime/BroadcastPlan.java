@@ -32,6 +32,10 @@ import org.springframework.stereotype.Component;
 public class BroadcastPlan {
 
     static final String TASK = "journeys-broadcast";
+
+    /** How soon a firing that found the audience index being built looks again. */
+    static final java.time.Duration AUDIENCE_RETRY = java.time.Duration.ofSeconds(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastPlan.class);
 
     private final ObjectProvider<SchedulerClient> scheduler;
@@ -128,6 +132,11 @@ public class BroadcastPlan {
         var firing = Firing.parse(instance.getData());
         journeys.refresh();
         var fired = broadcaster.fire(firing.journeyId(), firing.version(), firing.at());
+        if (fired.waitingForAudience()) {
+            // after a start or during a rebuild: the same firing again shortly, where its last chunk ended
+            return new CompletionHandler.OnCompleteReschedule<>(
+                    at(clock.instant().plus(AUDIENCE_RETRY)), instance.getData());
+        }
         var live = journeys.live(firing.journeyId());
         if (!fired.finished()
                 || live == null

@@ -51,8 +51,11 @@ public class Broadcaster {
         this.clock = clock;
     }
 
-    /** What a firing did: how many customers it entered in all, and whether it went through the whole segment. */
-    public record Fired(long entered, boolean finished) {}
+    /**
+     * What a firing did: how many customers it entered in all, whether it went through the whole segment, and whether
+     * it stopped to wait for the audience index, which is being built and knows no members yet.
+     */
+    public record Fired(long entered, boolean finished, boolean waitingForAudience) {}
 
     /** The occurrence entries of a firing carry: the same for every retry of it. */
     static String occurrence(Instant firing) {
@@ -69,10 +72,12 @@ public class Broadcaster {
             try {
                 step = transactions.execute(status -> chunk(journeyId, version, firing));
             } catch (StoppedException e) {
-                return new Fired(0, false);
+                return new Fired(0, false, false);
+            } catch (AudienceNotReady e) {
+                return new Fired(0, false, true);
             }
             if (step == null || step.finished() || step.stopped()) {
-                return new Fired(step == null ? 0 : step.entered(), step != null && step.finished());
+                return new Fired(step == null ? 0 : step.entered(), step != null && step.finished(), false);
             }
         }
     }
@@ -98,7 +103,14 @@ public class Broadcaster {
             return new Step(entered, true, false);
         }
         var after = ((Number) progress.get("after_customer")).longValue();
+        // an index being built knows no members: read as the end of the segment, it would end the firing half-way
+        if (!audiences.ready()) {
+            throw new AudienceNotReady();
+        }
         var members = audiences.members(schedule.segment(), after, CHUNK);
+        if (!audiences.ready()) {
+            throw new AudienceNotReady();
+        }
         var answers = runtime.enter(members.stream()
                 .map(member -> new Entry(journeyId, member.value(), occurrence(firing), firing, Map.of()))
                 .toList());
@@ -128,6 +140,13 @@ public class Broadcaster {
                         select firing_at from journeys.broadcast
                          where journey_id = ? and version = ? and finished_at is null order by firing_at limit 1""", (rs, row) -> Timestamps.read(rs, "firing_at"), journeyId, version).stream()
                 .findFirst();
+    }
+
+    /** Ends a chunk's transaction when the audience index is being built: the firing goes on once it is. */
+    private static final class AudienceNotReady extends RuntimeException {
+        AudienceNotReady() {
+            super("the audience index is being built", null, false, false);
+        }
     }
 
     /** Ends a chunk's transaction when the journey stopped during it: nothing of the chunk stays. */
