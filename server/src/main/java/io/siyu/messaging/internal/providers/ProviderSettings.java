@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -74,6 +75,8 @@ public class ProviderSettings {
     private final PushSettings push;
     private final Duration refresh;
     private final Map<Channel, Cached> cache = new ConcurrentHashMap<>();
+    /** Counts changes on this node, so that settings read before a change are not kept after it. */
+    private final AtomicLong changes = new AtomicLong();
 
     ProviderSettings(
             ProviderSettingsStore store,
@@ -99,8 +102,11 @@ public class ProviderSettings {
         var now = clock.instant();
         var cached = cache.get(channel);
         if (cached == null || !now.isBefore(cached.readAt().plus(refresh))) {
+            var before = changes.get();
             cached = new Cached(store.load(channel), now);
-            cache.put(channel, cached);
+            if (changes.get() == before) {
+                cache.put(channel, cached);
+            }
         }
         return cached.saved();
     }
@@ -310,6 +316,14 @@ public class ProviderSettings {
         cache.remove(channel);
         var current = values(channel);
         var violations = form.check(given, name -> current.get(name) != null);
+        if (channel == Channel.EMAIL && given.get("username") == null) {
+            var password = given.containsKey("password") ? given.get("password") : current.get("password");
+            if (password instanceof String text && !text.isEmpty()) {
+                // JavaMail would sign in as the system's user name
+                violations.add(new io.siyu.shared.Violation(
+                        "username", "required-with-password", "must be given with a password"));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -332,6 +346,7 @@ public class ProviderSettings {
             }
         }
         store.save(channel, new Saved(fields, secrets, changed, false, now, by));
+        changes.incrementAndGet();
         cache.remove(channel);
         return view(channel).orElseThrow();
     }
@@ -339,6 +354,7 @@ public class ProviderSettings {
     /** Deletes the channel's saved settings: the environment's hold again (or the sandbox, without any). */
     public boolean delete(Channel channel) {
         var deleted = store.delete(channel);
+        changes.incrementAndGet();
         cache.remove(channel);
         return deleted;
     }

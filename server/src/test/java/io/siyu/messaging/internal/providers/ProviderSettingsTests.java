@@ -182,6 +182,8 @@ class ProviderSettingsTests {
                 {"host":"127.0.0.1","port":25,"startTls":false,"ssl":false,"from":"a@b.example","appId":"x"}""", "appId", "not-applicable");
         assertRefused("wechat_subscribe", """
                 {"appId":"wx1","miniprogramState":"beta","lang":"zh_CN"}""", "miniprogramState", "one-of");
+        assertRefused("email", """
+                {"host":"127.0.0.1","port":25,"password":"p","startTls":false,"ssl":false,"from":"a@b.example"}""", "username", "required-with-password");
         var inbox = siyu.admin().put("/api/v1/messaging/providers/inbox", "{}");
         assertThat(inbox.status()).isEqualTo(400);
         assertThat(listed("email").get("source").asString()).isEqualTo("environment");
