@@ -120,6 +120,18 @@ class ProviderSettingsTests {
         assertThat(withoutSecret.status()).as(withoutSecret.body()).isEqualTo(200);
         assertThat(withoutSecret.body()).doesNotContain(PASSWORD);
         assertThat(store.load(Channel.SMS).orElseThrow().secrets()).containsEntry("accessKeySecret", PASSWORD);
+        var refused = siyu.admin().post("/api/v1/messaging/providers/sms/check", "");
+        assertThat(refused.json().get("outcome").asString()).as(refused.body()).isEqualTo("failed");
+        assertThat(refused.body()).doesNotContain(PASSWORD);
+        assertThat(saveSms("\"accessKeySecret\":\"" + TestSmsServer.ACCESS_KEY_SECRET + "\",")
+                        .status())
+                .isEqualTo(200);
+        var accepted = siyu.admin().post("/api/v1/messaging/providers/sms/check", "");
+        assertThat(accepted.json().get("outcome").asString())
+                .as(accepted.body())
+                .isEqualTo("ok");
+        assertThat(saveSms("\"accessKeySecret\":\"" + PASSWORD + "\",").status())
+                .isEqualTo(200);
 
         var sealed = jdbc.queryForObject(
                 "select sealed from messaging.provider_settings where channel = 'sms'", byte[].class);
