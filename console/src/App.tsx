@@ -43,6 +43,7 @@ const TemplatesPage = lazy(() => import('./messaging/TemplatesPage'));
 const TemplateEditPage = lazy(() => import('./messaging/TemplateEditPage'));
 const SuppressionsPage = lazy(() => import('./messaging/SuppressionsPage'));
 const RespectSettingsPage = lazy(() => import('./messaging/RespectSettingsPage'));
+const ChannelsPage = lazy(() => import('./messaging/ChannelsPage'));
 const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
 const JourneyPage = lazy(() => import('./journeys/JourneyPage'));
 const WebhooksPage = lazy(() => import('./webhooks/WebhooksPage'));
@@ -106,6 +107,7 @@ function Routed() {
         <Route path="messaging/templates/:id" element={<RequirePermission permission="messages:read"><TemplateEditPage /></RequirePermission>} />
         <Route path="messaging/suppressions" element={<RequirePermission permission="messages:read"><SuppressionsPage /></RequirePermission>} />
         <Route path="messaging/respect" element={<RequirePermission permission="messages:read"><RespectSettingsPage /></RequirePermission>} />
+        <Route path="messaging/channels" element={<RequirePermission permission="providers:manage"><ChannelsPage /></RequirePermission>} />
         <Route path="journeys" element={<RequirePermission permission="journeys:read"><JourneysPage /></RequirePermission>} />
         <Route path="journeys/:id" element={<RequirePermission permission="journeys:read"><JourneyPage /></RequirePermission>} />
         <Route path="settings/write-keys" element={<RequirePermission permission="keys:manage"><WriteKeysPage /></RequirePermission>} />

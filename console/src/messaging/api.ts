@@ -32,6 +32,11 @@ export type RespectSettings = Schemas['RespectSettingsView'];
 export type RespectSettingsRequest = Schemas['RespectSettingsRequest'];
 export type FrequencyCapSetting = Schemas['FrequencyCapSetting'];
 export type SuppressionRequest = Schemas['SuppressionRequest'];
+/** A channel's provider settings: where they come from, the fields in force, and whether each secret is set. */
+export type ProviderView = Schemas['ProviderView'];
+export type ProviderSettingsRequest = Schemas['ProviderSettingsRequest'];
+/** What the provider answered when its credentials were tried. */
+export type ProviderCheck = Schemas['CheckView'];
 
 export const SEND_STATES: readonly SendState[] = ['queued', 'sending', 'sent', 'skipped', 'failed', 'parked'];
 export const PURPOSES: readonly TemplatePurpose[] = ['marketing', 'transactional'];
@@ -77,4 +82,11 @@ export const messagingApi = {
 
   respectSettings: (signal?: AbortSignal) => api.get<RespectSettings>('/api/v1/respect-settings', { signal }),
   saveRespectSettings: (request: RespectSettingsRequest) => api.put<RespectSettings>('/api/v1/respect-settings', request),
+
+  providers: (signal?: AbortSignal) => api.get<ProviderView[]>('/api/v1/messaging/providers', { signal }),
+  saveProvider: (channel: string, request: ProviderSettingsRequest) =>
+    api.put<ProviderView>(`/api/v1/messaging/providers/${encodeURIComponent(channel)}`, request),
+  deleteProvider: (channel: string) => api.delete<ProviderView>(`/api/v1/messaging/providers/${encodeURIComponent(channel)}`),
+  checkProvider: (channel: string) =>
+    api.post<ProviderCheck>(`/api/v1/messaging/providers/${encodeURIComponent(channel)}/check`),
 };

@@ -26,6 +26,7 @@ const PERMISSION_CODES = [
   'messages:send',
   'suppressions:write',
   'respect:write',
+  'providers:manage',
   'webhooks:read',
   'webhooks:write',
   'ingestion:read',

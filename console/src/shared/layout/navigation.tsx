@@ -71,6 +71,7 @@ export const NAVIGATION: (NavigationEntry | NavigationGroup)[] = [
       { key: 'templates', path: '/messaging/templates', label: 'nav.templates', icon: <FileTextOutlined />, permission: 'messages:read' },
       { key: 'suppressions', path: '/messaging/suppressions', label: 'nav.suppressions', icon: <StopOutlined />, permission: 'messages:read' },
       { key: 'respect', path: '/messaging/respect', label: 'nav.respect', icon: <FieldTimeOutlined />, permission: 'messages:read' },
+      { key: 'channels', path: '/messaging/channels', label: 'nav.channels', icon: <ApiOutlined />, permission: 'providers:manage' },
     ],
   },
   {

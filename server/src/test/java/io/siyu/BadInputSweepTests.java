@@ -103,7 +103,8 @@ class BadInputSweepTests {
     void everyOperatorEndpointRefusesBadInputWithAProblem() {
         var http = HttpFixtures.token(port, TestCredentials.API_TOKEN);
         http.awaitAudienceIndex();
-        // the valid bodies change the RFM and respect settings every test shares: they are put back afterwards
+        // the valid bodies change the RFM, respect and e-mail provider settings every test shares: they are put back
+        // afterwards
         var respect = (ObjectNode) http.get("/api/v1/respect-settings").json();
         respect.remove(List.of("updatedAt", "updatedBy"));
         var rfm = http.get("/api/v1/rfm").json();
@@ -118,6 +119,9 @@ class BadInputSweepTests {
         } finally {
             assertThat(http.put("/api/v1/rfm/settings", rfmSettings).status()).isEqualTo(200);
             assertThat(http.put("/api/v1/respect-settings", respect.toString()).status())
+                    .isEqualTo(200);
+            // the valid body of the e-mail provider's settings points at no real server: the environment's again
+            assertThat(http.delete("/api/v1/messaging/providers/email").status())
                     .isEqualTo(200);
         }
     }
@@ -301,7 +305,8 @@ class BadInputSweepTests {
                             Map.entry("suppressions/{customerId}", customerId),
                             Map.entry("webhooks/{id}", webhookId),
                             Map.entry("deliveries/{deliveryId}", webhookDeliveryId),
-                            Map.entry("{customerId}/{channel}", "email")),
+                            Map.entry("{customerId}/{channel}", "email"),
+                            Map.entry("providers/{channel}", "email")),
                     Map.ofEntries(
                             Map.entry("categoryId", NODES.numberNode(Long.parseLong(categoryId))),
                             Map.entry(

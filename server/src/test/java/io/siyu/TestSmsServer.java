@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * checks every request's V3 signature ({@code ACS3-HMAC-SHA256}) with its own implementation of the documented steps,
  * refuses what the provider refuses (a wrong signature, a date more than 15 minutes off, a nonce used before, an unknown
  * template or signature, a missing parameter, an illegal number, a number at its limit) with the provider's codes, and
- * accepts the rest with a {@code BizId}, keeping what it accepted for tests to read. Tests tell their messages apart by
+ * accepts the rest with a {@code BizId} (and {@code QuerySmsSignList} with the one signature it knows), keeping what it accepted for tests to read. Tests tell their messages apart by
  * number, since the server is shared.
  */
 public final class TestSmsServer {
@@ -220,6 +220,18 @@ public final class TestSmsServer {
                 }
                 yield send("SendBatchSms", numbers, signs, query.get("TemplateCode"), parameters);
             }
+            case "QuerySmsSignList" ->
+                new Answer(
+                        200,
+                        Map.of(
+                                "Code",
+                                "OK",
+                                "Message",
+                                "OK",
+                                "RequestId",
+                                "stand-in",
+                                "SmsSignList",
+                                List.of(Map.of("SignName", SIGN_NAME, "AuditStatus", "AUDIT_STATE_PASS"))));
             default -> error(404, "InvalidAction.NotFound", "Specified api is not found.");
         };
     }

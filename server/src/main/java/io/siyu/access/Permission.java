@@ -32,6 +32,9 @@ public enum Permission {
     RESPECT_WRITE(
             "respect:write",
             "Change the quiet hours and frequency caps that protect every customer from too much marketing"),
+    PROVIDERS_MANAGE(
+            "providers:manage",
+            "See and set each channel's provider and its credentials (never shown once given), and check them"),
     JOURNEYS_READ("journeys:read", "See journeys, their versions and reports"),
     JOURNEYS_WRITE("journeys:write", "Draw, publish, pause, resume and archive journeys"),
     JOURNEYS_ENTER("journeys:enter", "Enter customers into journeys whose trigger is the API (the shop's backend)"),

@@ -64,6 +64,24 @@ public class AlibabaSmsProvider implements Provider {
         return NAME;
     }
 
+    /**
+     * Tries the AccessKey with a signed call that sends nothing: the first of the account's signatures
+     * ({@code QuerySmsSignList}).
+     */
+    @Override
+    public ProviderCheck check() {
+        var query = new LinkedHashMap<String, String>();
+        query.put("PageIndex", "1");
+        query.put("PageSize", "1");
+        var answer = call("QuerySmsSignList", query);
+        if (answer.failure() != null) {
+            return ProviderCheck.failed(answer.failure());
+        }
+        return "OK".equals(answer.code())
+                ? ProviderCheck.ok("Alibaba Cloud SMS answered the signed call")
+                : ProviderCheck.failed("Alibaba Cloud SMS answered " + answer.code() + ": " + answer.message());
+    }
+
     @Override
     public List<Delivery> send(List<Outgoing> messages) {
         var results = new HashMap<Long, Delivery>();

@@ -24,4 +24,12 @@ public interface Provider {
     default boolean configured() {
         return true;
     }
+
+    /**
+     * Tries the provider's credentials without sending anything: a connection and sign-in, or a token fetched, or a
+     * harmless signed call. Never throws; a provider with no such call says so.
+     */
+    default ProviderCheck check() {
+        return ProviderCheck.notCheckable("the provider offers no call that tries its credentials without sending");
+    }
 }

@@ -53,6 +53,11 @@ public class SandboxProvider implements Provider {
     }
 
     @Override
+    public ProviderCheck check() {
+        return new ProviderCheck(ProviderCheck.Outcome.SANDBOX, "the channel's messages go to the sandbox outbox");
+    }
+
+    @Override
     public List<Delivery> send(List<Outgoing> messages) {
         var now = Timestamps.of(clock.instant());
         jdbc.batchUpdate(

@@ -96,6 +96,17 @@ public class SmtpProvider implements Provider {
         return "smtp";
     }
 
+    /** Connects to the SMTP server and signs in, sending nothing. */
+    @Override
+    public ProviderCheck check() {
+        try {
+            sender.testConnection();
+            return ProviderCheck.ok("connected to " + sender.getHost() + ":" + sender.getPort());
+        } catch (MessagingException e) {
+            return ProviderCheck.failed(describe(e));
+        }
+    }
+
     /** The Message-ID of a ledger row's e-mail: bounces and replies name it. */
     public String messageId(long sendId) {
         return "<siyu." + (sendId > 0 ? String.valueOf(sendId) : "test" + -sendId) + "@" + domain + ">";

@@ -4,6 +4,7 @@ import io.siyu.customers.ProfileSnapshot;
 import io.siyu.messaging.Channel;
 import io.siyu.messaging.Purpose;
 import io.siyu.messaging.internal.delivery.MessagingProperties;
+import io.siyu.messaging.internal.providers.ProviderSettings;
 import io.siyu.messaging.internal.templates.TemplateRenderer;
 import io.siyu.messaging.internal.tracking.HtmlFooter;
 import io.siyu.messaging.internal.tracking.TrackingLinks;
@@ -22,10 +23,12 @@ public class MessageComposer {
 
     private final TrackingLinks links;
     private final MessagingProperties properties;
+    private final ProviderSettings providers;
 
-    MessageComposer(TrackingLinks links, MessagingProperties properties) {
+    MessageComposer(TrackingLinks links, MessagingProperties properties, ProviderSettings providers) {
         this.links = links;
         this.properties = properties;
+        this.providers = providers;
     }
 
     /**
@@ -73,7 +76,7 @@ public class MessageComposer {
         if (channel == Channel.SMS && rendered.sms() != null) {
             var sms = rendered.sms();
             var sign = sms.signName() == null || sms.signName().isBlank()
-                    ? properties.sms().signName()
+                    ? providers.sms().signName()
                     : sms.signName();
             var text = sign == null || sign.isBlank() ? rendered.text() : "【" + sign + "】" + rendered.text();
             return new Composed(

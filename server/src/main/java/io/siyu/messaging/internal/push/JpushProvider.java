@@ -4,7 +4,9 @@ import io.siyu.messaging.Channel;
 import io.siyu.messaging.internal.delivery.Delivery;
 import io.siyu.messaging.internal.delivery.Outgoing;
 import io.siyu.messaging.internal.delivery.Provider;
+import io.siyu.messaging.internal.delivery.ProviderCheck;
 import io.siyu.messaging.internal.delivery.ProviderHttp;
+import io.siyu.messaging.internal.providers.ProviderSettings;
 import io.siyu.messaging.internal.templates.TemplateRules;
 import java.io.IOException;
 import java.net.URI;
@@ -53,16 +55,16 @@ class JpushProvider implements Provider {
 
     private static final Duration DEFAULT_RESET = Duration.ofMinutes(1);
 
-    private final PushSettings settings;
+    private final ProviderSettings settings;
     private final PushCids cids;
     private final JsonMapper json;
     private final HttpClient http;
 
-    JpushProvider(PushSettings settings, PushCids cids, JsonMapper json) {
+    JpushProvider(ProviderSettings settings, PushCids cids, JsonMapper json) {
         this.settings = settings;
         this.cids = cids;
         this.json = json;
-        this.http = ProviderHttp.client(settings.timeout());
+        this.http = ProviderHttp.client(settings.push().timeout());
     }
 
     @Override
@@ -77,7 +79,28 @@ class JpushProvider implements Provider {
 
     @Override
     public boolean configured() {
-        return settings.configured();
+        return settings.push().configured();
+    }
+
+    /**
+     * Tries the credentials with the one signed call that sends nothing: one cid from JPush's pool ({@code GET
+     * /v3/push/cid}), which JPush forgets unused after a day.
+     */
+    @Override
+    public ProviderCheck check() {
+        var answer = call(HttpRequest.newBuilder(uri("/v3/push/cid?count=1")).GET());
+        if (answer.failure() != null) {
+            return ProviderCheck.failed(answer.failure());
+        }
+        if (answer.status() == 200) {
+            return ProviderCheck.ok("JPush answered with a cid");
+        }
+        var error = answer.body() == null ? null : answer.body().path("error");
+        return ProviderCheck.failed("JPush answered HTTP " + answer.status()
+                + (error == null || error.isMissingNode()
+                        ? ""
+                        : ", code " + error.path("code").asInt(0) + ": "
+                                + error.path("message").asString("")));
     }
 
     @Override
@@ -177,8 +200,9 @@ class JpushProvider implements Provider {
         if (message.sendId() > 0 && message.sendId() <= Integer.MAX_VALUE) {
             options.put("sendno", (int) message.sendId());
         }
-        options.put("time_to_live", settings.timeToLiveSeconds());
-        options.put("apns_production", settings.apnsProduction());
+        var current = settings.push();
+        options.put("time_to_live", current.timeToLiveSeconds());
+        options.put("apns_production", current.apnsProduction());
         return push;
     }
 
@@ -197,13 +221,14 @@ class JpushProvider implements Provider {
     }
 
     private URI uri(String path) {
-        var base = settings.endpoint().toString();
+        var base = settings.push().endpoint().toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
     }
 
     private Answer call(HttpRequest.Builder request) {
-        var credentials = settings.appKey() + ":" + settings.masterSecret();
-        request.timeout(settings.timeout())
+        var push = settings.push();
+        var credentials = push.appKey() + ":" + push.masterSecret();
+        request.timeout(push.timeout())
                 .header(
                         "Authorization",
                         "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))

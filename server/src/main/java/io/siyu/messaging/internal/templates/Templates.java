@@ -2,7 +2,7 @@ package io.siyu.messaging.internal.templates;
 
 import io.siyu.messaging.Channel;
 import io.siyu.messaging.Purpose;
-import io.siyu.messaging.internal.delivery.MessagingProperties;
+import io.siyu.messaging.internal.providers.ProviderSettings;
 import io.siyu.shared.ConflictException;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.NotFoundException;
@@ -29,13 +29,13 @@ public class Templates {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
-    private final MessagingProperties.Sms sms;
+    private final ProviderSettings providers;
     private final Clock clock;
 
-    Templates(JdbcTemplate jdbc, JsonMapper json, MessagingProperties properties, Clock clock) {
+    Templates(JdbcTemplate jdbc, JsonMapper json, ProviderSettings providers, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
-        this.sms = properties.sms();
+        this.providers = providers;
         this.clock = clock;
     }
 
@@ -148,7 +148,10 @@ public class Templates {
         var marketing = purpose == Purpose.MARKETING;
         return switch (channel) {
             case EMAIL -> TemplateRules.checkContent(content);
-            case SMS -> TemplateRules.checkSms(content, marketing, sms.optOut(), sms.signName());
+            case SMS -> {
+                var sms = providers.sms();
+                yield TemplateRules.checkSms(content, marketing, sms.optOut(), sms.signName());
+            }
             case WECHAT_SUBSCRIBE -> TemplateRules.checkWechat(content, true, marketing);
             case WECHAT_TEMPLATE -> TemplateRules.checkWechat(content, false, marketing);
             case INBOX -> TemplateRules.checkInbox(content);

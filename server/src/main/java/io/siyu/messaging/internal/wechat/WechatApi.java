@@ -1,6 +1,8 @@
 package io.siyu.messaging.internal.wechat;
 
+import io.siyu.messaging.internal.delivery.ProviderCheck;
 import io.siyu.messaging.internal.delivery.ProviderHttp;
+import io.siyu.messaging.internal.providers.ProviderSettings;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,17 +44,17 @@ public class WechatApi {
     /** The most time before a token's expiry at which a new one is fetched. */
     static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
 
-    private final WechatProperties settings;
+    private final ProviderSettings settings;
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http;
     private final Map<String, AppTokens> tokens = new ConcurrentHashMap<>();
 
-    WechatApi(WechatProperties settings, JsonMapper json, Clock clock) {
+    WechatApi(ProviderSettings settings, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = ProviderHttp.client(settings.timeout());
+        this.http = ProviderHttp.client(settings.wechat().timeout());
     }
 
     /**
@@ -98,12 +100,31 @@ public class WechatApi {
         return answer;
     }
 
+    /** Tries the app's credentials: fetches its access token, unless one fetched with them is kept. */
+    public ProviderCheck check(WechatProperties.App app) {
+        if (!app.configured()) {
+            return ProviderCheck.failed("no AppID or AppSecret");
+        }
+        var token = token(app, null);
+        if (token.answer() == null) {
+            return ProviderCheck.ok("WeChat gave an access token");
+        }
+        var answer = token.answer();
+        return ProviderCheck.failed(
+                answer.failure() != null
+                        ? answer.failure()
+                        : "WeChat answered " + answer.errcode() + " " + answer.errmsg());
+    }
+
     /** An access token, or the answer that refused one. */
     private record Token(@Nullable String value, @Nullable Answer answer) {}
 
     /** An app's current token and the lock under which it is fetched. */
     private static final class AppTokens {
         final ReentrantLock lock = new ReentrantLock();
+        /** The secret and API address the token was fetched with: a token of other credentials is not used. */
+        volatile @Nullable String credentials;
+
         volatile @Nullable String value;
         volatile Instant renewAt = Instant.MIN;
     }
@@ -114,12 +135,20 @@ public class WechatApi {
      */
     private Token token(WechatProperties.App app, @Nullable String refused) {
         var kept = tokens.computeIfAbsent(app.appId(), id -> new AppTokens());
+        var credentials = app.appSecret() + "\n" + settings.wechat().endpoint();
         var value = kept.value;
-        if (refused == null && value != null && clock.instant().isBefore(kept.renewAt)) {
+        if (refused == null
+                && value != null
+                && credentials.equals(kept.credentials)
+                && clock.instant().isBefore(kept.renewAt)) {
             return new Token(value, null);
         }
         kept.lock.lock();
         try {
+            if (!credentials.equals(kept.credentials)) {
+                kept.value = null;
+                kept.credentials = credentials;
+            }
             value = kept.value;
             if (value != null
                     && clock.instant().isBefore(kept.renewAt)
@@ -159,8 +188,9 @@ public class WechatApi {
     }
 
     private Answer call(String pathAndQuery, ObjectNode body) {
-        var request = HttpRequest.newBuilder(settings.endpoint().resolve(pathAndQuery))
-                .timeout(settings.timeout())
+        var wechat = settings.wechat();
+        var request = HttpRequest.newBuilder(wechat.endpoint().resolve(pathAndQuery))
+                .timeout(wechat.timeout())
                 .header("content-type", "application/json; charset=utf-8")
                 .header("accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))

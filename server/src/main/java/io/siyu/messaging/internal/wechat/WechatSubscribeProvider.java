@@ -4,6 +4,8 @@ import io.siyu.messaging.Channel;
 import io.siyu.messaging.internal.delivery.Delivery;
 import io.siyu.messaging.internal.delivery.Outgoing;
 import io.siyu.messaging.internal.delivery.Provider;
+import io.siyu.messaging.internal.delivery.ProviderCheck;
+import io.siyu.messaging.internal.providers.ProviderSettings;
 import io.siyu.messaging.internal.templates.WechatKeys;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +29,11 @@ class WechatSubscribeProvider implements Provider {
     /** The most characters of a {@code thing} value WeChat takes. */
     static final int THING_LIMIT = 20;
 
-    private final WechatProperties settings;
+    private final ProviderSettings settings;
     private final WechatApi api;
     private final JsonMapper json;
 
-    WechatSubscribeProvider(WechatProperties settings, WechatApi api, JsonMapper json) {
+    WechatSubscribeProvider(ProviderSettings settings, WechatApi api, JsonMapper json) {
         this.settings = settings;
         this.api = api;
         this.json = json;
@@ -49,7 +51,12 @@ class WechatSubscribeProvider implements Provider {
 
     @Override
     public boolean configured() {
-        return settings.miniProgram().configured();
+        return settings.wechat().miniProgram().configured();
+    }
+
+    @Override
+    public ProviderCheck check() {
+        return api.check(settings.wechat().miniProgram());
     }
 
     @Override
@@ -62,11 +69,12 @@ class WechatSubscribeProvider implements Provider {
         if (wechat == null) {
             return Delivery.parked(message.sendId(), "the template names no WeChat template");
         }
+        var current = settings.wechat();
         var body = json.createObjectNode()
                 .put("touser", message.to())
                 .put("template_id", wechat.templateId())
-                .put("miniprogram_state", settings.miniprogramState())
-                .put("lang", settings.lang());
+                .put("miniprogram_state", current.miniprogramState())
+                .put("lang", current.lang());
         if (wechat.page() != null && !wechat.page().isBlank()) {
             body.put("page", wechat.page());
         }
@@ -75,7 +83,7 @@ class WechatSubscribeProvider implements Provider {
             return Delivery.rejected(message.sendId(), refusal);
         }
         return WechatErrors.outcome(
-                message.sendId(), api.post(settings.miniProgram(), "/cgi-bin/message/subscribe/send", body));
+                message.sendId(), api.post(current.miniProgram(), "/cgi-bin/message/subscribe/send", body));
     }
 
     /** Fills {@code data} with the values, each held to its kind's length; answers why one cannot go, or null. */

@@ -4,6 +4,8 @@ import io.siyu.messaging.Channel;
 import io.siyu.messaging.internal.delivery.Delivery;
 import io.siyu.messaging.internal.delivery.Outgoing;
 import io.siyu.messaging.internal.delivery.Provider;
+import io.siyu.messaging.internal.delivery.ProviderCheck;
+import io.siyu.messaging.internal.providers.ProviderSettings;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,11 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class WechatTemplateProvider implements Provider {
 
-    private final WechatProperties settings;
+    private final ProviderSettings settings;
     private final WechatApi api;
     private final JsonMapper json;
 
-    WechatTemplateProvider(WechatProperties settings, WechatApi api, JsonMapper json) {
+    WechatTemplateProvider(ProviderSettings settings, WechatApi api, JsonMapper json) {
         this.settings = settings;
         this.api = api;
         this.json = json;
@@ -40,7 +42,12 @@ class WechatTemplateProvider implements Provider {
 
     @Override
     public boolean configured() {
-        return settings.officialAccount().configured();
+        return settings.wechat().officialAccount().configured();
+    }
+
+    @Override
+    public ProviderCheck check() {
+        return api.check(settings.wechat().officialAccount());
     }
 
     @Override
@@ -58,7 +65,8 @@ class WechatTemplateProvider implements Provider {
         if (rendered.link() != null && !rendered.link().isBlank()) {
             body.put("url", rendered.link());
         }
-        var miniProgram = settings.officialAccount().miniProgramAppId();
+        var account = settings.wechat().officialAccount();
+        var miniProgram = account.miniProgramAppId();
         if (miniProgram != null
                 && !miniProgram.isBlank()
                 && wechat.page() != null
@@ -70,7 +78,6 @@ class WechatTemplateProvider implements Provider {
         if (message.sendId() > 0) {
             body.put("client_msg_id", "siyu-" + message.sendId());
         }
-        return WechatErrors.outcome(
-                message.sendId(), api.post(settings.officialAccount(), "/cgi-bin/message/template/send", body));
+        return WechatErrors.outcome(message.sendId(), api.post(account, "/cgi-bin/message/template/send", body));
     }
 }

@@ -1,6 +1,8 @@
 package io.siyu.messaging.internal.wecom;
 
+import io.siyu.messaging.internal.delivery.ProviderCheck;
 import io.siyu.messaging.internal.delivery.ProviderHttp;
+import io.siyu.messaging.internal.providers.ProviderSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,20 +34,27 @@ public class WecomClient {
 
     private static final Duration EARLY = Duration.ofMinutes(5);
 
-    private final WecomProperties settings;
+    private final ProviderSettings settings;
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http;
     private @Nullable Token token;
 
-    WecomClient(WecomProperties settings, JsonMapper json, Clock clock) {
+    WecomClient(ProviderSettings settings, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = ProviderHttp.client(settings.timeout());
+        this.http = ProviderHttp.client(settings.wecom().timeout());
     }
 
-    private record Token(String secret, String value, Instant refreshAt) {}
+    /** A token and the credentials it was fetched with: a token of other credentials is not used. */
+    private record Token(String credentials, String value, Instant refreshAt) {
+
+        @Override
+        public String toString() {
+            return "Token[refreshAt=" + refreshAt + "]";
+        }
+    }
 
     /** WeCom answered with an error code other than 0. */
     public static final class Refused extends Exception {
@@ -68,6 +77,21 @@ public class WecomClient {
         }
     }
 
+    /** Tries the credentials: fetches an access token, unless one fetched with them is kept. */
+    public ProviderCheck check() {
+        if (!settings.wecom().configured()) {
+            return ProviderCheck.failed("no corp id or secret");
+        }
+        try {
+            currentToken(false);
+            return ProviderCheck.ok("WeCom gave an access token");
+        } catch (Refused refused) {
+            return ProviderCheck.failed("WeCom answered " + refused.getMessage());
+        } catch (Unreachable down) {
+            return ProviderCheck.failed("WeCom could not be reached: " + down.getMessage());
+        }
+    }
+
     /** POSTs {@code body} to an API path with the access token; answers WeCom's JSON when its errcode is 0. */
     public JsonNode post(String path, Object body) throws Refused, Unreachable {
         var first = currentToken(false);
@@ -83,7 +107,7 @@ public class WecomClient {
 
     private JsonNode postWith(String path, Object body, String accessToken) throws Refused, Unreachable {
         var request = HttpRequest.newBuilder(URI.create(base() + path + "?access_token=" + encode(accessToken)))
-                .timeout(settings.timeout())
+                .timeout(settings.wecom().timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
@@ -91,17 +115,19 @@ public class WecomClient {
     }
 
     private synchronized String currentToken(boolean stale) throws Refused, Unreachable {
-        var secret = settings.secret();
+        var wecom = settings.wecom();
+        var secret = wecom.secret();
+        var credentials = wecom.corpId() + "\n" + secret + "\n" + wecom.endpoint();
         var kept = token;
         if (!stale
                 && kept != null
-                && kept.secret().equals(secret)
+                && kept.credentials().equals(credentials)
                 && clock.instant().isBefore(kept.refreshAt())) {
             return kept.value();
         }
-        var request = HttpRequest.newBuilder(URI.create(base() + "/cgi-bin/gettoken?corpid=" + encode(settings.corpId())
+        var request = HttpRequest.newBuilder(URI.create(base() + "/cgi-bin/gettoken?corpid=" + encode(wecom.corpId())
                         + "&corpsecret=" + encode(secret)))
-                .timeout(settings.timeout())
+                .timeout(wecom.timeout())
                 .GET()
                 .build();
         var answer = answer(request, "/cgi-bin/gettoken");
@@ -112,7 +138,7 @@ public class WecomClient {
         var lifetime = Duration.ofSeconds(answer.path("expires_in").asLong(7200));
         var refreshAt = clock.instant()
                 .plus(lifetime.compareTo(EARLY.multipliedBy(2)) > 0 ? lifetime.minus(EARLY) : lifetime.dividedBy(2));
-        token = new Token(secret == null ? "" : secret, value, refreshAt);
+        token = new Token(credentials, value, refreshAt);
         return value;
     }
 
@@ -143,7 +169,7 @@ public class WecomClient {
     }
 
     private String base() {
-        var text = settings.endpoint().toString();
+        var text = settings.wecom().endpoint().toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 

@@ -5,6 +5,8 @@ import io.siyu.messaging.Channel;
 import io.siyu.messaging.internal.delivery.Delivery;
 import io.siyu.messaging.internal.delivery.Outgoing;
 import io.siyu.messaging.internal.delivery.Provider;
+import io.siyu.messaging.internal.delivery.ProviderCheck;
+import io.siyu.messaging.internal.providers.ProviderSettings;
 import io.siyu.messaging.internal.templates.TemplateRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,12 +41,12 @@ public class WecomProvider implements Provider {
     /** The header that carries the owner from the dispatcher to the provider; never sent anywhere. */
     static final String SENDER = "X-Siyu-WeCom-Sender";
 
-    private final WecomProperties settings;
+    private final ProviderSettings settings;
     private final WecomClient client;
     private final WecomTasks tasks;
     private final Clock clock;
 
-    WecomProvider(WecomProperties settings, WecomClient client, WecomTasks tasks, Clock clock) {
+    WecomProvider(ProviderSettings settings, WecomClient client, WecomTasks tasks, Clock clock) {
         this.settings = settings;
         this.client = client;
         this.tasks = tasks;
@@ -74,7 +76,12 @@ public class WecomProvider implements Provider {
 
     @Override
     public boolean configured() {
-        return settings.configured();
+        return settings.wecom().configured();
+    }
+
+    @Override
+    public ProviderCheck check() {
+        return client.check();
     }
 
     @Override
@@ -87,7 +94,7 @@ public class WecomProvider implements Provider {
     }
 
     private Delivery send(Outgoing message) {
-        var sender = message.headers().getOrDefault(SENDER, settings.defaultSender());
+        var sender = message.headers().getOrDefault(SENDER, settings.wecom().defaultSender());
         if (sender == null || sender.isBlank()) {
             return Delivery.parked(
                     message.sendId(),

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.Profiles;
 import io.siyu.messaging.Channel;
+import io.siyu.messaging.internal.providers.ProviderSettings;
 import io.siyu.messaging.internal.tracking.TrackingEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public class WecomResults {
     private static final Logger LOG = LoggerFactory.getLogger(WecomResults.class);
     private static final int BATCH = 200;
 
-    private final WecomProperties settings;
+    private final ProviderSettings settings;
     private final WecomClient client;
     private final WecomTasks tasks;
     private final TrackingEvents events;
@@ -44,7 +45,7 @@ public class WecomResults {
     private final Clock clock;
 
     WecomResults(
-            WecomProperties settings,
+            ProviderSettings settings,
             WecomClient client,
             WecomTasks tasks,
             TrackingEvents events,
@@ -60,7 +61,7 @@ public class WecomResults {
 
     /** Asks for the outcome of every open task that is due; answers how many were settled. */
     public int check() {
-        if (!settings.configured()) {
+        if (!settings.wecom().configured()) {
             return 0;
         }
         var settled = 0;
@@ -72,7 +73,8 @@ public class WecomResults {
                         "the outcome of WeCom task for message {} is unknown for now: {}",
                         task.sendId(),
                         e.getMessage());
-                tasks.checkAgain(task.sendId(), clock.instant().plus(settings.pollEvery()));
+                tasks.checkAgain(
+                        task.sendId(), clock.instant().plus(settings.wecom().pollEvery()));
             }
         }
         return settled;
@@ -92,15 +94,16 @@ public class WecomResults {
                 return settle(task, "limit", "limit", now);
             }
             default -> {
-                if (!now.isBefore(task.createdAt().plus(settings.resultTimeout()))) {
+                if (!now.isBefore(task.createdAt().plus(settings.wecom().resultTimeout()))) {
                     cancelAtWecom(task);
                     return settle(task, "expired", "expired", now);
                 }
-                if (task.remindedAt() == null && !now.isBefore(task.createdAt().plus(settings.remindAfter()))) {
+                if (task.remindedAt() == null
+                        && !now.isBefore(task.createdAt().plus(settings.wecom().remindAfter()))) {
                     client.post("/cgi-bin/externalcontact/remind_groupmsg_send", Map.of("msgid", task.msgid()));
                     tasks.reminded(task.sendId(), now);
                 }
-                tasks.checkAgain(task.sendId(), now.plus(settings.pollEvery()));
+                tasks.checkAgain(task.sendId(), now.plus(settings.wecom().pollEvery()));
                 return false;
             }
         }

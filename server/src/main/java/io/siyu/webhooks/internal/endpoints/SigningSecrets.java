@@ -1,22 +1,13 @@
 package io.siyu.webhooks.internal.endpoints;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import io.siyu.shared.KeyFiles;
-import java.io.IOException;
+import io.siyu.shared.SealingKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Makes endpoints' signing secrets and keeps them sealed at rest, as personal data is: AES-256-GCM under a Tink keyset
@@ -28,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SigningSecrets {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SigningSecrets.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String PREFIX = "whsec_";
 
@@ -40,26 +30,11 @@ public final class SigningSecrets {
 
     /** Opens the keyset given as JSON, else the one in the file, creating the file on first start. */
     public static SigningSecrets open(@Nullable String keysetInEnvironment, Path keyFile) {
-        try {
-            AeadConfig.register();
-            var keys = KeyFiles.readOrCreate(
-                    keysetInEnvironment,
-                    keyFile,
-                    () -> TinkJsonProtoKeysetFormat.serializeKeyset(
-                            KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
-                            InsecureSecretKeyAccess.get()));
-            if (keys.created()) {
-                LOG.warn(
-                        "generated the webhook keys in {}; back this file up apart from the database, without it"
-                                + " every webhook endpoint needs a new signing secret",
-                        keyFile);
-            }
-            var keyset = keys.text();
-            return new SigningSecrets(TinkJsonProtoKeysetFormat.parseKeyset(keyset, InsecureSecretKeyAccess.get())
-                    .getPrimitive(RegistryConfiguration.get(), Aead.class));
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot open the webhook keys (" + keyFile + ")", e);
-        }
+        return new SigningSecrets(SealingKeys.open(
+                keysetInEnvironment,
+                keyFile,
+                "the webhook keys",
+                "without it every webhook endpoint needs a new signing secret"));
     }
 
     /** A new secret: 32 random bytes. */

@@ -1,0 +1,55 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { I18nProvider } from '../shared/i18n/I18nProvider';
+import type { ProviderView } from './api';
+import { ProviderSettingsForm } from './ProviderSettingsForm';
+
+const sms: ProviderView = {
+  channel: 'sms',
+  provider: 'aliyun-sms',
+  source: 'console',
+  fields: { accessKeyId: 'LTAI-key', endpoint: 'https://dysmsapi.aliyuncs.com', signName: '思语商城' },
+  secrets: [{ name: 'accessKeySecret', set: true, changedAt: undefined }],
+  form: [
+    { name: 'accessKeyId', kind: 'text', required: true, secret: false, choices: [] },
+    { name: 'accessKeySecret', kind: 'secret', required: true, secret: true, choices: [] },
+    { name: 'endpoint', kind: 'url', required: true, secret: false, choices: [] },
+    { name: 'signName', kind: 'text', required: false, secret: false, choices: [] },
+  ],
+  unreadable: false,
+  updatedAt: '2026-12-07T20:00:00Z',
+  updatedBy: 'admin',
+};
+
+function render(view: ProviderView, writable = true) {
+  return renderToStaticMarkup(
+    <I18nProvider>
+      <ProviderSettingsForm view={view} writable={writable} onSave={() => {}} onCheck={() => {}} onReturn={() => {}} />
+    </I18nProvider>,
+  );
+}
+
+describe('ProviderSettingsForm', () => {
+  it('shows the fields in force and a set secret as write-only, never its value', () => {
+    const html = render(sms);
+    expect(html).toContain('value="LTAI-key"');
+    expect(html).toContain('value="https://dysmsapi.aliyuncs.com"');
+    expect(html).toMatch(/data-testid="provider-sms-accessKeySecret"[^>]*type="password"|type="password"[^>]*data-testid="provider-sms-accessKeySecret"/);
+    expect(html).toContain('Set — leave empty to keep');
+    expect(html).not.toMatch(/provider-sms-accessKeySecret"[^>]*value="[^"]/);
+  });
+
+  it('offers saving, checking and returning to the environment only to those who may change it', () => {
+    const html = render(sms);
+    expect(html).toContain('provider-sms-save');
+    expect(html).toContain('provider-sms-check');
+    expect(html).toContain('provider-sms-return');
+    const readOnly = render(sms, false);
+    expect(readOnly).not.toContain('provider-sms-save');
+    expect(render({ ...sms, source: 'environment' })).not.toContain('provider-sms-return');
+  });
+
+  it('says when a secret is not set', () => {
+    expect(render({ ...sms, secrets: [{ name: 'accessKeySecret', set: false, changedAt: undefined }] })).toContain('Not set');
+  });
+});
