@@ -56,6 +56,19 @@ public class DerivedSets {
         return changes;
     }
 
+    /**
+     * Places everyone in the stages of a lifecycle model just created, and brings what reads it up to date. The
+     * placements are recorded but not announced one by one (nothing changed for the customers, as for a new segment's
+     * first members): a model created over ten thousand customers would otherwise start ten thousand stage-change
+     * events at once, and every journey listening to stages would wait behind them.
+     */
+    public void modelCreated(String name) {
+        definitions.reload();
+        var changes = new ArrayList<MembershipPublisher.Change>();
+        current.index().write(() -> changes.addAll(refreshAll(null, Touched.everything())));
+        publisher.publish(changes, name);
+    }
+
     /** Reads every definition again after one changed, and brings everyone's sets up to date with it. */
     public void definitionsChanged() {
         definitions.reload();

@@ -107,15 +107,24 @@ public class MembershipPublisher {
     }
 
     void publish(List<Change> changes) {
+        publish(changes, null);
+    }
+
+    /**
+     * Publishes changes, except that the stage placements of {@code newModel} (a lifecycle model just created) are
+     * recorded as transitions without an announcement each: nothing changed for its customers, as for a new segment's
+     * first members.
+     */
+    void publish(List<Change> changes, @org.jspecify.annotations.Nullable String newModel) {
         if (changes.isEmpty()) {
             return;
         }
         try (var turn = takeTurn()) {
-            announce(changes);
+            announce(changes, newModel);
         }
     }
 
-    private void announce(List<Change> changes) {
+    private void announce(List<Change> changes, @org.jspecify.annotations.Nullable String newModel) {
         var now = clock.instant();
         transactions.executeWithoutResult(status -> {
             var stageMoves = new HashMap<String, Map<Integer, String[]>>();
@@ -145,7 +154,7 @@ public class MembershipPublisher {
                     case TAG_VALUE -> tagChanges(Long.parseLong(change.name()), change, change.value(), now);
                 }
             }
-            stageMoves.forEach((model, moves) -> recordMoves(model, moves, now));
+            stageMoves.forEach((model, moves) -> recordMoves(model, moves, now, !model.equals(newModel)));
         });
     }
 
@@ -154,7 +163,7 @@ public class MembershipPublisher {
      * transaction), several times faster than batched inserts where it matters, a first start on ten million customers
      * recording twenty million, and one round trip for the few of a batch.
      */
-    private void recordMoves(String model, Map<Integer, String[]> moves, java.time.Instant now) {
+    private void recordMoves(String model, Map<Integer, String[]> moves, java.time.Instant now, boolean announce) {
         var at = now.toString();
         jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
             var copy = connection
@@ -194,6 +203,9 @@ public class MembershipPublisher {
             }
             return null;
         });
+        if (!announce) {
+            return;
+        }
         // after the COPY: a module that listens records the event's publication on this connection, busy until then
         moves.forEach((customer, move) -> {
             if (move[1] != null) {

@@ -90,10 +90,14 @@ public class LifecycleModels {
         InputRules.requireMaxLength("label", label, InputRules.MAX_NAME_LENGTH);
         validate(stages);
         // a built-in model stays built in when an operator edits it
-        var builtIn =
-                store.model(name).map(DefinitionStore.StoredModel::builtIn).orElse(false);
+        var existing = store.model(name);
+        var builtIn = existing.map(DefinitionStore.StoredModel::builtIn).orElse(false);
         store.saveModel(name, label == null || label.isBlank() ? name : label.strip(), stages, builtIn, Viewer.name());
-        derivedSets.definitionsChanged();
+        if (existing.isPresent()) {
+            derivedSets.definitionsChanged();
+        } else {
+            derivedSets.modelCreated(name);
+        }
         audit.record("lifecycle-model.saved", "lifecycle-model:" + name, Map.of("stages", stages.size()));
         return model(name);
     }

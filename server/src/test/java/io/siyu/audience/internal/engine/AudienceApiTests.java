@@ -765,6 +765,40 @@ class AudienceApiTests {
     }
 
     @Test
+    void aNewModelPlacesEveryoneWithoutAnnouncingEachPlacementAndAnnouncesLaterMoves() {
+        var regular = identify("model-new", at(fixtures.today(), 1));
+        regular.withObject("traits").put("model_new_tier", "regular");
+        fixtures.send(regular);
+        var customer = fixtures.customer("model-new");
+        var stages = """
+                [{"value":"vip","label":"VIP","condition":{"type":"trait","trait":"model_new_tier","operator":"equals",
+                  "value":"vip"}},{"value":"everyone","label":"Everyone"}]""";
+
+        var created =
+                admin().put("/api/v1/lifecycle/models/quiet_new", "{\"label\":\"Quiet\",\"stages\":" + stages + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+
+        var announced = "select count(*) from event_publication where event_type like '%CustomerChangedStage'"
+                + " and serialized_event like '%quiet_new%'";
+        assertThat(jdbc.queryForObject(announced, Long.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audience.stage_transition where model = 'quiet_new' and customer_id = ?",
+                        Long.class,
+                        customer))
+                .isEqualTo(1);
+
+        // a later move is announced as before
+        var vip = identify("model-new", at(fixtures.today(), 2));
+        vip.withObject("traits").put("model_new_tier", "vip");
+        fixtures.send(vip);
+        var deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (jdbc.queryForObject(announced, Long.class) == 0) {
+            assertThat(System.nanoTime()).as("the move to vip announced").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
     void aBuiltInModelAnOperatorEditsStaysBuiltIn() {
         // a new label, the same stages
         var journey = admin().get("/api/v1/lifecycle/models/journey").json();
