@@ -1013,9 +1013,9 @@ export const en = {
   'outbox.subtitle': 'What the sandbox kept instead of sending, newest first, as the customer would have seen it.',
   'outbox.sandboxTitle': 'No SMTP server is configured: these e-mails were NOT sent. They are kept here for you to read.',
   'outbox.sandboxHow':
-    'To send e-mail for real, set SIYU_SMTP_HOST (and SIYU_SMTP_PORT, SIYU_SMTP_USERNAME, SIYU_SMTP_PASSWORD, SIYU_EMAIL_FROM as needed) and restart Siyu; see docs/operations.md, “Messaging”.',
+    'To send e-mail for real, an administrator enters the SMTP server under Messaging › Channels (it applies at once), or sets SIYU_SMTP_HOST and its companions before starting Siyu; see docs/operations.md, “Messaging”.',
   'outbox.smsSandboxTitle':
-    'No SMS provider is configured: these SMS were NOT sent. Set SIYU_SMS_ACCESS_KEY_ID and SIYU_SMS_ACCESS_KEY_SECRET to send through Alibaba Cloud SMS.',
+    'No SMS provider is configured: these SMS were NOT sent. Enter an Alibaba Cloud AccessKey under Messaging › Channels (or set SIYU_SMS_ACCESS_KEY_ID and SIYU_SMS_ACCESS_KEY_SECRET) to send them.',
   'outbox.liveTitle': 'E-mail goes out through {provider}.',
   'outbox.liveHint': 'The outbox only holds messages from before an SMTP server was configured, and test sends made then.',
   'outbox.recipient': 'Recipient (masked)',

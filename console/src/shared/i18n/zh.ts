@@ -1011,8 +1011,8 @@ export const zh: Record<MessageKey, string> = {
   'outbox.subtitle': '沙盒代替发送而保存的消息，最新的在前，呈现客户会看到的样子。',
   'outbox.sandboxTitle': '尚未配置 SMTP 服务器：这些邮件并未真正发出，只保存在这里供您查看。',
   'outbox.sandboxHow':
-    '要真正发送邮件，请设置 SIYU_SMTP_HOST（按需设置 SIYU_SMTP_PORT、SIYU_SMTP_USERNAME、SIYU_SMTP_PASSWORD、SIYU_EMAIL_FROM）并重启 Siyu；详见 docs/operations.md 的“Messaging”一节。',
-  'outbox.smsSandboxTitle': '未配置短信服务商：这些短信并未发出。设置 SIYU_SMS_ACCESS_KEY_ID 和 SIYU_SMS_ACCESS_KEY_SECRET 后经阿里云短信发送。',
+    '要真正发送邮件，请管理员在“消息触达 › 渠道设置”中填写 SMTP 服务器（立即生效），或在启动 Siyu 前设置 SIYU_SMTP_HOST 等变量；详见 docs/operations.md 的“Messaging”一节。',
+  'outbox.smsSandboxTitle': '未配置短信服务商：这些短信并未发出。在“消息触达 › 渠道设置”中填写阿里云 AccessKey（或设置 SIYU_SMS_ACCESS_KEY_ID 和 SIYU_SMS_ACCESS_KEY_SECRET）后即可发送。',
   'outbox.liveTitle': '邮件通过 {provider} 发出。',
   'outbox.liveHint': '发件箱只保存配置 SMTP 服务器之前的消息和当时的测试发送。',
   'outbox.recipient': '收件人（已脱敏）',
