@@ -7,6 +7,7 @@ import { ApiError, type FieldError } from '../shared/api/client';
 import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { useApi } from '../shared/hooks/useApi';
 import { useSubmission } from '../shared/hooks/useSubmission';
+import type { MessageKey } from '../shared/i18n/en';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { PageHeader } from '../shared/layout/PageHeader';
 import { RecordPending } from '../shared/layout/RecordPending';
@@ -17,6 +18,24 @@ import { formatParameters, parseParameters, wordingParameters } from './smsParam
 import { TemplatePreview } from './TemplatePreview';
 import { TemplateVersions, VariablesHelp } from './TemplateHelp';
 import { TestSendDialog } from './TestSendDialog';
+
+/** What a marketing template promises, per channel; the other channels share one explanation. */
+const MARKETING_EXPLAIN: Partial<Record<string, MessageKey>> = {
+  email: 'template.marketingExplain',
+  sms: 'template.marketingExplainSms',
+  push: 'template.marketingExplainPush',
+  wecom: 'template.marketingExplainWecom',
+};
+
+/** The hint under a template's text, per channel; e-mail's is the default. */
+const TEXT_HINT: Partial<Record<string, MessageKey>> = {
+  wechat_subscribe: 'template.wechatWordingHint',
+  wechat_template: 'template.wechatWordingHint',
+  sms: 'template.smsWordingHint',
+  inbox: 'template.inboxTextHint',
+  push: 'template.pushTextHint',
+  wecom: 'template.wecomTextHint',
+};
 
 /** What the editor holds: the template's settings and its parts, as typed (for SMS, the provider's template too). */
 export interface Edited {
@@ -353,15 +372,7 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
                 title={t(
                   values.purpose !== 'marketing'
                     ? 'template.transactionalExplain'
-                    : values.channel === 'email'
-                      ? 'template.marketingExplain'
-                      : values.channel === 'sms'
-                        ? 'template.marketingExplainSms'
-                        : values.channel === 'push'
-                          ? 'template.marketingExplainPush'
-                          : values.channel === 'wecom'
-                            ? 'template.marketingExplainWecom'
-                            : 'template.marketingExplainOther',
+                    : (MARKETING_EXPLAIN[values.channel] ?? 'template.marketingExplainOther'),
                 )}
               />
               {sms && (
@@ -466,19 +477,7 @@ function Editor({ detail, onSaved }: { detail?: TemplateDetail; onSaved: (saved:
               <Form.Item
                 label={t(provided ? 'template.smsWording' : 'template.text')}
                 required
-                extra={t(
-                  wechat
-                    ? 'template.wechatWordingHint'
-                    : sms
-                      ? 'template.smsWordingHint'
-                      : values.channel === 'inbox'
-                        ? 'template.inboxTextHint'
-                        : values.channel === 'push'
-                          ? 'template.pushTextHint'
-                          : values.channel === 'wecom'
-                            ? 'template.wecomTextHint'
-                            : 'template.textHint',
-                )}
+                extra={t(TEXT_HINT[values.channel] ?? 'template.textHint')}
                 {...item('text')}
                 style={{ marginBottom: 0 }}
               >

@@ -10,6 +10,7 @@ import io.siyu.messaging.internal.templates.MessageTemplate;
 import io.siyu.messaging.internal.templates.TemplateContent;
 import io.siyu.messaging.internal.templates.Templates;
 import io.siyu.messaging.internal.wecom.WecomResults;
+import io.siyu.shared.AfterCommit;
 import io.siyu.shared.InvalidInputException;
 import io.siyu.shared.Violation;
 import java.time.Clock;
@@ -20,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The messaging module's {@link Messages}: queue in the caller's transaction, wake the dispatcher after it commits. */
 @Component
@@ -65,16 +64,7 @@ class MessagesFacade implements Messages {
     @Override
     public void cancelWecom(String reason) {
         // WeCom is asked once the caller's transaction commits, never while it holds its rows
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wecom.cancelFor(reason);
-                }
-            });
-        } else {
-            wecom.cancelFor(reason);
-        }
+        AfterCommit.run(() -> wecom.cancelFor(reason));
     }
 
     @Override
