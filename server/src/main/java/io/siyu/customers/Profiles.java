@@ -23,6 +23,13 @@ public interface Profiles {
     /** The live profile an id leads to (its survivor, if it was merged), empty if it never existed. */
     Optional<CustomerId> live(CustomerId id);
 
+    /**
+     * Whether the profile exists and is live (not merged into another), holding it so until the caller's transaction
+     * ends: a merge of it waits for that transaction, so that what the caller writes under the id in it is there for
+     * the merge's listeners to move. Must be called in a transaction.
+     */
+    boolean holdIfLive(CustomerId id);
+
     /** The current traits and facts of the given profiles (merged ones included, with their survivor). */
     List<ProfileSnapshot> snapshots(Collection<CustomerId> ids);
 

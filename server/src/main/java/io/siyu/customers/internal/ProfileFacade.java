@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The customers module's {@link Profiles}: each call handed to the part of the module that does it. */
@@ -99,6 +100,12 @@ class ProfileFacade implements Profiles {
     @Override
     public Optional<CustomerId> live(CustomerId id) {
         return queries.live(id);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean holdIfLive(CustomerId id) {
+        return queries.holdIfLive(id);
     }
 
     @Override

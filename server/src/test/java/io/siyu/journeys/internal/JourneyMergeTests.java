@@ -6,6 +6,8 @@ import io.siyu.SiyuIntegrationTest;
 import io.siyu.SiyuUnderTest;
 import io.siyu.TestMailServer;
 import io.siyu.TestWecomServer;
+import io.siyu.audience.CustomerEnteredSegment;
+import io.siyu.customers.CustomerId;
 import io.siyu.messaging.internal.MessagingFixtures;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +16,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A visitor inside a journey signs in, and their profile merges into the shop's account: the run is the account's, at
@@ -29,6 +33,12 @@ class JourneyMergeTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private void send(String message) {
         var sent = siyu.shop().post("/v1/batch", "{\"batch\":[" + message + "]}");
@@ -112,6 +122,45 @@ class JourneyMergeTests {
 
         var ended = runsUntil(journey, r -> "converted".equals(r.get(1).get("state")));
         assertThat(ended.get(0).get("state")).isEqualTo("exited");
+    }
+
+    @Test
+    void aSegmentEntryHeardAfterItsCustomerMergedEntersNobody() {
+        var fixtures = new JourneyFixtures(siyu);
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        fixtures.identify(fixtures.customer(), "late_" + run, "no");
+        siyu.admin().awaitAudienceIndex();
+        var created = siyu.admin().post("/api/v1/segments", """
+                {"name":"Late %1$s","definition":{"version":1,"condition":{"type":"trait","trait":"late_%1$s",
+                 "operator":"equals","value":"yes"}}}""".formatted(run));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var segment = created.json().path("id").asLong();
+        var journey = fixtures.published("""
+                {"trigger":{"type":"segment_entered","segment":%d},"first":"hello","nodes":[
+                  {"id":"hello","type":"action","action":"send_message","config":{"template":"%s"},"next":null}]}""".formatted(segment, new MessagingFixtures(siyu).marketingTemplate()));
+        var device = "dev-" + UUID.randomUUID();
+        send("""
+                {"type":"track","anonymousId":"%s","event":"Viewed","properties":{}}""".formatted(device));
+        var visitor = siyu.customerId("anonymous_id:" + device);
+        var account = fixtures.customer();
+        send("""
+                {"type":"identify","userId":"%s","anonymousId":"%s"}""".formatted(account.user(), device));
+
+        // the audience announces the visitor's entry late, after the merge
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new CustomerEnteredSegment(segment, CustomerId.of(visitor), java.time.Instant.now())));
+        var pending = "select count(*) from event_publication where completion_date is null"
+                + " and event_type like '%CustomerEnteredSegment' and serialized_event like ?";
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (jdbc.queryForObject(pending, Long.class, "%\"segmentId\":" + segment + "%") > 0) {
+            assertThat(System.nanoTime()).as("the late entry heard").isLessThan(deadline);
+            JourneyFixtures.pause();
+        }
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from journeys.trigger_inbox where customer_id = ?", Long.class, visitor))
+                .isZero();
+        assertThat(runs(journey)).isEmpty();
     }
 
     @Test

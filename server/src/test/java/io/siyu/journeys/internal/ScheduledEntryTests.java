@@ -171,6 +171,31 @@ class ScheduledEntryTests {
         assertThat(runs(journey, tomorrow.id())).isZero();
     }
 
+    @Test
+    void aMembershipAnniversaryEntersTheCustomersWhoseAnyDateTraitFallsOnTheDay() {
+        var fixtures = new JourneyFixtures(siyu);
+        var trait = "member_since_" + UUID.randomUUID().toString().substring(0, 8);
+        var dated = fixtures.customer();
+        var timed = fixtures.customer();
+        var otherDay = fixtures.customer();
+        var noDate = fixtures.customer();
+        fixtures.identify(dated, trait, "2019-04-21");
+        fixtures.identify(timed, trait, "2021-04-21T15:30:00+08:00");
+        fixtures.identify(otherDay, trait, "2019-04-22");
+        fixtures.identify(noDate, trait, "April 21st");
+        var journey = fixtures.published("""
+                {"trigger":{"type":"date","attribute":"%s","at":"09:00"},"reentry":{"mode":"always"},
+                 "first":"bye","nodes":[{"id":"bye","type":"exit"}]}""".formatted(trait));
+
+        // 10:00 on April 21 in Shanghai, the brand's zone
+        dates.enterDue(journey, Instant.parse("2027-04-21T02:00:00Z"));
+
+        assertThat(runs(journey, dated.id())).isEqualTo(1);
+        assertThat(runs(journey, timed.id())).isEqualTo(1);
+        assertThat(runs(journey, otherDay.id())).isZero();
+        assertThat(runs(journey, noDate.id())).isZero();
+    }
+
     private void born(JourneyFixtures.Customer customer, String birthday, String zone) {
         var sent = siyu.shop().post("/v1/identify", """
                 {"userId":"%s","traits":{"birthday":"%s"},"context":{"timezone":"%s"}}""".formatted(customer.user(), birthday, zone));

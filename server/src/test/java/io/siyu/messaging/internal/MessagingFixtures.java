@@ -41,6 +41,14 @@ public final class MessagingFixtures {
                 "{\"first_name\":\"" + firstName + "\",\"phone\":\"" + phone + "\"}", categoryPreferences, null);
     }
 
+    /** A customer with a phone number and an e-mail address, a first name and consent (JSON, or null for none). */
+    public long customerWithPhoneAndEmail(String phone, String email, String firstName, String categoryPreferences) {
+        return identified(
+                "{\"first_name\":\"" + firstName + "\",\"phone\":\"" + phone + "\",\"email\":\"" + email + "\"}",
+                categoryPreferences,
+                null);
+    }
+
     private long identified(String traits, String categoryPreferences, String timeZone) {
         var user = "msg-" + UUID.randomUUID();
         var context = "{" + (timeZone == null ? "" : "\"timezone\":\"" + timeZone + "\"")

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>A trait's month-day is {@code substr(traits ->> trait, 6, 5)} ({@code 05-17} of {@code 1990-05-17}). The
  * {@code birthday} trait has an expression index on exactly that, so its query is written with the trait's name in the
- * text (an index on an expression only serves a query with the same expression); other traits are read with the name
- * as a parameter, walking the live profiles by id. Last orders are read through the index on {@code last_order_at}.
+ * text (an index on an expression only serves a query with the same expression); other traits are found through the
+ * GIN index on {@code customers.trait_month_days(traits)}, which holds {@code trait:MM-DD} for every trait whose value
+ * starts with a date. Last orders are read through the index on {@code last_order_at}.
  */
 @Component
 class DateQueries implements CustomerDates {
@@ -37,7 +38,7 @@ class DateQueries implements CustomerDates {
              order by id limit ?""";
     private static final String TRAIT = """
             select id, traits ->> ? as value, time_zone from customers.customer
-             where merged_into is null and substr(traits ->> ?, 6, 5) = any (?) and id > ?
+             where merged_into is null and customers.trait_month_days(traits) && ? and id > ?
              order by id limit ?""";
     private static final String LAST_ORDER = """
             select id, last_order_at, time_zone from customers.customer
@@ -54,15 +55,16 @@ class DateQueries implements CustomerDates {
 
     @Override
     public List<DatedCustomer> withDateTrait(String trait, Collection<MonthDay> on, long after, int limit) {
-        var days = on.stream().map(MONTH_DAY::format).toArray(String[]::new);
+        var birthday = trait.equals("birthday");
+        var days = on.stream()
+                .map(day -> birthday ? MONTH_DAY.format(day) : trait + ":" + MONTH_DAY.format(day))
+                .toArray(String[]::new);
         var rows = new ArrayList<DatedCustomer>();
         jdbc.query(
                 connection -> {
-                    var birthday = trait.equals("birthday");
                     var statement = connection.prepareStatement(birthday ? BIRTHDAY : TRAIT);
                     var i = 1;
                     if (!birthday) {
-                        statement.setString(i++, trait);
                         statement.setString(i++, trait);
                     }
                     statement.setArray(i++, connection.createArrayOf("text", days));

@@ -269,6 +269,21 @@ public class ProfileQueries {
                 .map(CustomerId::of);
     }
 
+    /**
+     * Whether the profile exists and is not merged, read with a share lock on its row: the merge's update of
+     * {@code merged_into} waits for the caller's transaction, and a merge in progress is waited for and then seen.
+     */
+    public boolean holdIfLive(CustomerId id) {
+        return jdbc
+                .query(
+                        "select merged_into is null as live from customers.customer where id = ? for share",
+                        (rs, n) -> rs.getBoolean("live"),
+                        id.value())
+                .stream()
+                .findFirst()
+                .orElse(false);
+    }
+
     public long highestCustomerId() {
         var highest = jdbc.queryForObject("select max(id) from customers.customer", Long.class);
         return highest == null ? 0 : highest;

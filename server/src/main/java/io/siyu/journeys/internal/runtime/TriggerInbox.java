@@ -1,11 +1,7 @@
 package io.siyu.journeys.internal.runtime;
 
-import io.siyu.audience.CustomerChangedStage;
-import io.siyu.audience.CustomerEnteredSegment;
-import io.siyu.audience.CustomerLeftSegment;
 import io.siyu.customers.TouchType;
 import io.siyu.customers.TouchesRecorded;
-import io.siyu.journeys.internal.graph.JourneyGraph;
 import io.siyu.journeys.internal.store.LiveJourneys;
 import io.siyu.shared.AfterCommit;
 import io.siyu.shared.PersonalData;
@@ -17,16 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The journeys' inbox: the events, segment entries and exits and stage changes journeys may react to, written in the transaction that recorded
- * them (so none is lost and none is seen before it is committed), then drained by the worker, woken right after the
- * commit. Only events some journey enters on, waits for or converts on are written; phone numbers and e-mail addresses
- * in their properties are masked, since the properties are kept for templates.
+ * The journeys' inbox: the events, segment entries and exits and stage changes journeys may react to, written in the
+ * transaction that recorded them (so none is lost and none is seen before it is committed), then drained by the worker,
+ * woken right after the commit. Only events some journey enters on, waits for or converts on are written; phone numbers
+ * and e-mail addresses in their properties are masked, since the properties are kept for templates. The audience's
+ * announcements are written by {@link AudienceTriggers}.
  */
 @Component
 class TriggerInbox {
@@ -82,63 +78,8 @@ class TriggerInbox {
         }
     }
 
-    @ApplicationModuleListener
-    void on(CustomerEnteredSegment entered) {
-        if (journeys.enteredOnSegment(entered.segmentId()).isEmpty()) {
-            return;
-        }
-        var rows = new ArrayList<Object[]>();
-        rows.add(new Object[] {
-            entered.customerId().value(),
-            SEGMENT + entered.segmentId(),
-            SEGMENT + entered.segmentId() + ":" + entered.at().toEpochMilli(),
-            Timestamps.of(entered.at()),
-            "{}",
-            "segment"
-        });
-        insert(rows);
-    }
-
-    @ApplicationModuleListener
-    void on(CustomerLeftSegment left) {
-        var name = JourneyGraph.leftSegment(left.segmentId());
-        if (journeys.exitingOn(name).isEmpty()
-                && journeys.enteredOnSegmentLeft(left.segmentId()).isEmpty()) {
-            return;
-        }
-        var rows = new ArrayList<Object[]>();
-        rows.add(new Object[] {
-            left.customerId().value(),
-            name,
-            name + ":" + left.at().toEpochMilli(),
-            Timestamps.of(left.at()),
-            "{}",
-            "segment-left"
-        });
-        insert(rows);
-    }
-
-    @ApplicationModuleListener
-    void on(CustomerChangedStage changed) {
-        if (journeys.enteredOnStage(changed.model(), changed.to()).isEmpty()) {
-            return;
-        }
-        var facts = json.createObjectNode().put("model", changed.model()).put("to", changed.to());
-        facts.put("from", changed.from());
-        var name = STAGE + changed.model();
-        var rows = new ArrayList<Object[]>();
-        rows.add(new Object[] {
-            changed.customerId().value(),
-            name,
-            name + ":" + changed.to() + ":" + changed.at().toEpochMilli(),
-            Timestamps.of(changed.at()),
-            json.writeValueAsString(facts),
-            "stage"
-        });
-        insert(rows);
-    }
-
-    private void insert(List<Object[]> rows) {
+    /** Writes rows (customer, event, message id, when, properties, kind) and wakes the worker after the commit. */
+    void insert(List<Object[]> rows) {
         jdbc.batchUpdate("""
                 insert into journeys.trigger_inbox (customer_id, event, message_id, occurred_at, properties, kind)
                 values (?, ?, ?, ?, ?::jsonb, ?)""", rows);
