@@ -6,6 +6,7 @@ import { ProblemAlert } from '../shared/components/ProblemAlert';
 import { useCursorList } from '../shared/hooks/useCursorList';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { messagingApi, type SendRow } from './api';
+import { CustomerWechatSubscriptions } from './CustomerWechatSubscriptions';
 import { useMessageColumns, useMessageRows } from './MessagesTable';
 
 /** What one customer was sent, and for what was held back, why: their rows of the send ledger, for the profile page. */
@@ -22,6 +23,7 @@ export function CustomerMessages({ customerId }: { customerId: number }) {
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       <ListTable<SendRow> columns={columns} {...rows} rows={list.items} loading={list.loading} empty={t('profile.noMessages')} />
       <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <CustomerWechatSubscriptions customerId={customerId} />
     </div>
   );
 }

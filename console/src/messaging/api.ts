@@ -17,6 +17,7 @@ export type TestResult = Schemas['TestResult'];
 
 /** One row of the send ledger: a message meant for a customer and what became of it; the address is masked. */
 export type SendRow = Schemas['SendRow'];
+export type WechatSubscription = Schemas['Subscription'];
 export type SendState = SendRow['state'];
 export type Queued = Schemas['Queued'];
 
@@ -65,6 +66,8 @@ export const messagingApi = {
 
   messages: (query: LedgerQuery, cursor: string | undefined, signal?: AbortSignal) =>
     api.get<Page<SendRow>>('/api/v1/messages', { query: { ...query, cursor, limit: 50 }, signal }),
+  wechatSubscriptions: (customerId: number, signal?: AbortSignal) =>
+    api.get<Schemas['Subscriptions']>('/api/v1/messaging/wechat-subscriptions', { query: { customerId }, signal }),
   message: (id: string | number, signal?: AbortSignal) =>
     api.get<SendRow>(`/api/v1/messages/${encodeURIComponent(id)}`, { signal }),
 

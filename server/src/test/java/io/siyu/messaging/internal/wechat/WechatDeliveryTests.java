@@ -154,6 +154,16 @@ class WechatDeliveryTests {
         assertThat(second.get("outcome").asString()).isEqualTo("no-subscription");
         assertThat(wechat.to(openid)).as("the second was never asked of WeChat").hasSize(1);
         assertThat(remaining(user, SHIPPED)).isZero();
+
+        // operators see the same on the customer's profile
+        var seen = siyu.admin().get("/api/v1/messaging/wechat-subscriptions?customerId=" + customerId(user));
+        assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+        var subscription = seen.json().get("subscriptions").get(0);
+        assertThat(subscription.get("templateId").asString()).isEqualTo(SHIPPED);
+        assertThat(subscription.get("remaining").asInt()).isZero();
+        assertThat(subscription.get("lastDecision").asString()).isEqualTo("accept");
+        assertThat(siyu.admin().get("/api/v1/messaging/wechat-subscriptions").status())
+                .isEqualTo(400);
     }
 
     @Test
