@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
  * last {@code window} that no receipt has settled are asked about, 100 msg_ids a call ({@link JpushReports}), and those
  * a device received on any platform are noted delivered, with {@code Push Notification Delivered} on the customer's
  * timeline, once. A push no device has received yet is asked again at the next poll, until it leaves the window; then
- * it stays sent. The ledger is the poll's only state, so a poll that fails or stops half-way loses nothing.
+ * it stays sent. What is asked about comes from the ledger, so a poll that fails or stops half-way loses nothing.
  *
- * <p>The poll never stands in sending's way: it stops when JPush's rate limit is near (fewer than
+ * <p>The poll never stands in sending's way: it makes at most {@link #MAX_CALLS} calls (the next poll goes on from
+ * where it stopped, then starts again from the oldest), stops when JPush's rate limit is near (fewer than
  * {@link JpushReports#RESERVE} calls left) and waits for JPush's window to reset, after trouble on JPush's side (5xx,
  * no answer) it waits twice as long each time (up to an hour), and credentials or a request JPush refuses stop the
  * poll with the reason logged, until the next.
@@ -35,6 +36,9 @@ class PushReceipts {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushReceipts.class);
     private static final Duration MAX_BACK_OFF = Duration.ofHours(1);
+
+    /** The most calls one poll makes (5,000 pushes): the rest of a bigger backlog is the next poll's. */
+    static final int MAX_CALLS = 50;
 
     private final SendLedger ledger;
     private final JpushReports reports;
@@ -46,6 +50,9 @@ class PushReceipts {
     private volatile Instant resumeAt = Instant.MIN;
 
     private volatile int troubles;
+
+    /** The ledger row after which the next poll goes on, when the last one stopped before the end; this node's only. */
+    private volatile long cursor;
 
     PushReceipts(
             SendLedger ledger, JpushReports reports, Engagement engagement, PushReceiptSettings settings, Clock clock) {
@@ -62,7 +69,10 @@ class PushReceipts {
      */
     public record Polled(int asked, int delivered, @Nullable String stopped) {}
 
-    /** Asks JPush about every awaiting push of the window and notes those received delivered. */
+    /**
+     * Asks JPush about the awaiting pushes of the window, from where the last poll stopped, and notes those received
+     * delivered.
+     */
     public Polled poll() {
         if (!reports.configured()) {
             return new Polled(0, 0, "push is not configured");
@@ -74,21 +84,21 @@ class PushReceipts {
         var since = now.minus(settings.boundedWindow());
         var asked = 0;
         var delivered = 0;
-        var afterId = 0L;
-        while (true) {
+        for (var calls = 0; calls < MAX_CALLS; calls++) {
             var awaiting =
-                    ledger.awaitingReceipt(Channel.PUSH, JpushProvider.NAME, since, afterId, JpushReports.MAX_MSG_IDS);
+                    ledger.awaitingReceipt(Channel.PUSH, JpushProvider.NAME, since, cursor, JpushReports.MAX_MSG_IDS);
             if (awaiting.isEmpty()) {
-                troubles = 0;
+                cursor = 0;
                 return new Polled(asked, delivered, null);
             }
-            afterId = awaiting.getLast().recipient().id();
             var msgIds = new LinkedHashSet<String>();
             awaiting.forEach(a -> msgIds.add(a.providerMessageId()));
             var report = reports.received(java.util.List.copyOf(msgIds));
             if (!report.answered()) {
                 return stopped(asked, delivered, report);
             }
+            troubles = 0;
+            cursor = awaiting.getLast().recipient().id();
             asked += msgIds.size();
             var received = awaiting.stream()
                     .filter(a -> report.received().contains(a.providerMessageId()))
@@ -103,6 +113,7 @@ class PushReceipts {
                 return new Polled(asked, delivered, "JPush's rate limit is near");
             }
         }
+        return new Polled(asked, delivered, MAX_CALLS + " calls made; the next poll goes on");
     }
 
     private Polled stopped(int asked, int delivered, JpushReports.Report report) {

@@ -149,26 +149,53 @@ class PushReceiptsTests {
         assertThat(row(push.sendId()).has("deliveredAt")).isFalse();
     }
 
+    /**
+     * Copies a push's ledger row {@code count} times, as more pushes JPush took for the same customer, each with its own
+     * reason and msg_id; answers the msg_ids in row order.
+     */
+    private List<String> morePushesLike(Pushed push, int count) {
+        var first = Long.parseLong(push.msgId()) * 10_000;
+        jdbc.update("""
+                insert into messaging.send (reason, origin, customer_id, channel, purpose, template_id,
+                                            template_version, variables, state, due_at, queued_at, sent_at,
+                                            address, provider, provider_message_id, recipient_key, attempts)
+                select s.reason || '-' || n, s.origin, s.customer_id, s.channel, s.purpose, s.template_id,
+                       s.template_version, s.variables, s.state, s.due_at, s.queued_at, s.sent_at, s.address,
+                       s.provider, (? + n)::text, s.recipient_key, s.attempts
+                  from messaging.send s, generate_series(0, ? - 1) n
+                 where s.id = ? order by n""", first, count, push.sendId());
+        var msgIds = new ArrayList<String>();
+        for (int n = 0; n < count; n++) {
+            msgIds.add(String.valueOf(first + n));
+        }
+        return msgIds;
+    }
+
+    /** Moves the copies out of the window, so later polls do not ask about them again. */
+    private void forget(Pushed push) {
+        jdbc.update(
+                "update messaging.send set sent_at = now() - interval '30 days' where reason like ? and id <> ?",
+                jdbc.queryForObject("select reason from messaging.send where id = ?", String.class, push.sendId())
+                        + "-%",
+                push.sendId());
+    }
+
+    private boolean delivered(String msgId) {
+        return jdbc.queryForObject(
+                "select delivered_at is not null from messaging.send where provider_message_id = ?",
+                Boolean.class,
+                msgId);
+    }
+
     @Test
     void moreThanAHundredAwaitingPushesAreAskedAboutAHundredAtATime() {
         var push = pushed();
-        var msgIds = new ArrayList<String>();
-        for (int i = 0; i < 150; i++) {
-            var msgId = String.valueOf(Long.parseLong(push.msgId()) * 1000 + i);
-            msgIds.add(msgId);
-            // one more push JPush took for the same customer: the same row under another reason and msg_id
-            jdbc.update("""
-                    insert into messaging.send (reason, origin, customer_id, channel, purpose, template_id,
-                                                template_version, variables, state, due_at, queued_at, sent_at,
-                                                address, provider, provider_message_id, recipient_key, attempts)
-                    select reason || '-' || ?, origin, customer_id, channel, purpose, template_id, template_version,
-                           variables, state, due_at, queued_at, sent_at, address, provider, ?, recipient_key, attempts
-                      from messaging.send where id = ?""", i, msgId, push.sendId());
-        }
+        var msgIds = morePushesLike(push, 150);
         jpush.received(msgIds.getLast(), "ios");
         var calls = jpush.reportCalls().size();
 
         var polled = receipts.poll();
+        forget(push);
 
         var made = jpush.reportCalls().subList(calls, jpush.reportCalls().size());
         assertThat(made).hasSizeGreaterThanOrEqualTo(2);
@@ -176,12 +203,31 @@ class PushReceiptsTests {
         assertThat(new HashSet<>(askedSince(calls))).containsAll(msgIds).contains(push.msgId());
         assertThat(polled.stopped()).isNull();
         assertThat(polled.asked()).isGreaterThanOrEqualTo(151);
-        var last = jdbc.queryForObject(
-                "select delivered_at is not null from messaging.send where provider_message_id = ?",
-                Boolean.class,
-                msgIds.getLast());
-        assertThat(last).isTrue();
-        assertThat(row(push.sendId()).has("deliveredAt")).isFalse();
+        assertThat(delivered(msgIds.getLast())).isTrue();
+        assertThat(delivered(msgIds.getFirst())).isFalse();
+    }
+
+    @Test
+    void aBacklogBeyondOnePollIsAskedAboutByTheNextFromWhereItStopped() {
+        var push = pushed();
+        var msgIds = morePushesLike(push, PushReceipts.MAX_CALLS * JpushReports.MAX_MSG_IDS + 50);
+        jpush.received(msgIds.getLast(), "android");
+        var calls = jpush.reportCalls().size();
+
+        var first = receipts.poll();
+        var askedFirst = askedSince(calls);
+        var second = receipts.poll();
+        forget(push);
+
+        assertThat(first.stopped()).contains(PushReceipts.MAX_CALLS + " calls made");
+        assertThat(first.asked()).isEqualTo(PushReceipts.MAX_CALLS * JpushReports.MAX_MSG_IDS);
+        assertThat(askedFirst).doesNotContain(msgIds.getLast());
+        assertThat(second.stopped()).isNull();
+        assertThat(new HashSet<>(askedSince(calls))).containsAll(msgIds);
+        assertThat(askedSince(calls).stream().filter(msgIds.getFirst()::equals))
+                .as("the second poll went on after the first")
+                .hasSize(1);
+        assertThat(delivered(msgIds.getLast())).isTrue();
     }
 
     @Test
