@@ -72,7 +72,12 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
                                         "siyu.messaging.push.endpoint",
                                         TestJpushServer.get().endpoint(),
                                         "siyu.messaging.push.timeout",
-                                        "5s")));
+                                        "5s",
+                                        "siyu.messaging.push.receipts.endpoint",
+                                        TestJpushServer.get().reportEndpoint(),
+                                        // tests poll themselves: the schedule's first poll is a week away
+                                        "siyu.messaging.push.receipts.every",
+                                        "7d")));
                 context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource(

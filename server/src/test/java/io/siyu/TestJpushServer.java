@@ -30,6 +30,13 @@ import tools.jackson.databind.JsonNode;
  * make it answer a registration id with its rate limit (HTTP 429, 2002, {@code X-Rate-Limit-*}) or a 5xx, or take a push
  * and hold its answer until released (a push that times out after JPush took it). Tests tell their pushes apart by
  * registration id, since the server is shared.
+ *
+ * <p>It also answers JPush's Report API ({@code GET /v3/received/detail?msg_ids=…}, under {@link #reportEndpoint}):
+ * Basic authentication as above (401, code 3001 otherwise), 1 to 100 numeric msg_ids (400: 3002 for none or one that
+ * is not a number, 1003 for more than 100), and per msg_id asked, in order, the counts JPush gives: a push a test marked
+ * {@link #received} (pushed here or not) has its platform's received count at 1; one it took but no device received yet has its vendors'
+ * {@code *_sent} counts at 1 and the received ones at 0; a msg_id it never gave has every count null. Tests can make the
+ * next report calls answer with the rate limit or a 5xx, and read the msg_ids of every report call.
  */
 public final class TestJpushServer {
 
@@ -60,6 +67,9 @@ public final class TestJpushServer {
     private final Map<String, Integer> failing = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
     private final AtomicLong msgIds = new AtomicLong(18_100_000_000L);
+    private final Map<String, String> receivedOn = new ConcurrentHashMap<>();
+    private final List<List<String>> reportCalls = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> reportTrouble = new ConcurrentHashMap<>();
 
     private TestJpushServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -86,6 +96,34 @@ public final class TestJpushServer {
 
     public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The address of the Report API, with its version, as {@code https://report.jpush.cn/v3}. */
+    public String reportEndpoint() {
+        return endpoint() + "/v3";
+    }
+
+    /** A device received the push with this msg_id, on {@code android} (JPush's connection) or {@code ios} (APNs). */
+    public void received(String msgId, String platform) {
+        if (!platform.equals("android") && !platform.equals("ios")) {
+            throw new IllegalArgumentException("android or ios, not " + platform);
+        }
+        receivedOn.put(msgId, platform);
+    }
+
+    /** The msg_ids of every report call answered so far (refused ones included), in order. */
+    public List<List<String>> reportCalls() {
+        return List.copyOf(reportCalls);
+    }
+
+    /** Answers the next {@code times} report calls with JPush's rate limit (HTTP 429, code 2002, reset in 30 s). */
+    public void rateLimitReports(int times) {
+        reportTrouble.put("429", times);
+    }
+
+    /** Answers the next {@code times} report calls with HTTP 503. */
+    public void failReports(int times) {
+        reportTrouble.put("503", times);
     }
 
     /** A registration id of a device that installed the app, which JPush knows from now on. */
@@ -137,7 +175,7 @@ public final class TestJpushServer {
         return TestMailServer.await(() -> to(registrationId), count, "pushes to " + registrationId);
     }
 
-    private record Answer(int status, Map<String, Object> body, Map<String, String> headers) {}
+    private record Answer(int status, Object body, Map<String, String> headers) {}
 
     private static Answer error(int status, int code, String message) {
         return new Answer(status, Map.of("error", Map.of("code", code, "message", message)), Map.of());
@@ -158,10 +196,13 @@ public final class TestJpushServer {
     }
 
     private Answer answer(HttpExchange exchange, byte[] body) {
+        var path = exchange.getRequestURI().getPath();
+        if (path.equals("/v3/received/detail")) {
+            return report(exchange);
+        }
         if (!authenticated(exchange.getRequestHeaders().getFirst("Authorization"))) {
             return error(401, 1004, "Authen failed");
         }
-        var path = exchange.getRequestURI().getPath();
         if (path.equals("/v3/push/cid")) {
             if (!exchange.getRequestMethod().equals("GET")) {
                 return error(405, 1001, "Only support GET method");
@@ -181,6 +222,72 @@ public final class TestJpushServer {
             return error(400, 1003, "Invalid json");
         }
         return push(push);
+    }
+
+    private Answer report(HttpExchange exchange) {
+        var query = exchange.getRequestURI().getQuery();
+        var ids = new java.util.ArrayList<String>();
+        if (query != null) {
+            for (var parameter : query.split("&")) {
+                if (parameter.startsWith("msg_ids=") && parameter.length() > "msg_ids=".length()) {
+                    ids.addAll(List.of(parameter.substring("msg_ids=".length()).split(",")));
+                }
+            }
+        }
+        reportCalls.add(List.copyOf(ids));
+        if (!authenticated(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return error(401, 3001, "Basic authentication failed");
+        }
+        if (!exchange.getRequestMethod().equals("GET")) {
+            return error(405, 1001, "Only support GET method");
+        }
+        if (ids.isEmpty() || ids.stream().anyMatch(id -> !id.matches("[0-9]{1,20}"))) {
+            return error(400, 3002, "msg_ids is invalid");
+        }
+        if (ids.size() > 100) {
+            return error(400, 1003, "msg_ids has more than 100 values");
+        }
+        if (countDown(reportTrouble, "429")) {
+            return new Answer(
+                    429,
+                    Map.of("error", Map.of("code", 2002, "message", "Request times is out of the rate limit")),
+                    Map.of("X-Rate-Limit-Remaining", "0", "X-Rate-Limit-Reset", "30"));
+        }
+        if (countDown(reportTrouble, "503")) {
+            return error(503, 10, "internal service error");
+        }
+        var taken = new java.util.HashSet<String>();
+        pushed.forEach(p -> taken.add(p.msgId()));
+        var answers = new java.util.ArrayList<Map<String, Object>>();
+        for (var id : ids) {
+            var counts = new LinkedHashMap<String, Object>();
+            counts.put("msg_id", id);
+            var platform = receivedOn.get(id);
+            for (var name : List.of(
+                    "jpush_received",
+                    "android_pns_sent",
+                    "android_pns_received",
+                    "ios_apns_sent",
+                    "ios_apns_received",
+                    "ios_msg_received",
+                    "quickapp_jpush_received",
+                    "quickapp_pns_sent",
+                    "hmos_hmpns_received",
+                    "hmos_hmpns_sent",
+                    "hmos_msg_received")) {
+                Object count = null;
+                if (taken.contains(id) || platform != null) {
+                    count = name.endsWith("_sent")
+                                    || ("android".equals(platform) && name.equals("jpush_received"))
+                                    || ("ios".equals(platform) && name.equals("ios_apns_received"))
+                            ? 1
+                            : 0;
+                }
+                counts.put(name, count);
+            }
+            answers.add(counts);
+        }
+        return new Answer(200, answers, Map.of("X-Rate-Limit-Remaining", "599", "X-Rate-Limit-Reset", "60"));
     }
 
     private boolean authenticated(String authorization) {

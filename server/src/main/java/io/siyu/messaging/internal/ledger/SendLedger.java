@@ -259,6 +259,28 @@ public class SendLedger {
                  where provider_message_id = ? and recipient_key = ? and provider = ? and state in ('sent', 'failed')""", SendLedger::recipient, providerMessageId, recipientKey, provider);
     }
 
+    /** A sent message no receipt has settled yet, with the provider's id for it. */
+    public record Awaiting(Recipient recipient, String providerMessageId) {}
+
+    /**
+     * Up to {@code limit} messages a provider accepted since {@code since} that no receipt has settled yet, in row order
+     * after {@code afterId}: what to ask a provider that is polled for its receipts.
+     */
+    public List<Awaiting> awaitingReceipt(Channel channel, String provider, Instant since, long afterId, int limit) {
+        return jdbc.query(
+                """
+                select id, customer_id, channel, template_id, provider_message_id from messaging.send
+                 where channel = ? and state = 'sent' and delivered_at is null and sent_at >= ? and id > ?
+                   and provider = ? and provider_message_id is not null
+                 order by id limit ?""",
+                (rs, row) -> new Awaiting(recipient(rs, row), rs.getString("provider_message_id")),
+                channel.category(),
+                Timestamps.of(since),
+                afterId,
+                provider,
+                limit);
+    }
+
     /** The newest message a channel sent to an address: whom a reply from that address is from. */
     public java.util.Optional<Recipient> newestTo(Channel channel, String recipientKey) {
         return jdbc.query("""

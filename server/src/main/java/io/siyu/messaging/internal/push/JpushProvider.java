@@ -225,7 +225,8 @@ class JpushProvider implements Provider {
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
     }
 
-    private Answer call(HttpRequest.Builder request) {
+    /** Sends one signed request to JPush (any of its APIs: the request names the address). */
+    Answer call(HttpRequest.Builder request) {
         var push = settings.push();
         var credentials = push.appKey() + ":" + push.masterSecret();
         request.timeout(push.timeout())

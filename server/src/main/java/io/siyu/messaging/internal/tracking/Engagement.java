@@ -8,11 +8,13 @@ import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.shared.Sha256;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What customers do with a message once it arrived: open it, click a link, unsubscribe. Each is noted on the ledger
@@ -70,6 +72,27 @@ public class Engagement {
                     Map.of("link_url", url),
                     null);
         });
+    }
+
+    /**
+     * Notes that the provider delivered these sent messages and records {@code event} on each one's customer's
+     * timeline, once: a message already settled by a receipt is left as it is. Answers how many changed.
+     */
+    @Transactional
+    public int delivered(List<SendLedger.Recipient> rows, String event) {
+        var changed = 0;
+        for (var row : rows) {
+            if (ledger.noteDelivered(row.id(), clock.instant())) {
+                changed++;
+                record(
+                        new Sent(row.id(), row.customerId(), row.channel(), row.templateId()),
+                        "siyu-delivered-" + row.id(),
+                        event,
+                        Map.of(),
+                        null);
+            }
+        }
+        return changed;
     }
 
     /** Unsubscribes the customer of a message from its channel; answers the channel, empty for an unknown row. */

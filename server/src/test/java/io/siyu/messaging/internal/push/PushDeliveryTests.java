@@ -7,7 +7,6 @@ import io.siyu.SiyuUnderTest;
 import io.siyu.TestJpushServer;
 import io.siyu.messaging.internal.MessagingFixtures;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,34 +29,16 @@ class PushDeliveryTests {
 
     private final TestJpushServer jpush = TestJpushServer.get();
 
-    /** A customer whose app sent the device's registration id as an external id; answers their id. */
     private long customer(String registrationId, String consent) {
-        var user = "push-" + UUID.randomUUID();
-        var sent = siyu.shop().post("/v1/batch", """
-                {"batch":[{"type":"identify","userId":"%s","traits":{"first_name":"Lan"},
-                  "context":{"externalIds":[{"id":"%s","type":"jpush_registration_id","collection":"users",
-                             "encoding":"none"}],
-                             "consent":{"categoryPreferences":%s}}}]}""".formatted(user, registrationId, consent));
-        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        siyu.applyQueued();
-        return siyu.customerId("user_id:" + user);
+        return new PushFixtures(siyu).customer(registrationId, consent);
     }
 
     private String template(String purpose) {
-        var key = "p-" + UUID.randomUUID().toString().substring(0, 8);
-        var created = siyu.admin().post("/api/v1/message-templates", """
-                {"key":"%s","name":"Push %s","channel":"push","purpose":"%s",
-                 "subject":"Hi {{customer.first_name}}","text":"Your parcel {{data.order}} is on its way",
-                 "link":"https://shop.example.com/orders/{{data.order}}"}""".formatted(key, key, purpose));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return key;
+        return new PushFixtures(siyu).template(purpose);
     }
 
     private long send(long customer, String template) {
-        var response = siyu.admin().post("/api/v1/messages", """
-                {"customerId":%d,"template":"%s","data":{"order":"A-1"}}""".formatted(customer, template));
-        assertThat(response.status()).as(response.body()).isEqualTo(202);
-        return response.json().get("sendId").asLong();
+        return new PushFixtures(siyu).send(customer, template);
     }
 
     @Test
