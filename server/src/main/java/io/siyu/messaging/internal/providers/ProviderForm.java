@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields operators set for a channel's provider in the console, and the rules each keeps. An optional field left
- * out is the environment's (its timeouts, WeChat's API address, WeCom's intervals); settings the environment sets but
- * the console does not (the SMS opt-out wording and unsubscribe keywords, batch sizes) stay the environment's.
+ * The fields operators set for a channel's provider in the console, and the rules each keeps. A duration (timeouts,
+ * WeCom's intervals, push's time to live) or WeChat's API address left out is the environment's; settings the
+ * environment sets but the console does not (the SMS opt-out wording and unsubscribe keywords, batch sizes, the
+ * unsubscribe mailto) stay the environment's.
  *
  * @param provider the provider's name, as the ledger records it
  */
@@ -36,8 +37,10 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
         ADDRESS,
         CHOICE,
         SECRET,
-        /** A length of time as the environment writes it: a whole number and {@code ms}, {@code s}, {@code m}, {@code h}
-         * or {@code d}. */
+        /**
+         * A length of time as the environment writes it: a whole number and {@code ms}, {@code s}, {@code m}, {@code h}
+         * or {@code d}.
+         */
         DURATION
     }
 

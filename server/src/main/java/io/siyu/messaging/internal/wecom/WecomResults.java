@@ -203,8 +203,13 @@ public class WecomResults {
         }
     }
 
-    /** The delay after each poll: the poll interval in force when it ends. */
+    /** The first poll at once, as on a fixed delay; the delay after each poll the poll interval in force as it ends. */
     record PollEvery(ProviderSettings settings) implements Schedule {
+
+        @Override
+        public Instant getInitialExecutionTime(Instant now) {
+            return now;
+        }
 
         @Override
         public Instant getNextExecutionTime(ExecutionComplete complete) {
