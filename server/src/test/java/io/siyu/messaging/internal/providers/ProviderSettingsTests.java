@@ -236,12 +236,12 @@ class ProviderSettingsTests {
         assertThat(settings.sms().callbackToken()).isEqualTo(consoleToken);
 
         var wecom = siyu.admin().put("/api/v1/messaging/providers/wecom", """
-                {"corpId":"%s","secret":"%s","endpoint":"%s","pollEvery":"15s","remindAfter":"2h","resultTimeout":"1d"}""".formatted(
+                {"corpId":"%s","secret":"%s","endpoint":"%s","pollEvery":"10s","remindAfter":"2h","resultTimeout":"1d"}""".formatted(
                         TestWecomServer.CORP_ID,
                         TestWecomServer.SECRET,
                         settings.wecom().endpoint()));
         assertThat(wecom.status()).as(wecom.body()).isEqualTo(200);
-        assertThat(settings.wecom().pollEvery()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.wecom().pollEvery()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.wecom().remindAfter()).isEqualTo(Duration.ofHours(2));
         assertThat(settings.wecom().resultTimeout()).isEqualTo(Duration.ofDays(1));
         var push = siyu.admin().put("/api/v1/messaging/providers/push", """
