@@ -8,6 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -75,6 +76,90 @@ async function signedIn(username, language = 'en') {
   await page.getByTestId('login-submit').click();
   await page.getByTestId('current-operator').waitFor();
   return { page, context, errors };
+}
+
+/**
+ * A stand-in SMTP server on 127.0.0.1 that signs in one user (AUTH PLAIN) and takes any mail: the provider a channel
+ * is pointed at in the console. It counts the sign-ins with the right password.
+ */
+async function smtpStandIn(user, password) {
+  const state = { signedIn: 0, refused: 0 };
+  const sockets = new Set();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    let buffer = '';
+    let mode = 'command';
+    const reply = (line) => socket.write(line + '\r\n');
+    const signIn = (encoded) => {
+      const [, name, secret] = Buffer.from(encoded, 'base64').toString('utf8').split('\u0000');
+      if (name === user && secret === password) {
+        state.signedIn += 1;
+        reply('235 2.7.0 signed in');
+      } else {
+        state.refused += 1;
+        reply('535 5.7.8 wrong user or password');
+      }
+    };
+    socket.on('error', () => {});
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('latin1');
+      let end;
+      while ((end = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (mode === 'data') {
+          if (line === '.') {
+            mode = 'command';
+            reply('250 2.0.0 taken');
+          }
+          continue;
+        }
+        if (mode === 'auth') {
+          mode = 'command';
+          signIn(line);
+          continue;
+        }
+        const [verb, mechanism, initial] = line.split(' ');
+        switch (verb.toUpperCase()) {
+          case 'EHLO':
+            reply('250-e2e.localhost');
+            reply('250 AUTH PLAIN');
+            break;
+          case 'AUTH':
+            if ((mechanism ?? '').toUpperCase() !== 'PLAIN') reply('504 5.5.4 PLAIN only');
+            else if (initial) signIn(initial);
+            else {
+              mode = 'auth';
+              reply('334 ');
+            }
+            break;
+          case 'DATA':
+            mode = 'data';
+            reply('354 go on');
+            break;
+          case 'QUIT':
+            reply('221 2.0.0 bye');
+            socket.end();
+            break;
+          default:
+            reply('250 2.0.0 ok');
+        }
+      }
+    });
+    reply('220 e2e.localhost ESMTP stand-in');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const close = () => new Promise((resolve) => {
+    server.close(resolve);
+    sockets.forEach((socket) => socket.destroy());
+  });
+  return { port: server.address().port, state, close };
+}
+
+/** The text box of a field, whether the test id is on the input itself or on a wrapper around it. */
+function inputOf(page, testId) {
+  return page.getByTestId(testId).locator('xpath=self::input|descendant::input').first();
 }
 
 before(async () => {
@@ -816,5 +901,86 @@ describe('the console', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="nav-overview"]').innerText.trim() === '概览');
     await shot(page, '13-chinese');
     await context.close();
+  });
+
+  test("sets a channel's SMTP server in the console, checks it, keeps its password unseen, and returns to the environment", async () => {
+    const user = 'e2e-sender';
+    const password = `e2e-smtp-${randomUUID()}`;
+    const smtp = await smtpStandIn(user, password);
+    await api('/api/v1/messaging/providers/email', { method: 'DELETE' });
+    const { page, context, errors } = await signedIn('admin');
+    try {
+      const before = (await api('/api/v1/messaging/providers')).body.find((view) => view.channel === 'email');
+      assert.ok(['sandbox', 'environment'].includes(before.source), `e-mail starts from ${before.source}`);
+      await page.getByTestId('nav-channels').click();
+      const source = page.getByTestId('provider-email-source');
+      await page.locator(`[data-testid="provider-email-source"][data-source="${before.source}"]`).waitFor();
+      await shot(page, '40-channels');
+
+      // a timeout that is no duration is refused before anything is sent
+      const form = page.getByTestId('provider-form-email');
+      await inputOf(page, 'provider-email-timeout').fill('5 seconds');
+      await page.getByTestId('provider-email-save').click();
+      await form.locator('.ant-form-item-explain-error').filter({ hasText: 'such as 10s' }).waitFor();
+
+      // first a host where no SMTP server answers
+      await inputOf(page, 'provider-email-host').fill('127.0.0.2');
+      await inputOf(page, 'provider-email-port').fill(String(smtp.port));
+      await inputOf(page, 'provider-email-username').fill(user);
+      await inputOf(page, 'provider-email-password').fill(password);
+      for (const flag of ['provider-email-startTls', 'provider-email-ssl']) {
+        if ((await page.getByTestId(flag).getAttribute('aria-checked')) === 'true') {
+          await page.getByTestId(flag).click();
+        }
+      }
+      await inputOf(page, 'provider-email-from').fill('E2E Sender <e2e-sender@example.com>');
+      await inputOf(page, 'provider-email-timeout').fill('5s');
+      const save = () => Promise.all([
+        page.waitForResponse((response) => response.url().endsWith('/api/v1/messaging/providers/email')
+          && response.request().method() === 'PUT' && response.status() === 200),
+        page.getByTestId('provider-email-save').click(),
+      ]);
+      await save();
+      await page.locator('[data-testid="provider-email-source"][data-source="console"]').waitFor();
+      await page.getByTestId('provider-email-check').click();
+      await page.getByTestId('provider-email-outcome').filter({ hasText: 'Refused' }).waitFor();
+      assert.equal(smtp.state.signedIn, 0);
+      await shot(page, '41-channels-refused');
+
+      // then the stand-in's host: the password given once is kept, and signs in
+      await inputOf(page, 'provider-email-host').fill('127.0.0.1');
+      assert.equal(await inputOf(page, 'provider-email-password').inputValue(), '', 'the password is not shown again');
+      await save();
+      await page.getByTestId('provider-email-check').click();
+      await page.getByTestId('provider-email-outcome').filter({ hasText: 'Connected' }).waitFor();
+      assert.ok(smtp.state.signedIn >= 1, 'the check signed in with the password saved in the console');
+      assert.equal(smtp.state.refused, 0);
+      assert.equal(await source.getAttribute('data-source'), 'console');
+      const passwordItem = form.locator('.ant-form-item').filter({ has: page.getByTestId('provider-email-password') });
+      assert.match(await passwordItem.innerText(), /Set on/);
+      assert.equal(await inputOf(page, 'provider-email-password').inputValue(), '');
+      assert.ok(!(await page.content()).includes(password), 'the password is nowhere on the page');
+      const listed = await api('/api/v1/messaging/providers');
+      assert.ok(!JSON.stringify(listed.body).includes(password), 'the API never shows the password');
+      const email = listed.body.find((view) => view.channel === 'email');
+      assert.equal(email.fields.timeout, '5s');
+      assert.equal(email.secrets.find((secret) => secret.name === 'password').set, true);
+      await shot(page, '42-channels-console');
+
+      // and back to the environment's settings
+      await page.getByTestId('provider-email-return').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await page.locator(`[data-testid="provider-email-source"][data-source="${before.source}"]`).waitFor();
+      await page.getByTestId('provider-email-return').waitFor({ state: 'detached' });
+      assert.equal(
+        (await api('/api/v1/messaging/providers')).body.find((view) => view.channel === 'email').source,
+        before.source,
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await api('/api/v1/messaging/providers/email', { method: 'DELETE' });
+      await context.close();
+      await smtp.close();
+    }
   });
 });

@@ -95,7 +95,7 @@ function ChannelCard({
         <Space>
           {channelLabel(t, view.channel)}
           <Typography.Text type="secondary">{view.provider}</Typography.Text>
-          <SourceTag source={view.source} />
+          <SourceTag source={view.source} testId={`provider-${view.channel}-source`} />
         </Space>
       }
     >

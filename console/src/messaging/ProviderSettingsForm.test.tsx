@@ -8,13 +8,18 @@ const sms: ProviderView = {
   channel: 'sms',
   provider: 'aliyun-sms',
   source: 'console',
-  fields: { accessKeyId: 'LTAI-key', endpoint: 'https://dysmsapi.aliyuncs.com', signName: '思语商城' },
-  secrets: [{ name: 'accessKeySecret', set: true, changedAt: undefined }],
+  fields: { accessKeyId: 'LTAI-key', endpoint: 'https://dysmsapi.aliyuncs.com', signName: '思语商城', timeout: '10s' },
+  secrets: [
+    { name: 'accessKeySecret', set: true, changedAt: undefined },
+    { name: 'callbackToken', set: false, changedAt: undefined },
+  ],
   form: [
-    { name: 'accessKeyId', kind: 'text', required: true, secret: false, choices: [] },
-    { name: 'accessKeySecret', kind: 'secret', required: true, secret: true, choices: [] },
-    { name: 'endpoint', kind: 'url', required: true, secret: false, choices: [] },
-    { name: 'signName', kind: 'text', required: false, secret: false, choices: [] },
+    { name: 'accessKeyId', kind: 'text', required: true, secret: false, choices: [], minLength: 0 },
+    { name: 'accessKeySecret', kind: 'secret', required: true, secret: true, choices: [], minLength: 0 },
+    { name: 'endpoint', kind: 'url', required: true, secret: false, choices: [], minLength: 0 },
+    { name: 'signName', kind: 'text', required: false, secret: false, choices: [], minLength: 0 },
+    { name: 'callbackToken', kind: 'secret', required: false, secret: true, choices: [], minLength: 16 },
+    { name: 'timeout', kind: 'duration', required: false, secret: false, choices: [], minLength: 0, min: '1s', max: '2m' },
   ],
   unreadable: false,
   updatedAt: '2026-12-07T20:00:00Z',
@@ -49,7 +54,23 @@ describe('ProviderSettingsForm', () => {
     expect(render({ ...sms, source: 'environment' })).not.toContain('provider-sms-return');
   });
 
+  it('shows a duration in force with its bounds, and the fewest characters a token takes', () => {
+    const html = render(sms);
+    expect(html).toContain('value="10s"');
+    expect(html).toContain('from 1s to 2m');
+    expect(html).toContain('At least 16 characters');
+    expect(html).not.toMatch(/provider-sms-callbackToken"[^>]*value="[^"]/);
+  });
+
   it('says when a secret is not set', () => {
-    expect(render({ ...sms, secrets: [{ name: 'accessKeySecret', set: false, changedAt: undefined }] })).toContain('Not set');
+    expect(
+      render({
+        ...sms,
+        secrets: [
+          { name: 'accessKeySecret', set: false, changedAt: undefined },
+          { name: 'callbackToken', set: true, changedAt: undefined },
+        ],
+      }),
+    ).toContain('Not set');
   });
 });

@@ -5,6 +5,9 @@ import type { MessageKey } from '../shared/i18n/en';
 import type { ProviderSettingsRequest, ProviderView } from './api';
 import { formValuesOf, requestOf, type ProviderFormValues } from './providerSettings';
 
+/** A duration as the server takes it: a whole number and ms, s, m, h or d. */
+const DURATION = /^\s*\d{1,9}(ms|s|m|h|d)\s*$/;
+
 export interface ProviderSettingsFormProps {
   view: ProviderView;
   writable: boolean;
@@ -65,8 +68,16 @@ export function ProviderSettingsForm({
               ? t('providers.secretSetSince', { at: formatTime(secret.changedAt) })
               : t('providers.secretSet')
             : t('providers.secretNotSet');
+          const length = field.minLength > 0 ? [{ min: field.minLength, message: t('providers.minLength', { count: field.minLength }) }] : [];
           return (
-            <Form.Item key={field.name} name={field.name} label={label(field.name)} extra={help} {...status(field.name)}>
+            <Form.Item
+              key={field.name}
+              name={field.name}
+              label={label(field.name)}
+              extra={field.minLength > 0 ? `${help} · ${t('providers.minLength', { count: field.minLength })}` : help}
+              rules={length}
+              {...status(field.name)}
+            >
               <Input.Password
                 autoComplete="new-password"
                 placeholder={secret?.set ? t('providers.secretKeep') : undefined}
@@ -98,6 +109,20 @@ export function ProviderSettingsForm({
                 options={field.choices.map((choice) => ({ value: choice, label: choice }))}
                 data-testid={`provider-${view.channel}-${field.name}`}
               />
+            </Form.Item>
+          );
+        }
+        if (field.kind === 'duration') {
+          return (
+            <Form.Item
+              key={field.name}
+              name={field.name}
+              label={label(field.name)}
+              extra={t('providers.durationHelp', { min: field.min ?? '', max: field.max ?? '' })}
+              rules={[...required, { pattern: DURATION, message: t('providers.durationInvalid') }]}
+              {...status(field.name)}
+            >
+              <Input style={{ width: 160 }} placeholder="10s" data-testid={`provider-${view.channel}-${field.name}`} />
             </Form.Item>
           );
         }
@@ -137,9 +162,13 @@ export function ProviderSettingsForm({
 }
 
 /** The source of a channel's settings, as a tag. */
-export function SourceTag({ source }: { source: string }) {
+export function SourceTag({ source, testId }: { source: string; testId?: string }) {
   const { t } = useI18n();
   const color = source === 'console' ? 'blue' : source === 'environment' ? 'default' : 'orange';
   const known = ['console', 'environment', 'sandbox'].includes(source);
-  return <Tag color={color}>{known ? t(`providers.source.${source}` as MessageKey) : source}</Tag>;
+  return (
+    <Tag color={color} data-testid={testId} data-source={source}>
+      {known ? t(`providers.source.${source}` as MessageKey) : source}
+    </Tag>
+  );
 }

@@ -1551,6 +1551,15 @@ export const en = {
   'providers.field.corpId': 'Corp ID',
   'providers.field.secret': 'Secret',
   'providers.field.defaultSender': 'Default sender (userid)',
+  'providers.field.timeout': 'Timeout',
+  'providers.field.callbackToken': 'Receipt and reply token',
+  'providers.field.timeToLive': 'Kept for offline devices',
+  'providers.field.pollEvery': 'Ask for outcomes every',
+  'providers.field.remindAfter': 'Remind the staff member after',
+  'providers.field.resultTimeout': 'Cancel unsent tasks after',
+  'providers.durationHelp': "Such as 10s, 5m, 4h or 3d; from {min} to {max}. Left empty: the environment's.",
+  'providers.durationInvalid': 'A whole number and ms, s, m, h or d, such as 10s',
+  'providers.minLength': 'At least {count} characters',
 } as const;
 
 export type MessageKey = keyof typeof en;

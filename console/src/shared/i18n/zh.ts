@@ -1544,4 +1544,13 @@ export const zh: Record<MessageKey, string> = {
   'providers.field.corpId': '企业ID',
   'providers.field.secret': 'Secret',
   'providers.field.defaultSender': '默认发送成员（userid）',
+  'providers.field.timeout': '超时',
+  'providers.field.callbackToken': '回执与上行令牌',
+  'providers.field.timeToLive': '离线保留时长',
+  'providers.field.pollEvery': '查询结果间隔',
+  'providers.field.remindAfter': '提醒成员等待时长',
+  'providers.field.resultTimeout': '取消未发送任务时长',
+  'providers.durationHelp': '例如 10s、5m、4h 或 3d；范围 {min} 至 {max}。留空则使用环境配置。',
+  'providers.durationInvalid': '整数加 ms、s、m、h 或 d，例如 10s',
+  'providers.minLength': '至少 {count} 个字符',
 };

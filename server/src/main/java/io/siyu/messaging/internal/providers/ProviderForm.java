@@ -6,17 +6,22 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields operators set for a channel's provider in the console, and the rules each keeps. Fields the environment
- * sets but the console does not (timeouts, the SMS callback token, WeChat's API address) stay the environment's.
+ * The fields operators set for a channel's provider in the console, and the rules each keeps. A duration (timeouts,
+ * WeCom's intervals, push's time to live) or WeChat's API address left out is the environment's; settings the
+ * environment sets but the console does not (the SMS opt-out wording and unsubscribe keywords, batch sizes, the
+ * unsubscribe mailto) stay the environment's.
  *
  * @param provider the provider's name, as the ledger records it
  */
@@ -31,14 +36,46 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
         BOOLEAN,
         ADDRESS,
         CHOICE,
-        SECRET
+        SECRET,
+        /**
+         * A length of time as the environment writes it: a whole number and {@code ms}, {@code s}, {@code m}, {@code h}
+         * or {@code d}.
+         */
+        DURATION
     }
 
-    /** One field of the form; a secret one is never shown once given. */
-    public record Field(String name, Kind kind, boolean required, List<String> choices) {
+    /**
+     * One field of the form; a secret one is never shown once given.
+     *
+     * @param minLength the fewest characters a text or secret may have when given; 0 for any
+     * @param min the shortest a duration may be
+     * @param max the longest a duration may be
+     */
+    public record Field(
+            String name,
+            Kind kind,
+            boolean required,
+            List<String> choices,
+            int minLength,
+            @Nullable Duration min,
+            @Nullable Duration max) {
 
         Field(String name, Kind kind, boolean required) {
-            this(name, kind, required, List.of());
+            this(name, kind, required, List.of(), 0, null, null);
+        }
+
+        Field(String name, Kind kind, boolean required, List<String> choices) {
+            this(name, kind, required, choices, 0, null, null);
+        }
+
+        /** An optional duration from {@code min} to {@code max}; left out, the environment's holds. */
+        static Field duration(String name, Duration min, Duration max) {
+            return new Field(name, Kind.DURATION, false, List.of(), 0, min, max);
+        }
+
+        /** A provider's timeout: for connecting, and for its answer. */
+        static Field timeout() {
+            return duration("timeout", Duration.ofSeconds(1), Duration.ofMinutes(2));
         }
 
         public boolean secret() {
@@ -64,7 +101,8 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
                             new Field("startTls", Kind.BOOLEAN, true),
                             new Field("ssl", Kind.BOOLEAN, true),
                             new Field("from", Kind.ADDRESS, true),
-                            new Field("replyTo", Kind.ADDRESS, false))),
+                            new Field("replyTo", Kind.ADDRESS, false),
+                            Field.timeout())),
             new ProviderForm(
                     Channel.SMS,
                     "aliyun-sms",
@@ -72,7 +110,9 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
                             new Field("accessKeyId", Kind.TEXT, true),
                             new Field("accessKeySecret", Kind.SECRET, true),
                             new Field("endpoint", Kind.URL, true),
-                            new Field("signName", Kind.TEXT, false))),
+                            new Field("signName", Kind.TEXT, false),
+                            new Field("callbackToken", Kind.SECRET, false, List.of(), 16, null, null),
+                            Field.timeout())),
             new ProviderForm(
                     Channel.WECHAT_SUBSCRIBE,
                     "wechat-subscribe",
@@ -80,14 +120,18 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
                             new Field("appId", Kind.TEXT, true),
                             new Field("appSecret", Kind.SECRET, true),
                             new Field("miniprogramState", Kind.CHOICE, true, List.of("formal", "trial", "developer")),
-                            new Field("lang", Kind.CHOICE, true, List.of("zh_CN", "en_US", "zh_HK", "zh_TW")))),
+                            new Field("lang", Kind.CHOICE, true, List.of("zh_CN", "en_US", "zh_HK", "zh_TW")),
+                            new Field("endpoint", Kind.URL, false),
+                            Field.timeout())),
             new ProviderForm(
                     Channel.WECHAT_TEMPLATE,
                     "wechat-template",
                     List.of(
                             new Field("appId", Kind.TEXT, true),
                             new Field("appSecret", Kind.SECRET, true),
-                            new Field("miniProgramAppId", Kind.TEXT, false))),
+                            new Field("miniProgramAppId", Kind.TEXT, false),
+                            new Field("endpoint", Kind.URL, false),
+                            Field.timeout())),
             new ProviderForm(
                     Channel.PUSH,
                     "jpush",
@@ -95,7 +139,9 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
                             new Field("appKey", Kind.TEXT, true),
                             new Field("masterSecret", Kind.SECRET, true),
                             new Field("endpoint", Kind.URL, true),
-                            new Field("apnsProduction", Kind.BOOLEAN, true))),
+                            new Field("apnsProduction", Kind.BOOLEAN, true),
+                            Field.duration("timeToLive", Duration.ZERO, Duration.ofDays(10)),
+                            Field.timeout())),
             new ProviderForm(
                     Channel.WECOM,
                     "wecom",
@@ -103,7 +149,11 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
                             new Field("corpId", Kind.TEXT, true),
                             new Field("secret", Kind.SECRET, true),
                             new Field("endpoint", Kind.URL, true),
-                            new Field("defaultSender", Kind.TEXT, false))));
+                            new Field("defaultSender", Kind.TEXT, false),
+                            Field.duration("pollEvery", Duration.ofSeconds(10), Duration.ofMinutes(10)),
+                            Field.duration("remindAfter", Duration.ofMinutes(1), Duration.ofDays(7)),
+                            Field.duration("resultTimeout", Duration.ofMinutes(10), Duration.ofDays(30)),
+                            Field.timeout())));
 
     /** The form of a channel whose provider operators may set: every channel but the inbox, which is Siyu's own. */
     public static Optional<ProviderForm> of(Channel channel) {
@@ -166,6 +216,9 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
         if (text.isBlank()) {
             return field.required() ? new Violation(name, "required", "must not be blank") : null;
         }
+        if (text.strip().length() < field.minLength()) {
+            return new Violation(name, "min-length", "must have at least " + field.minLength() + " characters");
+        }
         return switch (field.kind()) {
             case HOST ->
                 text.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]")
@@ -173,6 +226,7 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
                         : new Violation(name, "host", "must be a host name or an IP address, such as smtp.example.com");
             case URL -> url(name, text);
             case ADDRESS -> address(name, text);
+            case DURATION -> duration(field, text);
             case CHOICE ->
                 field.choices().contains(text)
                         ? null
@@ -201,6 +255,52 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
             return null;
         }
         return new Violation(name, "https", "must use https (http only for localhost)");
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+
+    /** A duration as the environment writes it ({@code 10s}, {@code 4h}, {@code 3d}), or null. */
+    static @Nullable Duration parseDuration(String text) {
+        var matcher = DURATION.matcher(text.strip());
+        if (!matcher.matches()) {
+            return null;
+        }
+        var amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    /** A duration as the environment writes it, in the largest unit that holds it whole. */
+    public static String formatDuration(Duration duration) {
+        var millis = duration.toMillis();
+        if (millis == 0) {
+            return "0s";
+        }
+        for (var unit : List.of(Map.entry("d", 86_400_000L), Map.entry("h", 3_600_000L), Map.entry("m", 60_000L))) {
+            if (millis % unit.getValue() == 0) {
+                return millis / unit.getValue() + unit.getKey();
+            }
+        }
+        return millis % 1_000 == 0 ? millis / 1_000 + "s" : millis + "ms";
+    }
+
+    private static @Nullable Violation duration(Field field, String text) {
+        var duration = parseDuration(text);
+        if (duration == null) {
+            return new Violation(field.name(), "duration", "must be a duration such as 10s, 5m, 4h or 3d");
+        }
+        var min = Objects.requireNonNullElse(field.min(), Duration.ZERO);
+        var max = Objects.requireNonNullElse(field.max(), Duration.ofDays(365));
+        if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+            return new Violation(
+                    field.name(), "range", "must be from " + formatDuration(min) + " to " + formatDuration(max));
+        }
+        return null;
     }
 
     private static @Nullable Violation address(String name, String text) {

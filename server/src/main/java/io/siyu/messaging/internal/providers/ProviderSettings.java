@@ -132,7 +132,7 @@ public class ProviderSettings {
                                 secret(s, "password", env.smtp().password()),
                                 flag(s, "startTls", env.smtp().startTls()),
                                 flag(s, "ssl", env.smtp().ssl()),
-                                env.smtp().timeout())))
+                                duration(s, "timeout", env.smtp().timeout()))))
                 .orElse(env);
     }
 
@@ -146,8 +146,8 @@ public class ProviderSettings {
                         text(s, "signName"),
                         env.optOut(),
                         env.unsubscribeKeywords(),
-                        env.callbackToken(),
-                        env.timeout(),
+                        secret(s, "callbackToken", env.callbackToken()),
+                        duration(s, "timeout", env.timeout()),
                         env.batch()))
                 .orElse(env);
     }
@@ -177,6 +177,15 @@ public class ProviderSettings {
                 wechat.timeout());
     }
 
+    /** The API address and timeout of the app's channel: WeChat's mini-program and official account may differ. */
+    public WechatProperties.Api wechatApi(WechatProperties.App app) {
+        var channel = app instanceof WechatProperties.MiniProgram ? Channel.WECHAT_SUBSCRIBE : Channel.WECHAT_TEMPLATE;
+        return saved(channel)
+                .map(s -> new WechatProperties.Api(
+                        address(s, "endpoint", wechat.endpoint()), duration(s, "timeout", wechat.timeout())))
+                .orElseGet(() -> new WechatProperties.Api(wechat.endpoint(), wechat.timeout()));
+    }
+
     public WecomProperties wecom() {
         return saved(Channel.WECOM)
                 .map(s -> new WecomProperties(
@@ -184,10 +193,10 @@ public class ProviderSettings {
                         secret(s, "secret", wecom.secret()),
                         address(s, "endpoint", wecom.endpoint()),
                         text(s, "defaultSender"),
-                        wecom.remindAfter(),
-                        wecom.resultTimeout(),
-                        wecom.pollEvery(),
-                        wecom.timeout()))
+                        duration(s, "remindAfter", wecom.remindAfter()),
+                        duration(s, "resultTimeout", wecom.resultTimeout()),
+                        duration(s, "pollEvery", wecom.pollEvery()),
+                        duration(s, "timeout", wecom.timeout())))
                 .orElse(wecom);
     }
 
@@ -198,8 +207,8 @@ public class ProviderSettings {
                         secret(s, "masterSecret", push.masterSecret()),
                         address(s, "endpoint", push.endpoint()),
                         flag(s, "apnsProduction", push.apnsProduction()),
-                        push.timeToLive(),
-                        push.timeout()))
+                        duration(s, "timeToLive", push.timeToLive()),
+                        duration(s, "timeout", push.timeout())))
                 .orElse(push);
     }
 
@@ -231,6 +240,7 @@ public class ProviderSettings {
                 values.put("ssl", smtp.ssl());
                 values.put("from", email.from());
                 values.put("replyTo", email.replyTo());
+                values.put("timeout", ProviderForm.formatDuration(smtp.timeout()));
             }
             case SMS -> {
                 var sms = sms();
@@ -238,6 +248,8 @@ public class ProviderSettings {
                 values.put("accessKeySecret", sms.accessKeySecret());
                 values.put("endpoint", sms.endpoint().toString());
                 values.put("signName", sms.signName());
+                values.put("callbackToken", sms.callbackToken());
+                values.put("timeout", ProviderForm.formatDuration(sms.timeout()));
             }
             case WECHAT_SUBSCRIBE -> {
                 var settings = wechat();
@@ -245,12 +257,14 @@ public class ProviderSettings {
                 values.put("appSecret", settings.miniProgram().appSecret());
                 values.put("miniprogramState", settings.miniprogramState());
                 values.put("lang", settings.lang());
+                putApi(values, wechatApi(settings.miniProgram()));
             }
             case WECHAT_TEMPLATE -> {
                 var account = wechat().officialAccount();
                 values.put("appId", account.appId());
                 values.put("appSecret", account.appSecret());
                 values.put("miniProgramAppId", account.miniProgramAppId());
+                putApi(values, wechatApi(account));
             }
             case PUSH -> {
                 var settings = push();
@@ -258,6 +272,8 @@ public class ProviderSettings {
                 values.put("masterSecret", settings.masterSecret());
                 values.put("endpoint", settings.endpoint().toString());
                 values.put("apnsProduction", settings.apnsProduction());
+                values.put("timeToLive", ProviderForm.formatDuration(settings.timeToLive()));
+                values.put("timeout", ProviderForm.formatDuration(settings.timeout()));
             }
             case WECOM -> {
                 var settings = wecom();
@@ -265,6 +281,10 @@ public class ProviderSettings {
                 values.put("secret", settings.secret());
                 values.put("endpoint", settings.endpoint().toString());
                 values.put("defaultSender", settings.defaultSender());
+                values.put("pollEvery", ProviderForm.formatDuration(settings.pollEvery()));
+                values.put("remindAfter", ProviderForm.formatDuration(settings.remindAfter()));
+                values.put("resultTimeout", ProviderForm.formatDuration(settings.resultTimeout()));
+                values.put("timeout", ProviderForm.formatDuration(settings.timeout()));
             }
             case INBOX -> {
                 // Siyu's own: nothing to set
@@ -272,6 +292,11 @@ public class ProviderSettings {
         }
         values.replaceAll((name, value) -> value instanceof String text && text.isBlank() ? null : value);
         return values;
+    }
+
+    private static void putApi(Map<String, @Nullable Object> values, WechatProperties.Api api) {
+        values.put("endpoint", api.endpoint().toString());
+        values.put("timeout", ProviderForm.formatDuration(api.timeout()));
     }
 
     /** The channel's settings as the console shows them; empty for the inbox, which has no provider to set. */
@@ -374,6 +399,12 @@ public class ProviderSettings {
     private static URI address(Saved saved, String name, URI otherwise) {
         var text = text(saved, name);
         return text == null ? otherwise : URI.create(text);
+    }
+
+    private static Duration duration(Saved saved, String name, Duration otherwise) {
+        var text = text(saved, name);
+        var parsed = text == null ? null : ProviderForm.parseDuration(text);
+        return parsed == null ? otherwise : parsed;
     }
 
     /** The secret saved in the console, else the environment's; none when the saved ones cannot be opened. */

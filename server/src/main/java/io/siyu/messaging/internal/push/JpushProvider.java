@@ -10,7 +10,6 @@ import io.siyu.messaging.internal.providers.ProviderSettings;
 import io.siyu.messaging.internal.templates.TemplateRules;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -58,13 +57,12 @@ class JpushProvider implements Provider {
     private final ProviderSettings settings;
     private final PushCids cids;
     private final JsonMapper json;
-    private final HttpClient http;
+    private final ProviderHttp.Clients http = new ProviderHttp.Clients();
 
     JpushProvider(ProviderSettings settings, PushCids cids, JsonMapper json) {
         this.settings = settings;
         this.cids = cids;
         this.json = json;
-        this.http = ProviderHttp.client(settings.push().timeout());
     }
 
     @Override
@@ -236,7 +234,7 @@ class JpushProvider implements Provider {
                 .header("Accept", "application/json");
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.of(push.timeout()).send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return Answer.failure("JPush could not be reached: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * The addresses Alibaba Cloud SMS pushes receipts ({@code SmsReport}) and replies ({@code SmsUp}) to, in its "HTTP
  * batch push" mode: a JSON array per push, answered with {@code {"code":0,"msg":"接收成功"}} (any other answer, or none
  * within its timeout, makes it push again after 1, 5 and 10 minutes). The provider does not sign its pushes, so the
- * addresses carry a secret token in their path ({@code siyu.messaging.sms.callback-token}); a wrong token, or none
+ * addresses carry a secret token in their path (the SMS channel's callback token, from the console or
+ * {@code siyu.messaging.sms.callback-token}); a wrong token, or none
  * configured, answers 404 and reads nothing. Public by design, like the other {@code /t/} links; not part of the
  * operator API's description.
  */

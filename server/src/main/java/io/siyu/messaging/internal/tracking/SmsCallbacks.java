@@ -2,8 +2,8 @@ package io.siyu.messaging.internal.tracking;
 
 import io.siyu.messaging.Channel;
 import io.siyu.messaging.internal.delivery.AlibabaSmsProvider;
-import io.siyu.messaging.internal.delivery.MessagingProperties;
 import io.siyu.messaging.internal.ledger.SendLedger;
+import io.siyu.messaging.internal.providers.ProviderSettings;
 import io.siyu.messaging.internal.respect.ReplyKeywords;
 import io.siyu.shared.Sha256;
 import io.siyu.shared.Timestamps;
@@ -33,7 +33,7 @@ public class SmsCallbacks {
     private final SendLedger ledger;
     private final Engagement engagement;
     private final TrackingLinks links;
-    private final MessagingProperties.Sms settings;
+    private final ProviderSettings settings;
     private final Clock clock;
 
     SmsCallbacks(
@@ -41,13 +41,13 @@ public class SmsCallbacks {
             SendLedger ledger,
             Engagement engagement,
             TrackingLinks links,
-            MessagingProperties properties,
+            ProviderSettings settings,
             Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.engagement = engagement;
         this.links = links;
-        this.settings = properties.sms();
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -67,12 +67,16 @@ public class SmsCallbacks {
             @Nullable String sendTime,
             @Nullable String sequenceId) {}
 
-    /** Whether the secret path segment of a push is the configured one; no token configured opens nothing. */
+    /**
+     * Whether the secret path segment of a push is the token in force (saved in the console, else the environment's);
+     * no token opens nothing.
+     */
     public boolean accepts(String token) {
-        return settings.callbacksOpen()
+        var sms = settings.sms();
+        return sms.callbacksOpen()
                 && java.security.MessageDigest.isEqual(
                         token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        settings.callbackToken().strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        sms.callbackToken().strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** What a push of receipts did: rows changed, and receipts that named no message Siyu has settled yet. */
@@ -132,7 +136,7 @@ public class SmsCallbacks {
     public int replies(List<Reply> replies) {
         var unsubscribed = 0;
         for (var reply : replies) {
-            if (!ReplyKeywords.isUnsubscribe(reply.content(), settings.unsubscribeKeywords())) {
+            if (!ReplyKeywords.isUnsubscribe(reply.content(), settings.sms().unsubscribeKeywords())) {
                 continue;
             }
             var key = reply.sequenceId() != null

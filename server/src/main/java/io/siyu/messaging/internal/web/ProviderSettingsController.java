@@ -90,13 +90,21 @@ class ProviderSettingsController {
             String accessKeySecret,
 
             @Schema(
-                    description = "sms, push, wecom: the provider's API address; https (http for localhost only)",
+                    description = "sms, push, wecom, wechat_subscribe, wechat_template: the provider's API address;"
+                            + " https (http for localhost only); WeChat's left out: the environment's",
                     example = "https://dysmsapi.aliyuncs.com")
             @Nullable
             String endpoint,
 
             @Schema(description = "sms: the signature of templates that name none") @Nullable
             String signName,
+
+            @Schema(
+                    description = "sms: secret, at least 16 characters: the path segment of the receipt and reply"
+                            + " addresses given to the provider",
+                    format = "password")
+            @Nullable
+            String callbackToken,
 
             @Schema(description = "wechat_subscribe, wechat_template: the app's AppID") @Nullable
             String appId,
@@ -122,6 +130,12 @@ class ProviderSettingsController {
             @Schema(description = "push: iOS through Apple's production service") @Nullable
             Boolean apnsProduction,
 
+            @Schema(
+                    description = "push: how long JPush keeps a notification for an offline device, 0s to 10d",
+                    example = "1d")
+            @Nullable
+            String timeToLive,
+
             @Schema(description = "wecom: the company id (企业ID)") @Nullable
             String corpId,
 
@@ -129,7 +143,27 @@ class ProviderSettingsController {
             String secret,
 
             @Schema(description = "wecom: the staff member who sends to customers without an owner") @Nullable
-            String defaultSender) {
+            String defaultSender,
+
+            @Schema(description = "wecom: how often open tasks' outcomes are asked for, 10s to 10m", example = "1m")
+            @Nullable
+            String pollEvery,
+
+            @Schema(
+                    description = "wecom: when a task still waiting is reminded to its staff member, 1m to 7d",
+                    example = "4h")
+            @Nullable
+            String remindAfter,
+
+            @Schema(description = "wecom: when a task still waiting is cancelled, 10m to 30d", example = "3d") @Nullable
+            String resultTimeout,
+
+            @Schema(
+                    description = "every channel: for connecting to the provider and for its answer, 1s to 2m; left"
+                            + " out: the environment's",
+                    example = "10s")
+            @Nullable
+            String timeout) {
 
         @Override
         public String toString() {
@@ -140,14 +174,23 @@ class ProviderSettingsController {
     record FormField(
             String name,
 
-            @Schema(description = "text, host, port, url, boolean, address, choice or secret")
+            @Schema(description = "text, host, port, url, boolean, address, choice, secret or duration")
             String kind,
 
             boolean required,
             boolean secret,
 
             @Schema(description = "the values a choice takes")
-            List<String> choices) {}
+            List<String> choices,
+
+            @Schema(description = "the fewest characters a text or secret takes; 0: any")
+            int minLength,
+
+            @Schema(description = "the shortest a duration may be", example = "1s") @Nullable
+            String min,
+
+            @Schema(description = "the longest a duration may be", example = "2m") @Nullable
+            String max) {}
 
     record SecretField(
             String name,
@@ -281,7 +324,10 @@ class ProviderSettingsController {
                                 f.kind().name().toLowerCase(java.util.Locale.ROOT),
                                 f.required(),
                                 f.secret(),
-                                f.choices()))
+                                f.choices(),
+                                f.minLength(),
+                                f.min() == null ? null : ProviderForm.formatDuration(f.min()),
+                                f.max() == null ? null : ProviderForm.formatDuration(f.max())))
                         .toList(),
                 view.unreadable(),
                 view.updatedAt(),

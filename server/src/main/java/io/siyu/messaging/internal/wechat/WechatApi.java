@@ -4,7 +4,6 @@ import io.siyu.messaging.internal.delivery.ProviderCheck;
 import io.siyu.messaging.internal.delivery.ProviderHttp;
 import io.siyu.messaging.internal.providers.ProviderSettings;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,14 +46,13 @@ public class WechatApi {
     private final ProviderSettings settings;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    private final ProviderHttp.Clients http = new ProviderHttp.Clients();
     private final Map<String, AppTokens> tokens = new ConcurrentHashMap<>();
 
     WechatApi(ProviderSettings settings, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = ProviderHttp.client(settings.wechat().timeout());
     }
 
     /**
@@ -85,7 +83,7 @@ public class WechatApi {
         if (token.answer() != null) {
             return token.answer();
         }
-        var answer = call(path + "?access_token=" + token.value(), body);
+        var answer = call(app, path + "?access_token=" + token.value(), body);
         if (answer.failure() == null && TOKEN_REFUSED.contains(answer.errcode())) {
             LOG.info(
                     "WeChat refused the access token of app {} ({}); fetching a new one",
@@ -95,7 +93,7 @@ public class WechatApi {
             if (renewed.answer() != null) {
                 return renewed.answer();
             }
-            answer = call(path + "?access_token=" + renewed.value(), body);
+            answer = call(app, path + "?access_token=" + renewed.value(), body);
         }
         return answer;
     }
@@ -135,7 +133,7 @@ public class WechatApi {
      */
     private Token token(WechatProperties.App app, @Nullable String refused) {
         var kept = tokens.computeIfAbsent(app.appId(), id -> new AppTokens());
-        var credentials = app.appSecret() + "\n" + settings.wechat().endpoint();
+        var credentials = app.appSecret() + "\n" + settings.wechatApi(app).endpoint();
         var value = kept.value;
         if (refused == null
                 && value != null
@@ -160,7 +158,7 @@ public class WechatApi {
                     .put("appid", app.appId())
                     .put("secret", app.appSecret())
                     .put("force_refresh", refused != null);
-            var answer = call("/cgi-bin/stable_token", request);
+            var answer = call(app, "/cgi-bin/stable_token", request);
             var accessToken = answer.body() == null
                     ? ""
                     : answer.body().path("access_token").asString("");
@@ -187,17 +185,17 @@ public class WechatApi {
         }
     }
 
-    private Answer call(String pathAndQuery, ObjectNode body) {
-        var wechat = settings.wechat();
-        var request = HttpRequest.newBuilder(wechat.endpoint().resolve(pathAndQuery))
-                .timeout(wechat.timeout())
+    private Answer call(WechatProperties.App app, String pathAndQuery, ObjectNode body) {
+        var api = settings.wechatApi(app);
+        var request = HttpRequest.newBuilder(api.endpoint().resolve(pathAndQuery))
+                .timeout(api.timeout())
                 .header("content-type", "application/json; charset=utf-8")
                 .header("accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.of(api.timeout()).send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Answer.failed("WeChat could not be reached: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

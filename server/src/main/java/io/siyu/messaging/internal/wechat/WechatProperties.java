@@ -28,6 +28,12 @@ public record WechatProperties(
         @DefaultValue("zh_CN") String lang,
         @DefaultValue("10s") Duration timeout) {
 
+    /**
+     * Where and how long an app's calls go: the API address and timeout of the app's channel saved in the console, else
+     * the environment's {@code endpoint} and {@code timeout}.
+     */
+    public record Api(URI endpoint, Duration timeout) {}
+
     /** An app of the brand at WeChat, as its back office names it. */
     public interface App {
 

@@ -6,7 +6,6 @@ import io.siyu.messaging.internal.providers.ProviderSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,14 +36,13 @@ public class WecomClient {
     private final ProviderSettings settings;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    private final ProviderHttp.Clients http = new ProviderHttp.Clients();
     private @Nullable Token token;
 
     WecomClient(ProviderSettings settings, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = ProviderHttp.client(settings.wecom().timeout());
     }
 
     /** A token and the credentials it was fetched with: a token of other credentials is not used. */
@@ -145,7 +143,8 @@ public class WecomClient {
     private JsonNode answer(HttpRequest request, String path) throws Refused, Unreachable {
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.of(settings.wecom().timeout())
+                    .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new Unreachable(path + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

@@ -1,8 +1,9 @@
 package io.siyu.messaging.internal.wecom;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import io.siyu.customers.CustomerId;
 import io.siyu.customers.Profiles;
 import io.siyu.messaging.Channel;
@@ -189,13 +190,35 @@ public class WecomResults {
         return true;
     }
 
-    /** Asks for outcomes on one node at a time, every {@code poll-every}. */
+    /**
+     * Asks for outcomes on one node at a time, every {@code poll-every} in force: a poll interval saved in the console
+     * holds once the poll already due has run.
+     */
     @Configuration(proxyBeanMethods = false)
-    static class Schedule {
+    static class Polling {
         @Bean
-        RecurringTask<Void> messagingWecomResults(WecomResults results, WecomProperties settings) {
-            return Tasks.recurring("messaging-wecom-results", Schedules.fixedDelay(settings.pollEvery()))
+        RecurringTask<Void> messagingWecomResults(WecomResults results, ProviderSettings settings) {
+            return Tasks.recurring("messaging-wecom-results", new PollEvery(settings))
                     .execute((instance, context) -> results.check());
+        }
+    }
+
+    /** The first poll at once, as on a fixed delay; the delay after each poll the poll interval in force as it ends. */
+    record PollEvery(ProviderSettings settings) implements Schedule {
+
+        @Override
+        public Instant getInitialExecutionTime(Instant now) {
+            return now;
+        }
+
+        @Override
+        public Instant getNextExecutionTime(ExecutionComplete complete) {
+            return complete.getTimeDone().plus(settings.wecom().pollEvery());
+        }
+
+        @Override
+        public boolean isDeterministic() {
+            return false;
         }
     }
 }

@@ -8,9 +8,11 @@ import io.siyu.SiyuUnderTest;
 import io.siyu.TestMailServer;
 import io.siyu.TestSmsServer;
 import io.siyu.TestWechatServer;
+import io.siyu.TestWecomServer;
 import io.siyu.messaging.Channel;
 import io.siyu.messaging.internal.MessagingFixtures;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ class ProviderSettingsTests {
 
     @Autowired
     ProviderSettingsStore store;
+
+    @Autowired
+    ProviderSettings settings;
 
     @AfterEach
     void returnToTheEnvironment() {
@@ -196,9 +201,90 @@ class ProviderSettingsTests {
                 {"appId":"wx1","miniprogramState":"beta","lang":"zh_CN"}""", "miniprogramState", "one-of");
         assertRefused("email", """
                 {"host":"127.0.0.1","port":25,"password":"p","startTls":false,"ssl":false,"from":"a@b.example"}""", "username", "required-with-password");
+        assertRefused("email", """
+                {"host":"127.0.0.1","port":25,"startTls":false,"ssl":false,"from":"a@b.example","timeout":"10 seconds"}""", "timeout", "duration");
+        assertRefused("sms", """
+                {"accessKeyId":"id","endpoint":"https://sms.example.com","timeout":"5m"}""", "timeout", "range");
+        assertRefused("sms", """
+                {"accessKeyId":"id","endpoint":"https://sms.example.com","callbackToken":"too-short"}""", "callbackToken", "min-length");
+        assertRefused("wechat_template", """
+                {"appId":"wx1","endpoint":"http://api.weixin.example"}""", "endpoint", "https");
+        assertRefused("push", """
+                {"appKey":"k","endpoint":"https://api.jpush.cn","apnsProduction":true,"timeToLive":"11d"}""", "timeToLive", "range");
+        assertRefused("wecom", """
+                {"corpId":"c","endpoint":"https://qyapi.weixin.qq.com","pollEvery":"1s"}""", "pollEvery", "range");
         var inbox = siyu.admin().put("/api/v1/messaging/providers/inbox", "{}");
         assertThat(inbox.status()).isEqualTo(400);
         assertThat(listed("email").get("source").asString()).isEqualTo("environment");
+    }
+
+    @Test
+    void settingsOnceOnlyTheEnvironmentsHoldOnceSavedAndTheEnvironmentsAgainOnceDeleted() {
+        var sms = listed("sms");
+        assertThat(sms.get("fields").get("timeout").asString()).isEqualTo("10s");
+        assertThat(sms.get("secrets").findValuesAsString("name")).contains("callbackToken");
+        var consoleToken = "console-callback-token-7c2e94";
+
+        var saved = saveSms("\"callbackToken\":\"" + consoleToken + "\",\"timeout\":\"30s\",");
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.body()).doesNotContain(consoleToken);
+        assertThat(listed("sms").get("fields").get("timeout").asString()).isEqualTo("30s");
+        assertThat(settings.sms().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(receipts(consoleToken)).isEqualTo(200);
+        assertThat(receipts(TestSmsServer.CALLBACK_TOKEN)).isEqualTo(404);
+        assertThat(settings.sms().callbackToken()).isEqualTo(consoleToken);
+
+        var wecom = siyu.admin().put("/api/v1/messaging/providers/wecom", """
+                {"corpId":"%s","secret":"%s","endpoint":"%s","pollEvery":"10s","remindAfter":"2h","resultTimeout":"1d"}""".formatted(
+                        TestWecomServer.CORP_ID,
+                        TestWecomServer.SECRET,
+                        settings.wecom().endpoint()));
+        assertThat(wecom.status()).as(wecom.body()).isEqualTo(200);
+        assertThat(settings.wecom().pollEvery()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.wecom().remindAfter()).isEqualTo(Duration.ofHours(2));
+        assertThat(settings.wecom().resultTimeout()).isEqualTo(Duration.ofDays(1));
+        var push = siyu.admin().put("/api/v1/messaging/providers/push", """
+                {"appKey":"k","endpoint":"https://api.jpush.cn","apnsProduction":false,"timeToLive":"6h"}""");
+        assertThat(push.status()).as(push.body()).isEqualTo(200);
+        assertThat(settings.push().timeToLive()).isEqualTo(Duration.ofHours(6));
+
+        assertThat(siyu.admin().delete("/api/v1/messaging/providers/sms").status())
+                .isEqualTo(200);
+
+        assertThat(receipts(consoleToken)).isEqualTo(404);
+        assertThat(receipts(TestSmsServer.CALLBACK_TOKEN)).isEqualTo(200);
+        assertThat(listed("sms").get("fields").get("timeout").asString()).isEqualTo("10s");
+    }
+
+    @Test
+    void wechatsApiAddressSavedForAnAppIsTheOneItsCallsGoTo() {
+        var environment =
+                listed("wechat_template").get("fields").get("endpoint").asString();
+        var nowhere = siyu.admin().put("/api/v1/messaging/providers/wechat_template", """
+                {"appId":"%s","appSecret":"%s","endpoint":"http://127.0.0.1:9","timeout":"2s"}""".formatted(
+                        TestWechatServer.OFFICIAL_ACCOUNT_APP_ID, TestWechatServer.OFFICIAL_ACCOUNT_SECRET));
+        assertThat(nowhere.status()).as(nowhere.body()).isEqualTo(200);
+
+        var unreachable = siyu.admin().post("/api/v1/messaging/providers/wechat_template/check", "");
+
+        assertThat(unreachable.json().get("outcome").asString())
+                .as(unreachable.body())
+                .isEqualTo("failed");
+        assertThat(listed("wechat_subscribe").get("fields").get("endpoint").asString())
+                .isEqualTo(environment);
+        var back = siyu.admin().put("/api/v1/messaging/providers/wechat_template", """
+                {"appId":"%s","endpoint":"%s"}""".formatted(
+                        TestWechatServer.OFFICIAL_ACCOUNT_APP_ID, environment));
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        var reached = siyu.admin().post("/api/v1/messaging/providers/wechat_template/check", "");
+        assertThat(reached.json().get("outcome").asString()).as(reached.body()).isEqualTo("ok");
+    }
+
+    private int receipts(String token) {
+        return siyu.anonymous()
+                .post("/t/sms/" + token + "/receipts", "[]", "application/json")
+                .status();
     }
 
     private void assertRefused(String channel, String body, String field, String rule) {
