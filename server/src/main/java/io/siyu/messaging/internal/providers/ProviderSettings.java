@@ -162,12 +162,19 @@ public class ProviderSettings {
                 subscribe
                         .map(s -> new WechatProperties.MiniProgram(
                                 text(s, "appId"),
-                                secret(s, "appSecret", wechat.miniProgram().appSecret())))
+                                secret(s, "appSecret", wechat.miniProgram().appSecret()),
+                                secret(s, "pushToken", wechat.miniProgram().pushToken()),
+                                secret(s, "encodingAesKey", wechat.miniProgram().encodingAesKey())))
                         .orElse(wechat.miniProgram()),
                 template.map(s -> new WechatProperties.OfficialAccount(
                                 text(s, "appId"),
                                 secret(s, "appSecret", wechat.officialAccount().appSecret()),
-                                text(s, "miniProgramAppId")))
+                                text(s, "miniProgramAppId"),
+                                secret(s, "pushToken", wechat.officialAccount().pushToken()),
+                                secret(
+                                        s,
+                                        "encodingAesKey",
+                                        wechat.officialAccount().encodingAesKey())))
                         .orElse(wechat.officialAccount()),
                 wechat.endpoint(),
                 subscribe
@@ -245,12 +252,16 @@ public class ProviderSettings {
                 values.put("appSecret", settings.miniProgram().appSecret());
                 values.put("miniprogramState", settings.miniprogramState());
                 values.put("lang", settings.lang());
+                values.put("pushToken", settings.miniProgram().pushToken());
+                values.put("encodingAesKey", settings.miniProgram().encodingAesKey());
             }
             case WECHAT_TEMPLATE -> {
                 var account = wechat().officialAccount();
                 values.put("appId", account.appId());
                 values.put("appSecret", account.appSecret());
                 values.put("miniProgramAppId", account.miniProgramAppId());
+                values.put("pushToken", account.pushToken());
+                values.put("encodingAesKey", account.encodingAesKey());
             }
             case PUSH -> {
                 var settings = push();
