@@ -62,15 +62,22 @@ final class WechatPushProtocol {
      */
     static byte[] decrypt(String encodingAesKey, String encrypted, String appId) {
         byte[] key;
-        byte[] cipherText;
         try {
             key = Base64.getDecoder().decode(encodingAesKey.strip() + "=");
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != 32) {
+            throw new InvalidInputException(
+                    "encrypt_type",
+                    "wechat-encoding-aes-key",
+                    "the app's EncodingAESKey is not 43 letters or digits: give WeChat's in Messaging › Channels");
+        }
+        byte[] cipherText;
+        try {
             cipherText = Base64.getDecoder().decode(encrypted.strip());
         } catch (IllegalArgumentException e) {
             throw refused("is not Base64");
-        }
-        if (key.length != 32) {
-            throw new IllegalStateException("the EncodingAESKey is not 43 letters or digits");
         }
         if (cipherText.length == 0 || cipherText.length % 32 != 0) {
             throw refused("is not a whole number of 32-byte blocks");

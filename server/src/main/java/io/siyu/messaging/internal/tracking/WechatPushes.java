@@ -47,6 +47,8 @@ public class WechatPushes {
     private static final Pattern MSG_ID = Pattern.compile("[0-9]{1,32}");
     private static final Pattern OPENID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern CREATE_TIME = Pattern.compile("[0-9]{1,12}");
+    private static final Pattern ERROR_CODE = Pattern.compile("-?[0-9]{1,10}");
+    private static final Pattern STATUS = Pattern.compile("[a-z_]{1,32}");
     private static final String SUBSCRIBE = "wechat-subscribe";
 
     private final DeliveryReceipts receipts;
@@ -88,7 +90,7 @@ public class WechatPushes {
     private boolean templateFinished(Element push) {
         var openid = required(push, "FromUserName", OPENID);
         var msgid = required(push, "MsgID", MSG_ID);
-        var status = required(push, "Status", null);
+        var status = cut(required(push, "Status", null));
         var rows = receipts.sent(provider(Channel.WECHAT_TEMPLATE), msgid, openid);
         if (rows.isEmpty()) {
             LOG.info("WeChat reported template message {}, which Siyu has not settled as sent; asked again", msgid);
@@ -108,7 +110,7 @@ public class WechatPushes {
         for (var item : items(push, "SubscribeMsgSentEvent")) {
             reports.add(new String[] {
                 required(item, "MsgID", MSG_ID),
-                required(item, "ErrorCode", Pattern.compile("-?[0-9]{1,10}")),
+                required(item, "ErrorCode", ERROR_CODE),
                 Optional.ofNullable(text(item, "ErrorStatus")).orElse("")
             });
         }
@@ -174,9 +176,7 @@ public class WechatPushes {
         required(push, "CreateTime", CREATE_TIME);
         var decisions = new LinkedHashMap<String, String>();
         for (var item : items(push, event)) {
-            decisions.put(
-                    required(item, "TemplateId", TEMPLATE_ID),
-                    required(item, "SubscribeStatusString", Pattern.compile("[a-z_]{1,32}")));
+            decisions.put(required(item, "TemplateId", TEMPLATE_ID), required(item, "SubscribeStatusString", STATUS));
         }
         return decisions;
     }
