@@ -1545,6 +1545,8 @@ export const en = {
   'providers.field.miniprogramState': 'Mini-program version opened',
   'providers.field.lang': 'Language',
   'providers.field.miniProgramAppId': 'Linked mini-program AppID',
+  'providers.field.pushToken': 'Message push Token',
+  'providers.field.encodingAesKey': 'Message push EncodingAESKey',
   'providers.field.appKey': 'AppKey',
   'providers.field.masterSecret': 'Master Secret',
   'providers.field.apnsProduction': 'iOS through APNs production',

@@ -1538,6 +1538,8 @@ export const zh: Record<MessageKey, string> = {
   'providers.field.miniprogramState': '打开的小程序版本',
   'providers.field.lang': '语言',
   'providers.field.miniProgramAppId': '关联小程序 AppID',
+  'providers.field.pushToken': '消息推送令牌 (Token)',
+  'providers.field.encodingAesKey': '消息加解密密钥 (EncodingAESKey)',
   'providers.field.appKey': 'AppKey',
   'providers.field.masterSecret': 'Master Secret',
   'providers.field.apnsProduction': 'iOS 使用 APNs 生产环境',

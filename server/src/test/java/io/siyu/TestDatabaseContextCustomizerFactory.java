@@ -105,7 +105,15 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
                                         "siyu.messaging.wechat.official-account.app-secret",
                                                 TestWechatServer.OFFICIAL_ACCOUNT_SECRET,
                                         "siyu.messaging.wechat.official-account.mini-program-app-id",
-                                                TestWechatServer.LINKED_MINI_PROGRAM)));
+                                                TestWechatServer.LINKED_MINI_PROGRAM,
+                                        "siyu.messaging.wechat.official-account.push-token",
+                                                TestWechatServer.OFFICIAL_ACCOUNT_PUSH_TOKEN,
+                                        "siyu.messaging.wechat.official-account.encoding-aes-key",
+                                                TestWechatServer.OFFICIAL_ACCOUNT_AES_KEY,
+                                        "siyu.messaging.wechat.mini-program.push-token",
+                                                TestWechatServer.MINI_PROGRAM_PUSH_TOKEN,
+                                        "siyu.messaging.wechat.mini-program.encoding-aes-key",
+                                                TestWechatServer.MINI_PROGRAM_AES_KEY)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

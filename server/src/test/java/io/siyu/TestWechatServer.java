@@ -35,6 +35,12 @@ public final class TestWechatServer {
     public static final String OFFICIAL_ACCOUNT_APP_ID = "wx00000000000oa001";
     public static final String OFFICIAL_ACCOUNT_SECRET = "test-official-account-secret-012345";
     public static final String LINKED_MINI_PROGRAM = MINI_PROGRAM_APP_ID;
+    /** The Token and EncodingAESKey of each app's message push (消息推送), as WeChat's back office shows them. */
+    public static final String OFFICIAL_ACCOUNT_PUSH_TOKEN = "oaPushToken20261207";
+
+    public static final String OFFICIAL_ACCOUNT_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    public static final String MINI_PROGRAM_PUSH_TOKEN = "mpPushToken20261207";
+    public static final String MINI_PROGRAM_AES_KEY = "GFEDCBA9876543210zyxwvutsrqponmlkjihgfedcba";
 
     /** The mini-program's subscribe templates and their keys. */
     public static final Map<String, Set<String>> SUBSCRIBE_TEMPLATES = Map.of(

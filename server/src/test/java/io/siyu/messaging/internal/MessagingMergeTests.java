@@ -164,6 +164,24 @@ class MessagingMergeTests {
     }
 
     @Test
+    void theAcceptsWechatPushedMoveWithTheSubscriptions() {
+        var pair = pair();
+        var visitor = CustomerId.of(pair.visitor());
+        var account = CustomerId.of(pair.account());
+        for (int i = 0; i < 3; i++) {
+            grants.pushed(visitor, Map.of(SHIPPED, "accept"));
+        }
+        grants.record(account, Map.of(SHIPPED, "accept"));
+
+        signIn(pair);
+        // the mini-program reports an accept WeChat pushed before the merge: it grants nothing more
+        grants.record(account, Map.of(SHIPPED, "accept"));
+
+        assertThat(grants.of(visitor)).isEmpty();
+        assertThat(grants.of(account).getFirst().remaining()).isEqualTo(4);
+    }
+
+    @Test
     void aSubscriptionTakenWhileTheProfilesMergeIsNeitherLostNorCountedTwice() throws Exception {
         var pair = pair();
         var visitor = CustomerId.of(pair.visitor());

@@ -83,6 +83,20 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
         }
     }
 
+    /** The form WeChat's back office gives some secrets, by field name: a value of another form never works there. */
+    static final Map<String, Violation> SECRET_FORMS = Map.of(
+            "pushToken",
+            new Violation("pushToken", "wechat-token", "must be 3 to 32 letters or digits, as WeChat's Token (令牌)"),
+            "encodingAesKey",
+            new Violation(
+                    "encodingAesKey",
+                    "wechat-encoding-aes-key",
+                    "must be 43 letters or digits, as WeChat's EncodingAESKey"));
+
+    private static final Map<String, Pattern> SECRET_PATTERNS = Map.of(
+            "pushToken", Pattern.compile("[A-Za-z0-9]{3,32}"),
+            "encodingAesKey", Pattern.compile("[A-Za-z0-9]{43}"));
+
     static final int MAX_TEXT = 200;
     static final int MAX_SECRET = 1_000;
 
@@ -122,7 +136,9 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
                             new Field("miniprogramState", Kind.CHOICE, true, List.of("formal", "trial", "developer")),
                             new Field("lang", Kind.CHOICE, true, List.of("zh_CN", "en_US", "zh_HK", "zh_TW")),
                             new Field("endpoint", Kind.URL, false),
-                            Field.timeout())),
+                            Field.timeout(),
+                            new Field("pushToken", Kind.SECRET, false),
+                            new Field("encodingAesKey", Kind.SECRET, false))),
             new ProviderForm(
                     Channel.WECHAT_TEMPLATE,
                     "wechat-template",
@@ -131,7 +147,9 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
                             new Field("appSecret", Kind.SECRET, true),
                             new Field("miniProgramAppId", Kind.TEXT, false),
                             new Field("endpoint", Kind.URL, false),
-                            Field.timeout())),
+                            Field.timeout(),
+                            new Field("pushToken", Kind.SECRET, false),
+                            new Field("encodingAesKey", Kind.SECRET, false))),
             new ProviderForm(
                     Channel.PUSH,
                     "jpush",
@@ -231,6 +249,11 @@ public record ProviderForm(Channel channel, String provider, List<Field> fields)
                 field.choices().contains(text)
                         ? null
                         : new Violation(name, "one-of", "must be one of " + field.choices());
+            case SECRET ->
+                SECRET_PATTERNS.containsKey(name)
+                                && !SECRET_PATTERNS.get(name).matcher(text).matches()
+                        ? SECRET_FORMS.get(name)
+                        : null;
             default -> null;
         };
     }

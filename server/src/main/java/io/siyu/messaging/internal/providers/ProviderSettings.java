@@ -162,12 +162,19 @@ public class ProviderSettings {
                 subscribe
                         .map(s -> new WechatProperties.MiniProgram(
                                 text(s, "appId"),
-                                secret(s, "appSecret", wechat.miniProgram().appSecret())))
+                                secret(s, "appSecret", wechat.miniProgram().appSecret()),
+                                secret(s, "pushToken", wechat.miniProgram().pushToken()),
+                                secret(s, "encodingAesKey", wechat.miniProgram().encodingAesKey())))
                         .orElse(wechat.miniProgram()),
                 template.map(s -> new WechatProperties.OfficialAccount(
                                 text(s, "appId"),
                                 secret(s, "appSecret", wechat.officialAccount().appSecret()),
-                                text(s, "miniProgramAppId")))
+                                text(s, "miniProgramAppId"),
+                                secret(s, "pushToken", wechat.officialAccount().pushToken()),
+                                secret(
+                                        s,
+                                        "encodingAesKey",
+                                        wechat.officialAccount().encodingAesKey())))
                         .orElse(wechat.officialAccount()),
                 wechat.endpoint(),
                 subscribe
@@ -258,6 +265,8 @@ public class ProviderSettings {
                 values.put("miniprogramState", settings.miniprogramState());
                 values.put("lang", settings.lang());
                 putApi(values, wechatApi(settings.miniProgram()));
+                values.put("pushToken", settings.miniProgram().pushToken());
+                values.put("encodingAesKey", settings.miniProgram().encodingAesKey());
             }
             case WECHAT_TEMPLATE -> {
                 var account = wechat().officialAccount();
@@ -265,6 +274,8 @@ public class ProviderSettings {
                 values.put("appSecret", account.appSecret());
                 values.put("miniProgramAppId", account.miniProgramAppId());
                 putApi(values, wechatApi(account));
+                values.put("pushToken", account.pushToken());
+                values.put("encodingAesKey", account.encodingAesKey());
             }
             case PUSH -> {
                 var settings = push();

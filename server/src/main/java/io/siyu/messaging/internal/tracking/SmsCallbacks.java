@@ -6,14 +6,11 @@ import io.siyu.messaging.internal.ledger.SendLedger;
 import io.siyu.messaging.internal.providers.ProviderSettings;
 import io.siyu.messaging.internal.respect.ReplyKeywords;
 import io.siyu.shared.Sha256;
-import io.siyu.shared.Timestamps;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,26 +26,26 @@ public class SmsCallbacks {
     private static final Logger LOG = LoggerFactory.getLogger(SmsCallbacks.class);
     private static final String PROVIDER = AlibabaSmsProvider.NAME;
 
-    private final JdbcTemplate jdbc;
+    private final ProviderCallbacks callbacks;
     private final SendLedger ledger;
+    private final DeliveryReceipts deliveries;
     private final Engagement engagement;
     private final TrackingLinks links;
     private final ProviderSettings settings;
-    private final Clock clock;
 
     SmsCallbacks(
-            JdbcTemplate jdbc,
+            ProviderCallbacks callbacks,
             SendLedger ledger,
+            DeliveryReceipts deliveries,
             Engagement engagement,
             TrackingLinks links,
-            ProviderSettings settings,
-            Clock clock) {
-        this.jdbc = jdbc;
+            ProviderSettings settings) {
+        this.callbacks = callbacks;
         this.ledger = ledger;
+        this.deliveries = deliveries;
         this.engagement = engagement;
         this.links = links;
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** One delivery receipt, as {@code SmsReport} carries it. */
@@ -104,28 +101,13 @@ public class SmsCallbacks {
             if (!firstTime("report", receipt.bizId() + "|" + receipt.phoneNumber() + "|" + receipt.reportTime())) {
                 continue;
             }
-            for (var row : rows) {
-                var sent = new Engagement.Sent(row.id(), row.customerId(), row.channel(), row.templateId());
-                var now = clock.instant();
-                if (receipt.success()) {
-                    if (ledger.noteDelivered(row.id(), now)) {
-                        changed++;
-                        engagement.record(
-                                sent, "siyu-delivered-" + row.id(), TrackingEvents.SMS_DELIVERED, Map.of(), null);
-                    }
-                } else {
-                    var reason = (receipt.errorCode() == null ? "unknown" : receipt.errorCode())
-                            + (receipt.errorMessage() == null ? "" : " " + receipt.errorMessage());
-                    if (ledger.noteBounced(row.id(), "not delivered: " + reason, now)) {
-                        changed++;
-                        engagement.record(
-                                sent,
-                                "siyu-undelivered-" + row.id(),
-                                TrackingEvents.SMS_FAILED,
-                                Map.of("error_code", receipt.errorCode() == null ? "" : receipt.errorCode()),
-                                null);
-                    }
-                }
+            if (receipt.success()) {
+                changed += deliveries.settle(rows, null, Map.of());
+            } else {
+                var reason = (receipt.errorCode() == null ? "unknown" : receipt.errorCode())
+                        + (receipt.errorMessage() == null ? "" : " " + receipt.errorMessage());
+                changed += deliveries.settle(
+                        rows, reason, Map.of("error_code", receipt.errorCode() == null ? "" : receipt.errorCode()));
             }
         }
         return new Settled(changed, unmatched);
@@ -170,8 +152,6 @@ public class SmsCallbacks {
     }
 
     private boolean firstTime(String kind, String key) {
-        return jdbc.update("""
-                        insert into messaging.provider_callback (provider, kind, key, received_at)
-                        values (?, ?, ?, ?) on conflict do nothing""", PROVIDER, kind, key, Timestamps.of(clock.instant())) > 0;
+        return callbacks.firstTime(PROVIDER, kind, key);
     }
 }

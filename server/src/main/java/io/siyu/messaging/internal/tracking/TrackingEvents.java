@@ -61,6 +61,32 @@ public class TrackingEvents {
         };
     }
 
+    /** The event that says a channel's provider reported a message delivered. */
+    public static String delivered(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> "Email Delivered";
+            case SMS -> SMS_DELIVERED;
+            case WECHAT_SUBSCRIBE -> "WeChat Subscribe Message Delivered";
+            case WECHAT_TEMPLATE -> "WeChat Template Message Delivered";
+            case INBOX -> "Inbox Message Delivered";
+            case PUSH -> "Push Notification Delivered";
+            case WECOM -> WECOM_SENT;
+        };
+    }
+
+    /** The event that says a channel's provider reported a message it had accepted as not delivered. */
+    public static String deliveryFailed(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> "Email Bounced";
+            case SMS -> SMS_FAILED;
+            case WECHAT_SUBSCRIBE -> "WeChat Subscribe Message Delivery Failed";
+            case WECHAT_TEMPLATE -> "WeChat Template Message Delivery Failed";
+            case INBOX -> "Inbox Message Delivery Failed";
+            case PUSH -> "Push Notification Delivery Failed";
+            case WECOM -> WECOM_NOT_SENT;
+        };
+    }
+
     /** The event that says the customer opened (read) a message of a channel. */
     public static String opened(Channel channel) {
         return channel == Channel.INBOX ? "Inbox Message Opened" : OPENED;

@@ -121,6 +121,20 @@ class ProviderSettingsController {
             @Schema(description = "wechat_template: the linked mini-program's AppID") @Nullable
             String miniProgramAppId,
 
+            @Schema(
+                    description = "wechat_subscribe, wechat_template: secret; the Token of the app's message push"
+                            + " (消息推送), 3 to 32 letters or digits",
+                    format = "password")
+            @Nullable
+            String pushToken,
+
+            @Schema(
+                    description = "wechat_subscribe, wechat_template: secret; the EncodingAESKey of the app's message"
+                            + " push, 43 letters or digits, for its safe mode (安全模式)",
+                    format = "password")
+            @Nullable
+            String encodingAesKey,
+
             @Schema(description = "push: the JPush AppKey") @Nullable
             String appKey,
 

@@ -16,6 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
  * customer and template, and a message takes one before WeChat is asked, in one statement, so that concurrent
  * dispatchers can never together send more messages than were granted. A message that did not go and may go later (a
  * retry, a quota waited out, a template to fix) gives its grant back; one WeChat refused for good spent it.
+ *
+ * <p>Decisions reach Siyu two ways: the mini-program reports what {@code wx.requestSubscribeMessage} answered, and
+ * WeChat pushes each decision ({@code subscribe_msg_popup_event}). The same accept usually comes both ways, so each
+ * way's accepts are counted apart ({@code accepted}, {@code pushed}) and a customer is granted the larger count: an
+ * accept reported twice grants one message, and one only WeChat saw (a pop-up after a payment) still grants one. A
+ * subscription the customer turned off in WeChat's settings ({@code subscribe_msg_change_event}) is withdrawn.
  */
 @Component
 public class SubscriptionGrants {
@@ -37,23 +43,69 @@ public class SubscriptionGrants {
     /** A customer's standing with one template. */
     public record Subscription(String templateId, int remaining, String lastDecision, Instant decidedAt) {}
 
-    /** Records the customer's decisions per template: each {@code accept} grants one message more. */
+    /**
+     * Records the customer's decisions per template, as the mini-program reported them: each {@code accept} grants one
+     * message more, unless WeChat pushed it already (see the class's description).
+     */
     @Transactional
     public void record(CustomerId customer, Map<String, String> decisions) {
+        decide(customer, decisions, false);
+    }
+
+    /**
+     * Records the decisions WeChat pushed from the customer's subscription pop-up: each {@code accept} grants one
+     * message more, unless the mini-program reported it already (see the class's description).
+     */
+    @Transactional
+    public void pushed(CustomerId customer, Map<String, String> decisions) {
+        decide(customer, decisions, true);
+    }
+
+    /** Counts the accepts among the decisions as the mini-program's or WeChat's; grants what the larger count gained. */
+    private void decide(CustomerId customer, Map<String, String> decisions, boolean pushed) {
         var now = Timestamps.of(clock.instant());
         jdbc.batchUpdate(
                 """
                 insert into messaging.wechat_subscription as s
-                       (customer_id, template_id, remaining, accepted, last_decision, decided_at)
-                values (?, ?, ?, ?, ?, ?)
+                       (customer_id, template_id, remaining, accepted, pushed, last_decision, decided_at)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (customer_id, template_id) do update
-                   set remaining = s.remaining + excluded.remaining, accepted = s.accepted + excluded.accepted,
+                   set remaining = s.remaining + greatest(s.accepted + excluded.accepted, s.pushed + excluded.pushed)
+                                   - greatest(s.accepted, s.pushed),
+                       accepted = s.accepted + excluded.accepted, pushed = s.pushed + excluded.pushed,
                        last_decision = excluded.last_decision, decided_at = excluded.decided_at""",
                 decisions.entrySet().stream()
                         .map(e -> {
                             var granted = e.getValue().equals("accept") ? 1 : 0;
-                            return new Object[] {customer.value(), e.getKey(), granted, granted, e.getValue(), now};
+                            return new Object[] {
+                                customer.value(),
+                                e.getKey(),
+                                granted,
+                                pushed ? 0 : granted,
+                                pushed ? granted : 0,
+                                e.getValue(),
+                                now
+                            };
                         })
+                        .toList());
+    }
+
+    /**
+     * Withdraws the customer's subscriptions of the templates they turned off in WeChat's settings: no message of them
+     * may be sent until they accept one again.
+     */
+    @Transactional
+    public void withdraw(CustomerId customer, List<String> templateIds) {
+        var now = Timestamps.of(clock.instant());
+        jdbc.batchUpdate(
+                """
+                insert into messaging.wechat_subscription as s
+                       (customer_id, template_id, remaining, last_decision, decided_at)
+                values (?, ?, 0, 'reject', ?)
+                on conflict (customer_id, template_id) do update
+                   set remaining = 0, last_decision = 'reject', decided_at = excluded.decided_at""",
+                templateIds.stream()
+                        .map(templateId -> new Object[] {customer.value(), templateId, now})
                         .toList());
     }
 
@@ -103,12 +155,13 @@ public class SubscriptionGrants {
         jdbc.update("""
                 with gone as (
                     delete from messaging.wechat_subscription where customer_id = ?
-                    returning template_id, remaining, accepted, last_decision, decided_at)
+                    returning template_id, remaining, accepted, pushed, last_decision, decided_at)
                 insert into messaging.wechat_subscription as s
-                       (customer_id, template_id, remaining, accepted, last_decision, decided_at)
-                select ?, template_id, remaining, accepted, last_decision, decided_at from gone
+                       (customer_id, template_id, remaining, accepted, pushed, last_decision, decided_at)
+                select ?, template_id, remaining, accepted, pushed, last_decision, decided_at from gone
                 on conflict (customer_id, template_id) do update
                    set remaining = s.remaining + excluded.remaining, accepted = s.accepted + excluded.accepted,
+                       pushed = s.pushed + excluded.pushed,
                        last_decision = case when excluded.decided_at > s.decided_at
                                             then excluded.last_decision else s.last_decision end,
                        decided_at = greatest(s.decided_at, excluded.decided_at)""", absorbed.value(), survivor.value());

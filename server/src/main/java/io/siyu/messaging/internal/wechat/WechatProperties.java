@@ -43,6 +43,25 @@ public record WechatProperties(
         @Nullable
         String appSecret();
 
+        /**
+         * The Token (令牌) of the app's message push (消息推送) in WeChat's back office: WeChat signs each push with
+         * it, and it is the secret part of the address the pushes go to; none, and the app's pushes are not taken.
+         */
+        @Nullable
+        String pushToken();
+
+        /**
+         * The EncodingAESKey (消息加解密密钥) of the app's message push, for its safe mode (安全模式): 43 letters and
+         * digits; none, and only plaintext pushes are taken.
+         */
+        @Nullable
+        String encodingAesKey();
+
+        /** Whether the app takes WeChat's pushes: it has a push token. */
+        default boolean pushOpen() {
+            return pushToken() != null && !pushToken().isBlank();
+        }
+
         default boolean configured() {
             return appId() != null
                     && !appId().isBlank()
@@ -54,9 +73,15 @@ public record WechatProperties(
     /**
      * @param appId the mini-program's AppID
      * @param appSecret its AppSecret
+     * @param pushToken the Token of its message push
+     * @param encodingAesKey the EncodingAESKey of its message push, for the safe mode
      */
     public record MiniProgram(
-            @Nullable String appId, @Nullable String appSecret) implements App {
+            @Nullable String appId,
+            @Nullable String appSecret,
+            @Nullable String pushToken,
+            @Nullable String encodingAesKey)
+            implements App {
 
         @Override
         public String toString() {
@@ -69,11 +94,16 @@ public record WechatProperties(
      * @param appSecret its AppSecret
      * @param miniProgramAppId the mini-program whose page a template message opens ({@code miniprogram.appid}), if
      *     any; it must be linked to the official account
+     * @param pushToken the Token of its message push
+     * @param encodingAesKey the EncodingAESKey of its message push, for the safe mode
      */
     public record OfficialAccount(
             @Nullable String appId,
             @Nullable String appSecret,
-            @Nullable String miniProgramAppId) implements App {
+            @Nullable String miniProgramAppId,
+            @Nullable String pushToken,
+            @Nullable String encodingAesKey)
+            implements App {
 
         @Override
         public String toString() {

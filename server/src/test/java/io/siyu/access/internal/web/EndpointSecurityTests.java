@@ -50,7 +50,13 @@ class EndpointSecurityTests {
                     "SMS delivery receipts pushed by the provider, which signs nothing; the path's secret token"),
             Map.entry(
                     "POST /t/sms/{token}/replies",
-                    "customers' SMS replies pushed by the provider, which signs nothing; the path's secret token"));
+                    "customers' SMS replies pushed by the provider, which signs nothing; the path's secret token"),
+            Map.entry(
+                    "GET /t/wechat/{token}/push",
+                    "WeChat's check of an app's push address; the path's token, and WeChat's signature with it"),
+            Map.entry(
+                    "POST /t/wechat/{token}/push",
+                    "WeChat's pushes of an app's events; the path's token, and WeChat's signature with it"));
 
     /** Ingestion endpoints authenticate with write keys, not roles. */
     static final Pattern WRITE_KEY_PATHS = Pattern.compile("^/(v1|ingest)/.*");

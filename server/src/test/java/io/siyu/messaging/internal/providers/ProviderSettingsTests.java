@@ -188,6 +188,46 @@ class ProviderSettingsTests {
     }
 
     @Test
+    void aPushTokenSavedInTheConsoleOpensItsAddressAtOnceAndIsNeverShown() {
+        var token = "consolePushToken4f1d9c";
+        var saved = siyu.admin().put("/api/v1/messaging/providers/wechat_subscribe", """
+                {"appId":"%s","miniprogramState":"formal","lang":"zh_CN","pushToken":"%s"}""".formatted(
+                        TestWechatServer.MINI_PROGRAM_APP_ID, token));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+        var view = listed("wechat_subscribe");
+        assertThat(view.toString()).doesNotContain(token);
+        assertThat(view.get("secrets").findValuesAsString("name")).contains("pushToken", "encodingAesKey");
+        for (var secret : view.get("secrets")) {
+            // the environment's secrets stay in force beside the console's token
+            assertThat(secret.get("set").asBoolean()).as(secret.toString()).isTrue();
+        }
+        var opened = siyu.anonymous().get("/t/wechat/" + token + "/push" + signed(token) + "&echostr=echo");
+        var before = siyu.anonymous()
+                .get("/t/wechat/" + TestWechatServer.MINI_PROGRAM_PUSH_TOKEN + "/push"
+                        + signed(TestWechatServer.MINI_PROGRAM_PUSH_TOKEN) + "&echostr=echo");
+
+        assertThat(opened.body()).as(opened.toString()).isEqualTo("echo");
+        assertThat(before.status()).isEqualTo(404);
+    }
+
+    /** The query by which WeChat signs a request to an app's push address with the app's token. */
+    private static String signed(String token) {
+        var timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+        var sorted = new String[] {token, timestamp, "7"};
+        Arrays.sort(sorted);
+        try {
+            return "?signature="
+                    + java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                                    .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)))
+                    + "&timestamp=" + timestamp + "&nonce=7";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void badSettingsAreRefusedNamingTheFieldAndTheRule() {
         assertRefused("email", """
                 {"host":"127.0.0.1","port":70000,"startTls":false,"ssl":false,"from":"a@b.example"}""", "port", "range");
@@ -199,6 +239,10 @@ class ProviderSettingsTests {
                 {"host":"127.0.0.1","port":25,"startTls":false,"ssl":false,"from":"a@b.example","appId":"x"}""", "appId", "not-applicable");
         assertRefused("wechat_subscribe", """
                 {"appId":"wx1","miniprogramState":"beta","lang":"zh_CN"}""", "miniprogramState", "one-of");
+        assertRefused("wechat_template", """
+                {"appId":"wx1","pushToken":"a-b"}""", "pushToken", "wechat-token");
+        assertRefused("wechat_subscribe", """
+                {"appId":"wx1","miniprogramState":"formal","lang":"zh_CN","encodingAesKey":"tooShort"}""", "encodingAesKey", "wechat-encoding-aes-key");
         assertRefused("email", """
                 {"host":"127.0.0.1","port":25,"password":"p","startTls":false,"ssl":false,"from":"a@b.example"}""", "username", "required-with-password");
         assertRefused("email", """
