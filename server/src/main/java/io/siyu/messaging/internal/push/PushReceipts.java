@@ -105,7 +105,7 @@ class PushReceipts {
                     .map(SendLedger.Awaiting::recipient)
                     .toList();
             if (!received.isEmpty()) {
-                delivered += engagement.delivered(received, TrackingEvents.PUSH_DELIVERED);
+                delivered += engagement.delivered(received, TrackingEvents.delivered(Channel.PUSH));
             }
             if (report.waitFor() != null) {
                 resumeAt = clock.instant().plus(report.waitFor());

@@ -46,15 +46,7 @@ class DeliveryReceipts {
             var sent = new Engagement.Sent(row.id(), row.customerId(), row.channel(), row.templateId());
             var now = clock.instant();
             if (failure == null) {
-                if (ledger.noteDelivered(row.id(), now)) {
-                    changed++;
-                    engagement.record(
-                            sent,
-                            "siyu-delivered-" + row.id(),
-                            TrackingEvents.delivered(row.channel()),
-                            Map.of(),
-                            null);
-                }
+                changed += engagement.delivered(List.of(row), TrackingEvents.delivered(row.channel()));
             } else if (ledger.noteBounced(row.id(), "not delivered: " + failure, now)) {
                 changed++;
                 engagement.record(

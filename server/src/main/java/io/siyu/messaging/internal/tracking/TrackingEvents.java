@@ -35,8 +35,6 @@ public class TrackingEvents {
     public static final String SMS_DELIVERED = "SMS Delivered";
     public static final String SMS_FAILED = "SMS Delivery Failed";
     public static final String PUSH_SENT = "Push Notification Sent";
-    /** JPush reported that a push reached the customer's device. */
-    public static final String PUSH_DELIVERED = "Push Notification Delivered";
 
     public static final String ORDER_ATTRIBUTED = "Order Attributed";
     /** A WeCom mass-message task was created; the staff member who owns the relationship has yet to confirm it. */
