@@ -36,6 +36,11 @@ class DeliveryReceipts {
         return ledger.sentAs(provider, providerMessageId, links.recipientKey(address));
     }
 
+    /** The keyed digest the ledger keeps of an address, given in clear. */
+    String keyOf(String address) {
+        return links.recipientKey(address);
+    }
+
     /**
      * Settles the rows a receipt names: delivered when {@code failure} is null, else failed with it (and the failure's
      * properties on the timeline event). Answers how many rows changed.

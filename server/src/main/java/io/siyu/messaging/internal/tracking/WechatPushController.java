@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  * its signature is the Token's. A {@code POST} is a push in XML, plaintext or in the safe mode (安全模式,
  * {@code encrypt_type=aes}); its signature must be the Token's and its timestamp within {@link #SKEW} of Siyu's clock,
  * so a push recorded elsewhere cannot be sent again later. A push is answered {@code success} as WeChat documents,
- * once it is handled; a delivery report of a message Siyu has not settled yet is answered 503, for WeChat to push it
- * again. Public by design, like the other {@code /t/} links; not part of the operator API's description.
+ * once it is handled, also a delivery report of a message Siyu has not settled yet, which is kept until it is
+ * ({@link EarlyReceipts}). Public by design, like the other {@code /t/} links; not part of the operator API's description.
  */
 @Hidden
 @RestController
@@ -115,11 +114,7 @@ class WechatPushController {
             push = WechatPushProtocol.parse(
                     WechatPushProtocol.decrypt(key, message, app.settings().appId()));
         }
-        if (!pushes.handle(app.channel(), push)) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .contentType(MediaType.TEXT_PLAIN)
-                    .body("the report names a message Siyu has not settled yet: push it again");
-        }
+        pushes.handle(app.channel(), push);
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("success");
     }
 

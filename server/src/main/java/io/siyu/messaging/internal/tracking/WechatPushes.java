@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,59 +53,82 @@ public class WechatPushes {
     private static final String SUBSCRIBE = "wechat-subscribe";
 
     private final DeliveryReceipts receipts;
+    private final EarlyReceipts early;
     private final SubscriptionGrants grants;
     private final Profiles profiles;
     private final ProviderCallbacks callbacks;
 
-    WechatPushes(DeliveryReceipts receipts, SubscriptionGrants grants, Profiles profiles, ProviderCallbacks callbacks) {
+    WechatPushes(
+            DeliveryReceipts receipts,
+            EarlyReceipts early,
+            SubscriptionGrants grants,
+            Profiles profiles,
+            ProviderCallbacks callbacks) {
         this.receipts = receipts;
+        this.early = early;
         this.grants = grants;
         this.profiles = profiles;
         this.callbacks = callbacks;
     }
 
     /**
-     * Handles one push to the app that sends the channel's messages. Answers false when a delivery report names a
-     * message Siyu has not settled yet (WeChat can report before the dispatcher settled it): WeChat is then answered so
-     * that it pushes again. A push missing what its event needs is refused, changing nothing.
+     * Handles one push to the app that sends the channel's messages. A delivery report that names a message Siyu has not
+     * settled yet (WeChat can report before the dispatcher wrote down the message id) is kept and applied once the
+     * message is settled ({@link EarlyReceipts}). A push missing what its event needs is refused, changing nothing.
      */
     @Transactional
-    public boolean handle(Channel app, Element push) {
+    public void handle(Channel app, Element push) {
         var event = text(push, "Event");
         if (!"event".equals(text(push, "MsgType")) || event == null) {
-            return true;
+            return;
         }
-        return switch (app) {
-            case WECHAT_TEMPLATE -> !event.equals("TEMPLATESENDJOBFINISH") || templateFinished(push);
-            case WECHAT_SUBSCRIBE ->
+        switch (app) {
+            case WECHAT_TEMPLATE -> {
+                if (event.equals("TEMPLATESENDJOBFINISH")) {
+                    templateFinished(push);
+                }
+            }
+            case WECHAT_SUBSCRIBE -> {
                 switch (event) {
                     case "subscribe_msg_sent_event" -> subscribeSent(push);
                     case "subscribe_msg_popup_event" -> popup(push);
                     case "subscribe_msg_change_event" -> changed(push);
-                    default -> true;
-                };
-            default -> true;
-        };
+                    default -> {}
+                }
+            }
+            default -> {}
+        }
     }
 
-    private boolean templateFinished(Element push) {
+    /** Settles the messages a report names, or keeps the report until its message is settled. */
+    private void report(
+            Channel channel,
+            String msgid,
+            String openid,
+            @Nullable String failure,
+            Map<String, Object> failureProperties) {
+        var provider = provider(channel);
+        var rows = receipts.sent(provider, msgid, openid);
+        if (rows.isEmpty()) {
+            LOG.info("WeChat reported message {} before Siyu settled it as sent; kept until it is", msgid);
+            early.keep(provider, msgid, receipts.keyOf(openid), failure, failureProperties);
+        } else {
+            receipts.settle(rows, failure, failureProperties);
+        }
+    }
+
+    private void templateFinished(Element push) {
         var openid = required(push, "FromUserName", OPENID);
         var msgid = required(push, "MsgID", MSG_ID);
         var status = cut(required(push, "Status", null));
-        var rows = receipts.sent(provider(Channel.WECHAT_TEMPLATE), msgid, openid);
-        if (rows.isEmpty()) {
-            LOG.info("WeChat reported template message {}, which Siyu has not settled as sent; asked again", msgid);
-            return false;
-        }
         if (status.equals("success")) {
-            receipts.settle(rows, null, Map.of());
+            report(Channel.WECHAT_TEMPLATE, msgid, openid, null, Map.of());
         } else {
-            receipts.settle(rows, "WeChat " + status, Map.of("status", status));
+            report(Channel.WECHAT_TEMPLATE, msgid, openid, "WeChat " + status, Map.of("status", status));
         }
-        return true;
     }
 
-    private boolean subscribeSent(Element push) {
+    private void subscribeSent(Element push) {
         var openid = required(push, "FromUserName", OPENID);
         var reports = new ArrayList<String[]>();
         for (var item : items(push, "SubscribeMsgSentEvent")) {
@@ -114,27 +138,21 @@ public class WechatPushes {
                 Optional.ofNullable(text(item, "ErrorStatus")).orElse("")
             });
         }
-        var settled = true;
         for (var report : reports) {
-            var rows = receipts.sent(provider(Channel.WECHAT_SUBSCRIBE), report[0], openid);
-            if (rows.isEmpty()) {
-                LOG.info(
-                        "WeChat reported subscribe message {}, which Siyu has not settled as sent; asked again",
-                        report[0]);
-                settled = false;
-            } else if (report[1].equals("0")) {
-                receipts.settle(rows, null, Map.of());
+            if (report[1].equals("0")) {
+                report(Channel.WECHAT_SUBSCRIBE, report[0], openid, null, Map.of());
             } else {
-                receipts.settle(
-                        rows,
+                report(
+                        Channel.WECHAT_SUBSCRIBE,
+                        report[0],
+                        openid,
                         "WeChat " + report[1] + " " + cut(report[2]),
                         Map.of("error_code", report[1], "error_status", cut(report[2])));
             }
         }
-        return settled;
     }
 
-    private boolean popup(Element push) {
+    private void popup(Element push) {
         var decisions = new LinkedHashMap<String, String>();
         decisions(push, "SubscribeMsgPopupEvent").forEach((templateId, decision) -> {
             if (decision.equals("accept") || decision.equals("reject")) {
@@ -150,10 +168,9 @@ public class WechatPushes {
             });
             grants.pushed(customer, fresh);
         });
-        return true;
     }
 
-    private boolean changed(Element push) {
+    private void changed(Element push) {
         var withdrawn = new ArrayList<String>();
         decisions(push, "SubscribeMsgChangeEvent").forEach((templateId, decision) -> {
             // turning a template back on grants nothing: the next accept in a pop-up does
@@ -167,7 +184,6 @@ public class WechatPushes {
                         withdrawn.stream()
                                 .filter(templateId -> callbacks.firstTime(SUBSCRIBE, "change", key(push, templateId)))
                                 .toList()));
-        return true;
     }
 
     /** The decisions of a subscription event, per template id; refused when one is not of WeChat's form. */

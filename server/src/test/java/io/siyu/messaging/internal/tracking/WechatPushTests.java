@@ -51,6 +51,12 @@ class WechatPushTests {
     @Autowired
     SubscriptionGrants grants;
 
+    @Autowired
+    EarlyReceipts early;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     TestWechatServer wechat = TestWechatServer.get();
 
     // --- WeChat's side of the protocol, as its documentation gives it
@@ -273,16 +279,55 @@ class WechatPushTests {
         assertThat(failed.toString()).contains("failed:user block");
         assertThat(events(customer, "WeChat Template Message Delivered")).isEqualTo(1);
         assertThat(events(blocking, "WeChat Template Message Delivery Failed")).isEqualTo(1);
-        // a report of the other message's openid names no message of this one
-        var crossed = post(
+        // a report of the other message's openid names no message of this one: kept, changing nothing
+        pushed(
                 OA + query(TestWechatServer.OFFICIAL_ACCOUNT_PUSH_TOKEN, 0),
                 templateFinished(blocked, msgid, "success"));
-        assertThat(crossed.status()).as(crossed.body()).isEqualTo(503);
+        early.applySettled();
+        assertThat(row(undelivered).get("state").asString()).isEqualTo("failed");
+        assertThat(events(blocking, "WeChat Template Message Delivered")).isZero();
     }
 
     @Test
-    void aReportOfAMessageNotSettledYetIsAskedForAgainAndOtherEventsAreIgnored() {
-        var early = post(
+    void aReportThatComesBeforeItsMessageIsSettledIsKeptAndAppliedOnceItIs() {
+        var template = template("wechat_template", NOTICE);
+        var openid = wechat.user(TestWechatServer.OFFICIAL_ACCOUNT_APP_ID);
+        var customer = customer("wechat_oa_openid", openid);
+        var sent = sent(customer, template);
+        var id = sent.get("id").asLong();
+        var msgid = sent.get("providerMessageId").asString();
+        // as at the moment WeChat delivered it: the dispatcher has not yet written down the msgid WeChat answered
+        jdbc.update(
+                "update messaging.send set state = 'sending', provider_message_id = null, claimed_at = now() where id = ?",
+                id);
+
+        var report = templateFinished(openid, msgid, "success");
+        pushed(OA + query(TestWechatServer.OFFICIAL_ACCOUNT_PUSH_TOKEN, 0), report);
+        pushed(OA + query(TestWechatServer.OFFICIAL_ACCOUNT_PUSH_TOKEN, 0), report);
+        assertThat(row(sent).has("deliveredAt")).isFalse();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from messaging.early_receipt where provider_message_id = ?",
+                        Long.class,
+                        msgid))
+                .isEqualTo(1);
+
+        // the dispatcher settles it
+        jdbc.update("update messaging.send set state = 'sent', provider_message_id = ? where id = ?", msgid, id);
+        early.applySettled();
+        early.applySettled();
+
+        assertThat(row(sent).has("deliveredAt")).isTrue();
+        assertThat(events(customer, "WeChat Template Message Delivered")).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from messaging.early_receipt where provider_message_id = ?",
+                        Long.class,
+                        msgid))
+                .isZero();
+    }
+
+    @Test
+    void aReportOfAMessageSiyuNeverSentIsAnsweredAndOtherEventsAreIgnored() {
+        var neverSent = post(
                 OA + query(TestWechatServer.OFFICIAL_ACCOUNT_PUSH_TOKEN, 0),
                 templateFinished("oUnknownOpenid0000000000000", "99999999999", "success"));
         var followed = """
@@ -294,7 +339,7 @@ class WechatPushTests {
                 <CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType>
                 <Content><![CDATA[你好]]></Content><MsgId>1234567890123456</MsgId></xml>""";
 
-        assertThat(early.status()).as(early.body()).isEqualTo(503);
+        assertThat(neverSent.status()).as(neverSent.body()).isEqualTo(200);
         pushed(OA + query(TestWechatServer.OFFICIAL_ACCOUNT_PUSH_TOKEN, 0), followed);
         pushed(OA + query(TestWechatServer.OFFICIAL_ACCOUNT_PUSH_TOKEN, 0), text);
         pushed(MP + query(TestWechatServer.MINI_PROGRAM_PUSH_TOKEN, 0), followed);
