@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../shared/i18n/I18nProvider';
 import type { ProviderView } from './api';
-import { ProviderSettingsForm } from './ProviderSettingsForm';
+import { callbackAddress, ProviderSettingsForm } from './ProviderSettingsForm';
 
 const sms: ProviderView = {
   channel: 'sms',
@@ -60,6 +60,15 @@ describe('ProviderSettingsForm', () => {
     expect(html).toContain('from 1s to 2m');
     expect(html).toContain('At least 16 characters');
     expect(html).not.toMatch(/provider-sms-callbackToken"[^>]*value="[^"]/);
+  });
+
+  it('names the addresses a provider calls back with a token', () => {
+    const html = render(sms);
+    expect(html).toContain('/t/sms/&lt;token&gt;/receipts');
+    expect(html).toContain('/t/sms/&lt;token&gt;/replies');
+    const t = (key: string, values?: Record<string, string | number>) => `${key} ${JSON.stringify(values)}`;
+    expect(callbackAddress(t, 'pushToken', 'https://siyu.example.com')).toContain('https://siyu.example.com/t/wechat/<Token>/push');
+    expect(callbackAddress(t, 'appSecret', 'https://siyu.example.com')).toBeNull();
   });
 
   it('says when a secret is not set', () => {

@@ -74,7 +74,13 @@ export function ProviderSettingsForm({
               key={field.name}
               name={field.name}
               label={label(field.name)}
-              extra={field.minLength > 0 ? `${help} · ${t('providers.minLength', { count: field.minLength })}` : help}
+              extra={[
+                help,
+                field.minLength > 0 ? t('providers.minLength', { count: field.minLength }) : null,
+                callbackAddress(t, field.name, typeof window === 'undefined' ? '' : window.location.origin),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
               rules={length}
               {...status(field.name)}
             >
@@ -171,4 +177,19 @@ export function SourceTag({ source, testId }: { source: string; testId?: string 
       {known ? t(`providers.source.${source}` as MessageKey) : source}
     </Tag>
   );
+}
+
+/**
+ * Where a provider calls Siyu back with the token a field holds, for the administrator to give in the provider's own
+ * console: WeChat's message push, the SMS receipts and replies. Null for other fields.
+ */
+export function callbackAddress(t: (key: MessageKey, values?: Record<string, string | number>) => string, field: string, origin: string): string | null {
+  switch (field) {
+    case 'pushToken':
+      return t('providers.pushAddress', { address: `${origin}/t/wechat/<Token>/push` });
+    case 'callbackToken':
+      return t('providers.smsAddresses', { receipts: `${origin}/t/sms/<token>/receipts`, replies: `${origin}/t/sms/<token>/replies` });
+    default:
+      return null;
+  }
 }

@@ -1546,6 +1546,8 @@ export const en = {
   'providers.field.lang': 'Language',
   'providers.field.miniProgramAppId': 'Linked mini-program AppID',
   'providers.field.pushToken': 'Message push Token',
+  'providers.pushAddress': "WeChat pushes to {address}: give it with the Token in the app's back office",
+  'providers.smsAddresses': 'Receipts go to {receipts} and replies to {replies}',
   'providers.field.encodingAesKey': 'Message push EncodingAESKey',
   'providers.field.appKey': 'AppKey',
   'providers.field.masterSecret': 'Master Secret',

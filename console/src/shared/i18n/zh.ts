@@ -1539,6 +1539,8 @@ export const zh: Record<MessageKey, string> = {
   'providers.field.lang': '语言',
   'providers.field.miniProgramAppId': '关联小程序 AppID',
   'providers.field.pushToken': '消息推送令牌 (Token)',
+  'providers.pushAddress': '微信推送地址：{address}，请与令牌一起填入该应用的后台',
+  'providers.smsAddresses': '回执地址：{receipts}；上行回复地址：{replies}',
   'providers.field.encodingAesKey': '消息加解密密钥 (EncodingAESKey)',
   'providers.field.appKey': 'AppKey',
   'providers.field.masterSecret': 'Master Secret',
