@@ -39,6 +39,9 @@ public final class IdentityGraph {
     public record Conflict(
             long customerId, Long otherCustomerId, String identityType, String messageId, String reason, Instant at) {}
 
+    /** An identifier a device's new user took over from the profile that held it ({@link IdentityRules#HANDED_OVER}). */
+    public record Handover(StoredKey key, long from, long to, String messageId, Instant at) {}
+
     private final Map<StoredKey, Long> owners;
     private final Map<Long, Map<String, String>> limited;
     private final LongSupplier newIds;
@@ -46,6 +49,7 @@ public final class IdentityGraph {
     private final List<Merge> merges = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
+    private final List<Handover> handovers = new ArrayList<>();
     private final List<Long> created = new ArrayList<>();
 
     /**
@@ -130,6 +134,7 @@ public final class IdentityGraph {
                     "an identifier of this message belongs to another person's profile",
                     at));
         }
+        handOver(ordered, target, messageId, at);
         for (var identifier : ordered) {
             if (owners.containsKey(identifier.key())) {
                 continue;
@@ -149,6 +154,31 @@ public final class IdentityGraph {
             links.add(new Link(identifier.key(), identifier.identity(), target, at));
         }
         return target;
+    }
+
+    /**
+     * Moves to the target the device identifiers of the message that another profile, kept apart from it, holds: the
+     * device is the target's now.
+     */
+    private void handOver(List<Identifier> ordered, long target, String messageId, Instant at) {
+        for (var identifier : ordered) {
+            var owner = owners.get(identifier.key());
+            if (owner == null || !identifier.identity().handedOver()) {
+                continue;
+            }
+            var holder = find(owner);
+            if (holder != find(target)) {
+                owners.put(identifier.key(), target);
+                handovers.add(new Handover(identifier.key(), holder, target, messageId, at));
+                conflicts.add(new Conflict(
+                        target,
+                        holder,
+                        identifier.key().type(),
+                        messageId,
+                        "the device's " + identifier.key().type() + " moved to the profile now using it",
+                        at));
+            }
+        }
     }
 
     public long find(long customer) {
@@ -172,6 +202,10 @@ public final class IdentityGraph {
 
     public List<Link> links() {
         return links;
+    }
+
+    public List<Handover> handovers() {
+        return handovers;
     }
 
     public List<Conflict> conflicts() {

@@ -11,6 +11,10 @@ public record IdentityKey(String type, String value) {
         return IdentityRules.LIMITS.getOrDefault(type, Integer.MAX_VALUE);
     }
 
+    boolean handedOver() {
+        return IdentityRules.HANDED_OVER.contains(type);
+    }
+
     int priority() {
         var index = IdentityRules.PRIORITY.indexOf(type);
         return index < 0 ? IdentityRules.PRIORITY.indexOf(IdentityRules.EXTERNAL) : index;

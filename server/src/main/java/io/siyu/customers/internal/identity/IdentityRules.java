@@ -23,6 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * recorded for review. Other identifiers are unlimited: one person has several phones, e-mail addresses, and a
  * different WeChat openid in every mini-program and official account.
  *
+ * <p>A device's push registration id ({@link #HANDED_OVER}) moves instead to the account now signed in on the device,
+ * since a push to it reaches whoever holds the phone; the move is recorded beside the refused link.
+ *
  * <p>Priority decides which profile an event belongs to when its identifiers point at profiles that must stay apart:
  * the most specific identifier wins, the shop's own user id first, the device-scoped anonymous id last.
  */
@@ -36,6 +39,14 @@ public final class IdentityRules {
 
     public static final Set<String> PERSONAL = Set.of(EMAIL, PHONE);
     static final Map<String, Integer> LIMITS = Map.of(USER_ID, 1, "wechat_unionid", 1);
+
+    /**
+     * Identifiers of a device that reach whoever uses it now: the registration id of the shop's app for push. When a
+     * message links one to a profile that must stay apart from the one holding it (another account signed in on the
+     * phone), it moves to the message's profile, so that one person's notifications never go to the next.
+     */
+    static final java.util.Set<String> HANDED_OVER = java.util.Set.of("jpush_registration_id");
+
     static final List<String> PRIORITY = List.of(
             USER_ID,
             "wechat_unionid",

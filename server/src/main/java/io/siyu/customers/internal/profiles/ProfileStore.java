@@ -312,6 +312,22 @@ public class ProfileStore {
                 moved);
     }
 
+    /** Gives the identifiers a device's new user took over to their profile (see {@link IdentityGraph.Handover}). */
+    public void handOver(List<IdentityGraph.Handover> handovers, java.util.function.LongUnaryOperator survivorOf) {
+        if (handovers.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                "update customers.identity set customer_id = ? where type = ? and lookup_key = ?",
+                handovers.stream()
+                        .map(h -> new Object[] {
+                            survivorOf.applyAsLong(h.to()),
+                            h.key().type(),
+                            h.key().lookupKey()
+                        })
+                        .toList());
+    }
+
     public void recordConflicts(List<IdentityGraph.Conflict> conflicts) {
         if (conflicts.isEmpty()) {
             return;

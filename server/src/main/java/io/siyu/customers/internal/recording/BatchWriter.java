@@ -58,6 +58,7 @@ class BatchWriter {
         }
         store.update(profiles.existing(), now);
         store.insertIdentities(identities.identityRows(graph));
+        store.handOver(graph.handovers(), graph::find);
         store.recordConflicts(graph.conflicts());
         store.insertConsentChanges(profiles.consentChanges(), now);
         writeTimeline(touches, resolution);

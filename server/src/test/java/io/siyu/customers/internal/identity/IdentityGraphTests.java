@@ -83,6 +83,45 @@ class IdentityGraphTests {
         assertThat(graph.links()).extracting(l -> l.key().type()).containsExactly("user_id");
     }
 
+    @Test
+    void aDevicesPushRegistrationIdMovesToTheAccountNowSignedInOnIt() {
+        var graph = graph(
+                Map.of(key("user_id", "u1"), 500L, key("jpush_registration_id", "1a0018970a5e2b6"), 500L),
+                Map.of(500L, Map.of("user_id", "u1")));
+
+        var customer =
+                graph.resolve("m1", List.of(id("user_id", "u2"), id("jpush_registration_id", "1a0018970a5e2b6")), NOW);
+
+        assertThat(customer).isNotEqualTo(500L);
+        assertThat(graph.merges()).isEmpty();
+        assertThat(graph.handovers()).singleElement().satisfies(h -> {
+            assertThat(h.key()).isEqualTo(key("jpush_registration_id", "1a0018970a5e2b6"));
+            assertThat(h.from()).isEqualTo(500L);
+            assertThat(h.to()).isEqualTo(customer);
+        });
+        assertThat(graph.conflicts())
+                .anySatisfy(c -> assertThat(c.reason()).contains("moved to the profile now using it"));
+        // the next message from the device, naming no account, goes to the account that has it now
+        assertThat(graph.resolve("m2", List.of(id("jpush_registration_id", "1a0018970a5e2b6")), NOW))
+                .isEqualTo(customer);
+    }
+
+    @Test
+    void aVisitorsRegistrationIdGoesWithTheVisitorIntoTheAccountWithoutAHandover() {
+        var graph = graph(
+                Map.of(key("user_id", "u1"), 500L, key("jpush_registration_id", "1a0018970a5e2b6"), 800L),
+                Map.of(500L, Map.of("user_id", "u1")));
+
+        var customer =
+                graph.resolve("m1", List.of(id("user_id", "u1"), id("jpush_registration_id", "1a0018970a5e2b6")), NOW);
+
+        assertThat(customer).isEqualTo(500L);
+        assertThat(graph.merges())
+                .singleElement()
+                .satisfies(m -> assertThat(m.absorbed()).isEqualTo(800L));
+        assertThat(graph.handovers()).isEmpty();
+    }
+
     /** A message names one account's user id and a phone that another account's profile holds. */
     static IdentityGraph phoneOfAnotherAccount() {
         return graph(

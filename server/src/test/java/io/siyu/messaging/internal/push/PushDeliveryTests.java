@@ -73,6 +73,24 @@ class PushDeliveryTests {
     }
 
     @Test
+    void whenAnotherAccountSignsInOnThePhoneTheFirstAccountsPushesNoLongerGoToIt() {
+        var fixtures = new MessagingFixtures(siyu);
+        var device = jpush.device();
+        var first = customer(device, "{\"push\":true}");
+        var second = customer(device, "{\"push\":true}");
+        var template = template("marketing");
+
+        var toFirst = fixtures.settled(send(first, template));
+        var toSecond = fixtures.settled(send(second, template));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(toFirst.get("state").asString()).as(toFirst.toString()).isEqualTo("skipped");
+        assertThat(toFirst.get("outcome").asString()).isEqualTo("no-address");
+        assertThat(toSecond.get("state").asString()).as(toSecond.toString()).isEqualTo("sent");
+        assertThat(jpush.await(device, 1)).hasSize(1);
+    }
+
+    @Test
     void marketingPushNeedsPushConsent() {
         var fixtures = new MessagingFixtures(siyu);
         var device = jpush.device();
