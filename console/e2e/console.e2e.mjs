@@ -283,8 +283,14 @@ describe('the console', () => {
     await page.getByTestId('nav-write-keys').click();
     await page.getByTestId('create-write-key').click();
     await page.getByTestId('credential-name').fill('e2e mini-program');
-    await page.getByTestId('create-submit').click();
-    const secret = (await page.getByTestId('new-secret').innerText()).trim();
+    // the key's secret is hashed on creation, which a busy machine may take a while over: wait for the answer itself,
+    // so that a failure names its status instead of a missing dialog
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/write-keys') && r.request().method() === 'POST', { timeout: 90_000 }),
+      page.getByTestId('create-submit').click(),
+    ]);
+    assert.equal(created.status(), 201, `creating the write key answered ${created.status()}`);
+    const secret = (await page.getByTestId('new-secret').innerText({ timeout: 60_000 })).trim();
     assert.match(secret, /^sywk_/);
     await shot(page, '09-write-key-secret');
     await page.getByTestId('secret-done').click();
