@@ -2,14 +2,14 @@ package io.siyu.webhooks.internal.delivery;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,9 +57,9 @@ record Verdict(
 
     /** The verdict on an attempt that got no answer. */
     static Verdict of(IOException failure) {
-        var detail = failure instanceof HttpConnectTimeoutException
+        var detail = failure instanceof ConnectTimeoutException
                 ? "connecting timed out"
-                : failure instanceof HttpTimeoutException
+                : failure instanceof SocketTimeoutException
                         ? "no answer in time"
                         : failure instanceof ConnectException
                                 ? "connection refused or unreachable"

@@ -13,9 +13,10 @@ import java.util.Optional;
  * the network ({@code siyu.webhooks.allowed-networks}). Without this anyone who may register an endpoint could make
  * Siyu call, and report on, services that trust its network (server-side request forgery).
  *
- * <p>A host name is checked for every address it resolves to, when the endpoint is saved and again right before each
- * attempt, so a name later pointed at an internal address is refused then. The JVM keeps a resolved name for 30 seconds,
- * so the connection that follows the check uses the addresses that were checked.
+ * <p>A host name is checked for every address it resolves to when the endpoint is saved, right before each attempt
+ * (to name the reason), and by the delivery client's resolver when it connects: the connection goes only to addresses
+ * checked then, so a name pointed at an internal address later, even between the check and the connection (DNS
+ * rebinding), reaches nothing.
  */
 public final class AddressPolicy {
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siyu.webhooks.internal.delivery.Verdict.Kind;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 
 class VerdictTests {
@@ -39,8 +39,9 @@ class VerdictTests {
 
     @Test
     void noAnswerAtAllIsRetried() {
-        assertThat(Verdict.of(new HttpConnectTimeoutException("x")).kind()).isEqualTo(Kind.RETRY);
-        assertThat(Verdict.of(new HttpTimeoutException("x")).detail()).isEqualTo("no answer in time");
+        assertThat(Verdict.of(new ConnectTimeoutException("x")).kind()).isEqualTo(Kind.RETRY);
+        assertThat(Verdict.of(new ConnectTimeoutException("x")).detail()).isEqualTo("connecting timed out");
+        assertThat(Verdict.of(new SocketTimeoutException("x")).detail()).isEqualTo("no answer in time");
         assertThat(Verdict.of(new ConnectException("x")).kind()).isEqualTo(Kind.RETRY);
         assertThat(Verdict.of(new IOException("reset")).kind()).isEqualTo(Kind.RETRY);
     }
