@@ -38,3 +38,10 @@ describe('a webhook call on the canvas', () => {
     expect(nodeSummary(t, catalog, node)).toBe(`Call “${en['journey.unset']}” with ${en['journey.unset']}`);
   });
 });
+
+describe('points granted on the canvas', () => {
+  it('says how many points the node grants', () => {
+    const node: JourneyNode = { id: 'gift', type: 'action', action: 'grant_points', config: { points: 200 }, next: null };
+    expect(nodeSummary(t, catalog, node)).toBe('Grant 200 points');
+  });
+});

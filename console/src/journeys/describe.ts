@@ -91,6 +91,11 @@ export function nodeSummary(t: Translate, catalog: JourneyCatalog, node: Journey
         const tag = String(node.config.tag ?? '') || t('journey.unset');
         return t(node.action === 'add_tag' ? 'journey.summary.addTag' : 'journey.summary.removeTag', { tag });
       }
+      if (node.action === 'grant_points') {
+        return t('journey.summary.grantPoints', {
+          points: typeof node.config.points === 'number' ? node.config.points : t('journey.unset'),
+        });
+      }
       if (node.action === 'call_webhook') {
         const endpoint = catalog.webhooks.find((candidate) => candidate.id === node.config.endpoint);
         return t('journey.summary.callWebhook', {

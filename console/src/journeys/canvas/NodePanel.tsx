@@ -280,7 +280,9 @@ function ActionSettings({ node, catalog, onChange, problem }: { node: Extract<Jo
                       ? { tag: '' }
                       : action === 'call_webhook'
                         ? { eventType: '' }
-                        : {},
+                        : action === 'grant_points'
+                          ? { points: 100 }
+                          : {},
             })
           }
           options={(catalog.actions.length > 0 ? catalog.actions : [{ type: node.action, description: node.action }]).map((action) => ({
@@ -318,6 +320,39 @@ function ActionSettings({ node, catalog, onChange, problem }: { node: Extract<Jo
         </>
       )}
       {(node.action === 'add_tag' || node.action === 'remove_tag') && <TagSettings node={node} catalog={catalog} onChange={onChange} problem={problem} />}
+      {node.action === 'grant_points' && (
+        <>
+          <Field label={t('journey.field.points')} problem={problem('config.points')}>
+            <InputNumber
+              className="full-width"
+              min={1}
+              max={1_000_000}
+              precision={0}
+              value={typeof node.config.points === 'number' ? node.config.points : undefined}
+              onChange={(points) => setConfig({ ...node.config, points: points ?? undefined })}
+              data-testid="action-points"
+            />
+          </Field>
+          <Field label={t('journey.field.pointsReason')} problem={problem('config.reason')} hint={t('journey.pointsReasonHint')}>
+            <Input
+              value={String(node.config.reason ?? '')}
+              onChange={(event) => setConfig({ ...node.config, reason: event.target.value || undefined })}
+              data-testid="action-points-reason"
+            />
+          </Field>
+          <Field label={t('journey.field.pointsExpire')} problem={problem('config.expiresInDays')} hint={t('journey.pointsExpireHint')}>
+            <InputNumber
+              className="full-width"
+              min={1}
+              max={3650}
+              precision={0}
+              value={typeof node.config.expiresInDays === 'number' ? node.config.expiresInDays : undefined}
+              onChange={(days) => setConfig({ ...node.config, expiresInDays: days ?? undefined })}
+              data-testid="action-points-expire"
+            />
+          </Field>
+        </>
+      )}
       {node.action === 'call_webhook' && (
         <>
           <Field label={t('journey.field.endpoint')} problem={problem('config.endpoint')} hint={t('journey.endpointHint')}>
