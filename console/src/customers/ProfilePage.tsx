@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { useSession } from '../access/SessionProvider';
 import { AudienceCard, TagHistory } from '../audience/CustomerAudience';
 import { CustomerOrders } from '../commerce/CustomerOrders';
+import { CustomerPoints } from '../loyalty/CustomerPoints';
 import { CustomerMessages } from '../messaging/CustomerMessages';
 import { useApi } from '../shared/hooks/useApi';
 import { useFormat } from '../shared/hooks/useFormat';
@@ -59,6 +60,15 @@ export default function ProfilePage() {
             key: 'messages',
             label: <span data-testid="profile-tab-messages">{t('profile.messages')}</span>,
             children: <CustomerMessages customerId={profile.id} />,
+          },
+        ]
+      : []),
+    ...(can('loyalty:read')
+      ? [
+          {
+            key: 'points',
+            label: <span data-testid="profile-tab-points">{t('profile.points')}</span>,
+            children: <CustomerPoints customerId={profile.id} />,
           },
         ]
       : []),

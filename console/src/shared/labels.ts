@@ -27,6 +27,8 @@ const PERMISSION_CODES = [
   'suppressions:write',
   'respect:write',
   'providers:manage',
+  'loyalty:read',
+  'loyalty:write',
   'webhooks:read',
   'webhooks:write',
   'ingestion:read',

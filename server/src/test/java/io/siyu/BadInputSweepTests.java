@@ -335,6 +335,8 @@ class BadInputSweepTests {
                             Map.entry("wechat", NODES.nullNode()),
                             Map.entry("link", NODES.nullNode()),
                             Map.entry("to", NODES.stringNode("sweep@example.com")),
+                            // a points adjustment that never expires (a generated time would lie in the past)
+                            Map.entry("expiresAt", NODES.nullNode()),
                             // a public key of its own for each registration the sweep sends
                             Map.entry("jwk", ConsumerTokenFixtures.es256().publicJwkNode()),
                             Map.entry(

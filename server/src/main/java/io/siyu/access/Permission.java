@@ -38,6 +38,8 @@ public enum Permission {
     JOURNEYS_READ("journeys:read", "See journeys, their versions and reports"),
     JOURNEYS_WRITE("journeys:write", "Draw, publish, pause, resume and archive journeys"),
     JOURNEYS_ENTER("journeys:enter", "Enter customers into journeys whose trigger is the API (the shop's backend)"),
+    LOYALTY_READ("loyalty:read", "See members' points balances and ledgers"),
+    LOYALTY_WRITE("loyalty:write", "Grant and deduct members' points by hand, each with its reason"),
     WEBHOOKS_READ("webhooks:read", "See webhook endpoints (never their secrets) and their deliveries"),
     WEBHOOKS_WRITE(
             "webhooks:write",

@@ -12,6 +12,8 @@ import static io.siyu.access.Permission.INSIGHT_READ;
 import static io.siyu.access.Permission.JOURNEYS_ENTER;
 import static io.siyu.access.Permission.JOURNEYS_READ;
 import static io.siyu.access.Permission.JOURNEYS_WRITE;
+import static io.siyu.access.Permission.LOYALTY_READ;
+import static io.siyu.access.Permission.LOYALTY_WRITE;
 import static io.siyu.access.Permission.MESSAGES_READ;
 import static io.siyu.access.Permission.MESSAGES_SEND;
 import static io.siyu.access.Permission.METRICS_READ;
@@ -45,6 +47,8 @@ public enum Role {
             JOURNEYS_READ,
             JOURNEYS_WRITE,
             JOURNEYS_ENTER,
+            LOYALTY_READ,
+            LOYALTY_WRITE,
             WEBHOOKS_READ)),
     ANALYST(EnumSet.of(
             CUSTOMERS_READ,
@@ -56,10 +60,19 @@ public enum Role {
             AUDIENCE_EXPORT,
             MESSAGES_READ,
             JOURNEYS_READ,
+            LOYALTY_READ,
             WEBHOOKS_READ)),
-    COMMUNITY_MANAGER(EnumSet.of(CUSTOMERS_READ, INSIGHT_READ, AUDIENCE_READ, MESSAGES_READ, JOURNEYS_READ)),
+    COMMUNITY_MANAGER(
+            EnumSet.of(CUSTOMERS_READ, INSIGHT_READ, AUDIENCE_READ, MESSAGES_READ, JOURNEYS_READ, LOYALTY_READ)),
     CUSTOMER_SERVICE(EnumSet.of(
-            CUSTOMERS_READ, PERSONAL_DATA_READ, COMMERCE_READ, AUDIENCE_READ, MESSAGES_READ, SUPPRESSIONS_WRITE));
+            CUSTOMERS_READ,
+            PERSONAL_DATA_READ,
+            COMMERCE_READ,
+            AUDIENCE_READ,
+            MESSAGES_READ,
+            SUPPRESSIONS_WRITE,
+            LOYALTY_READ,
+            LOYALTY_WRITE));
 
     private final Set<Permission> permissions;
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 public interface Points {
 
     /** One line of a customer's ledger: what changed their points, by how much, and the balance after it. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PointsLine")
     record Line(
             long id,
             CustomerId customerId,

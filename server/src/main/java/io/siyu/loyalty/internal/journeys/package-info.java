@@ -1,0 +1,2 @@
+/** What loyalty adds to journeys: the "grant points" action. */
+package io.siyu.loyalty.internal.journeys;
