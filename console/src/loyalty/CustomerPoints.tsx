@@ -6,7 +6,7 @@ import { useI18n } from '../shared/i18n/I18nProvider';
 import type { MessageKey } from '../shared/i18n/en';
 import { loyaltyApi, type PointsLine } from './api';
 
-const KIND_COLOR: Record<string, string> = { grant: 'green', redeem: 'blue', expire: 'default', reverse: 'orange' };
+const KIND_COLOR: Record<string, string> = { grant: 'green', redeem: 'blue', expire: 'default', reverse: 'orange', merge: 'purple' };
 
 /** A member's points on the profile: the balance, and the ledger line by line that explains it, newest first. */
 export function CustomerPoints({ customerId }: { customerId: number }) {

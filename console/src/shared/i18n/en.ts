@@ -1157,6 +1157,7 @@ export const en = {
   'points.kind.redeem': 'Redeemed',
   'points.kind.expire': 'Expired',
   'points.kind.reverse': 'Reversed',
+  'points.kind.merge': 'Merged',
   'subscriptions.title': 'WeChat subscriptions',
   'subscriptions.hint': 'Each time the customer accepts a mini-program template, Siyu may send them one subscribe message of it.',
   'subscriptions.template': 'Template',

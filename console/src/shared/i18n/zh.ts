@@ -1150,6 +1150,7 @@ export const zh: Record<MessageKey, string> = {
   'points.kind.redeem': '兑换',
   'points.kind.expire': '过期',
   'points.kind.reverse': '冲回',
+  'points.kind.merge': '合并',
   'subscriptions.title': '微信订阅',
   'subscriptions.hint': '客户每同意一次小程序模板订阅，Siyu 即可向其发送一条该模板的订阅消息。',
   'subscriptions.template': '模板',

@@ -110,6 +110,38 @@ class PointsLedger implements Points {
         return due.size();
     }
 
+    /**
+     * Moves the absorbed profile's unspent points to the survivor: a {@code merge} line on each side, and the lots with
+     * their own expiry. Both accounts are locked in the order of their ids; a merge heard again moves nothing.
+     */
+    @Transactional
+    public void merge(CustomerId absorbed, CustomerId survivor, Instant now) {
+        var first = Math.min(absorbed.value(), survivor.value());
+        var second = Math.max(absorbed.value(), survivor.value());
+        lock(CustomerId.of(first), now);
+        lock(CustomerId.of(second), now);
+        var key = "merge:" + absorbed.value() + ":into:" + survivor.value();
+        if (byKey(key) != null) {
+            return;
+        }
+        expireDue(absorbed.value(), now);
+        expireDue(survivor.value(), now);
+        var moving = jdbc.queryForObject(
+                "select balance from loyalty.points_account where customer_id = ?", Long.class, absorbed.value());
+        if (moving == null || moving == 0) {
+            return;
+        }
+        jdbc.update(
+                "update loyalty.points_lot set customer_id = ? where customer_id = ? and remaining > 0",
+                survivor.value(),
+                absorbed.value());
+        var left = move(absorbed, -moving, now);
+        insertLine(
+                absorbed, "merge", -moving, left, "merged into customer " + survivor.value(), key + ":out", null, now);
+        var balance = move(survivor, moving, now);
+        insertLine(survivor, "merge", moving, balance, "merged from customer " + absorbed.value(), key, null, now);
+    }
+
     /** Takes the customer's account row's lock, making the row first when they have none. */
     private void lock(CustomerId customer, Instant now) {
         jdbc.update("""

@@ -32,6 +32,9 @@ class PointsLedgerTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.siyu.SiyuUnderTest siyu;
+
     private static CustomerId someone() {
         return CustomerId.of(ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L));
     }
@@ -181,5 +184,43 @@ class PointsLedgerTests {
         // expiring again finds nothing more
         points.expireDue(now.plus(Duration.ofDays(61)), 1_000);
         assertThat(sumOfLines(customer)).isEqualTo(50);
+    }
+
+    @Test
+    void aVisitorsPointsMoveToTheAccountTheyMergeIntoWithTheirExpiryAndOnlyOnce() {
+        var account = new io.siyu.journeys.internal.JourneyFixtures(siyu).customer();
+        var device = "dev-" + UUID.randomUUID();
+        var sent = siyu.shop().post("/v1/track", """
+                {"anonymousId":"%s","event":"Viewed","properties":{}}""".formatted(device));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        siyu.applyQueued();
+        var visitor = CustomerId.of(siyu.customerId("anonymous_id:" + device));
+        var survivor = CustomerId.of(account.id());
+        var soon = Instant.now().plus(Duration.ofDays(10));
+        points.grant(visitor, 40, "first visit", soon, key());
+        points.grant(survivor, 25, "sign-up", null, key());
+
+        var identified = siyu.shop().post("/v1/identify", """
+                {"userId":"%s","anonymousId":"%s"}""".formatted(account.user(), device));
+        assertThat(identified.status()).as(identified.body()).isEqualTo(200);
+        siyu.applyQueued();
+
+        assertThat(points.balance(survivor)).isEqualTo(65);
+        assertThat(points.balance(visitor)).isZero();
+        assertThat(points.ledger(survivor, 1).getFirst()).satisfies(line -> {
+            assertThat(line.kind()).isEqualTo("merge");
+            assertThat(line.points()).isEqualTo(40);
+            assertThat(line.balanceAfter()).isEqualTo(65);
+        });
+        assertThat(sumOfLines(survivor)).isEqualTo(65);
+        assertThat(sumOfLines(visitor)).isZero();
+        // heard again, it moves nothing
+        points.merge(visitor, survivor, Instant.now());
+        assertThat(sumOfLines(survivor)).isEqualTo(65);
+        // the visitor's points are spent first, as they expire soonest
+        var redeemed = points.redeem(survivor, 30, "exchange", key());
+        assertThat(jdbc.queryForObject("""
+                        select l.reason from loyalty.points_spend s join loyalty.points_lot o on o.id = s.lot_id
+                          join loyalty.points_line l on l.id = o.line_id where s.line_id = ?""", String.class, redeemed.id())).isEqualTo("first visit");
     }
 }
