@@ -33,6 +33,9 @@ class PointsLedgerTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    PointsLiability liability;
+
+    @Autowired
     io.siyu.SiyuUnderTest siyu;
 
     private static CustomerId someone() {
@@ -222,5 +225,25 @@ class PointsLedgerTests {
         assertThat(jdbc.queryForObject("""
                         select l.reason from loyalty.points_spend s join loyalty.points_lot o on o.id = s.lot_id
                           join loyalty.points_line l on l.id = o.line_id where s.line_id = ?""", String.class, redeemed.id())).isEqualTo("first visit");
+    }
+
+    @Test
+    void theLiabilityCountsUnspentPointsByMonthOfExpiryAndInMoney() {
+        var before = liability.now();
+        var customer = someone();
+        var march = Instant.parse("2099-03-15T08:00:00Z");
+        points.grant(customer, 300, "lot in March", march, key());
+        points.grant(customer, 200, "never expires", null, key());
+        points.redeem(customer, 100, "exchange", key());
+
+        var after = liability.now();
+
+        assertThat(after.points() - before.points()).isEqualTo(400);
+        assertThat(after.value().subtract(before.value())).isEqualByComparingTo("4.00");
+        assertThat(after.currency()).isEqualTo("CNY");
+        assertThat(after.months()).anySatisfy(month -> {
+            assertThat(month.month()).isEqualTo("2099-03");
+            assertThat(month.points()).isEqualTo(200);
+        });
     }
 }

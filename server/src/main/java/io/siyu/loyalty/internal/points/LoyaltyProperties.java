@@ -1,0 +1,17 @@
+package io.siyu.loyalty.internal.points;
+
+import java.math.BigDecimal;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The loyalty module's settings.
+ *
+ * @param pointValue what one point is worth to the brand, in {@code currency}, for the liability finance reports
+ *     (100 points to ¥1 by default)
+ * @param currency the currency of {@code pointValue}
+ */
+@ConfigurationProperties("siyu.loyalty")
+public record LoyaltyProperties(
+        @DefaultValue("0.01") BigDecimal pointValue,
+        @DefaultValue("CNY") String currency) {}
