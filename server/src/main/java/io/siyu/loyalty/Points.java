@@ -8,11 +8,14 @@ import org.jspecify.annotations.Nullable;
 /** The loyalty module's points ledger, for other modules (journeys' "grant points", offers' exchanges). */
 public interface Points {
 
-    /** One line of a customer's ledger: what changed their points, by how much, and the balance after it. */
+    /**
+     * One line of a customer's ledger: what changed their points, by how much, and the balance after it; {@code
+     * customerId} is the customer's id as the API gives it.
+     */
     @io.swagger.v3.oas.annotations.media.Schema(name = "PointsLine")
     record Line(
             long id,
-            CustomerId customerId,
+            long customerId,
             String kind,
             long points,
             long balanceAfter,

@@ -252,7 +252,7 @@ class PointsLedger implements Points {
 
     /** The earlier line of a key, when it was the same change; a key used for another change is refused. */
     private static Line same(Line earlier, CustomerId customer, String kind, long points, String idempotencyKey) {
-        if (!earlier.customerId().equals(customer) || !earlier.kind().equals(kind) || earlier.points() != points) {
+        if (earlier.customerId() != customer.value() || !earlier.kind().equals(kind) || earlier.points() != points) {
             throw new KeyReused(idempotencyKey);
         }
         return earlier;
@@ -261,7 +261,7 @@ class PointsLedger implements Points {
     private static Line line(ResultSet rs, int row) throws SQLException {
         return new Line(
                 rs.getLong("id"),
-                CustomerId.of(rs.getLong("customer_id")),
+                rs.getLong("customer_id"),
                 rs.getString("kind"),
                 rs.getLong("points"),
                 rs.getLong("balance_after"),

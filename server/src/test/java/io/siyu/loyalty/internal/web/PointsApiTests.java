@@ -51,6 +51,7 @@ class PointsApiTests {
                 .isEqualTo(granted.json().get("id").asLong());
         assertThat(deducted.status()).as(deducted.body()).isEqualTo(201);
         assertThat(deducted.json().get("balanceAfter").asLong()).isEqualTo(70);
+        assertThat(deducted.json().get("customerId").asLong()).isEqualTo(customer.id());
         assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(409);
         assertThat(tooMuch.body()).contains("not-enough-points");
         var view = siyu.admin().get(path(customer.id())).json();
