@@ -30,9 +30,16 @@ class CommerceFacade implements OrderBook, Catalogue {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CommerceFacade(OrderLedger ledger, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    CommerceFacade(
+            OrderLedger ledger,
+            JdbcTemplate jdbc,
+            JsonMapper json,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.ledger = ledger;
+        this.events = events;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -54,7 +61,10 @@ class CommerceFacade implements OrderBook, Catalogue {
                         && EcommerceEvents.concernsCommerce(t.touch().event()))
                 .toList();
         if (!relevant.isEmpty()) {
-            ledger.apply(relevant);
+            var changed = ledger.apply(relevant);
+            if (!changed.isEmpty()) {
+                events.publishEvent(new io.siyu.commerce.OrdersChanged(ledger.standings(changed)));
+            }
         }
     }
 

@@ -45,7 +45,8 @@ class OrderLedger {
         this.baseCurrency = properties.currency();
     }
 
-    void apply(List<CustomerTouch> touches) {
+    /** Applies the touches; answers the ids of the orders they named. */
+    java.util.Set<String> apply(List<CustomerTouch> touches) {
         var now = clock.instant();
         upsertSeenProducts(touches, now);
         var byOrder = new LinkedHashMap<String, List<CustomerTouch>>();
@@ -59,7 +60,7 @@ class OrderLedger {
             }
         }
         if (byOrder.isEmpty()) {
-            return;
+            return java.util.Set.of();
         }
         var orders = load(byOrder.keySet());
         var refunds = new ArrayList<Object[]>();
@@ -87,6 +88,28 @@ class OrderLedger {
         }
         refreshRefundedTotals(byOrder.keySet());
         refreshFacts(affected);
+        return byOrder.keySet();
+    }
+
+    /** How the orders stand now, for {@link io.siyu.commerce.OrdersChanged}. */
+    List<io.siyu.commerce.OrdersChanged.Standing> standings(java.util.Set<String> orderIds) {
+        return jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
+                            select order_id, customer_id, status, currency, total, refunded_total, completed_at, cancelled_at
+                              from commerce.customer_order where order_id = any(?) order by order_id""");
+                    statement.setArray(1, connection.createArrayOf("text", orderIds.toArray(String[]::new)));
+                    return statement;
+                },
+                (rs, row) -> new io.siyu.commerce.OrdersChanged.Standing(
+                        rs.getString("order_id"),
+                        CustomerId.of(rs.getLong("customer_id")),
+                        rs.getString("status"),
+                        rs.getString("currency"),
+                        rs.getBigDecimal("total"),
+                        rs.getBigDecimal("refunded_total"),
+                        Timestamps.read(rs, "completed_at"),
+                        Timestamps.read(rs, "cancelled_at")));
     }
 
     /** Moves the orders of a merged profile to its survivor and refreshes both profiles' facts. */

@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pointValue what one point is worth to the brand, in {@code currency}, for the liability finance reports
  *     (100 points to ¥1 by default)
- * @param currency the currency of {@code pointValue}
+ * @param currency the currency of {@code pointValue}, and the currency orders earn points in
+ * @param orderPointsPerYuan points a completed order earns per unit of its total (rounded down); 0 earns none. Points
+ *     earned on an order expire at the end of the year after the one it was completed in, in the brand's time zone.
  */
 @ConfigurationProperties("siyu.loyalty")
 public record LoyaltyProperties(
         @DefaultValue("0.01") BigDecimal pointValue,
-        @DefaultValue("CNY") String currency) {}
+        @DefaultValue("CNY") String currency,
+        @DefaultValue("1") BigDecimal orderPointsPerYuan) {}

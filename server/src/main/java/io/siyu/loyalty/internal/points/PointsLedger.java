@@ -142,6 +142,32 @@ class PointsLedger implements Points {
         insertLine(survivor, "merge", moving, balance, "merged from customer " + absorbed.value(), key, null, now);
     }
 
+    /**
+     * Takes back up to {@code wanted} points (a refund's share of what an order earned), soonest-expiring first: as many
+     * as the customer still has, since points already spent are not recovered; the line says how many could not be.
+     * A second call with the same key takes nothing more.
+     */
+    @Transactional
+    public Line takeBack(CustomerId customer, long wanted, String reason, String idempotencyKey) {
+        var now = clock.instant();
+        lock(customer, now);
+        var earlier = byKey(idempotencyKey);
+        if (earlier != null) {
+            return earlier;
+        }
+        expireDue(customer.value(), now);
+        var balance = jdbc.queryForObject(
+                "select balance from loyalty.points_account where customer_id = ?", Long.class, customer.value());
+        var taken = Math.min(wanted, balance == null ? 0 : balance);
+        var after = taken == 0 ? (balance == null ? 0 : balance) : move(customer, -taken, now);
+        var said = taken == wanted ? reason : reason + " (" + (wanted - taken) + " already spent, not taken back)";
+        var line = insertLine(customer, "reverse", -taken, after, said, idempotencyKey, null, now);
+        if (taken > 0) {
+            spend(customer.value(), line.id(), taken, now);
+        }
+        return line;
+    }
+
     /** Takes the customer's account row's lock, making the row first when they have none. */
     private void lock(CustomerId customer, Instant now) {
         jdbc.update("""
