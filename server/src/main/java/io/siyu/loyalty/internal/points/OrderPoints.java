@@ -78,7 +78,8 @@ class OrderPoints {
                     points,
                     "order " + order.orderId(),
                     endOfNextYear(order.completedAt()),
-                    "order:" + order.orderId() + ":earn");
+                    "order:" + order.orderId() + ":earn",
+                    order.completedAt());
         }
         // an order refunded or cancelled in the same batch it was completed in
         takeBack(order, points, 0);

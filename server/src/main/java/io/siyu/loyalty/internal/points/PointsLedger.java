@@ -38,6 +38,21 @@ class PointsLedger implements Points {
     @Transactional
     public Line grant(
             CustomerId customer, long points, String reason, @Nullable Instant expiresAt, String idempotencyKey) {
+        return grant(customer, points, reason, expiresAt, idempotencyKey, null);
+    }
+
+    /**
+     * A grant whose line is dated {@code happened} (when what earned it happened, such as an order's completion) rather
+     * than now; the balance and expiry are still those of now.
+     */
+    @Transactional
+    public Line grant(
+            CustomerId customer,
+            long points,
+            String reason,
+            @Nullable Instant expiresAt,
+            String idempotencyKey,
+            @Nullable Instant happened) {
         if (points <= 0) {
             throw new IllegalArgumentException("a grant is of at least one point");
         }
@@ -49,7 +64,15 @@ class PointsLedger implements Points {
         }
         expireDue(customer.value(), now);
         var balance = move(customer, points, now);
-        var line = insertLine(customer, "grant", points, balance, reason, idempotencyKey, expiresAt, now);
+        var line = insertLine(
+                customer,
+                "grant",
+                points,
+                balance,
+                reason,
+                idempotencyKey,
+                expiresAt,
+                happened == null ? now : happened);
         jdbc.update(
                 """
                 insert into loyalty.points_lot (customer_id, line_id, granted, remaining, expires_at)

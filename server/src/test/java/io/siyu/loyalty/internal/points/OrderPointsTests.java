@@ -39,18 +39,24 @@ class OrderPointsTests {
         var customer = new JourneyFixtures(siyu).customer();
         var id = CustomerId.of(customer.id());
         var order = "P-" + UUID.randomUUID();
+        var completedAt =
+                Instant.now().minus(java.time.Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         var completed = "{\"order_id\":\"" + order + "\",\"total\":258.50,\"currency\":\"CNY\"}";
-
-        track(customer, "Order Completed", completed, "m-" + UUID.randomUUID());
-        track(customer, "Order Completed", completed, "m-" + UUID.randomUUID());
+        for (int i = 0; i < 2; i++) {
+            var sent = siyu.shop().post("/v1/track", """
+                    {"userId":"%s","event":"Order Completed","timestamp":"%s","properties":%s}""".formatted(customer.user(), completedAt, completed));
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+            siyu.applyQueued();
+        }
 
         assertThat(points.balance(id)).isEqualTo(258);
         var earned = points.ledger(id, 1).getFirst();
         assertThat(earned.reason()).isEqualTo("order " + order);
-        var year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        assertThat(earned.at()).as("dated when the order was completed").isEqualTo(completedAt);
+        var shanghai = ZoneId.of("Asia/Shanghai");
         assertThat(earned.expiresAt())
-                .isEqualTo(LocalDate.of(year + 2, 1, 1)
-                        .atStartOfDay(ZoneId.of("Asia/Shanghai"))
+                .isEqualTo(LocalDate.of(completedAt.atZone(shanghai).getYear() + 2, 1, 1)
+                        .atStartOfDay(shanghai)
                         .toInstant()
                         .minusMillis(1));
 
