@@ -58,6 +58,16 @@ describe('ApiClient', () => {
     expect(header(calls[0], 'X-XSRF-TOKEN')).toBe('token');
   });
 
+  it('sends an idempotency key when given one, so the server answers a retry as the first', async () => {
+    const { client, calls } = fakeServer([json(201, { id: 1 }), json(200, [])], { value: 'XSRF-TOKEN=token' });
+
+    await client.post('/api/v1/customers/7/points/adjustments', { points: 5, reason: 'x' }, { idempotencyKey: 'k-1' });
+    await client.get('/api/v1/write-keys');
+
+    expect(header(calls[0], 'Idempotency-Key')).toBe('k-1');
+    expect(header(calls[1], 'Idempotency-Key')).toBeUndefined();
+  });
+
   it('sends no CSRF header with reads', async () => {
     const { client, calls } = fakeServer([json(200, [])], { value: 'XSRF-TOKEN=token' });
 

@@ -45,6 +45,8 @@ export interface RequestOptions {
   /** Sends a text body as it is with this media type (such as `text/csv`), instead of the body as JSON. */
   contentType?: string;
   signal?: AbortSignal;
+  /** An idempotency key: the server answers a request sent again with it as it answered the first. */
+  idempotencyKey?: string;
   /** Whether a 401 means "signed out" (go to the sign-in page) or is an answer the caller handles itself. */
   redirectOnUnauthorized?: boolean;
 }
@@ -161,6 +163,9 @@ export class ApiClient {
     const raw = options.contentType !== undefined && typeof options.body === 'string';
     if (options.body !== undefined) {
       headers['Content-Type'] = raw ? options.contentType! : 'application/json';
+    }
+    if (options.idempotencyKey) {
+      headers['Idempotency-Key'] = options.idempotencyKey;
     }
     if (UNSAFE_METHODS.has(method)) {
       const token = await this.csrfToken();
