@@ -292,28 +292,38 @@ class PushReceiptsTests {
         assertThat(events(push.customer(), DELIVERED)).isEqualTo(1);
     }
 
-    /** The real time, moved on by the test. */
+    /** The real time, moved on by the test; a copy in another zone moves with it. */
     private static final class TestClock extends Clock {
 
-        private Duration passed = Duration.ZERO;
+        private final java.util.concurrent.atomic.AtomicReference<Duration> passed;
+        private final java.time.ZoneId zone;
+
+        TestClock() {
+            this(new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+        }
+
+        private TestClock(java.util.concurrent.atomic.AtomicReference<Duration> passed, java.time.ZoneId zone) {
+            this.passed = passed;
+            this.zone = zone;
+        }
 
         void pass(Duration more) {
-            passed = passed.plus(more);
+            passed.updateAndGet(sum -> sum.plus(more));
         }
 
         @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
+        public java.time.ZoneId getZone() {
+            return zone;
         }
 
         @Override
         public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
+            return new TestClock(passed, zone);
         }
 
         @Override
         public Instant instant() {
-            return Instant.now().plus(passed);
+            return Instant.now().plus(passed.get());
         }
     }
 }
