@@ -1,11 +1,6 @@
 package io.siyu.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.DriverManager;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -29,32 +24,8 @@ public final class JourneyStepsBenchmark {
             var journey = publish(server);
             try (var db = DriverManager.getConnection(server.jdbcUrl())) {
                 var due = Instant.now().plusSeconds(5);
-                try (var insert = db.prepareStatement("""
-                        insert into journeys.run (journey_id, version, customer_id, occurrence, arm, state, node, due_at,
-                                                  entered_at, updated_at)
-                        select ?, 1, g, 'bench', 'treated', 'waiting', 'w1', ?, now(), now()
-                          from generate_series(1, ?) g""")) {
-                    insert.setLong(1, journey);
-                    insert.setTimestamp(2, Timestamp.from(due));
-                    insert.setInt(3, runs);
-                    insert.executeUpdate();
-                }
-                while (Instant.now().isBefore(due)) {
-                    Thread.sleep(10);
-                }
-                long done;
-                Instant finished;
-                do {
-                    Thread.sleep(100);
-                    try (var count = db.createStatement()
-                            .executeQuery("select count(*), max(ended_at) from journeys.run where journey_id = "
-                                    + journey + " and state = 'completed'")) {
-                        count.next();
-                        done = count.getLong(1);
-                        var last = count.getTimestamp(2);
-                        finished = last == null ? null : last.toInstant();
-                    }
-                } while (done < runs);
+                WaitingRuns.enter(db, journey, runs, due);
+                var finished = WaitingRuns.awaitCompleted(db, journey, runs, due);
                 var seconds = (finished.toEpochMilli() - due.toEpochMilli()) / 1000.0;
                 var steps = (long) runs * CHAIN;
                 var rate = steps / seconds;
@@ -88,27 +59,6 @@ public final class JourneyStepsBenchmark {
         }
         var graph = "{\"trigger\":{\"type\":\"api\"},\"reentry\":{\"mode\":\"always\"},\"first\":\"w1\",\"nodes\":["
                 + nodes + "]}";
-        var client = HttpClient.newHttpClient();
-        var created = client.send(
-                HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/journeys"))
-                        .header("Authorization", "Bearer " + BenchServer.API_TOKEN)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"draft\":" + graph + "}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("creating the journey failed: " + created.body());
-        }
-        var id = Long.parseLong(created.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
-        var published = client.send(
-                HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/journeys/" + id + "/publish"))
-                        .header("Authorization", "Bearer " + BenchServer.API_TOKEN)
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (published.statusCode() != 200) {
-            throw new IllegalStateException("publishing the journey failed: " + published.body());
-        }
-        return id;
+        return Api.publishJourney(server, "bench", graph);
     }
 }

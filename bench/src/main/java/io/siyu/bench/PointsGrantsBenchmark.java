@@ -1,7 +1,6 @@
 package io.siyu.bench;
 
 import java.sql.DriverManager;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -30,32 +29,8 @@ public final class PointsGrantsBenchmark {
                        "next":null}]}""".formatted(POINTS));
             try (var db = DriverManager.getConnection(server.jdbcUrl())) {
                 var due = Instant.now().plusSeconds(5);
-                try (var insert = db.prepareStatement("""
-                        insert into journeys.run (journey_id, version, customer_id, occurrence, arm, state, node, due_at,
-                                                  entered_at, updated_at)
-                        select ?, 1, g, 'bench', 'treated', 'waiting', 'w1', ?, now(), now()
-                          from generate_series(1, ?) g""")) {
-                    insert.setLong(1, journey);
-                    insert.setTimestamp(2, Timestamp.from(due));
-                    insert.setInt(3, customers);
-                    insert.executeUpdate();
-                }
-                while (Instant.now().isBefore(due)) {
-                    Thread.sleep(10);
-                }
-                long done;
-                Instant finished;
-                do {
-                    Thread.sleep(100);
-                    try (var count = db.createStatement()
-                            .executeQuery("select count(*), max(ended_at) from journeys.run where journey_id = "
-                                    + journey + " and state = 'completed'")) {
-                        count.next();
-                        done = count.getLong(1);
-                        var last = count.getTimestamp(2);
-                        finished = last == null ? null : last.toInstant();
-                    }
-                } while (done < customers);
+                WaitingRuns.enter(db, journey, customers, due);
+                var finished = WaitingRuns.awaitCompleted(db, journey, customers, due);
                 var seconds = (finished.toEpochMilli() - due.toEpochMilli()) / 1000.0;
                 var rate = customers / seconds;
                 long lines;

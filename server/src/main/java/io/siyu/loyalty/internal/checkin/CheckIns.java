@@ -113,7 +113,7 @@ public class CheckIns {
     private ZoneId zone(CustomerId customer) {
         return profiles.snapshots(List.of(customer)).stream()
                 .findFirst()
-                .map(s -> s.timeZone() == null ? brandZone : s.timeZone())
+                .map(io.siyu.customers.ProfileSnapshot::timeZone)
                 .orElse(brandZone);
     }
 }

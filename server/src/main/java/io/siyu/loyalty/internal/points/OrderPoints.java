@@ -43,7 +43,7 @@ class OrderPoints {
     void on(OrdersChanged changed) {
         for (var order : changed.orders()) {
             var earned = jdbc.query(
-                    "select earned, reversed, total from loyalty.order_points where order_id = ? for update",
+                    "select earned, reversed from loyalty.order_points where order_id = ? for update",
                     (rs, row) -> new long[] {rs.getLong("earned"), rs.getLong("reversed")},
                     order.orderId());
             if (earned.isEmpty()) {

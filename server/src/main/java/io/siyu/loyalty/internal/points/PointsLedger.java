@@ -149,9 +149,9 @@ class PointsLedger implements Points {
         }
         expireDue(absorbed.value(), now);
         expireDue(survivor.value(), now);
-        var moving = jdbc.queryForObject(
+        long moving = jdbc.queryForObject(
                 "select balance from loyalty.points_account where customer_id = ?", Long.class, absorbed.value());
-        if (moving == null || moving == 0) {
+        if (moving == 0) {
             return;
         }
         jdbc.update(
@@ -179,10 +179,11 @@ class PointsLedger implements Points {
             return earlier;
         }
         expireDue(customer.value(), now);
-        var balance = jdbc.queryForObject(
+        // the account row exists: lock() made it
+        long balance = jdbc.queryForObject(
                 "select balance from loyalty.points_account where customer_id = ?", Long.class, customer.value());
-        var taken = Math.min(wanted, balance == null ? 0 : balance);
-        var after = taken == 0 ? (balance == null ? 0 : balance) : move(customer, -taken, now);
+        var taken = Math.min(wanted, balance);
+        var after = taken == 0 ? balance : move(customer, -taken, now);
         var said = taken == wanted ? reason : reason + " (" + (wanted - taken) + " already spent, not taken back)";
         var line = insertLine(customer, "reverse", -taken, after, said, idempotencyKey, null, now);
         if (taken > 0) {

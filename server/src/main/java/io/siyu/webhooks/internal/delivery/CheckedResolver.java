@@ -29,11 +29,9 @@ final class CheckedResolver implements DnsResolver {
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         var addresses = InetAddress.getAllByName(host);
-        for (var address : addresses) {
-            var refusal = policy.refusal(address);
-            if (refusal.isPresent()) {
-                throw new Refused(host.equals(address.getHostAddress()) ? refusal.get() : host + ": " + refusal.get());
-            }
+        var refusal = policy.refusal(host, addresses);
+        if (refusal.isPresent()) {
+            throw new Refused(refusal.get());
         }
         return addresses;
     }

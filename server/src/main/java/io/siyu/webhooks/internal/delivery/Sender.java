@@ -2,7 +2,6 @@ package io.siyu.webhooks.internal.delivery;
 
 import io.siyu.webhooks.internal.WebhooksProperties;
 import io.siyu.webhooks.internal.endpoints.AddressPolicy;
-import io.siyu.webhooks.internal.endpoints.EndpointUrl;
 import io.siyu.webhooks.internal.endpoints.Endpoints.Target;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -27,14 +26,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes one attempt of a delivery: checks where the endpoint's host leads now, signs the body with the endpoint's
+ * Makes one attempt of a delivery: signs the body with the endpoint's
  * secrets and posts it with the Standard Webhooks headers, within the connect and read timeouts and an overall
  * deadline; redirects are not followed. Answers the {@link Verdict} and the start of the receiver's answer.
  *
  * <p>The connection goes only to addresses the {@link AddressPolicy} allows: the client resolves the host through a
- * {@link CheckedResolver}, so the addresses it connects to are the ones it checked, whatever the name answers a moment
- * before or after (DNS rebinding). The check before the attempt names the reason for an operator; the resolver is what
- * holds.
+ * {@link CheckedResolver}, once per connection, so the addresses it connects to are the ones it checked, whatever the
+ * name answers a moment before or after (DNS rebinding); a refusal names the address for an operator.
  */
 @Component
 class Sender {
@@ -43,7 +41,6 @@ class Sender {
     private static final ContentType JSON = ContentType.create("application/json");
 
     private final CloseableHttpClient client;
-    private final AddressPolicy policy;
     private final WebhooksProperties properties;
     private final Clock clock;
     private final Duration deadline;
@@ -51,7 +48,6 @@ class Sender {
             Thread.ofPlatform().daemon().name("siyu-webhooks-deadline").factory());
 
     Sender(AddressPolicy policy, WebhooksProperties properties, Clock clock) {
-        this.policy = policy;
         this.properties = properties;
         this.clock = clock;
         // the read timeout bounds each wait for bytes; this one bounds connecting and the whole answer's start
@@ -89,14 +85,6 @@ class Sender {
     record Attempt(Verdict verdict, @Nullable String excerpt) {}
 
     Attempt send(Target target, WebhookOutbox.Claimed delivery) {
-        try {
-            var refusal = policy.refusal(EndpointUrl.host(target.url()));
-            if (refusal.isPresent()) {
-                return new Attempt(Verdict.refused(refusal.get()), null);
-            }
-        } catch (UnknownHostException e) {
-            return new Attempt(new Verdict(Verdict.Kind.RETRY, null, "the host does not resolve", null), null);
-        }
         var timestamp = clock.instant().getEpochSecond();
         var request = new HttpPost(target.url());
         request.setHeader("User-Agent", "Siyu-Webhooks/1");

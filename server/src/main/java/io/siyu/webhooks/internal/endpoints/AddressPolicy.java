@@ -13,10 +13,9 @@ import java.util.Optional;
  * the network ({@code siyu.webhooks.allowed-networks}). Without this anyone who may register an endpoint could make
  * Siyu call, and report on, services that trust its network (server-side request forgery).
  *
- * <p>A host name is checked for every address it resolves to when the endpoint is saved, right before each attempt
- * (to name the reason), and by the delivery client's resolver when it connects: the connection goes only to addresses
- * checked then, so a name pointed at an internal address later, even between the check and the connection (DNS
- * rebinding), reaches nothing.
+ * <p>A host name is checked for every address it resolves to when the endpoint is saved, and by the delivery client's
+ * resolver each time it connects: the connection goes only to addresses checked then, so a name pointed at an internal
+ * address later, even between a check and a connection (DNS rebinding), reaches nothing.
  */
 public final class AddressPolicy {
 
@@ -67,7 +66,12 @@ public final class AddressPolicy {
      * {@link UnknownHostException} when the name does not resolve.
      */
     public Optional<String> refusal(String host) throws UnknownHostException {
-        for (var address : InetAddress.getAllByName(host)) {
+        return refusal(host, InetAddress.getAllByName(host));
+    }
+
+    /** Why the host, resolved to {@code addresses}, may not be called, naming the first address refused; empty when it may. */
+    public Optional<String> refusal(String host, InetAddress[] addresses) {
+        for (var address : addresses) {
             var refusal = refusal(address);
             if (refusal.isPresent()) {
                 return refusal.map(reason -> host.equals(address.getHostAddress()) ? reason : host + ": " + reason);

@@ -42,4 +42,29 @@ class CheckedResolverTests {
 
         assertThat(allowing.resolve("127.0.0.1")).containsExactly(InetAddress.getByName("127.0.0.1"));
     }
+
+    @Test
+    void theSenderConnectsThroughItSoAnAttemptToAnInternalAddressIsRefusedUnsent() {
+        var policy = new AddressPolicy(List.of());
+        var properties = new io.siyu.webhooks.internal.WebhooksProperties(
+                null,
+                List.of(),
+                java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(1),
+                10,
+                java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofHours(24),
+                4,
+                20);
+        var sender = new Sender(policy, properties, java.time.Clock.systemUTC());
+
+        var attempt = sender.send(
+                new io.siyu.webhooks.internal.endpoints.Endpoints.Target(
+                        1, java.net.URI.create("http://127.0.0.1:9/hooks"), List.of(new byte[32])),
+                new WebhookOutbox.Claimed(1, "msg_" + java.util.UUID.randomUUID(), 1, "{}", 0));
+
+        assertThat(attempt.verdict().kind()).isEqualTo(Verdict.Kind.FAILED);
+        assertThat(attempt.verdict().detail()).isEqualTo("not sent: 127.0.0.1 is a loopback address");
+    }
 }
